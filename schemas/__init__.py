@@ -1,0 +1,1 @@
+"""The ACLED contract: codebook facts as data, and pandera schemas built on them."""
