@@ -1,9 +1,148 @@
-"""Placeholder until this command group is implemented."""
+"""Warehouse commands: `import-acled`, `sql` and `export` (thin clients of `warehouse`)."""
 
 from __future__ import annotations
 
 import argparse
+import sys
+from pathlib import Path
+
+import polars as pl
+
+from eventpipe.settings import Settings
+from warehouse.connection import connect
+from warehouse.export import export_csv, export_parquet
+from warehouse.importer import ImportResult, import_acled
+from warehouse.query import run_query
+
+SHOWN_REJECTS = 10
+TABLE_ROWS = 100
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    """Add this group's subcommands to the `eventpipe` parser."""
+    """Add `import-acled`, `sql` and `export` to the `eventpipe` parser."""
+    _add_import(subparsers)
+    _add_sql(subparsers)
+    _add_export(subparsers)
+
+
+def _warehouse_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--warehouse", type=Path, default=None,
+                        help="DuckDB warehouse file (default: $EVENTPIPE_WAREHOUSE or warehouse/events.duckdb)")
+
+
+def _add_import(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "import-acled", help="load ACLED export CSV files into the warehouse",
+        description="Load ACLED exports (any vintage, dyadic or monadic). Events are upserted by "
+                    "event_id_cnty (newest timestamp wins); invalid rows go to the `rejects` table.")
+    parser.add_argument("files", nargs="+", type=Path, metavar="FILE.csv", help="ACLED export CSV")
+    parser.add_argument("--show-rejects", type=int, default=SHOWN_REJECTS, metavar="N",
+                        help=f"print up to N rejected rows per file (default {SHOWN_REJECTS})")
+    _warehouse_option(parser)
+    parser.set_defaults(handler=run_import)
+
+
+def _add_sql(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "sql", help="run a read-only SQL query on the warehouse",
+        description="Run SQL on a read-only connection (a query cannot modify the warehouse). "
+                    "Tables: events, documents, event_mentions, rejects, runs; views: acled_export, "
+                    "events_by_country_month_type, events_by_actor, events_by_admin1.")
+    parser.add_argument("query", help="the SQL, e.g. \"SELECT country, count(*) FROM events GROUP BY 1\"")
+    parser.add_argument("--format", choices=("table", "csv", "json"), default="table",
+                        help="output on stdout: a table (default), CSV with a header line, or a JSON array")
+    parser.add_argument("--output", type=Path, default=None, metavar="FILE",
+                        help="write the result as a Parquet file instead of printing it")
+    _warehouse_option(parser)
+    parser.set_defaults(handler=run_sql)
+
+
+def _add_export(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "export", help="export events as Parquet or ACLED-format CSV",
+        description="Parquet: OUT/events/ (zstd, hive-partitioned, ACLED columns + provenance). "
+                    "CSV: OUT/events.csv with exactly ACLED's 31 columns and header. Both are "
+                    "written to a temporary path and swapped in, so re-running replaces them.")
+    parser.add_argument("--format", choices=("parquet", "csv"), default="parquet")
+    parser.add_argument("--out", type=Path, default=None, metavar="DIR",
+                        help="output folder (default: $EVENTPIPE_EXPORT_DIR or exports)")
+    parser.add_argument("--partition-by", default="year,country", metavar="COLS",
+                        help="Parquet partition columns, comma-separated (default year,country; '' for none)")
+    parser.add_argument("--where", default=None, metavar="SQL",
+                        help="filter over the events table, e.g. \"origin = 'acled' AND year >= 2020\"")
+    _warehouse_option(parser)
+    parser.set_defaults(handler=run_export)
+
+
+def run_import(args: argparse.Namespace) -> int:
+    """Import each file (each one transaction) and print a summary per file."""
+    settings = Settings.load({"warehouse": args.warehouse})
+    con = connect(settings.warehouse)
+    try:
+        for path in args.files:
+            print(format_import(import_acled(con, path), args.show_rejects))
+    finally:
+        con.close()
+    return 0
+
+
+def format_import(result: ImportResult, shown: int) -> str:
+    """The summary people read after an import, with the first rejected rows and reasons."""
+    stats = result.stats
+    kind = " (monadic: rows merged by event_id_cnty)" if result.monadic else ""
+    lines = [f"{result.source_file}: {result.rows_read} rows -> {result.events} events{kind}; "
+             f"added {stats.added}, updated {stats.updated}, unchanged {stats.unchanged}, "
+             f"rejected {stats.rejected} (run {result.run_id})"]
+    for row in result.rejects.head(shown).iter_rows(named=True):
+        lines.append(f"  rejected row {row['row']} ({row['event_id_cnty'] or 'no event_id_cnty'}): "
+                     f"{row['reasons']}")
+    if result.rejects.height > shown:
+        lines.append(f"  ... {result.rejects.height - shown} more: "
+                     f"eventpipe sql \"SELECT * FROM rejects WHERE run_id = '{result.run_id}'\"")
+    return "\n".join(lines)
+
+
+def run_sql(args: argparse.Namespace) -> int:
+    """Run the query read-only and print it (or write Parquet)."""
+    settings = Settings.load({"warehouse": args.warehouse})
+    con = connect(settings.warehouse, read_only=True)
+    try:
+        frame = run_query(con, args.query)
+    finally:
+        con.close()
+    if args.output is not None:
+        args.output.parent.mkdir(parents=True, exist_ok=True)
+        frame.write_parquet(args.output, compression="zstd")
+        print(f"wrote {frame.height} rows to {args.output}")
+    elif args.format == "csv":
+        sys.stdout.write(frame.write_csv())
+    elif args.format == "json":
+        sys.stdout.write(frame.write_json() + "\n")
+    else:
+        print(format_table(frame))
+    return 0
+
+
+def format_table(frame: pl.DataFrame) -> str:
+    """A readable table of up to TABLE_ROWS rows, every column shown."""
+    with pl.Config(tbl_rows=TABLE_ROWS, tbl_cols=-1, fmt_str_lengths=60, tbl_hide_dataframe_shape=True,
+                   tbl_width_chars=200):
+        text = str(frame)
+    more = f"\n({frame.height} rows, first {TABLE_ROWS} shown)" if frame.height > TABLE_ROWS else ""
+    return text + more
+
+
+def run_export(args: argparse.Namespace) -> int:
+    """Export from a read-only connection (a --where cannot modify anything)."""
+    settings = Settings.load({"warehouse": args.warehouse, "export_dir": args.out})
+    partition_by = tuple(c.strip() for c in args.partition_by.split(",") if c.strip())
+    con = connect(settings.warehouse, read_only=True)
+    try:
+        if args.format == "csv":
+            result = export_csv(con, settings.export_dir / "events.csv", where=args.where)
+        else:
+            result = export_parquet(con, settings.export_dir / "events", partition_by, where=args.where)
+    finally:
+        con.close()
+    print(f"exported {result.rows} events to {result.path} ({result.files} files)")
+    return 0

@@ -1,0 +1,93 @@
+"""Extraction speed and memory: MB of text per second on one core, and peak RSS.
+
+    .venv/bin/python bench/bench_extract.py [--mb 10] [--big-mb 0]
+
+Builds a corpus from the ACLED notes in /work/shared/data (grouped into article-sized documents
+of ~20 KB, as news pages are) plus the seed articles, repeated up to --mb megabytes, runs
+`extract_events` over it in this process and reports throughput (CPU seconds of the extraction
+only; resource loading is reported separately) and peak RSS with the gazetteer loaded.
+`--big-mb N` also runs one single N-MB document (the robustness case) and reports its time.
+Target: >= 1 MB/s and <= 500 MB peak RSS.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import resource
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from extraction.document import Document  # noqa: E402
+from extraction.engine import Resources, extract_events  # noqa: E402
+
+DATA_DIR = Path("/work/shared/data")
+RAW_DIR = ROOT / "raw"
+DOC_CHARS = 20_000
+
+
+def source_texts() -> list[str]:
+    """ACLED notes grouped into ~20 KB documents, then the seed articles."""
+    texts, current = [], []
+    for path in sorted(DATA_DIR.glob("*.csv")):
+        with open(path, newline="", encoding="utf-8-sig") as handle:
+            for row in csv.DictReader(handle):
+                current.append(row.get("notes") or "")
+                if sum(map(len, current)) >= DOC_CHARS:
+                    texts.append("\n\n".join(current))
+                    current = []
+    texts.extend(p.read_text(encoding="utf-8") for p in sorted(RAW_DIR.glob("*.txt")))
+    return texts
+
+
+def corpus(megabytes: float) -> Iterator[Document]:
+    """Documents cycling through the source texts until `megabytes` of text were produced."""
+    texts, produced, n = source_texts(), 0, 0
+    while produced < megabytes * 1e6:
+        text = texts[n % len(texts)]
+        produced += len(text.encode("utf-8"))
+        yield Document(doc_id=f"bench{n}", text=text, source="bench")
+        n += 1
+
+
+def run(documents: list[Document], resources: Resources) -> tuple[float, int, int]:
+    """(CPU seconds, bytes, events) of extracting every document."""
+    size = sum(len(d.text.encode("utf-8")) for d in documents)
+    start = time.process_time()
+    events = sum(len(extract_events(d, resources)) for d in documents)
+    return time.process_time() - start, size, events
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--mb", type=float, default=10.0, help="corpus size in MB (default 10)")
+    parser.add_argument("--big-mb", type=float, default=0.0, help="also time one document of this size")
+    args = parser.parse_args()
+    start = time.perf_counter()
+    resources = Resources.load()
+    print(f"resources loaded in {time.perf_counter() - start:.2f} s, peak RSS {peak_rss_mb():.0f} MB")
+    documents = list(corpus(args.mb))
+    seconds, size, events = run(documents, resources)
+    print(f"corpus: {len(documents)} documents, {size / 1e6:.1f} MB, {events} event mentions")
+    print(f"BENCH extract mb_per_s={size / 1e6 / seconds:.2f} cpu_s={seconds:.1f} "
+          f"peak_rss_mb={peak_rss_mb():.0f}")
+    if args.big_mb:
+        base = "\n\n".join(source_texts())
+        text = (base * int(args.big_mb * 1e6 // len(base) + 1))[: int(args.big_mb * 1e6)]
+        seconds, size, events = run([Document(doc_id="big", text=text)], resources)
+        print(f"BENCH big_document mb={size / 1e6:.1f} mb_per_s={size / 1e6 / seconds:.2f} events={events} "
+              f"peak_rss_mb={peak_rss_mb():.0f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Run both shared scorers end to end against `eventpipe extract` and print their SCORE lines.
+#
+#   bench/run_scores.sh                 # 1000 sampled notes per ACLED file + the seed documents
+#   LIMIT=0 bench/run_scores.sh         # every note (slower)
+#   OUT=/tmp/scores bench/run_scores.sh # where the JSON reports go (per-doc errors for analysis)
+#
+# score_notes.py: each ACLED note is one document, the first event is compared with the gold row.
+# score_docs.py: the five seed articles against the hand-coded gold in tests/golden/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$PWD/.venv/bin:$PATH"
+BENCH="${BENCH:-/work/shared/bench}"
+DATA="${DATA:-/work/shared/data}"
+LIMIT="${LIMIT:-1000}"
+OUT="${OUT:-/tmp/eventpipe_scores}"
+CMD='eventpipe extract --input {input} --output {output}'
+mkdir -p "$OUT"
+
+limit_args=()
+if [ "$LIMIT" != "0" ]; then limit_args=(--limit "$LIMIT"); fi
+
+for gold in "$DATA"/*.csv; do
+    name="$(basename "$gold" .csv)"
+    score="$(python3 "$BENCH/score_notes.py" --gold "$gold" --cmd "$CMD" "${limit_args[@]}" \
+             --report "$OUT/$name.json" | tail -n 1)"
+    echo "$name: $score"
+done
+
+if [ -f bench/seed_docs.jsonl ] && [ -f tests/golden/seed_events.csv ]; then
+    score="$(python3 "$BENCH/score_docs.py" --docs bench/seed_docs.jsonl --gold tests/golden/seed_events.csv \
+             --cmd "$CMD" --report "$OUT/seed_docs.json" | tail -n 1)"
+    echo "seed_docs: $score"
+else
+    echo "seed_docs: skipped (bench/seed_docs.jsonl or tests/golden/seed_events.csv missing)"
+fi

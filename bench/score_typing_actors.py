@@ -1,0 +1,84 @@
+"""Accuracy of event typing and actor1 family run directly over ACLED notes (no full engine).
+
+    .venv/bin/python bench/score_typing_actors.py /work/shared/data/*.csv [--show SUB_EVENT] [--errors N]
+
+Each note is classified as one text (first sentence that yields an event, like the engine would);
+prints event_type, sub_event_type and actor1-family accuracy per file and the top confusions.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import csv
+import random
+import re
+from datetime import date
+
+from extraction.actors import find_actors, load_actor_dictionary
+from extraction.event_types import classify_event
+
+
+def family(actor: str | None) -> str:
+    return re.sub(r"\s+", " ", (actor or "").split("(")[0]).strip().casefold()
+
+
+def sentences(text: str) -> list[str]:
+    return [s for s in re.split(r"(?<=[.!?])\s+(?=[A-Z0-9\"'])", text) if s.strip()]
+
+
+def classify_note(note: str, country: str, year: int, actors) -> tuple[object, object]:
+    parts = sentences(note)
+    for k, sentence in enumerate(parts):
+        typing = classify_event(sentence, " ".join(parts[:k] + parts[k + 1:]))
+        if typing:
+            return typing, find_actors(sentence, typing, country, date(year, 6, 15), actors)
+    return None, None
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("files", nargs="+")
+    ap.add_argument("--show", help="print errors for this gold sub_event_type")
+    ap.add_argument("--errors", type=int, default=0)
+    ap.add_argument("--actors", action="store_true", help="print actor1 family errors")
+    args = ap.parse_args()
+    actors = load_actor_dictionary()
+    for path in args.files:
+        rows = list(csv.DictReader(open(path, encoding="utf-8")))
+        seen, n, et, st, a1, none = set(), 0, 0, 0, 0, 0
+        conf, errs, aerrs = collections.Counter(), [], []
+        for row in rows:
+            if row["event_id_cnty"] in seen or not row["notes"]:
+                continue
+            seen.add(row["event_id_cnty"])
+            n += 1
+            typing, assign = classify_note(row["notes"], row["country"], int(row["year"]), actors)
+            none += typing is None
+            pred_et = typing.event_type if typing else None
+            pred_st = typing.sub_event_type if typing else None
+            et += pred_et == row["event_type"]
+            st += pred_st == row["sub_event_type"]
+            ok_a = assign is not None and family(assign.actor1) == family(row["actor1"])
+            a1 += ok_a
+            if not ok_a and assign is not None:
+                aerrs.append((row["actor1"], assign.actor1, row["notes"][:200]))
+            if pred_st != row["sub_event_type"]:
+                conf[(row["sub_event_type"], pred_st)] += 1
+                if args.show in (row["sub_event_type"], "all", pred_st):
+                    errs.append((row["sub_event_type"], pred_st, typing.rule if typing else "-",
+                                 row["notes"][:220]))
+        print(f"== {path}: n={n} event_type={et / n:.3f} sub_event_type={st / n:.3f} "
+              f"actor1_family={a1 / n:.3f} none={none / n:.3f}")
+        for (gold, pred), count in conf.most_common(12):
+            print(f"   {count:4d} {gold} -> {pred}")
+        random.seed(0)
+        for err in random.sample(errs, min(args.errors, len(errs))):
+            print("  ERR", err)
+        if args.actors:
+            for err in random.sample(aerrs, min(args.errors or 20, len(aerrs))):
+                print("  ACT", err)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,102 @@
+"""The warehouse run lock: one pipeline run per warehouse at a time.
+
+DuckDB already refuses a second writer *process*, but only once it tries to open the file, and
+with a message about DuckDB rather than about runs. This lock (an `flock` on `<warehouse>.lock`)
+is taken before any work starts, so a second `eventpipe run` exits at once with a clear message
+(or waits, if asked to). The kernel drops an `flock` when its process dies, so a killed run never
+leaves a stale lock behind. The lock is re-entrant within one process: the CLI takes it before
+Prefect starts (to fail fast) and the flow takes it again (so served, scheduled runs are guarded
+too).
+"""
+
+from __future__ import annotations
+
+import fcntl
+import logging
+import os
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO
+
+from eventpipe.errors import WarehouseError
+
+logger = logging.getLogger(__name__)
+
+POLL_SECONDS = 0.2
+
+_held: dict[Path, tuple[IO[str], int]] = {}
+_guard = threading.Lock()
+
+
+def lock_path(warehouse: Path) -> Path:
+    """Where the lock for `warehouse` lives (next to it, so it is on the same file system)."""
+    return warehouse.with_name(warehouse.name + ".lock")
+
+
+@contextmanager
+def warehouse_lock(warehouse: Path, wait_seconds: float = 0.0) -> Iterator[Path]:
+    """Hold the run lock of `warehouse` for the duration of the block.
+
+    `wait_seconds=0` fails at once if another process holds it; a positive value polls until
+    then. Raises WarehouseError naming the holder's pid.
+    """
+    path = lock_path(Path(warehouse)).resolve()
+    with _guard:
+        if path in _held:
+            handle, depth = _held[path]
+            _held[path] = (handle, depth + 1)
+            reentered = True
+        else:
+            reentered = False
+    if not reentered:
+        _acquire(path, wait_seconds)
+    try:
+        yield path
+    finally:
+        _release(path)
+
+
+def _acquire(path: Path, wait_seconds: float) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle = path.open("a+", encoding="utf-8")
+    deadline = time.monotonic() + wait_seconds
+    while True:
+        try:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+            break
+        except BlockingIOError:
+            if time.monotonic() >= deadline:
+                holder = _read_holder(handle)
+                handle.close()
+                raise WarehouseError(
+                    f"another eventpipe run holds the warehouse lock (pid {holder})",
+                    file=str(path), hint="wait for it to finish or retry; `eventpipe run --wait SECONDS` waits",
+                ) from None
+            time.sleep(POLL_SECONDS)
+    handle.seek(0)
+    handle.truncate()
+    handle.write(f"{os.getpid()}\n")
+    handle.flush()
+    with _guard:
+        _held[path] = (handle, 1)
+    logger.debug("acquired %s", path)
+
+
+def _release(path: Path) -> None:
+    with _guard:
+        handle, depth = _held[path]
+        if depth > 1:
+            _held[path] = (handle, depth - 1)
+            return
+        del _held[path]
+    fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+    handle.close()
+    logger.debug("released %s", path)
+
+
+def _read_holder(handle: IO[str]) -> str:
+    handle.seek(0)
+    return handle.read().strip() or "unknown"

@@ -1,0 +1,421 @@
+"""Actors: who did what to whom, named the way ACLED names them.
+
+ACLED's conventions (codebook, 'Actors and inter codes'): state forces are 'Military Forces of X
+(period)' / 'Police Forces of X (period)', where the period is the government's; crowds are
+'Protesters (X)' / 'Rioters (X)'; victims 'Civilians (X)'; unknown perpetrators 'Unidentified
+Armed Group (X)'; named groups keep ACLED's name whatever alias the text uses. actor1 initiates,
+actor2 is the target; in Violence against civilians the civilians are always actor2.
+
+Country of the '(X)' suffix: the event's country (from the places module); a nationality adjective
+('Ugandan troops') names the country of a state force, which is inter 8 when it acts abroad.
+
+Islamic State Khorasan (ISKP, ISK, IS-K, ISIS-K, Daesh Khorasan) is 'Islamic State (Afghanistan)'
+for events in Afghanistan, ACLED's name in its 2020 data; events elsewhere (Iran, Russia, Pakistan)
+get 'Islamic State Khorasan Province (ISKP)', ACLED's name of the group in its 2025 data, because
+ACLED keeps one name for a group across borders. The Taliban are the rebel group 'Taliban' before
+15 August 2021 and Afghanistan's state forces from then on.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+from importlib import resources
+
+from extraction.event_types import EventTyping
+from schemas.codebook import country_alpha3, interaction_number, region_of
+
+TALIBAN_TAKEOVER = date(2021, 8, 15)
+CIVILIANS_TARGETED = "Civilians targeted"
+
+
+@dataclass(frozen=True)
+class ActorEntry:
+    """One named group of the dictionary."""
+
+    name: str
+    inter: int
+    pattern: re.Pattern[str]
+    by_country: tuple[tuple[str, str], ...] = ()
+    country_suffix: bool = False
+    taliban: bool = False
+    valid_from: date | None = None
+    valid_until: date | None = None
+
+
+@dataclass(frozen=True)
+class ActorDictionary:
+    """Everything actor assignment needs, built once from extraction/data/actors.json."""
+
+    groups: tuple[ActorEntry, ...]
+    parties: tuple[ActorEntry, ...]
+    identity_groups: tuple[tuple[str, re.Pattern[str]], ...]
+    ethnic_pattern: re.Pattern[str]
+    nationality_pattern: re.Pattern[str]
+    nationalities: dict[str, str]
+    state_aliases: tuple[tuple[str, re.Pattern[str]], ...]
+    state_periods: dict[str, tuple[tuple[date, str], ...]]
+    countries_with_the: frozenset[str]
+    gang_regions: frozenset[str]
+
+
+@dataclass(frozen=True)
+class ActorMention:
+    """An armed (or state) actor found in a sentence, already named the ACLED way."""
+
+    name: str
+    inter: int
+    start: int
+    end: int
+    text: str
+    kind: str  # "state", "group", "ethnic", "unidentified"
+
+
+@dataclass(frozen=True)
+class ActorAssignment:
+    """ACLED actor columns for one event, and the text that justified each (for --explain)."""
+
+    actor1: str
+    assoc_actor_1: str | None
+    inter1: int
+    actor2: str | None
+    assoc_actor_2: str | None
+    inter2: int
+    interaction: int
+    civilian_targeting: str | None
+    evidence: dict[str, str] = field(default_factory=dict)
+
+
+def _alias_pattern(aliases: list[str], acronyms: list[str]) -> re.Pattern[str]:
+    parts = [f"(?i:{a})" for a in aliases] + [re.escape(a) for a in acronyms]
+    return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])")
+
+
+def _entry(raw: dict) -> ActorEntry:
+    return ActorEntry(
+        name=raw["name"], inter=int(raw.get("inter", 3)),
+        pattern=_alias_pattern(raw.get("aliases", []), raw.get("acronyms", [])),
+        by_country=tuple(raw.get("by_country", {}).items()), country_suffix=raw.get("country_suffix", False),
+        taliban=raw.get("taliban", False),
+        valid_from=date.fromisoformat(raw["from"]) if raw.get("from") else None,
+        valid_until=date.fromisoformat(raw["until"]) if raw.get("until") else None)
+
+
+def _state_alias(alias: str) -> re.Pattern[str]:
+    flags = 0 if alias.isupper() else re.IGNORECASE
+    return re.compile(r"(?<![\w-])(?:" + alias + r")(?![\w-])", flags)
+
+
+@cache
+def load_actor_dictionary() -> ActorDictionary:
+    """Read the packaged actor dictionary once (cached: it is immutable)."""
+    raw = json.loads(resources.files("extraction").joinpath("data", "actors.json").read_text("utf-8"))
+    nationalities = raw["nationalities"]
+    names = sorted(nationalities, key=len, reverse=True)
+    return ActorDictionary(
+        groups=tuple(_entry(g) for g in raw["groups"]),
+        parties=tuple(_entry({**p, "inter": 3}) for p in raw["parties"]),
+        identity_groups=tuple((name, re.compile(rf"\b(?:{rx})\b", re.IGNORECASE))
+                              for name, rx in raw["identity_groups"]),
+        ethnic_pattern=re.compile(r"\b(" + "|".join(raw["ethnic_groups"]) + r")s?\b"),
+        nationality_pattern=re.compile(r"(?<![\w-])(" + "|".join(re.escape(n) for n in names) + r")(?![\w-])"),
+        nationalities=nationalities,
+        state_aliases=tuple((country, _state_alias(alias)) for country, aliases in raw["state_forces"].items()
+                            for alias in aliases),
+        state_periods={country: tuple((date.fromisoformat(start), label) for start, label in periods)
+                       for country, periods in raw["state_periods"].items()},
+        countries_with_the=frozenset(raw["countries_with_the"]),
+        gang_regions=frozenset(raw["gang_regions"]),
+    )
+
+
+_MILITARY = re.compile(
+    r"\b(?:soldiers?|troops?|military|army|armed forces|defen[cs]e forces|marines?|navy|naval forces|"
+    r"air force|paratroopers|special forces|commandos?|national guard|government forces|security forces|"
+    r"gendarmes?|gendarmerie|forces|servicem[ae]n|border guards?|intelligence (?:agents|officials|services?)|"
+    r"regime forces|army personnel|military personnel|government troops|security personnel)\b", re.IGNORECASE)
+_POLICE = re.compile(
+    r"\b(?:police(?:m[ae]n|wom[ae]n)?(?: officers?| personnel| forces?)?|(?:security )?officers|cops?|"
+    r"constables?|anti-riot (?:police|squad|unit)|riot police|law enforce(?:rs|ment(?: agencies| officers)?)|"
+    r"detectives|security agents|askaris)\b", re.IGNORECASE)
+_UNIDENTIFIED = re.compile(
+    r"\b(?:unidentified|unknown|suspected|masked|hooded)? ?(?:gunm[ae]n|armed (?:men|group|assailants|"
+    r"individuals|persons|robbers|gangs?|attackers)|assailants|attackers|bandits|militants|insurgents|"
+    r"terrorists|jihadists|rebels|fighters|armed robbers|robbers|criminals|hitm[ae]n|kidnappers|abductors|"
+    r"killers|thugs|goons|raiders|militiam[ae]n|militias?|gang(?:s|sters)?(?: members)?|perpetrators|"
+    r"unidentified (?:men|persons|people|individuals))\b", re.IGNORECASE)
+_ETHNIC_ROLE = r"(?:raiders|militias?|militiam[ae]n|herders|youths?|warriors|morans|tribesm[ae]n|clansm[ae]n|" \
+               r"fighters|gunm[ae]n|attackers|bandits|community|communities|elders|men|ethnic group|clan)"
+_CLAN = re.compile(r"\bclan (?:militias?|militiam[ae]n|fighters|gunm[ae]n)\b|\bclans?\b", re.IGNORECASE)
+_COMMUNAL = re.compile(r"\b(?:communal|village|local|community) (?:militias?|defen[cs]e|vigilantes?)\b"
+                       r"|\bvigilantes?\b", re.IGNORECASE)
+
+
+def government_period(country: str, on: date, actors: ActorDictionary) -> str | None:
+    """ACLED's period label of the government in power on a date ('2013-2022'), if known."""
+    label = None
+    for start, period in actors.state_periods.get(country, ()):
+        if on >= start:
+            label = period
+    return label
+
+
+def state_force_name(country: str, branch: str, on: date, actors: ActorDictionary) -> str:
+    """'Military Forces of Kenya (2013-2022)' or 'Police Forces of ...' (branch 'Military'/'Police')."""
+    article = "the " if country in actors.countries_with_the else ""
+    period = government_period(country, on, actors)
+    return f"{branch} Forces of {article}{country}" + (f" ({period})" if period else "")
+
+
+def _suffix(label: str, country: str | None) -> str:
+    return f"{label} ({country})" if country else label
+
+
+def _group_name(entry: ActorEntry, country: str | None) -> str:
+    for where, name in entry.by_country:
+        if where == country or where == "*":
+            return name
+    return _suffix(entry.name, country) if entry.country_suffix else entry.name
+
+
+def _nationality_before(sentence: str, start: int, actors: ActorDictionary) -> str | None:
+    """Country named by an adjective just before a force ('Ugandan troops', 'the Kenyan police')."""
+    window = sentence[max(0, start - 30): start]
+    matches = list(actors.nationality_pattern.finditer(window))
+    if matches and not re.search(r"[,.;]", window[matches[-1].end():]):
+        return actors.nationalities[matches[-1].group(1)]
+    return None
+
+_POLICE_ALIAS = re.compile(r"police|GSU|General Service|RAB|Rapid Action|DB|Detective|CTD|Counter Terrorism|PNP|"
+                           r"NSCDC|Ansar|KPR|Levies", re.IGNORECASE)
+_ETHNIC_SPELLING = {"Masai": "Maasai", "Boran": "Borana", "Kipsigis": "Kipsigi", "Karimojong": "Karamojong",
+                    "Murule": "Merrile", "Peul": "Fulani"}
+_BRANCH_NEAR = re.compile(r"\bpolice|officers\b", re.IGNORECASE)
+
+
+def _named_mentions(sentence: str, country: str | None, on: date, actors: ActorDictionary) -> list[ActorMention]:
+    found = []
+    for entry in actors.groups:
+        if (entry.valid_from and on < entry.valid_from) or (entry.valid_until and on > entry.valid_until):
+            continue
+        for m in entry.pattern.finditer(sentence):
+            if entry.taliban and on >= TALIBAN_TAKEOVER:
+                near = sentence[m.end(): m.end() + 25]
+                branch = "Police" if _BRANCH_NEAR.search(near) else "Military"
+                inter = 1 if country in (None, "Afghanistan") else 8
+                found.append(ActorMention(state_force_name("Afghanistan", branch, on, actors), inter,
+                                          m.start(), m.end(), m.group(0), "state"))
+            else:
+                found.append(ActorMention(_group_name(entry, country), entry.inter, m.start(), m.end(),
+                                          m.group(0), "group"))
+    return found
+
+
+def _state_mentions(sentence: str, country: str | None, on: date, actors: ActorDictionary) -> list[ActorMention]:
+    found = []
+    for force_country, pattern in actors.state_aliases:
+        for m in pattern.finditer(sentence):
+            branch = "Police" if _POLICE_ALIAS.search(m.group(0)) else "Military"
+            found.append(_state(force_country, branch, country, on, actors, m))
+    for branch, pattern in (("Police", _POLICE), ("Military", _MILITARY)):
+        for m in pattern.finditer(sentence):
+            force_country = _nationality_before(sentence, m.start(), actors) or country
+            if force_country:
+                found.append(_state(force_country, branch, country, on, actors, m))
+    return found
+
+
+def _state(force_country: str, branch: str, country: str | None, on: date, actors: ActorDictionary,
+           m: re.Match[str]) -> ActorMention:
+    inter = 1 if country in (None, force_country) else 8
+    return ActorMention(state_force_name(force_country, branch, on, actors), inter, m.start(), m.end(),
+                        m.group(0), "state")
+
+
+def _communal_mentions(sentence: str, country: str | None, actors: ActorDictionary) -> list[ActorMention]:
+    found = []
+    ethnic_context = re.search(r"\b(?:ethnic|tribal|inter-?communal|communal|clan)\b", sentence, re.IGNORECASE)
+    for m in actors.ethnic_pattern.finditer(sentence):
+        role = re.match(r"\W{0,2}(?:\w+\W+){0,1}" + _ETHNIC_ROLE + r"\b", sentence[m.end():], re.IGNORECASE)
+        if role or ethnic_context:
+            name = _ETHNIC_SPELLING.get(m.group(1), m.group(1))
+            found.append(ActorMention(_suffix(f"{name} Ethnic Militia", country), 4, m.start(), m.end(),
+                                      m.group(0), "ethnic"))
+    for pattern, label in ((_CLAN, "Unidentified Clan Militia"), (_COMMUNAL, "Unidentified Communal Militia")):
+        for m in pattern.finditer(sentence):
+            found.append(ActorMention(_suffix(label, country), 4, m.start(), m.end(), m.group(0), "ethnic"))
+    return found
+
+
+def _unidentified_mentions(sentence: str, country: str | None, actors: ActorDictionary) -> list[ActorMention]:
+    alpha3 = country_alpha3(country) if country else None
+    gangs = bool(alpha3) and region_of(alpha3) in actors.gang_regions
+    found = []
+    for m in _UNIDENTIFIED.finditer(sentence):
+        label = "Unidentified Gang" if gangs and re.search(r"gang|criminal|hitm", m.group(0), re.I) else \
+            "Unidentified Armed Group"
+        found.append(ActorMention(_suffix(label, country), 3, m.start(), m.end(), m.group(0).strip(),
+                                  "unidentified"))
+    return found
+
+
+_KIND_RANK = {"group": 0, "state": 1, "ethnic": 2, "unidentified": 3}
+
+
+def find_mentions(sentence: str, country: str | None, on: date, actors: ActorDictionary) -> list[ActorMention]:
+    """Armed and state actors in text order, one per stretch of text.
+
+    A generic word right after a more specific mention describes it ('Al Shabaab militants',
+    'Kenyan police officers') and is dropped; so is a repeat of an actor already found.
+    """
+    candidates = (_named_mentions(sentence, country, on, actors) + _state_mentions(sentence, country, on, actors)
+                  + _communal_mentions(sentence, country, actors)
+                  + _unidentified_mentions(sentence, country, actors))
+    candidates.sort(key=lambda m: (m.start, _KIND_RANK[m.kind], -(m.end - m.start)))
+    kept: list[ActorMention] = []
+    for mention in candidates:
+        if kept and mention.start < kept[-1].end + _describes_gap(sentence, kept[-1], mention):
+            continue
+        kept.append(mention)
+    unique: dict[str, ActorMention] = {}
+    for mention in kept:
+        unique.setdefault(mention.name, mention)
+    return sorted(unique.values(), key=lambda m: m.start)
+
+
+def _describes_gap(sentence: str, previous: ActorMention, mention: ActorMention) -> int:
+    """How far after `previous` a generic mention still just describes it."""
+    if mention.kind in ("unidentified", "state") and previous.kind != "unidentified":
+        between = sentence[previous.end: mention.start]
+        if len(between) <= 12 and not re.search(r"[,;]|\b(?:and|with|against|on|by)\b", between):
+            return len(between) + 1
+    return 0
+
+
+_AGENT_BEFORE = re.compile(r"\bby (?:\w+ ){0,3}$", re.IGNORECASE)
+_CIVILIAN_VICTIM = re.compile(
+    r"\b(?:civilians?|villagers?|residents?|locals?|farmers?|herders?|traders?|teachers?|students?|pupils?|"
+    r"passengers?|drivers?|workers?|wom[ae]n|child(?:ren)?|boys?|girls?|m[ae]n|persons?|people|famil(?:y|ies)|"
+    r"tourists?|journalists?|worshipp?ers?|victims?|bod(?:y|ies)|employees|elders?|chiefs?|suspects?|"
+    r"households?|homes?|houses?|leaders?|activists?|supporters?|members|youths?)\b", re.IGNORECASE)
+
+
+def _ordered(mentions: list[ActorMention], sentence: str) -> list[ActorMention]:
+    """Initiator first: a mention introduced by 'by' (passive voice) is the agent."""
+    agents = [m for m in mentions if _AGENT_BEFORE.search(sentence[max(0, m.start - 30): m.start])]
+    return agents + [m for m in mentions if m not in agents]
+
+
+def _civilians(country: str | None) -> tuple[str, int]:
+    return _suffix("Civilians", country), 7
+
+
+def _default_perpetrator(country: str | None, actors: ActorDictionary) -> tuple[str, int]:
+    alpha3 = country_alpha3(country) if country else None
+    gangs = bool(alpha3) and region_of(alpha3) in actors.gang_regions
+    return _suffix("Unidentified Gang" if gangs else "Unidentified Armed Group", country), 3
+
+
+def _associates(sentence: str, country: str | None, actors: ActorDictionary) -> str | None:
+    """Groups a crowd is made of: parties and social groups ('Students (Kenya)')."""
+    names = [entry.name for entry in actors.parties if entry.pattern.search(sentence)]
+    names += [_suffix(label, country) for label, rx in actors.identity_groups if rx.search(sentence)]
+    return "; ".join(dict.fromkeys(names)) or None
+
+
+def _force_or_police(mentions: list[ActorMention], country: str | None, on: date,
+                     actors: ActorDictionary) -> tuple[str, int] | None:
+    state = [m for m in mentions if m.kind == "state"]
+    if state:
+        return state[0].name, state[0].inter
+    return (state_force_name(country, "Police", on, actors), 1) if country else None
+
+
+def _crowd_roles(sentence: str, typing: EventTyping, mentions: list[ActorMention], country: str | None,
+                 on: date, actors: ActorDictionary) -> tuple[tuple[str, int], tuple[str, int] | None, bool]:
+    """(actor1, actor2, civilians targeted) for Protests and Riots."""
+    sub = typing.sub_event_type
+    if typing.event_type == "Protests":
+        crowd = (_suffix("Protesters", country), 6)
+        if sub in ("Protest with intervention", "Excessive force against protesters"):
+            return crowd, _force_or_police(mentions, country, on, actors), False
+        return crowd, None, False
+    crowd = (_suffix("Rioters", country), 5)
+    state = [m for m in mentions if m.kind == "state"]
+    armed = [m for m in mentions if m.kind != "state"]
+    if sub == "Violent demonstration":
+        return crowd, ((state[0].name, state[0].inter) if state else None), False
+    if armed:
+        return crowd, (armed[0].name, armed[0].inter), False
+    if state:
+        return crowd, (state[0].name, state[0].inter), False
+    if _CIVILIAN_VICTIM.search(sentence):
+        return crowd, _civilians(country), True
+    return crowd, None, False
+
+
+def _armed_roles(sentence: str, typing: EventTyping, mentions: list[ActorMention], country: str | None,
+                 on: date, actors: ActorDictionary) -> tuple[tuple[str, int], tuple[str, int] | None, bool]:
+    """(actor1, actor2, civilians targeted) for Battles, Explosions, VAC and Strategic developments."""
+    ordered = [(m.name, m.inter) for m in _ordered(mentions, sentence)]
+    event_type, sub = typing.event_type, typing.sub_event_type
+    if event_type == "Violence against civilians":
+        first = ordered[0] if ordered else _default_perpetrator(country, actors)
+        return first, _civilians(country), True
+    if event_type == "Battles":
+        first = ordered[0] if ordered else _default_perpetrator(country, actors)
+        second = ordered[1] if len(ordered) > 1 else _default_perpetrator(country, actors)
+        return first, second, False
+    if event_type == "Explosions/Remote violence":
+        first = ordered[0] if ordered else _default_perpetrator(country, actors)
+        if len(ordered) > 1:
+            return first, ordered[1], False
+        civilians = bool(_CIVILIAN_VICTIM.search(sentence))
+        return first, (_civilians(country) if civilians else None), civilians
+    if sub in ("Arrests", "Disrupted weapons use"):
+        state = [(m.name, m.inter) for m in mentions if m.kind == "state"]
+        others = [pair for pair in ordered if pair not in state]
+        first = state[0] if state else _force_or_police(mentions, country, on, actors) or \
+            _default_perpetrator(country, actors)
+        return first, (others[0] if others else None), False
+    if sub == "Looting/property destruction":
+        first = ordered[0] if ordered else _default_perpetrator(country, actors)
+        return first, _civilians(country), True
+    first = ordered[0] if ordered else (
+        (state_force_name(country, "Military", on, actors), 1) if country else _default_perpetrator(country, actors))
+    return first, (ordered[1] if len(ordered) > 1 else None), False
+
+
+def _fallback_country(sentence: str, place_country: str | None, actors: ActorDictionary) -> str | None:
+    if place_country:
+        return place_country
+    match = actors.nationality_pattern.search(sentence)
+    return actors.nationalities[match.group(1)] if match else None
+
+
+def find_actors(sentence: str, typing: EventTyping, place_country: str | None, event_date: date,
+                actors: ActorDictionary | None = None, context: str = "") -> ActorAssignment:
+    """ACLED actors of the event a sentence reports.
+
+    `place_country` is the event's country (ACLED spelling) from the places module; without it
+    the first nationality adjective in the sentence gives the '(Country)' suffix. `event_date`
+    picks government periods and the Taliban's status. `context` is accepted for symmetry with
+    classify_event and currently unused.
+    """
+    actors = actors or load_actor_dictionary()
+    country = _fallback_country(sentence, place_country, actors)
+    mentions = find_mentions(sentence, country, event_date, actors)
+    roles = _crowd_roles if typing.event_type in ("Protests", "Riots") else _armed_roles
+    (actor1, inter1), second, targeted = roles(sentence, typing, mentions, country, event_date, actors)
+    actor2, inter2 = second if second else (None, 0)
+    crowd = typing.event_type in ("Protests", "Riots")
+    assoc1 = _associates(sentence, country, actors) if crowd else None
+    evidence = {m.name: m.text for m in mentions if m.name in (actor1, actor2)}
+    return ActorAssignment(
+        actor1=actor1, assoc_actor_1=assoc1, inter1=inter1, actor2=actor2, assoc_actor_2=None, inter2=inter2,
+        interaction=interaction_number(inter1, inter2),
+        civilian_targeting=CIVILIANS_TARGETED if targeted else None,
+        evidence={"actor1": evidence.get(actor1, ""), "actor2": evidence.get(actor2 or "", "")})

@@ -1,0 +1,371 @@
+"""The extraction engine: one document in, ACLED-style event mentions out.
+
+Per document: prepare the text, split it into sentences and walk them in order, threading a
+document context (the date anchor for relative dates, the places named so far). A sentence that
+reports an event (event_types) yields one mention per dated clause/place: its date (dates), its
+place (places, with the document's country/admin1 priors), its actors (actors, which need the
+country and the date) and its fatalities (fatalities), assembled into an ACLED record with
+provenance and an `explain` dict (field -> the evidence behind it).
+
+A sentence with no recoverable date inherits nothing, so it yields no event, with one exception:
+a document that names no date at all (an ACLED note whose date lives in its own column) yields
+its events *undated* (`event_date` None); they fail the schema on purpose and callers that
+store events drop them (see `extraction.records`). Sentences right after an event in the same
+paragraph that bring no date of their own are read as its continuation ('The attack killed 21
+people.'): they complete its fatalities instead of starting new events.
+
+The module never imports Prefect; heavy tables are built once by `Resources.load()`.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+
+from extraction.actors import ActorAssignment, ActorDictionary, find_actors, load_actor_dictionary
+from extraction.dates import DateContext, DateMention, find_dates
+from extraction.document import Document
+from extraction.event_types import EventTyping, classify_event, non_event_reason
+from extraction.fatalities import count_fatalities
+from extraction.gazetteer import Gazetteer
+from extraction.notes import write_note
+from extraction.places import (
+    Place,
+    PlaceContext,
+    country_from_text,
+    document_context,
+    find_places,
+    resolve_location,
+)
+from extraction.sentences import Sentence, split_sentences
+from extraction.text import prepare_text
+from extraction.version import EXTRACTOR_VERSION
+from schemas.codebook import interaction_number
+
+log = logging.getLogger(__name__)
+
+UNDATED_PERIOD = date(9999, 12, 31)  # an undated event is coded with the latest government period
+MAX_SENTENCE_CHARS = 2_000  # longer "sentences" are tables or run-on boilerplate: evidence is cut
+_WORD_RE = re.compile(r"[A-Za-z]+")
+_ENGLISH_WORDS = frozenset(
+    "the of and in to a on was were by for with at from that is an as said after killed".split())
+_CLAUSE_SPLIT_RE = re.compile(
+    r";\s+|,?\s+(?:and|while|whereas|whilst)\s+(?=(?:in|at|near|on)\s+(?:[A-Z]|\d))")
+_PARAGRAPH_BREAK = "\n"
+
+
+@dataclass(frozen=True)
+class Resources:
+    """Everything heavy the engine needs, built once per process and shared by all documents."""
+
+    gazetteer: Gazetteer
+    actors: ActorDictionary
+
+    @classmethod
+    def load(cls) -> Resources:
+        """The packaged gazetteer and actor tables (cached: a second call costs nothing)."""
+        return _load_resources()
+
+
+@cache
+def _load_resources() -> Resources:
+    return Resources(gazetteer=Gazetteer.load(), actors=load_actor_dictionary())
+
+
+@dataclass
+class _DocumentState:
+    """What earlier sentences tell later ones: the document's priors and the current paragraph."""
+
+    dates: DateContext
+    places: PlaceContext  # the document's countries/admin1, most named first
+    fallback_countries: list[str]  # named in the source/title: the last resort for the country
+    undated: bool = False
+    prev_end: int = 0
+    paragraph: list[str] = field(default_factory=list)
+    previous_date: DateMention | None = None  # the previous sentence's scene-setting date, if any
+    last_event: dict | None = None  # the paragraph's event that dateless sentences continue
+    last_place: Place | None = None
+
+    def enter(self, sentence: Sentence, text: str) -> None:
+        """Reset the paragraph state when a line break separates `sentence` from the previous one."""
+        if _PARAGRAPH_BREAK in text[self.prev_end:sentence.start]:
+            self.paragraph, self.last_event, self.last_place = [], None, None
+            self.previous_date = None
+        self.prev_end = sentence.end
+
+
+@dataclass(frozen=True)
+class _Clause:
+    text: str
+    start: int  # offset in the prepared text
+
+
+def extract_events(doc: Document, resources: Resources) -> list[dict]:
+    """Event mentions of one document, in text order (the main event of a note comes first).
+
+    Never raises on odd input: empty, binary, foreign-language or huge texts give a warning in
+    the log and zero events where there are none.
+    """
+    text = _prepare(doc)
+    if not text:
+        return []
+    sentences = split_sentences(text)
+    gazetteer = resources.gazetteer
+    state = _DocumentState(dates=DateContext(published=doc.published),
+                           places=document_context(_with_title(doc, text), gazetteer),
+                           fallback_countries=country_from_text(f"{doc.title or ''} {doc.source or ''}",
+                                                                gazetteer))
+    state.undated = doc.published is None and not _has_any_date(sentences, state.dates)
+    mentions: list[dict] = []
+    for sentence in sentences:
+        state.enter(sentence, text)
+        mentions.extend(_sentence_events(sentence, doc, state, resources))
+        state.paragraph.append(sentence.text[:MAX_SENTENCE_CHARS])
+    return mentions
+
+
+def _prepare(doc: Document) -> str:
+    """Clean text, or '' (with a warning saying why) when there is nothing to read."""
+    if not doc.text or not doc.text.strip():
+        log.warning("document %s is empty: no events", doc.doc_id)
+        return ""
+    if _looks_binary(doc.text):
+        log.warning("document %s looks binary (control or undecodable characters): no events", doc.doc_id)
+        return ""
+    prepared = prepare_text(doc.text, doc.fmt)
+    for warning in prepared.warnings:
+        log.warning("document %s: %s", doc.doc_id, warning)
+    if not _looks_english(prepared.text):
+        log.warning("document %s does not look like English text: the rules may find no events", doc.doc_id)
+    return prepared.text
+
+
+def _looks_binary(text: str) -> bool:
+    sample = text[:65_536]
+    odd = sum(sample.count(c) for c in ("\x00", "\ufffd")) + len(re.findall(r"[\x01-\x08\x0e-\x1f]", sample))
+    return odd > max(8, len(sample) // 20)
+
+
+def _looks_english(text: str) -> bool:
+    words = _WORD_RE.findall(text[:20_000].lower())
+    if len(words) < 12:
+        return bool(words)
+    return sum(w in _ENGLISH_WORDS for w in words) / len(words) >= 0.05
+
+
+def _has_any_date(sentences: list[Sentence], context: DateContext) -> bool:
+    return any(find_dates(s.text[:MAX_SENTENCE_CHARS], context) for s in sentences)
+
+
+def _sentence_events(sentence: Sentence, doc: Document, state: _DocumentState,
+                     resources: Resources) -> list[dict]:
+    """The mentions one sentence yields; updates the document state either way.
+
+    A typed sentence with its own date starts events. Without a date it continues the
+    paragraph's last event (completing its fatalities) unless it names another place; with no
+    event to continue it inherits the date of the sentence right before it when that one sets a
+    scene rather than commenting ('On 9 May 2020, police raided X. A shoot-out broke out ...').
+    """
+    body = sentence.text[:MAX_SENTENCE_CHARS]
+    dates = [d for d in find_dates(body, state.dates) if not d.is_report_date]
+    typing = classify_event(body)
+    inherited, state.previous_date = state.previous_date, None
+    mentions: list[dict] = []
+    if typing is not None and (dates or not _continues(body, state, resources)):
+        mentions = _clause_events(sentence, body, typing, dates, doc, state, resources, inherited)
+        if mentions and not dates:
+            for mention in mentions:
+                mention["explain"]["event_date"] += " (from the sentence before)"
+    elif state.last_event is not None and not dates:
+        _complete_from_continuation(state.last_event, body)
+    if dates:
+        state.dates = state.dates.updated(dates)
+        state.last_event = None
+        if not mentions and non_event_reason(body) is None:
+            state.previous_date = dates[-1]
+    if mentions:
+        state.last_event = mentions[0]
+    return mentions
+
+
+def _continues(body: str, state: _DocumentState, resources: Resources) -> bool:
+    """A dateless sentence after an event continues it unless it names a different place."""
+    if state.last_event is None:
+        return False
+    place = resolve_location(find_places(body, resources.gazetteer), state.places, resources.gazetteer)
+    return place is None or place.location == state.last_event.get("location")
+
+
+def _complete_from_continuation(event: dict, body: str) -> None:
+    """'The attack killed 21 people.' after the event sentence gives the event its fatalities; an
+    explicit 'N fatalities.' (how ACLED notes end) always wins.
+    """
+    count = count_fatalities(body)
+    authoritative = "fatalit" in count.evidence.lower()
+    if count.count > 0 and (authoritative or not event.get("fatalities")):
+        event["fatalities"] = count.count
+        event["explain"]["fatalities"] = f"{count.evidence!r} -> {count.count} (following sentence)"
+        event["notes"] = write_note(event) if event.get("event_date") else event["notes"]
+
+
+def _clause_events(sentence: Sentence, body: str, typing: EventTyping, dates: list[DateMention],
+                   doc: Document, state: _DocumentState, resources: Resources,
+                   inherited: DateMention | None = None) -> list[dict]:
+    """One mention per clause that has its own place or date ('...; and in Kabul, ...').
+
+    A clause without a date takes the previous clause's, else the sentence's first; a later
+    clause without its own typing takes the sentence's. `inherited` is the date of the sentence
+    before, for a sentence with none.
+    """
+    mentions: list[dict] = []
+    when = dates[0] if dates else inherited
+    for clause in split_clauses(body, sentence.start):
+        own = [d for d in dates if _within(d, clause, sentence.start)]
+        when = own[0] if own else when
+        clause_typing = classify_event(clause.text) if mentions else typing
+        mention = _build_mention(clause, sentence, clause_typing or typing, when, doc, state, resources)
+        if mention is None or (mentions and _same_unit(mentions[-1], mention)):
+            continue
+        if mentions and clause_typing is None and mention.get("location") == mentions[-1].get("location"):
+            continue
+        mentions.append(mention)
+    return mentions
+
+
+def split_clauses(body: str, offset: int) -> list[_Clause]:
+    """Split a sentence where a new dated clause or place starts ('; ' or ', and in X')."""
+    clauses, start = [], 0
+    for match in _CLAUSE_SPLIT_RE.finditer(body):
+        clauses.append(_Clause(body[start:match.start()], offset + start))
+        start = match.end()
+    clauses.append(_Clause(body[start:], offset + start))
+    return [c for c in clauses if c.text.strip()]
+
+
+def _within(mention: DateMention, clause: _Clause, sentence_start: int) -> bool:
+    start = sentence_start + mention.start
+    return clause.start <= start < clause.start + len(clause.text)
+
+
+def _same_unit(a: dict, b: dict) -> bool:
+    return a.get("event_date") == b.get("event_date") and a.get("location") == b.get("location")
+
+
+def _build_mention(clause: _Clause, sentence: Sentence, typing: EventTyping, when: DateMention | None,
+                   doc: Document, state: _DocumentState, resources: Resources) -> dict | None:
+    """Assemble one ACLED record, or None when the date or the country cannot be recovered."""
+    if when is None and not state.undated:
+        log.debug("%s: %r dropped: no date", doc.doc_id, clause.text[:80])
+        return None
+    place = _resolve_place(clause.text, sentence.text, state, resources)
+    if place is None:
+        log.debug("%s: %r dropped: no place or country", doc.doc_id, clause.text[:80])
+        return None
+    assigned = _find_actors(clause.text, typing, place, when.event_date if when else doc.published, resources)
+    fatalities = count_fatalities(clause.text)
+    record = _record(typing, when, place, assigned, fatalities.count, doc)
+    record.update(_provenance(sentence, typing, when, place))
+    record["doc_id"] = doc.doc_id
+    record["published"] = doc.published.isoformat() if doc.published else None  # for merge timestamps
+    record["explain"] = _explain(sentence, typing, when, place, assigned, fatalities)
+    record["notes"] = write_note(record) if when else sentence.text.strip()
+    return record
+
+
+def _find_actors(clause: str, typing: EventTyping, place: Place, event_date: date | None,
+                 resources: Resources) -> ActorAssignment:
+    """Actors need the date for government periods; an undated event takes the latest period."""
+    return find_actors(clause, typing, place.country, event_date or UNDATED_PERIOD, resources.actors)
+
+
+def _with_title(doc: Document, text: str) -> str:
+    return f"{doc.title}\n\n{text}" if doc.title else text
+
+
+def _resolve_place(clause: str, sentence: str, state: _DocumentState, resources: Resources) -> Place | None:
+    """The clause's place, else the sentence's, else the paragraph's last event place, else a
+    place named earlier in the paragraph, else the country alone (named in the sentence, the
+    document, its title or source): ACLED needs at least a country.
+    """
+    gazetteer = resources.gazetteer
+    for text in dict.fromkeys((clause, sentence)):
+        place = resolve_location(find_places(text, gazetteer), state.places, gazetteer)
+        if place is not None:
+            state.last_place = place
+            return place
+    if state.last_place is not None:
+        return state.last_place
+    for earlier in reversed(state.paragraph):
+        place = resolve_location(find_places(earlier, gazetteer), state.places, gazetteer)
+        if place is not None:
+            state.last_place = place
+            return place
+    countries = country_from_text(sentence, gazetteer) or list(state.places.countries) or state.fallback_countries
+    return _country_place(countries, resources)
+
+
+def _country_place(countries: list[str], resources: Resources) -> Place | None:
+    """A country-level place (no location, geo_precision 3): the event is kept, its place is vague."""
+    country = resources.gazetteer.country(countries[0]) if countries else None
+    if country is None:
+        return None
+    return Place(location=None, admin1=None, admin2=None, country=country.name, iso=country.iso,  # type: ignore[arg-type]
+                 alpha3=country.alpha3, region=country.region, latitude=None, longitude=None,  # type: ignore[arg-type]
+                 geo_precision=3, population=0, evidence=f"country only: {country.name} (no place named)")
+
+
+def _record(typing: EventTyping, when: DateMention | None, place: object, assigned: object,
+            fatalities: int, doc: Document) -> dict:
+    """The ACLED columns of one mention."""
+    inter1, inter2 = int(assigned.inter1), int(assigned.inter2 or 0)
+    return {
+        "event_date": when.event_date.isoformat() if when else None,
+        "year": when.event_date.year if when else None,
+        "time_precision": when.time_precision if when else None,
+        "disorder_type": typing.disorder_type, "event_type": typing.event_type,
+        "sub_event_type": typing.sub_event_type,
+        "actor1": assigned.actor1, "assoc_actor_1": assigned.assoc_actor_1 or None, "inter1": inter1,
+        "actor2": assigned.actor2 or None, "assoc_actor_2": assigned.assoc_actor_2 or None, "inter2": inter2,
+        "interaction": interaction_number(inter1, inter2),
+        "civilian_targeting": assigned.civilian_targeting or None,
+        "iso": place.iso, "region": place.region, "country": place.country, "admin1": place.admin1,
+        "admin2": place.admin2, "admin3": None, "location": place.location,
+        "latitude": _coordinate(place.latitude), "longitude": _coordinate(place.longitude),
+        "geo_precision": place.geo_precision,
+        "source": doc.source, "source_scale": doc.source_scale, "fatalities": max(0, int(fatalities)),
+        "tags": _tags(typing),
+    }
+
+
+def _coordinate(value: float | None) -> float | None:
+    return None if value is None else round(float(value), 4)
+
+
+def _tags(typing: EventTyping) -> str | None:
+    """ACLED tags crowd size on demonstrations; the text rarely gives it, so 'no report'."""
+    return "crowd size=no report" if typing.event_type in ("Protests", "Riots") else None
+
+
+def _provenance(sentence: Sentence, typing: EventTyping, when: DateMention | None, place: object) -> dict:
+    confidence = typing.confidence * (1.0 if when and when.time_precision == 1 else 0.85)
+    confidence *= 1.0 if place.geo_precision == 1 else 0.9
+    return {"evidence": sentence.text.strip(), "span_start": sentence.start, "span_end": sentence.end,
+            "extractor_version": EXTRACTOR_VERSION, "confidence": round(min(1.0, max(0.0, confidence)), 3)}
+
+
+def _explain(sentence: Sentence, typing: EventTyping, when: DateMention | None, place: object,
+             assigned: object, fatalities: object) -> dict[str, str]:
+    """Field -> the evidence behind it, for `eventpipe extract --explain`."""
+    date_text = (f"{when.text!r} -> {when.event_date.isoformat()} (precision {when.time_precision})"
+                 if when else "no date in the text: undated")
+    return {
+        "event_type": f"rule {typing.rule!r}, trigger {typing.trigger!r}",
+        "sub_event_type": f"{typing.sub_event_type} (confidence {typing.confidence:.2f})",
+        "event_date": date_text,
+        "location": str(getattr(place, "evidence", "") or place.location),
+        "actor1": str(getattr(assigned, "evidence", "") or assigned.actor1),
+        "fatalities": f"{fatalities.evidence!r} -> {fatalities.count}" if fatalities.evidence else "none stated: 0",
+    }

@@ -1,0 +1,589 @@
+"""Finding place names in a sentence and choosing the event's ACLED location.
+
+Usage (the gazetteer is loaded once and passed in; spans are offsets into the text given)::
+
+    from extraction.gazetteer import Gazetteer
+    from extraction.places import PlaceContext, document_context, find_places, resolve_location
+
+    gazetteer = Gazetteer.load()
+    context = document_context(prepared_text, gazetteer)          # country/admin1 priors of the doc
+    mentions = find_places(sentence, gazetteer)
+    place = resolve_location(mentions, context)                    # Place | None
+    if place:
+        record.update(place.as_record())                           # ACLED location columns
+
+`find_places` scans capitalised word n-grams (1-4 words, joined by spaces or hyphens) against the
+folded-name index, longest first, and drops what is usually not a place: stop-listed words
+(months, titles, actor names), names inside a longer proper noun ('Imran *Khan*') and unknown
+words. After a locative cue ('in', 'near', ...) it also keeps a capitalised name the gazetteer does
+not know when a known place follows it in ACLED's chained form ('in Bar-Sanguun village
+(Kismaayo, Lower Juba)'), so the event can be coded to that name at its parent's coordinates.
+
+`resolve_location` groups mentions into chains (a place followed by its parents after a comma or
+in parentheses), resolves each chain's parents first (admin1 preferred), the head constrained by
+them, and candidates by: countries/admin1 named in the sentence, then the document's priors, then
+population. It returns the most specific place of the first chain introduced by a locative cue.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from extraction.gazetteer import Entry, Gazetteer, ascii_name, fold_name
+
+_SENTENCE_BREAK = re.compile(r"[.!?:;\n\"“”]")
+_TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_JOIN_GAP = re.compile(r"[ \-‐–]{1,3}")
+_CONNECTORS = frozenset("de del da do dos das di du la le les el al i e y of the upon on sur an am im bin ibn "
+                        "van von der den ben abu".split())
+MAX_WORDS = 6
+_BIG_PLACE = 20_000
+_SPEECH_AFTER = re.compile(r",?\s+(?:said|says|added|told|wrote|argued|noted|explained|stated|claimed|"
+                           r"tweeted|asked|warned|believes|thinks)\b")
+_OF_PLACE_NOUNS = frozenset("province city town village district region state county governorate outskirts "
+                            "capital south north east west centre center part parts area areas suburbs "
+                            "municipality division oblast department".split())
+
+# Administrative and settlement words that follow a name ('Kandahar province', 'Taraganj town').
+ADMIN_LEVEL_WORDS = frozenset("province state county district division region governorate oblast department "
+                              "prefecture subcounty sub-county upazila municipality".split())
+TOWN_LEVEL_WORDS = frozenset("city town village area neighbourhood neighborhood suburb market bazar bazaar "
+                             "camp locality settlement ward union township colonia".split())
+LANDMARK_WORDS = frozenset("university college hospital clinic school madrasa mosque church temple shrine "
+                           "airport airbase court road highway avenue street bridge stadium club office station "
+                           "prison jail cemetery press campus chowk mor circle crossing intersection roundabout "
+                           "square park hall gate garden highway expressway mall plaza hotel".split())
+_LANDMARK_AFTER = re.compile(r"\s{1,3}(?:" + "|".join(sorted(LANDMARK_WORDS)) + r")\b", re.IGNORECASE)
+_DASH_DISTRICT = re.compile(r" - ((?:[A-Z][\w'’]+)(?: [A-Z][\w'’]+)?)")
+AREA_LEVEL_WORDS = frozenset({"area", "neighbourhood", "neighborhood", "zone", "sector", "quarter", "suburb"})
+_LEVEL_AFTER = re.compile(r"\s{1,3}([A-Za-z\-]+)")
+
+# A locative cue right before a name; the 'near'-type cues mean geo_precision 2.
+_CUE_BEFORE = re.compile(
+    r"(?:\b(in|at|near|outside|around|from|to|into|of|across|towards?|nearby|on the outskirts of|"
+    r"in the vicinity of|close to|coded (?:as|to)|(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)? of|"
+    r"(?:km|kms|kilometres|kilometers|miles) (?:from|of))\s+(?:the\s+)?(?:(?:town|city|village|district|"
+    r"province|area|region|county|state) of\s+)?)$",
+    re.IGNORECASE)
+CODED_CUES = frozenset({"coded as", "coded to"})
+NEAR_CUES = frozenset({"near", "outside", "around", "nearby", "on the outskirts of", "in the vicinity of",
+                       "close to"})
+STRONG_CUES = frozenset({"in", "at", "near", "outside", "around", "nearby", "on the outskirts of",
+                         "in the vicinity of", "close to", "across", "into", "coded as", "coded to"})
+# Between a place and its parent ('Watamu, Dabaso, Kilifi', 'Sirajdikhan (Serajdikhan) upazila
+# (Munshiganj, Dhaka)', 'Feni Sadar (coded as Feni, Chittagong)'): commas/brackets, capitalised names
+# the gazetteer may not know, and only these lower-case words.
+_GAP_WORDS = frozenset({"coded", "as", "to", "in", "the", "of", "and"}) | ADMIN_LEVEL_WORDS | TOWN_LEVEL_WORDS
+_GAP_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+|[^\s\w(),'’\-]")
+# 'the Cuauhtemoc area of Mexico City', 'Chankharpul area in Dhaka': the first is part of the second.
+_PART_OF_GAP = re.compile(
+    r"\s+(?:area|neighbou?rhood|district|suburb|zone|quarter|sector|ward|section|part|outskirts|locality|"
+    r"municipality|commune)"
+    r"\s+(?:of|in)\s+(?:the\s+)?", re.IGNORECASE)
+
+_STOP_WORDS = frozenset(fold_name(w) for w in (
+    "January February March April May June July August September October November December Monday Tuesday "
+    "Wednesday Thursday Friday Saturday Sunday The A An In On At He She It They We This That These Those "
+    "There Here His Her Their Its Our But And Or Of For With From By To As If When While After Before "
+    "During Since Until According However Meanwhile Also Police Army Security Government Military Forces "
+    "President Minister General Governor Commander Officials Official Sources Reports Report Media News "
+    "Mr Mrs Ms Dr Gen Col Sheikh Mullah Maulvi Haji Imam King Prince Saint St Mount Lake River Valley "
+    "University Hospital School Mosque Church Temple Court Parliament Party League Council Committee "
+    "Taliban Islamic Muslim Christian Hindu Sunni Shia Shiite Kurdish Arab Baloch Pashtun Hazara Uzbek "
+    "Mobile Reading Bath Nice Of Victory Liberty Independence Unity Freedom Justice Progress Hope Union "
+    "Centre Center Central North South East West Northern Southern Eastern Western Upper Lower Middle "
+    "New Old Great Little Big Red White Black Green Blue Gold Golden Royal National International Federal "
+    "Republic Democratic People Peoples Popular Social Socialist Communist Liberal Conservative Labour "
+    "Alliance Front Movement Organization Organisation Association Federation Group Network Agency Office "
+    "Ministry Department Bureau Service Services Station Camp Base Airport Port Bridge Road Street Highway "
+    "Friday Prayers Eid Ramadan Christmas Easter God Allah Prophet Jesus Holy Al Ali Khan Ahmed Ahmad "
+    "Mohammad Mohammed Muhammad Hassan Hussain Hussein Omar Umar Abdul Abdullah Said Saeed Shah Singh "
+    "Kumar Das Islam Uddin Rahman Rahim Karim Hamid Hamas Hezbollah Houthi Houthis ISIS ISIL Daesh "
+    "Al-Shabaab Shabaab Wagner Crocus Hall City Town Village District Province Region State County "
+    "Division Area Zone Sector Ward Colonia Neighborhood Neighbourhood Market Bazar Bazaar Square "
+    "Human Rights Watch Amnesty Red Cross Crescent Nations United Kingdom Europe European Asia Africa "
+    "America Americas Middle Orient Gulf Sea Ocean Coast Island Islands Peninsula Desert Mountains Hills "
+    "Will Can May Might Must Shall Said Says Told Added Noted Saw Per Via Sources Source Update Updated "
+    "Photo Video Image Read More Share Twitter Facebook Telegram Reuters AFP Associated Press BBC CNN "
+    "George Richard Robert Dennis Florence John James Michael David William Thomas Charles Joseph Daniel "
+    "Paul Mark Donald Steven Andrew Kenneth Edward Brian Ronald Anthony Kevin Jason Matthew Gary Timothy "
+    "Jose Larry Jeffrey Frank Scott Eric Stephen Jacob Raymond Patrick Jack Dennis Peter Henry Douglas "
+    "Mary Patricia Jennifer Linda Elizabeth Barbara Susan Jessica Sarah Karen Nancy Lisa Margaret Sandra "
+    "Ashley Emily Donna Michelle Carol Amanda Melissa Deborah Laura Helen Anna Maria Victoria Grace Joy "
+    "Just Home Ever Content Peace Waging Welcome Subscribe Contact Privacy Terms About Search Menu "
+    "Supreme High Court Zero Point Times Post Tribune Herald Guardian Daily Dawn Express Star Standard Nation "
+    "Observer Monitor Khorasan Khurasan Nida Abu Umar Jawad Zakaria Omari Abdul Jabbar Maulana Qari Hafiz "
+    "Mawlawi Middle-East"
+).split())
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    """A name in the text that may be a place, with its gazetteer candidates.
+
+    `candidates` are countries and admin1 regions first, then places by population; an empty
+    tuple means a name the gazetteer does not know, kept only after a locative cue. `cue` is the
+    locative word before it ('in', 'near', ...), `level` the administrative or settlement word after
+    it ('province', 'town'), `linked` whether it directly follows the previous mention as its parent
+    ('Watamu, Kilifi', 'Taraganj town (Rangpur)'), `part_of_previous` whether the previous mention
+    is only an area of this one ('the Cuauhtemoc area of Mexico City'), `landmark` whether it names
+    a building or road rather than the place ('Chittagong university', 'Paulista Avenue').
+    A city district written ACLED's way keeps its district in the text ('Dhaka - Uttara').
+    """
+
+    text: str
+    start: int
+    end: int
+    candidates: tuple[Entry, ...]
+    cue: str | None = None
+    level: str | None = None
+    linked: bool = False
+    part_of_previous: bool = False
+    landmark: bool = False
+    bracketed: bool = False
+    sentence_initial: bool = False
+
+    @property
+    def is_country(self) -> bool:
+        return bool(self.candidates) and all(c.kind == "country" for c in self.candidates)
+
+
+@dataclass(frozen=True)
+class PlaceContext:
+    """Priors from the whole document: countries (alpha-2) and admin1 keys, most mentioned first."""
+
+    countries: tuple[str, ...] = ()
+    admin1: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Place:
+    """The resolved ACLED location of an event."""
+
+    location: str
+    admin1: str | None
+    admin2: str | None
+    country: str
+    iso: int
+    alpha3: str
+    region: str | None
+    latitude: float
+    longitude: float
+    geo_precision: int
+    population: int
+    evidence: str
+
+    def as_record(self) -> dict[str, object]:
+        """The ACLED columns this place fills."""
+        return {"location": self.location, "admin1": self.admin1, "admin2": self.admin2, "admin3": None,
+                "country": self.country, "iso": self.iso, "region": self.region,
+                "latitude": self.latitude, "longitude": self.longitude, "geo_precision": self.geo_precision}
+
+
+@dataclass
+class _Token:
+    text: str
+    start: int
+    end: int
+    key: str
+    capital: bool
+    acronym: bool = field(default=False)
+
+
+def _tokenize(text: str) -> list[_Token]:
+    tokens = []
+    for match in _TOKEN.finditer(text):
+        word = match.group()
+        key = word.lower().replace("'", "").replace("’", "") if word.isascii() else fold_name(word)
+        tokens.append(_Token(word, match.start(), match.end(), key, word[0].isupper(),
+                             len(word) <= 5 and word.isupper() and len(word) > 1))
+    return tokens
+
+
+def _joined(text: str, left: _Token, right: _Token) -> bool:
+    return _JOIN_GAP.fullmatch(text, left.end, right.start) is not None
+
+
+def _match_at(text: str, tokens: list[_Token], i: int, gazetteer: Gazetteer) -> int:
+    """Length (in tokens) of the longest known name starting at token i, 0 if none."""
+    key = tokens[i].key
+    best = 1 if key in gazetteer and key not in _STOP_WORDS else 0
+    for j in range(i + 1, min(i + MAX_WORDS, len(tokens))):
+        if not _joined(text, tokens[j - 1], tokens[j]):
+            break
+        token = tokens[j]
+        if not token.capital and token.key not in _CONNECTORS:
+            break
+        key = f"{key} {token.key}"
+        if token.capital and key in gazetteer and key not in _STOP_WORDS:
+            best = j - i + 1
+    return best
+
+
+def _inside_longer_name(text: str, tokens: list[_Token], i: int) -> bool:
+    """'Imran Khan', 'Islamic State Khorasan': a name glued to a preceding capitalised word."""
+    if i == 0:
+        return False
+    previous = tokens[i - 1]
+    if previous.key == "of" and i >= 2 and tokens[i - 2].capital and _joined(text, tokens[i - 2], previous):
+        return tokens[i - 2].key not in _OF_PLACE_NOUNS  # 'Institute of Peace', not 'Province of Kandahar'
+    if not previous.capital or not _joined(text, previous, tokens[i]):
+        return False
+    return _CUE_BEFORE.search(previous.text + " ") is None and previous.key not in {"the", "and"}
+
+
+def _cue_before(text: str, start: int) -> str | None:
+    match = _CUE_BEFORE.search(text, max(0, start - 40), start)
+    return match.group(1).lower() if match else None
+
+
+def _level_after(text: str, end: int) -> str | None:
+    match = _LEVEL_AFTER.match(text, end)
+    if match is None:
+        return None
+    word = match.group(1).lower()
+    return word if word in ADMIN_LEVEL_WORDS or word in TOWN_LEVEL_WORDS else None
+
+
+def _unknown_length(text: str, tokens: list[_Token], i: int, mentions: list[PlaceMention]) -> int:
+    """Tokens of an unknown capitalised name (1-4 words) right after a strong locative cue, or
+    chained to the previous mention and followed by a level word ('Matlab Dakshin upazila')."""
+    if not tokens[i].capital or tokens[i].key in _STOP_WORDS or tokens[i].acronym:
+        return 0
+    after_cue = _cue_before(text, tokens[i].start) in STRONG_CUES
+    length = 1
+    while (i + length < len(tokens) and length < 4
+           and (tokens[i + length].capital or tokens[i + length].key in _CONNECTORS)
+           and _joined(text, tokens[i + length - 1], tokens[i + length])
+           and tokens[i + length].key not in _STOP_WORDS):
+        length += 1
+    while length > 1 and not tokens[i + length - 1].capital:
+        length -= 1
+    if after_cue:
+        return length
+    chained = bool(mentions) and _link(text, mentions[-1].end, tokens[i].start) == "parent"
+    return length if chained and _level_after(text, tokens[i + length - 1].end) else 0
+
+
+def find_places(text: str, gazetteer: Gazetteer) -> list[PlaceMention]:
+    """Every country, admin1 or populated-place name in `text` (spans are offsets into `text`)."""
+    tokens = _tokenize(text)
+    mentions: list[PlaceMention] = []
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        if not token.capital or token.acronym:
+            i += 1
+            continue
+        length = _match_at(text, tokens, i, gazetteer)
+        if length and _continues_name(text, tokens, i + length, gazetteer):
+            length = 0
+        known = length > 0
+        if not known:
+            length = _unknown_length(text, tokens, i, mentions)
+        if length and not _inside_longer_name(text, tokens, i):
+            mentions.append(_mention(text, tokens, i, length, gazetteer, known, mentions))
+        i += max(length, 1)
+    return [m for m in mentions if _plausible(m, mentions, text)]
+
+
+def _plausible(mention: PlaceMention, mentions: list[PlaceMention], text: str) -> bool:
+    """Keep a name only with some sign it is a place: an unknown name needs a known parent; a
+    small place (most are also surnames or words) needs a cue or a chain; nobody 'said' anything."""
+    if _SPEECH_AFTER.match(text, mention.end):
+        return False
+    if not mention.candidates:
+        return _has_known_parent(mention, mentions)
+    if any(c.kind != "place" or c.population >= _BIG_PLACE for c in mention.candidates):
+        return not (mention.sentence_initial and mention.cue is None and _all_small_or_places(mention))
+    return mention.cue is not None or mention.linked or _has_known_parent(mention, mentions)
+
+
+def _all_small_or_places(mention: PlaceMention) -> bool:
+    return all(c.kind == "place" and c.population < 5 * _BIG_PLACE for c in mention.candidates)
+
+
+def _continues_name(text: str, tokens: list[_Token], j: int, gazetteer: Gazetteer) -> bool:
+    """A known name that is only the start of a longer unknown one: 'Bar' in 'Bar-Sanguun', 'Char' in
+    'Char Husainpur', 'Chatra' in 'Chatra Dal' (level and landmark words do not count)."""
+    if not 0 < j < len(tokens) or not tokens[j].capital:
+        return False
+    gap = text[tokens[j - 1].end:tokens[j].start]
+    if gap == "-":
+        return True
+    key = tokens[j].key
+    return gap == " " and not (key in ADMIN_LEVEL_WORDS or key in TOWN_LEVEL_WORDS or key in LANDMARK_WORDS
+                               or key in _STOP_WORDS or tokens[j].acronym)
+
+
+def _mention(text: str, tokens: list[_Token], i: int, length: int, gazetteer: Gazetteer, known: bool,
+             previous: list[PlaceMention]) -> PlaceMention:
+    start, end = tokens[i].start, tokens[i + length - 1].end
+    key = " ".join(t.key for t in tokens[i:i + length])
+    link = _link(text, previous[-1].end, start) if previous else None
+    surface_end = _dash_district_end(text, end, gazetteer) if known else end
+    return PlaceMention(text[start:surface_end], start, surface_end, gazetteer.candidates(key) if known else (),
+                        _cue_before(text, start), _level_after(text, surface_end), link is not None, link == "part",
+                        _LANDMARK_AFTER.match(text, surface_end) is not None,
+                        link is not None and "(" in text[previous[-1].end:start],
+                        i == 0 or _SENTENCE_BREAK.search(text, tokens[i - 1].end, start) is not None)
+
+
+def _dash_district_end(text: str, end: int, gazetteer: Gazetteer) -> int:
+    """End of 'Dhaka - Uttara' (a city and its district, ACLED's location style) if the text has it;
+    'Dhaka - Mymensingh highway' is a road between two places, not a district."""
+    match = _DASH_DISTRICT.match(text, end)
+    if match is None or _LANDMARK_AFTER.match(text, match.end()) is not None:
+        return end
+    return match.end()
+
+
+def _link(text: str, start: int, end: int) -> str | None:
+    """How a mention relates to the previous one: 'parent' (comma/bracket chain), 'part' (the previous
+    one is an area of this one), or None."""
+    gap = text[start:end]
+    if _PART_OF_GAP.fullmatch(gap):
+        return "part"
+    if len(gap) > 60 or not any(ch in gap for ch in ",("):
+        return None
+    for word in _GAP_WORD.findall(gap):
+        if not (word[0].isupper() or word.lower() in _GAP_WORDS or word == "-"):
+            return None
+    return "parent"
+
+
+def _has_known_parent(mention: PlaceMention, mentions: list[PlaceMention]) -> bool:
+    for following in mentions[mentions.index(mention) + 1:]:
+        if not following.linked:
+            return False
+        if following.candidates:
+            return True
+    return False
+
+
+def country_from_text(text: str, gazetteer: Gazetteer) -> list[str]:
+    """Countries (alpha-2) named in text by name or nationality adjective ('Afghan' -> 'AF'), in order."""
+    found: list[str] = []
+    for token in _tokenize(text):
+        alpha2 = gazetteer.demonyms.get(token.key) if token.capital else None
+        if alpha2 and alpha2 not in found:
+            found.append(alpha2)
+    for mention in find_places(text, gazetteer):
+        if mention.is_country and mention.candidates[0].alpha2 not in found:
+            found.append(mention.candidates[0].alpha2)
+    return found
+
+
+def document_context(text: str, gazetteer: Gazetteer, mentions: list[PlaceMention] | None = None) -> PlaceContext:
+    """Priors for a document: countries and admin1 regions it names, most often first.
+
+    Countries count by name, by unambiguous places/regions (all candidates in one country) and,
+    with half weight, by nationality adjectives.
+    """
+    mentions = find_places(text, gazetteer) if mentions is None else mentions
+    countries: Counter[str] = Counter()
+    regions: Counter[str] = Counter()
+    for mention in mentions:
+        codes = {c.alpha2 for c in mention.candidates}
+        if len(codes) == 1:
+            countries[codes.pop()] += 2 if mention.is_country else 1
+        keys = {c.admin1_key for c in mention.candidates if c.kind == "admin1"}
+        if len(keys) == 1:
+            regions[keys.pop()] += 1
+    for token in _tokenize(text):
+        alpha2 = gazetteer.demonyms.get(token.key) if token.capital else None
+        if alpha2:
+            countries[alpha2] += 0.5
+    return PlaceContext(tuple(c for c, _ in countries.most_common()), tuple(k for k, _ in regions.most_common()))
+
+
+# ---------------------------------------------------------------------------------------------
+# Resolution
+
+
+def _chains(mentions: list[PlaceMention]) -> list[list[PlaceMention]]:
+    chains: list[list[PlaceMention]] = []
+    for mention in mentions:
+        if mention.linked and chains:
+            chains[-1].append(mention)
+        else:
+            chains.append([mention])
+    return chains
+
+
+def _score(entry: Entry, mention: PlaceMention, role: str, countries: set[str], admin1: set[str],
+           context: PlaceContext) -> float:
+    score = math.log10(entry.population + 10)
+    if entry.alpha2 in countries:
+        score += 10
+    elif entry.alpha2 in context.countries:
+        score += 6 - min(context.countries.index(entry.alpha2), 4)
+    if entry.admin1_key and (entry.admin1_key in admin1 or entry.admin1_key in context.admin1[:3]):
+        score += 4 if entry.kind == "place" else 2
+    if entry.kind == "country":
+        score -= 30 if role == "head" else 1
+    elif entry.kind == "admin1":
+        if mention.level in ADMIN_LEVEL_WORDS or role == "parent":
+            score += 8
+        elif mention.level in TOWN_LEVEL_WORDS or role == "head":
+            score -= 3
+    elif mention.level in ADMIN_LEVEL_WORDS:
+        score -= 3
+    return score
+
+
+def _best(mention: PlaceMention, role: str, countries: set[str], admin1: set[str], context: PlaceContext,
+          parent: Entry | None = None) -> Entry | None:
+    """Best candidate; under a resolved parent only candidates inside it count (none: unknown)."""
+    pool = [c for c in mention.candidates if c.kind != "country"] or list(mention.candidates)
+    if len(pool) < len(mention.candidates):
+        pool = [c for c in pool if c.kind != "place"]
+    if parent is not None:
+        pool = [c for c in pool if _within(c, parent)]
+    if not pool:
+        return None
+    return max(pool, key=lambda c: _score(c, mention, role, countries, admin1, context))
+
+
+def _within(entry: Entry, parent: Entry) -> bool:
+    if parent.kind == "country":
+        return entry.alpha2 == parent.alpha2
+    if parent.kind == "admin1":
+        return entry.admin1_key == parent.admin1_key
+    return entry.alpha2 == parent.alpha2 and (entry.admin1_key == parent.admin1_key or entry.admin2 == parent.name)
+
+
+def _sentence_priors(mentions: list[PlaceMention]) -> tuple[set[str], set[str]]:
+    countries = {m.candidates[0].alpha2 for m in mentions if m.is_country}
+    admin1 = {c.admin1_key for m in mentions for c in m.candidates
+              if c.kind == "admin1" and c.admin1_key and (m.level in ADMIN_LEVEL_WORDS or m.linked)}
+    return countries, admin1
+
+
+def _resolve_chain(chain: list[PlaceMention], countries: set[str], admin1: set[str],
+                   context: PlaceContext) -> list[Entry | None]:
+    """Entries for a chain, resolved from its last (broadest) member to its head."""
+    resolved: list[Entry | None] = [None] * len(chain)
+    parent: Entry | None = None
+    for position in range(len(chain) - 1, -1, -1):
+        role = "head" if position == 0 else "parent"
+        entry = _best(chain[position], role, countries, admin1, context, parent)
+        resolved[position] = entry
+        if entry is not None and entry.kind != "country":
+            parent = entry if parent is None or _within(entry, parent) else parent
+        elif entry is not None and parent is None:
+            parent = entry
+    return resolved
+
+
+def _eligible(chain: list[PlaceMention]) -> bool:
+    head = chain[0]
+    if head.is_country and len(chain) == 1:
+        return False
+    if head.cue in STRONG_CUES or len(chain) > 1:
+        return True
+    if head.sentence_initial and not any(c.kind == "admin1" for c in head.candidates):
+        return False
+    return head.cue is not None or any(c.population >= 100_000 or c.kind == "admin1" for c in head.candidates)
+
+
+def _chain_rank(chain: list[PlaceMention], index: int) -> tuple[int, int, int]:
+    head = chain[0]
+    coded = any(m.cue in CODED_CUES for m in chain)
+    return (0 if coded else 1 if head.cue in STRONG_CUES else 2, 0 if len(chain) > 1 else 1, index)
+
+
+def _trim(chain: list[PlaceMention]) -> list[PlaceMention]:
+    """Drop what comes before a 'coded as X' and the areas of a named town ('Science Lab area, Dhaka')."""
+    for position, mention in enumerate(chain):
+        if mention.cue in CODED_CUES:
+            chain = chain[position:]
+            break
+    parts = [position for position, mention in enumerate(chain) if mention.part_of_previous]
+    chain = chain[parts[-1]:] if parts else chain
+    while len(chain) > 1 and _is_inside_next(chain[0], chain[1]):
+        chain = chain[1:]
+    return chain
+
+
+def _is_inside_next(head: PlaceMention, following: PlaceMention) -> bool:
+    """ACLED codes 'Science Lab area, Dhaka city' to Dhaka (but 'Savar area (Dhaka)' to Savar) and
+    'Chittagong university, Fatehpur union' to Fatehpur: the head is only a spot inside the next."""
+    return head.landmark or (head.level in AREA_LEVEL_WORDS and not following.bracketed)
+
+
+def resolve_location(mentions: list[PlaceMention], context: PlaceContext | None = None,
+                     gazetteer: Gazetteer | None = None) -> Place | None:
+    """THE event location of a sentence, or None when it names no usable place.
+
+    `gazetteer` supplies country and admin1 names; it defaults to the packaged one.
+    """
+    context = context or PlaceContext()
+    gazetteer = gazetteer or Gazetteer.load()
+    countries, admin1 = _sentence_priors(mentions)
+    chains = [c for c in _chains(mentions) if _eligible(c)]
+    for _, index in sorted((_chain_rank(c, n), n) for n, c in enumerate(chains)):
+        chain = _trim(chains[index])
+        resolved = _resolve_chain(chain, countries, admin1, context)
+        place = _place_from_chain(chain, resolved, gazetteer)
+        if place is not None:
+            return place
+    return None
+
+
+def _place_from_chain(chain: list[PlaceMention], resolved: list[Entry | None], gazetteer: Gazetteer) -> Place | None:
+    head, entry = chain[0], resolved[0]
+    parents = [e for e in resolved[1:] if e is not None and e.kind != "country"]
+    near = head.cue in NEAR_CUES
+    if entry is None:
+        if not parents:
+            return None
+        anchor = parents[0]
+        return _make_place(gazetteer, ascii_name(head.text), anchor, 2,
+                           f"'{head.text}' not in gazetteer; coded at its parent '{anchor.name}' ({anchor.ident})",
+                           admin2=_admin2_from(parents, anchor))
+    if entry.kind == "country":
+        return None
+    if entry.kind == "admin1" and not parents:
+        capital = gazetteer.admin1[entry.admin1_key].capital if entry.admin1_key else entry.name
+        return _make_place(gazetteer, capital, entry, 3, f"admin1 region '{entry.name}' ({entry.ident}) at its capital")
+    precision = 2 if near else 1
+    location = _location_name(head.text, entry)
+    why = f"{entry.kind} '{entry.name}' ({entry.ident}, pop {entry.population})"
+    if parents:
+        why += " within " + ", ".join(f"'{p.name}'" for p in parents)
+    return _make_place(gazetteer, location, entry, precision, why,
+                       admin2=entry.admin2 or _admin2_from(parents, entry))
+
+
+def _location_name(surface: str, entry: Entry) -> str:
+    """The name as the text writes it (ACLED follows its sources: 'Chittagong', 'Kismaayo'), but the
+    gazetteer's full name when the text used its short form ('Acapulco' -> 'Acapulco de Juarez')."""
+    if entry.kind != "place":
+        return entry.name
+    full, short = fold_name(entry.name), fold_name(surface)
+    if full.startswith(short + " ") and full.rsplit(" ", 1)[-1] not in TOWN_LEVEL_WORDS:
+        return entry.name
+    return ascii_name(surface)
+
+
+def _admin2_from(parents: list[Entry], anchor: Entry) -> str | None:
+    middle = [p for p in parents if p.kind == "place"]
+    return middle[0].admin2 or middle[0].name if middle else anchor.admin2
+
+
+def _make_place(gazetteer: Gazetteer, location: str, entry: Entry, precision: int, evidence: str,
+                admin2: str | None = None) -> Place:
+    country = gazetteer.country(entry.alpha2)
+    region = gazetteer.admin1.get(entry.admin1_key) if entry.admin1_key else None
+    latitude, longitude = entry.latitude, entry.longitude
+    if entry.kind == "admin1" and region is not None:
+        latitude, longitude = region.latitude, region.longitude
+    return Place(location=location, admin1=region.name if region else None, admin2=admin2,
+                 country=country.name if country else entry.alpha2, iso=country.iso if country else 0,
+                 alpha3=country.alpha3 if country else "", region=country.region if country else None,
+                 latitude=round(latitude, 4), longitude=round(longitude, 4), geo_precision=precision,
+                 population=entry.population, evidence=evidence)

@@ -1,0 +1,215 @@
+"""Text preparation: raw bytes or markup -> clean prose the extractor can read.
+
+Everything downstream (sentences, evidence spans) works on `PreparedText.text`, so offsets the
+engine reports are offsets into that string. Preparation keeps paragraphs (blank lines) and
+headings/list items (their own lines), drops page furniture (navigation, link lists, 'Leave a
+Reply', 'RECOMMENDED', author bios, cookie notices) and strips footnote markers that would
+otherwise glue numbers onto words ('influence.5' -> 'influence.').
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+
+from selectolax.lexbor import LexborHTMLParser as HTMLParser
+
+log = logging.getLogger(__name__)
+
+FORMATS = ("txt", "md", "html")
+_DROP_TAGS = (
+    "script", "style", "nav", "header", "footer", "aside", "form", "noscript", "iframe", "svg",
+    "button", "select", "template", "figure",
+)
+_BLOCK_TAG_RE = re.compile(
+    r"<(?:/?(?:p|div|section|article|main|h[1-6]|li|ul|ol|tr|table|blockquote|pre|dd|dt|dl)|br)\b[^>]*>",
+    re.IGNORECASE,
+)
+
+# Markdown: links/images keep their text, bare URLs and autolinks go.
+_MD_IMAGE_RE = re.compile(r"!\[([^\]\n]{0,500})\]\([^)\n]{0,2000}\)")
+_MD_LINK_RE = re.compile(r"\[([^\]\n]{0,500})\]\((?:[^()\n]|\([^()\n]{0,500}\)){0,2000}\)")
+_MD_AUTOLINK_RE = re.compile(r"\(?<(?:https?://|/)[^>\s]{0,2000}>\)?")
+_MD_BARE_PATH_RE = re.compile(r"[ \t]*\((?:/|#)[^)\s]{0,500}\)")
+_MD_ESCAPE_RE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
+_MD_EMPHASIS_RE = re.compile(r"(\*\*|__)(?=\S)([^\n]{0,1000}?)(?<=\S)\1")
+_MD_STAR_RE = re.compile(r"(?<![\w*])\*(?=\S)([^*\n]{1,500}?)(?<=\S)\*(?![\w*])")
+_MD_HEADING_RE = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+", re.MULTILINE)
+_MD_QUOTE_RE = re.compile(r"^[ \t]{0,3}>[ \t]?", re.MULTILINE)
+_MD_RULE_RE = re.compile(r"^[ \t]*(?:[-*_][ \t]*){3,}$", re.MULTILINE)
+_BULLET_RE = re.compile(r"^[ \t]*(?:[-*+•●▪◦·]|\d{1,3}[.)])[ \t]+", re.MULTILINE)
+_URL_RE = re.compile(r"https?://\S{1,2000}")
+
+# Footnote markers: a reference number or letter glued after punctuation or a word.
+_FOOTNOTE_AFTER_PUNCT_RE = re.compile(r"(?<=[^\W\d_])([.,;:!?][\"”’)]?|[\"”’)])\d{1,3}(?=[\s—–]|$)")
+_FOOTNOTE_AFTER_WORD_RE = re.compile(r"(?<=[a-z]{4})\d{1,3}(?=[\s,.;:—–]|$)")
+_FOOTNOTE_LETTER_RE = re.compile(r"(?<=[A-Za-z]{2})([.,;:][\"”’]?)[a-k](?=\s)")
+
+_BOILERPLATE_LINE_RE = re.compile(
+    r"^(?:leave a (?:reply|comment)|post navigation|recommended|related(?: (?:articles|posts|stories|content|news))?"
+    r"|share(?: this)?(?: (?:article|story|post))?:?|subscribe.*|sign up.*|newsletter.*|check also|topics"
+    r"|about the authors?|read more.*|see also|tags?:.*|advertisement|click here.*|follow us.*"
+    r"|you (?:may|might) also like.*|more from.*|print|email|facebook|twitter|whatsapp|linkedin"
+    r"|comments?|\d+ comments?|skip to (?:main )?content|menu|search|home|previous(?: article| post)?"
+    r"|next(?: article| post)?|back to top|all rights reserved.*|©.*|copyright.*|brief analysis"
+    r"|articles & testimony|in-depth reports"
+    r"|by (?:[A-Z][\w.'’-]*\s?){1,4}(?:(?:,\s*|\s+and\s+)(?:[A-Z][\w.'’-]*\s?){1,4})*)$",
+    re.IGNORECASE,
+)
+# Once one of these appears in the second half of a page, the rest is page furniture.
+_TAIL_MARKER_RE = re.compile(
+    r"^(?:leave a (?:reply|comment)|post navigation|recommended|related (?:articles|posts|stories)|check also"
+    r"|you (?:may|might) also like|more stories|read next|comments|about the authors?:?)$",
+    re.IGNORECASE,
+)
+_BREADCRUMB_RE = re.compile(r"^[^>\n]{1,60}(?: [>»/] [^>»\n]{1,200}){2,}$")
+_COOKIE_RE = re.compile(r"\b(?:we use cookies|this (?:web)?site uses cookies|accept (?:all )?cookies)\b", re.I)
+_BIO_RE = re.compile(
+    r"^(?:[A-Z][\w.'’-]+\s+){1,4}(?:is|was|serves as)\s+(?:(?:an?|the)\s+)?(?:[\w-]+\s+){0,3}"
+    r"(?i:researcher|professor|fellow|director|analyst|journalist|correspondent|editor|reporter"
+    r"|specialist|writer|lecturer|scholar|consultant|student|author|contributor|associate|co-?founder)\b"
+)
+_VIOLENCE_RE = re.compile(r"\b(?:kill|attack|shot|arrest|died|dead|wound|injur|abduct|kidnap)", re.I)
+_BIO_MAX_CHARS = 400
+_WS_RE = re.compile(r"[ \t\f\v\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+_ORNAMENTS = " ❖■□◆◇►▶✦✧★☆|"
+_BLANKS_RE = re.compile(r"\n{3,}")
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+@dataclass(frozen=True)
+class PreparedText:
+    """Clean text (paragraphs separated by a blank line) and what preparation noticed."""
+
+    text: str
+    warnings: tuple[str, ...] = field(default_factory=tuple)
+
+
+def decode_bytes(data: bytes) -> tuple[str, list[str]]:
+    """Decode a file's bytes: UTF-8 (BOM allowed), else cp1252/latin-1, with warnings.
+
+    Binary files (many NUL/control bytes in the first 64 KiB) give empty text and a warning
+    instead of garbage that would produce nonsense events.
+    """
+    if _looks_binary(data[:65536]):
+        return "", ["binary content: not decoded"]
+    try:
+        return data.decode("utf-8-sig"), []
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252"), ["not UTF-8: decoded as cp1252"]
+    except UnicodeDecodeError:
+        return data.decode("latin-1"), ["not UTF-8: decoded as latin-1"]
+
+
+def _looks_binary(sample: bytes) -> bool:
+    """True when more than 10% of the sample are NUL or non-whitespace control bytes."""
+    if not sample:
+        return False
+    if b"\x00" in sample and sample.count(b"\x00") > len(sample) // 100:
+        return True
+    controls = sum(sample.count(bytes([c])) for c in range(32) if c not in (9, 10, 12, 13, 27))
+    return controls > len(sample) // 10
+
+
+def prepare_text(raw: str, fmt: str = "txt") -> PreparedText:
+    """Clean a document of format `fmt` ("txt", "md" or "html") for extraction.
+
+    Plain text also gets the markdown cleanup: many 'txt' files are pages converted to markdown.
+    Unknown formats are treated as text with a warning.
+    """
+    warnings: list[str] = []
+    if fmt not in FORMATS:
+        warnings.append(f"unknown format {fmt!r}: treated as txt")
+    text = _CONTROL_RE.sub(" ", raw.replace("\r\n", "\n").replace("\r", "\n"))
+    if fmt == "html":
+        text = html_to_text(text)
+    text = strip_markdown(text)
+    text = strip_footnote_markers(text)
+    text, dropped = drop_boilerplate(text)
+    if dropped:
+        log.debug("dropped %d boilerplate lines", dropped)
+    return PreparedText(text=text, warnings=tuple(warnings))
+
+
+def html_to_text(html: str) -> str:
+    """Visible text of an HTML page, one line per block element, page chrome removed."""
+    tree = HTMLParser(html)
+    for node in tree.css(",".join(_DROP_TAGS)):
+        node.decompose()
+    for node in tree.css("[role=navigation],[aria-hidden=true],.cookie,.share,.related,.comments"):
+        node.decompose()
+    root = tree.body or tree.root
+    if root is None:
+        return ""
+    marked = _BLOCK_TAG_RE.sub(lambda m: m.group(0) + "\n\n", root.html or "")
+    body = HTMLParser(marked).body
+    return body.text(separator="", strip=False) if body is not None else ""
+
+
+def strip_markdown(text: str) -> str:
+    """Remove markdown syntax, keeping link and emphasis text."""
+    text = _MD_IMAGE_RE.sub(r"\1", text)
+    text = _MD_AUTOLINK_RE.sub("", text)
+    text = _MD_LINK_RE.sub(lambda m: _MD_ESCAPE_RE.sub(r"\1", m.group(1)), text)
+    text = _MD_ESCAPE_RE.sub(r"\1", text)
+    text = _MD_BARE_PATH_RE.sub("", text)
+    text = _MD_EMPHASIS_RE.sub(r"\2", text)
+    text = _MD_STAR_RE.sub(r"\1", text)
+    text = _MD_HEADING_RE.sub("", text)
+    text = _MD_QUOTE_RE.sub("", text)
+    text = _MD_RULE_RE.sub("", text)
+    text = _BULLET_RE.sub("", text)
+    return _URL_RE.sub("", text)
+
+
+def strip_footnote_markers(text: str) -> str:
+    """Drop reference markers: 'influence.5' -> 'influence.', 'it,6 much' -> 'it, much'.
+
+    Only digits glued to a word or to punctuation right after a word are removed, so '2024.',
+    '17 people' and '3.5' stay intact.
+    """
+    text = _FOOTNOTE_AFTER_PUNCT_RE.sub(r"\1", text)
+    text = _FOOTNOTE_AFTER_WORD_RE.sub("", text)
+    return _FOOTNOTE_LETTER_RE.sub(r"\1", text)
+
+
+def drop_boilerplate(text: str) -> tuple[str, int]:
+    """Normalise whitespace and drop furniture lines; return the text and lines dropped."""
+    lines = [_WS_RE.sub(" ", line).strip(_ORNAMENTS) for line in text.split("\n")]
+    cut = _tail_cut(lines)
+    kept: list[str] = []
+    dropped = len(lines) - cut
+    for line in lines[:cut]:
+        if line and _is_boilerplate(line):
+            dropped += 1
+            continue
+        kept.append(line)
+    cleaned = _BLANKS_RE.sub("\n\n", "\n".join(kept)).strip()
+    return cleaned, dropped
+
+
+def _tail_cut(lines: list[str]) -> int:
+    """Index of the first tail marker ('Leave a Reply', 'RECOMMENDED') in the second half."""
+    total = sum(len(line) for line in lines) or 1
+    seen = 0
+    for index, line in enumerate(lines):
+        if seen > total // 2 and len(line) < 40 and _TAIL_MARKER_RE.match(line):
+            return index
+        seen += len(line)
+    return len(lines)
+
+
+def _is_boilerplate(line: str) -> bool:
+    """A navigation word, a cookie notice, an author bio or a line that is only a link path."""
+    if len(line) < 60 and _BOILERPLATE_LINE_RE.match(line):
+        return True
+    if len(line) < 300 and _COOKIE_RE.search(line):
+        return True
+    if len(line) < _BIO_MAX_CHARS and _BIO_RE.match(line) and not _VIOLENCE_RE.search(line):
+        return True
+    if _BREADCRUMB_RE.match(line):
+        return True
+    return line.startswith("(/") or line in {"#", "|", "❖"}

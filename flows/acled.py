@@ -1,0 +1,78 @@
+"""The `import_acled` and `export` flows: thin wrappers over warehouse.importer and warehouse.export."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from prefect import flow, get_run_logger, task
+from prefect.cache_policies import NO_CACHE
+
+from eventpipe.errors import InputError
+from eventpipe.lock import warehouse_lock
+from warehouse.connection import connect
+
+ACLED_SUFFIXES = (".csv",)
+
+
+def acled_files(path: Path) -> list[Path]:
+    """`path` itself, or the ACLED CSV exports directly inside the folder `path`, sorted."""
+    if path.is_file():
+        return [path]
+    if path.is_dir():
+        files = sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in ACLED_SUFFIXES)
+        if files:
+            return files
+        raise InputError("folder has no .csv files", file=str(path))
+    raise InputError("no such file or folder", file=str(path))
+
+
+@task(name="import-acled-file", cache_policy=NO_CACHE)
+def import_file_task(warehouse: str, path: str) -> dict[str, object]:
+    """Import one export (its own run and transaction); returns its load stats."""
+    from warehouse.importer import import_acled
+
+    con = connect(Path(warehouse))
+    try:
+        result = import_acled(con, Path(path))
+    finally:
+        con.close()
+    return {"file": path, "rows_read": result.rows_read, **result.stats.as_dict()}
+
+
+@flow(name="import-acled", validate_parameters=False)
+def import_acled_flow(path: str, warehouse: str = "warehouse/events.duckdb") -> list[dict[str, object]]:
+    """Import an ACLED export, or every `.csv` in a folder, one file (and transaction) at a time:
+    a bad file fails alone, files already imported stay imported."""
+    files = acled_files(Path(path))
+    logger = get_run_logger()
+    results = []
+    with warehouse_lock(Path(warehouse)):
+        for file in files:
+            stats = import_file_task(warehouse, str(file))
+            logger.info("imported %s: %s", file, stats)
+            results.append(stats)
+    return results
+
+
+@task(name="export-events", retries=1, cache_policy=NO_CACHE)
+def export_events_task(warehouse: str, out: str, fmt: str, where: str | None) -> dict[str, object]:
+    """Export the warehouse's events as Parquet (folder) or ACLED CSV (file)."""
+    from warehouse.export import export_csv, export_parquet
+
+    Path(out).parent.mkdir(parents=True, exist_ok=True)
+    con = connect(Path(warehouse))
+    try:
+        result = export_csv(con, Path(out), where) if fmt == "csv" else export_parquet(con, Path(out), where=where)
+    finally:
+        con.close()
+    return {"path": str(result.path), "rows": result.rows, "files": result.files}
+
+
+@flow(name="export", validate_parameters=False)
+def export_flow(warehouse: str = "warehouse/events.duckdb", out: str = "exports/parquet",
+                fmt: str = "parquet", where: str | None = None) -> dict[str, object]:
+    """Export events (all, or those matching the SQL filter `where`) without running the pipeline."""
+    if fmt not in ("parquet", "csv"):
+        raise InputError(f"unknown export format {fmt!r}", hint="use parquet or csv")
+    with warehouse_lock(Path(warehouse)):
+        return export_events_task(warehouse, out, fmt, where)

@@ -1,0 +1,34 @@
+"""Fault injection for tests: hold a load open just before COMMIT so a test can kill it there.
+
+Never active unless asked for: `eventpipe run` reads `EVENTPIPE_TEST_PAUSE_BEFORE_COMMIT`
+(seconds) at the edge and the pipeline wraps its connection in `PauseBeforeCommit`.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import time
+
+import duckdb
+
+logger = logging.getLogger(__name__)
+
+PAUSE_MARKER = "eventpipe: pausing before COMMIT"
+
+
+class PauseBeforeCommit:
+    """A DuckDB connection proxy that sleeps before every COMMIT (everything else passes through)."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, seconds: float) -> None:
+        self._con = con
+        self._seconds = seconds
+
+    def execute(self, query: str, *args: object, **kwargs: object) -> duckdb.DuckDBPyConnection:
+        if query.strip().upper().startswith("COMMIT"):
+            print(f"{PAUSE_MARKER} for {self._seconds} s", file=sys.stderr, flush=True)
+            time.sleep(self._seconds)
+        return self._con.execute(query, *args, **kwargs)
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._con, name)

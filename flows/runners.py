@@ -1,0 +1,27 @@
+"""Choosing the task runner the extraction tasks run on: threads here, or a Dask cluster."""
+
+from __future__ import annotations
+
+from prefect.task_runners import TaskRunner, ThreadPoolTaskRunner
+
+from eventpipe.errors import InputError
+
+TASK_RUNNERS = ("local", "dask")
+
+
+def build_task_runner(kind: str, dask_address: str | None = None, dask_workers: int = 2,
+                      max_threads: int | None = None) -> TaskRunner:
+    """`local`: a thread pool in this process. `dask`: prefect-dask on a remote scheduler at
+    `dask_address`, or on a temporary LocalCluster of `dask_workers` single-threaded worker
+    processes (extraction is CPU-bound pure Python, so processes, not threads, scale it)."""
+    if kind == "local":
+        return ThreadPoolTaskRunner(max_workers=max_threads)
+    if kind == "dask":
+        from prefect_dask import DaskTaskRunner
+
+        if dask_address:
+            return DaskTaskRunner(address=dask_address)
+        return DaskTaskRunner(cluster_kwargs={"n_workers": dask_workers, "threads_per_worker": 1,
+                                              "processes": True, "dashboard_address": None})
+    raise InputError(f"unknown task runner {kind!r}", column="task_runner",
+                     hint=f"choose one of {', '.join(TASK_RUNNERS)}")

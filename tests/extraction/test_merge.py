@@ -1,0 +1,105 @@
+"""Cross-document merge: the same event told twice becomes one record with both reports kept."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from extraction.merge import conservative_fatalities, date_window, event_id, merge_events
+
+
+def mention(doc_id: str = "a", **fields: object) -> dict:
+    base = {
+        "doc_id": doc_id, "event_date": "2024-03-21", "year": 2024, "time_precision": 1,
+        "event_type": "Explosions/Remote violence", "sub_event_type": "Suicide bomb",
+        "actor1": "Islamic State (Afghanistan)", "actor2": "Civilians (Afghanistan)",
+        "country": "Afghanistan", "admin1": "Kandahar", "location": "Kandahar", "geo_precision": 1,
+        "source": f"Source {doc_id.upper()}", "source_scale": None, "fatalities": 21,
+        "evidence": f"sentence of {doc_id}", "span_start": 0, "span_end": 10, "confidence": 0.8,
+        "published": None,
+    }
+    return {**base, **fields}
+
+
+def test_kandahar_bank_attack_reported_twice_becomes_one_event() -> None:
+    # why: two articles on the 21 March 2024 Kandahar bank bombing are one ACLED event.
+    events = merge_events([mention("a"), mention("b", fatalities=0, published="2024-06-01")])
+    assert len(events) == 1
+    event = events[0]
+    assert event["doc_ids"] == ["a", "b"]
+    assert event["source"] == "Source A; Source B"
+    assert [m["doc_id"] for m in event["mentions"]] == ["a", "b"]
+    assert event["fatalities"] == 21
+    assert event["timestamp"] == 1717200000  # 2024-06-01T00:00:00Z, the latest publication
+    assert "published" not in event
+
+
+@pytest.mark.parametrize(("changes", "why"), [
+    ({"event_date": "2024-03-22"}, "another day is another event"),
+    ({"location": "Kabul", "admin1": "Kabul"}, "another place is another event"),
+    ({"event_type": "Protests", "sub_event_type": "Peaceful protest"}, "another family of event types"),
+    ({"event_type": "Strategic developments", "sub_event_type": "Arrests"}, "arrests are not the attack"),
+    ({"actor1": "Taliban", "actor2": "Civilians (Afghanistan)"}, "different named actors"),
+])
+def test_different_events_stay_apart(changes: dict, why: str) -> None:
+    assert len(merge_events([mention("a"), mention("b", **changes)])) == 2, why
+
+
+def test_month_precise_report_merges_into_the_day_precise_one() -> None:
+    vague = mention("b", event_date="2024-03-15", time_precision=3)
+    events = merge_events([vague, mention("a")])
+    assert len(events) == 1
+    assert events[0]["event_date"] == "2024-03-21" and events[0]["time_precision"] == 1
+
+
+def test_unidentified_actor_is_compatible_with_a_named_one() -> None:
+    other = mention("b", actor1="Unidentified Armed Group (Afghanistan)")
+    assert len(merge_events([mention("a"), other])) == 1
+
+
+def test_event_ids_are_deterministic_and_acled_shaped() -> None:
+    first = merge_events([mention("a"), mention("b", location="Kabul")])
+    again = merge_events([mention("a"), mention("b", location="Kabul")])
+    ids = [e["event_id_cnty"] for e in first]
+    assert ids == [e["event_id_cnty"] for e in again]
+    assert all(re.fullmatch(r"AFG\d+", i) for i in ids)
+    assert len(set(ids)) == 2
+
+
+def test_event_id_of_unknown_country_still_matches_the_pattern() -> None:
+    assert re.fullmatch(r"^[A-Z]{3}\d+$", event_id({"country": "Atlantis", "event_date": "2020-01-01"}))
+
+
+def test_order_follows_first_mention_and_timestamp_falls_back_to_event_date() -> None:
+    events = merge_events([mention("a", location="Kabul"), mention("b"), mention("c", location="Kabul")])
+    assert [e["location"] for e in events] == ["Kabul", "Kandahar"]
+    assert events[0]["doc_ids"] == ["a", "c"]
+    assert events[1]["timestamp"] == 1710979200  # 2024-03-21T00:00:00Z
+
+
+@pytest.mark.parametrize(("counts", "expected"), [([21, 0, 17], 17), ([0, 0], 0), ([], 0), ([5], 5)])
+def test_conservative_fatalities_takes_lowest_reported(counts: list[int], expected: int) -> None:
+    assert conservative_fatalities(counts) == expected
+
+
+@pytest.mark.parametrize(("precision", "window"), [
+    (1, ("2024-02-29", "2024-02-29")), (2, ("2024-02-26", "2024-03-03")), (3, ("2024-02-01", "2024-02-29")),
+])
+def test_date_window_by_precision(precision: int, window: tuple[str, str]) -> None:
+    lo, hi = date_window({"event_date": "2024-02-29", "time_precision": precision})
+    assert (lo.isoformat(), hi.isoformat()) == window
+
+
+def test_undated_mentions_are_kept_apart_with_timestamp_zero() -> None:
+    events = merge_events([mention("a", event_date=None), mention("b", event_date=None)])
+    assert [e["doc_ids"] for e in events] == [["a"], ["b"]]
+    assert events[0]["timestamp"] == 0
+
+
+def test_two_reports_typing_one_attack_differently_merge_to_the_more_confident_type() -> None:
+    # why: 'a suicide bomber' (Suicide bomb) and 'IS-K killed 21 people at a bank' (Attack) are one event.
+    attack = mention("b", event_type="Violence against civilians", sub_event_type="Attack", confidence=0.6,
+                     event_date="2024-03-15", time_precision=3)
+    (event,) = merge_events([attack, mention("a")])
+    assert (event["sub_event_type"], event["event_date"]) == ("Suicide bomb", "2024-03-21")

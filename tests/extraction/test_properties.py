@@ -1,0 +1,53 @@
+"""Properties: arbitrary unicode never makes the engine raise, and what it emits fits the schema."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from extraction.document import Document
+from extraction.engine import Resources, extract_events
+from extraction.merge import merge_events
+from extraction.records import events_frame, validate_events
+from schemas.extracted import ExtractedEvent
+from schemas.validate import validate_frame
+
+FRAGMENTS = [
+    "On 9 May 2020, ", "On 21 March 2024, ", "in Kandahar city (Kandahar), ", "in Nairobi, ",
+    "police arrested five protesters ", "a suicide bomber blew himself up ", "Al Shabaab militants attacked ",
+    "killing 21 people. ", "2 fatalities. ", "protesters marched ", "in Dhaka ", "; and in Kabul, ",
+    "\n\n", "Taliban ", "the next day ", "yesterday ", "IS-K ", "an airstrike hit ", "\u202e", "\x00",
+]
+eventish = st.lists(st.sampled_from(FRAGMENTS) | st.text(max_size=20), max_size=12).map("".join)
+published = st.none() | st.dates(min_value=date(1990, 1, 1), max_value=date(2025, 12, 31))
+fmt = st.sampled_from(["txt", "md", "html"])
+
+
+@pytest.fixture(scope="module")
+def resources() -> Resources:
+    return Resources.load()
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=st.text(max_size=400) | eventish, day=published, kind=fmt)
+def test_any_text_never_raises_and_mentions_are_well_formed(resources: Resources, text: str,
+                                                              day: date | None, kind: str) -> None:
+    mentions = extract_events(Document(doc_id="d", text=text, published=day, fmt=kind), resources)
+    for mention in mentions:
+        assert 0 <= mention["span_start"] <= mention["span_end"]
+        assert 0.0 <= mention["confidence"] <= 1.0
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(texts=st.lists(eventish, min_size=1, max_size=3), day=published)
+def test_every_dated_event_passes_the_extracted_event_schema(resources: Resources, texts: list[str],
+                                                              day: date | None) -> None:
+    mentions = [m for i, text in enumerate(texts)
+                for m in extract_events(Document(doc_id=f"d{i}", text=text, published=day), resources)]
+    dated = merge_events([m for m in mentions if m["event_date"] is not None])
+    result = validate_frame(events_frame(dated), ExtractedEvent)
+    assert result.rejects.height == 0, result.rejects.to_dicts()
+    assert len(validate_events(dated)) == len(dated)

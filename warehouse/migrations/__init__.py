@@ -1,0 +1,1 @@
+"""Named, ordered schema migrations (`NNNN_name.sql`), applied by `warehouse.migrate`."""

@@ -1,0 +1,1 @@
+"""SQL views, one per file, re-created on every writable connection (`warehouse.migrate`)."""
