@@ -32,8 +32,10 @@ def make_csv(samples: list[Path], rows: int, out: Path) -> None:
     frame = pl.concat([pl.read_csv(s, infer_schema=False) for s in samples], how="diagonal")
     frame = frame.drop("countycode", strict=False).filter(pl.col("event_id_cnty").is_not_null())
     synthetic = frame.sample(rows, with_replacement=True, seed=7).with_columns(
-        pl.format("{}{}", pl.col("event_id_cnty").str.slice(0, 3),
-                  pl.int_range(1, rows + 1).cast(pl.String)).alias("event_id_cnty"))
+        pl.format(
+            "{}{}", pl.col("event_id_cnty").str.slice(0, 3), pl.int_range(1, rows + 1).cast(pl.String)
+        ).alias("event_id_cnty")
+    )
     synthetic.write_csv(out)
 
 
@@ -60,8 +62,10 @@ def main() -> None:
         csv_path = Path(tmp) / "synthetic.csv"
         # A child process writes the CSV, so peak RSS below is the import's, not the generator's.
         sample_args = [arg for s in samples for arg in ("--sample", str(s))]
-        subprocess.run([sys.executable, __file__, "--rows", str(args.rows), *sample_args,
-                        "--make", str(csv_path)], check=True)
+        subprocess.run(
+            [sys.executable, __file__, "--rows", str(args.rows), *sample_args, "--make", str(csv_path)],
+            check=True,
+        )
         print(f"synthetic CSV: {args.rows} rows, {csv_path.stat().st_size / 1e6:.0f} MB")
         con = connect(Path(tmp) / "bench.duckdb")
         result = timed("import+validate+load", lambda: import_acled(con, csv_path), results)
@@ -69,7 +73,9 @@ def main() -> None:
         again = timed("re-import of the same file", lambda: import_acled(con, csv_path), results)
         print(f"  stats: {again.stats}")
         for _ in range(3):
-            timed("aggregate country x month x event_type", lambda: con.sql(AGGREGATE_SQL).fetchall(), results)
+            timed(
+                "aggregate country x month x event_type", lambda: con.sql(AGGREGATE_SQL).fetchall(), results
+            )
         exported = timed("parquet export", lambda: export_parquet(con, Path(tmp) / "parquet"), results)
         print(f"  {exported.rows} events in {exported.files} files")
         con.close()

@@ -147,8 +147,13 @@ _UNIDENTIFIED = re.compile(
     r"terrorists|jihadists|rebels|fighters|armed robbers|robbers|criminals|hitm[ae]n|kidnappers|abductors|"
     r"killers|thugs|goons|raiders|militiam[ae]n|militias?|gang(?:s|sters)?(?: members)?|perpetrators|"
     r"unidentified (?:men|persons|people|individuals))\b", re.IGNORECASE)
-_ETHNIC_ROLE = r"(?:raiders|militias?|militiam[ae]n|herders|youths?|warriors|morans|tribesm[ae]n|clansm[ae]n|" \
-               r"fighters|gunm[ae]n|attackers|bandits|community|communities|elders|men|ethnic group|clan)"
+_ETHNIC_ROLE = r"(?:raiders|militias?|militiam[ae]n|herders|herdsmen|youths?|warriors|morans|tribesm[ae]n|" \
+               r"clansm[ae]n|fighters|gunm[ae]n|attackers|bandits|community|communities|elders|men|ethnic group|clan|" \
+               r"groups?|cattle rustlers|rustlers|pastoralists|and|attack(?:ed|s)?|raid(?:ed|s)?|kill(?:ed|s)?|" \
+               r"clash(?:ed)?|fight|fought|abduct(?:ed|s)?|of)"
+_RAIDERS = re.compile(r"\b(?:raiders|cattle rustlers|rustlers|cattle raid(?:ers|s)?|ethnic (?:militias?|violence|"
+                      r"clashes|groups?|fighting)|tribal (?:clashes|violence|fighting)|rival (?:ethnic )?communities|"
+                      r"morans|warriors|pastoralist communities)\b", re.IGNORECASE)
 _CLAN = re.compile(r"\bclan (?:militias?|militiam[ae]n|fighters|gunm[ae]n)\b|\bclans?\b", re.IGNORECASE)
 _COMMUNAL = re.compile(r"\b(?:communal|village|local|community) (?:militias?|defen[cs]e|vigilantes?)\b"
                        r"|\bvigilantes?\b", re.IGNORECASE)
@@ -223,8 +228,10 @@ def _state_mentions(sentence: str, country: str | None, on: date, actors: ActorD
     for branch, pattern in (("Police", _POLICE), ("Military", _MILITARY)):
         for m in pattern.finditer(sentence):
             force_country = _nationality_before(sentence, m.start(), actors) or country
+            military_police = sentence[max(0, m.start() - 9): m.start()].casefold() == "military "
             if force_country:
-                found.append(_state(force_country, branch, country, on, actors, m))
+                found.append(_state(force_country, "Military" if military_police else branch, country, on,
+                                    actors, m))
     return found
 
 
@@ -244,9 +251,10 @@ def _communal_mentions(sentence: str, country: str | None, actors: ActorDictiona
             name = _ETHNIC_SPELLING.get(m.group(1), m.group(1))
             found.append(ActorMention(_suffix(f"{name} Ethnic Militia", country), 4, m.start(), m.end(),
                                       m.group(0), "ethnic"))
-    for pattern, label in ((_CLAN, "Unidentified Clan Militia"), (_COMMUNAL, "Unidentified Communal Militia")):
+    for pattern, label in ((_CLAN, "Unidentified Clan Militia"), (_COMMUNAL, "Unidentified Communal Militia"),
+                           (_RAIDERS, "Unidentified Ethnic Militia")):
         for m in pattern.finditer(sentence):
-            found.append(ActorMention(_suffix(label, country), 4, m.start(), m.end(), m.group(0), "ethnic"))
+            found.append(ActorMention(_suffix(label, country), 4, m.start(), m.end(), m.group(0), "communal"))
     return found
 
 
@@ -262,7 +270,10 @@ def _unidentified_mentions(sentence: str, country: str | None, actors: ActorDict
     return found
 
 
-_KIND_RANK = {"group": 0, "state": 1, "ethnic": 2, "unidentified": 3}
+_KIND_RANK = {"group": 0, "state": 1, "ethnic": 2, "communal": 3, "unidentified": 4}
+_GENERIC_KINDS = ("unidentified", "communal", "state")
+_LINKED = re.compile(r"\W*(?:\w+\s+)?(?:linked to|affiliated (?:with|to)|belonging to|believed to be|suspected to be|"
+                     r"loyal to|allied (?:with|to)|members of|from|of)\s+(?:the\s+|suspected\s+)?$", re.IGNORECASE)
 
 
 def find_mentions(sentence: str, country: str | None, on: date, actors: ActorDictionary) -> list[ActorMention]:
@@ -280,15 +291,23 @@ def find_mentions(sentence: str, country: str | None, on: date, actors: ActorDic
         if kept and mention.start < kept[-1].end + _describes_gap(sentence, kept[-1], mention):
             continue
         kept.append(mention)
+    kept = [m for k, m in enumerate(kept) if not _linked_to_next(sentence, m, kept[k + 1:])]
     unique: dict[str, ActorMention] = {}
     for mention in kept:
         unique.setdefault(mention.name, mention)
     return sorted(unique.values(), key=lambda m: m.start)
 
 
+def _linked_to_next(sentence: str, mention: ActorMention, later: list[ActorMention]) -> bool:
+    """'Gunmen linked to Al Shabaab': the generic mention is the named group that follows it."""
+    if mention.kind not in ("unidentified", "communal") or not later or later[0].kind not in ("group", "ethnic"):
+        return False
+    return bool(_LINKED.match(sentence[mention.end: later[0].start]))
+
+
 def _describes_gap(sentence: str, previous: ActorMention, mention: ActorMention) -> int:
     """How far after `previous` a generic mention still just describes it."""
-    if mention.kind in ("unidentified", "state") and previous.kind != "unidentified":
+    if mention.kind in _GENERIC_KINDS and _KIND_RANK[previous.kind] < _KIND_RANK[mention.kind]:
         between = sentence[previous.end: mention.start]
         if len(between) <= 12 and not re.search(r"[,;]|\b(?:and|with|against|on|by)\b", between):
             return len(between) + 1
@@ -314,9 +333,8 @@ def _civilians(country: str | None) -> tuple[str, int]:
 
 
 def _default_perpetrator(country: str | None, actors: ActorDictionary) -> tuple[str, int]:
-    alpha3 = country_alpha3(country) if country else None
-    gangs = bool(alpha3) and region_of(alpha3) in actors.gang_regions
-    return _suffix("Unidentified Gang" if gangs else "Unidentified Armed Group", country), 3
+    """ACLED's actor for an unknown perpetrator (inter 3 unless clearly military or communal)."""
+    return _suffix("Unidentified Armed Group", country), 3
 
 
 def _associates(sentence: str, country: str | None, actors: ActorDictionary) -> str | None:
@@ -357,6 +375,18 @@ def _crowd_roles(sentence: str, typing: EventTyping, mentions: list[ActorMention
     return crowd, None, False
 
 
+_HEAVY_WEAPONS = re.compile(r"\b(?:artillery|mortars?|shell(?:s|ed|ing)|howitzers?|tanks?|IFVs?|MLRS|missiles?|"
+                            r"front ?line|rockets?|heavy weapons)\b", re.IGNORECASE)
+
+
+def _unnamed_attacker(sentence: str, sub_event: str, country: str | None, on: date,
+                      actors: ActorDictionary) -> tuple[str, int]:
+    """Who fires when the text names nobody: air strikes and heavy weapons are a military's."""
+    if country and (sub_event == "Air/drone strike" or _HEAVY_WEAPONS.search(sentence)):
+        return state_force_name(country, "Military", on, actors), 1
+    return _default_perpetrator(country, actors)
+
+
 def _armed_roles(sentence: str, typing: EventTyping, mentions: list[ActorMention], country: str | None,
                  on: date, actors: ActorDictionary) -> tuple[tuple[str, int], tuple[str, int] | None, bool]:
     """(actor1, actor2, civilians targeted) for Battles, Explosions, VAC and Strategic developments."""
@@ -366,11 +396,11 @@ def _armed_roles(sentence: str, typing: EventTyping, mentions: list[ActorMention
         first = ordered[0] if ordered else _default_perpetrator(country, actors)
         return first, _civilians(country), True
     if event_type == "Battles":
-        first = ordered[0] if ordered else _default_perpetrator(country, actors)
+        first = ordered[0] if ordered else _unnamed_attacker(sentence, sub, country, on, actors)
         second = ordered[1] if len(ordered) > 1 else _default_perpetrator(country, actors)
         return first, second, False
     if event_type == "Explosions/Remote violence":
-        first = ordered[0] if ordered else _default_perpetrator(country, actors)
+        first = ordered[0] if ordered else _unnamed_attacker(sentence, sub, country, on, actors)
         if len(ordered) > 1:
             return first, ordered[1], False
         civilians = bool(_CIVILIAN_VICTIM.search(sentence))

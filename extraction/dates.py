@@ -15,13 +15,14 @@ ever produced. The caller walks the document's sentences in order and threads th
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from extraction.numbers import NUMBER_PATTERN, parse_number
+from extraction.numbers import parse_number
 
 
 @dataclass(frozen=True)
@@ -81,14 +82,15 @@ _APPROX_BEFORE_RE = re.compile(
     r"(?i)\b(?:around|about|on\s+or\s+(?:about|around|before|after)|circa|approximately)\s+(?:the\s+)?$"
 )
 _MONTH_PREFIX_RE = re.compile(
-    r"(?i)(?:\b(?P<prep>in|during|since|until|till|by|from|of|on|throughout|within|last|this|before|after)\s+)?"
+    r"(?i)(?:\b(?P<prep>in|during|since|until|till|by|from|of|on|throughout|within|last|this|before|after"
+    r"|(?:the\s+)?(?:previous|following|next|preceding))\s+)?"
     r"(?P<q>(?:the\s+)?(?:beginning|start|end|middle)\s+of\s+(?:the\s+month\s+of\s+)?|\bearly\s+|\blate\s+"
     r"|\bmid-?\s*|(?:the\s+)?(?:first|last|second)\s+(?:half|week|days)\s+of\s+)?(?:the\s+)?(?:month\s+of\s+)?$"
 )
 _LAST_BEFORE_RE = re.compile(r"(?i)\b(?:last|this\s+past)\s+$")
 _SMALL_NUMBER = (
     r"(?P<n>\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+few|few|several"
-    r"|a\s+couple\s+of)"
+    r"|a\s+couple(?:\s+of)?)"
 )
 
 _ISO_RE = re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>0?[1-9]|1[0-2])-(?P<d>[0-3]?\d)\b")
@@ -127,7 +129,12 @@ _NARRATIVE_RE = re.compile(
     r"|the\s+day\s+(?P<dir1>after|before)|that\s+(?:same\s+)?day|the\s+same\s+day)\b"
 )
 _DIGIT_RE = re.compile(r"\d")
+_WORD_START_RE = re.compile(r"\b\w")
+_RESTATE_GAP_RE = re.compile(r"\s*[,(–—-]?\s*(?:on|in|at|i\.e\.|namely)?\s*(?:the\s+)?")
 _ANY_MONTH_RE = re.compile(rf"\b{_MONTH}")
+_MONTH_STEMS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec") + tuple(
+    name.upper()[:3] for name in calendar.month_name[1:]
+)
 _REPORT_AFTER_RE = re.compile(
     r"[^.;]{0,80}?\b(?:it\s+was\s+reported|(?:sources?|media|reports?|police|officials?)\s+"
     r"(?:reported|said|stated|confirmed)|was\s+reported|reported\s+that)\b",
@@ -150,7 +157,22 @@ def find_dates(sentence: str, anchor: DateContext) -> list[DateMention]:
             continue
         mentions.append(mention)
         ctx = ctx.updated([mention])
-    return _flag_report_dates(mentions, sentence)
+    return _flag_report_dates(_drop_restated(mentions, sentence), sentence)
+
+
+def _drop_restated(mentions: list[DateMention], sentence: str) -> list[DateMention]:
+    """'Two months later, on May 20, ...': a relative date restated by an exact one right after
+    it is dropped, so the first date of the sentence is the precise one."""
+    kept: list[DateMention] = []
+    for index, mention in enumerate(mentions):
+        following = mentions[index + 1] if index + 1 < len(mentions) else None
+        relative = mention.is_narrative_relative or mention.is_publication_relative
+        if relative and following is not None and not (
+            following.is_narrative_relative or following.is_publication_relative
+        ) and _RESTATE_GAP_RE.fullmatch(sentence, mention.end, following.start):
+            continue
+        kept.append(mention)
+    return kept
 
 
 _Handler = Callable[[re.Match[str], DateContext], DateMention | None]
@@ -162,7 +184,7 @@ def _select_matches(sentence: str) -> list[tuple[_Handler, re.Match[str]]]:
     found: list[tuple[int, int, int, _Handler, re.Match[str]]] = []
     lowered = sentence.lower()
     has_digit = _DIGIT_RE.search(sentence) is not None
-    has_month = _ANY_MONTH_RE.search(sentence) is not None
+    has_month = any(stem in sentence for stem in _MONTH_STEMS) and _ANY_MONTH_RE.search(sentence) is not None
     for priority, (pattern, handler, triggers, needs_digit, needs_month) in enumerate(_PATTERNS):
         if (needs_digit and not has_digit) or (needs_month and not has_month):
             continue
@@ -173,11 +195,16 @@ def _select_matches(sentence: str) -> list[tuple[_Handler, re.Match[str]]]:
                 found.append((priority, match.start(), -match.end(), handler, match))
     found.sort(key=lambda item: item[:3])
     kept: list[tuple[int, _Handler, re.Match[str]]] = []
-    spans: list[tuple[int, int]] = []
+    starts: list[int] = []  # kept spans are disjoint: sorted starts and their ends
+    ends: list[int] = []
     for _, start, neg_end, handler, match in found:
-        if all(-neg_end <= s or start >= e for s, e in spans):
-            spans.append((start, -neg_end))
-            kept.append((start, handler, match))
+        end = -neg_end
+        index = bisect.bisect_left(starts, start)
+        if (index > 0 and ends[index - 1] > start) or (index < len(starts) and starts[index] < end):
+            continue
+        starts.insert(index, start)
+        ends.insert(index, end)
+        kept.append((start, handler, match))
     kept.sort(key=lambda item: item[0])
     return [(handler, match) for _, handler, match in kept]
 
@@ -186,10 +213,12 @@ def _flag_report_dates(mentions: list[DateMention], sentence: str) -> list[DateM
     """Mark a date that introduces a report of a relative date ('On 3 December 2019, it was
     reported that "last week" ...'): the relative date after it is the event date."""
     flagged = list(mentions)
-    for index, mention in enumerate(mentions[:-1]):
-        later_relative = any(m.is_publication_relative for m in mentions[index + 1:])
+    later_relative = False
+    for index in range(len(mentions) - 1, -1, -1):
+        mention = mentions[index]
         if later_relative and _REPORT_AFTER_RE.match(sentence, mention.end):
             flagged[index] = replace(mention, is_report_date=True)
+        later_relative = later_relative or mention.is_publication_relative
     return flagged
 
 
@@ -303,7 +332,7 @@ def _on_week_of(match: re.Match[str], ctx: DateContext) -> DateMention | None:
 
 def _on_month(match: re.Match[str], ctx: DateContext) -> DateMention | None:
     """'in March 2024', 'early May', 'in March': precision 3 (15th, 1st or last day)."""
-    prefix = _MONTH_PREFIX_RE.search(match.string, max(0, match.start() - 60), match.start())
+    prefix = _month_prefix(match.string, match.start())
     prep = (prefix["prep"] or "").lower() if prefix else ""
     qualifier = (prefix["q"] or "").lower() if prefix else ""
     if prep in ("since", "until", "till", "by", "before", "after"):
@@ -311,15 +340,44 @@ def _on_month(match: re.Match[str], ctx: DateContext) -> DateMention | None:
     if not (match["y"] or qualifier or prep):
         return None
     month = _month_number(match["mon"])
-    year = _full_year(match["y"], ctx) or (_month_year(month, ctx) if month else None)
-    if month is None or year is None:
+    if month is None:
         return None
-    day = _month_day(year, month, qualifier or prep)
+    year = _full_year(match["y"], ctx) or _relative_month_year(month, prep, ctx) or _month_year(month, ctx)
+    if year is None:
+        return None
+    day = _month_day(year, month, qualifier)
     if ctx.published is not None and day > ctx.published and (year, month) == (
         ctx.published.year, ctx.published.month
     ):
         day = ctx.published
     return _mention(match, day, 3, start=prefix.start() if prefix else None)
+
+
+def _month_prefix(text: str, end: int) -> re.Match[str] | None:
+    """The longest preposition/qualifier phrase ending right before a month name ('in early ',
+    'the end of ', 'mid-'). Tried only at the starts of the last few words, not at every
+    character, which keeps sentences with thousands of months linear and cheap."""
+    window_start = max(0, end - 60)
+    starts = [m.start() for m in _WORD_START_RE.finditer(text, window_start, end)][-7:]
+    for start in starts:
+        found = _MONTH_PREFIX_RE.fullmatch(text, start, end)
+        if found is not None and found.end() > found.start():
+            return found
+    return None
+
+
+def _relative_month_year(month: int, prep: str, ctx: DateContext) -> int | None:
+    """'the previous July' / 'the following March': the year of the nearest such month before
+    or after the previous date in the document ('last July' counts from publication)."""
+    base = ctx.last_date or ctx.published
+    words = prep.split()
+    if base is None or not words or words[-1] not in ("previous", "preceding", "following", "next", "last"):
+        return None
+    if words[-1] == "last" and ctx.published is not None:
+        base = ctx.published
+    if words[-1] in ("following", "next"):
+        return base.year if month > base.month else base.year + 1
+    return base.year if month < base.month else base.year - 1
 
 
 def _month_year(month: int, ctx: DateContext) -> int | None:
@@ -433,6 +491,9 @@ def _narrative_mention(
     return _mention(match, shifted, 3, is_narrative_relative=True)
 
 
+_COUNT_TRIGGERS = ("ago", "earlier", "before", "prior", "later", "after")
+_NARRATIVE_TRIGGERS = ("next", "following", "previous", "same day", "that day", "day after", "day before")
+_PUB_TRIGGERS = ("yesterday", "today", "tonight", "night", "morning", "week", "month")
 # (pattern, handler, lowercase trigger words or None, needs a digit, needs a month name).
 # A pattern only runs when its requirements occur in the sentence (most sentences have no date,
 # so this keeps the module fast). Earlier patterns win where matches overlap.
@@ -446,9 +507,9 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Handler, tuple[str, ...] | None, bool, 
     (_DMY_RE, _on_day_month_name, None, True, True),
     (_MDY_RE, _on_day_month_name, None, True, True),
     (_DAY_MONTH_NUM_RE, _on_numeric, ("/",), True, False),
-    (_COUNT_RELATIVE_RE, _on_count_relative, ("ago", "earlier", "before", "prior", "later", "after"), False, False),
-    (_NARRATIVE_RE, _on_narrative, ("next", "following", "previous", "same day", "that day", "day after", "day before"), False, False),
-    (_PUB_RELATIVE_RE, _on_publication_relative, ("yesterday", "today", "tonight", "night", "morning", "week", "month"), False, False),
-    (_WEEKDAY_RE, _on_weekday, ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"), False, False),
+    (_COUNT_RELATIVE_RE, _on_count_relative, _COUNT_TRIGGERS, False, False),
+    (_NARRATIVE_RE, _on_narrative, _NARRATIVE_TRIGGERS, False, False),
+    (_PUB_RELATIVE_RE, _on_publication_relative, _PUB_TRIGGERS, False, False),
+    (_WEEKDAY_RE, _on_weekday, _WEEKDAYS, False, False),
     (_MONTH_RE, _on_month, None, False, True),
 )

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
@@ -52,9 +53,17 @@ MAX_SENTENCE_CHARS = 2_000  # longer "sentences" are tables or run-on boilerplat
 _WORD_RE = re.compile(r"[A-Za-z]+")
 _ENGLISH_WORDS = frozenset(
     "the of and in to a on was were by for with at from that is an as said after killed".split())
-_CLAUSE_SPLIT_RE = re.compile(
-    r";\s+|,?\s+(?:and|while|whereas|whilst)\s+(?=(?:in|at|near|on)\s+(?:[A-Z]|\d))")
+# Where a sentence's next event starts: '; ' or ', and in Kabul' / 'while on 5 May'.
+_CLAUSE_SPLIT_RE = re.compile(r";\s+(?:(?:and|while|whereas|whilst)\s+)?"
+                              r"|,?\s+(?:and|while|whereas|whilst)\s+(?=(?:in|at|near|on)\s+(?:[A-Z]|\d))")
 _PARAGRAPH_BREAK = "\n"
+LOOKBACK_SENTENCES = 3  # how far back in a paragraph a sentence naming no place looks for one
+PRIOR_CHARS = 20_000  # the document priors (countries, admin1) are read from the title and the lead
+BRIEF_CHARS = 2_000  # a single paragraph this short tells one story (an ACLED note, a news brief)
+CHUNK_CHARS = 1_000_000  # huge documents are split into sentences chunk by chunk
+# Gravest first: a protest that turns violent is one riot, one met with lethal force is excessive force.
+DEMONSTRATION_RANK = ("Excessive force against protesters", "Violent demonstration",
+                      "Protest with intervention", "Peaceful protest")
 
 
 @dataclass(frozen=True)
@@ -83,10 +92,12 @@ class _DocumentState:
     places: PlaceContext  # the document's countries/admin1, most named first
     fallback_countries: list[str]  # named in the source/title: the last resort for the country
     undated: bool = False
+    brief: bool = False  # one short paragraph (a news brief, an ACLED note): it tells one story
     prev_end: int = 0
-    paragraph: list[str] = field(default_factory=list)
+    paragraph: list[str] = field(default_factory=list)  # the paragraph's last few sentences
     previous_date: DateMention | None = None  # the previous sentence's scene-setting date, if any
     last_event: dict | None = None  # the paragraph's event that dateless sentences continue
+    since_event: int = 0  # sentences read since last_event
     last_place: Place | None = None
 
     def enter(self, sentence: Sentence, text: str) -> None:
@@ -112,18 +123,18 @@ def extract_events(doc: Document, resources: Resources) -> list[dict]:
     text = _prepare(doc)
     if not text:
         return []
-    sentences = split_sentences(text)
     gazetteer = resources.gazetteer
     state = _DocumentState(dates=DateContext(published=doc.published),
-                           places=document_context(_with_title(doc, text), gazetteer),
+                           places=document_context(_with_title(doc, text[:PRIOR_CHARS]), gazetteer),
                            fallback_countries=country_from_text(f"{doc.title or ''} {doc.source or ''}",
                                                                 gazetteer))
-    state.undated = doc.published is None and not _has_any_date(sentences, state.dates)
+    state.undated = doc.published is None and not _has_any_date(text, state.dates)
+    state.brief = len(text) <= BRIEF_CHARS and _PARAGRAPH_BREAK not in text.strip()
     mentions: list[dict] = []
-    for sentence in sentences:
+    for sentence in iter_sentences(text):
         state.enter(sentence, text)
         mentions.extend(_sentence_events(sentence, doc, state, resources))
-        state.paragraph.append(sentence.text[:MAX_SENTENCE_CHARS])
+        state.paragraph = [*state.paragraph[1 - LOOKBACK_SENTENCES:], sentence.text[:MAX_SENTENCE_CHARS]]
     return mentions
 
 
@@ -156,8 +167,28 @@ def _looks_english(text: str) -> bool:
     return sum(w in _ENGLISH_WORDS for w in words) / len(words) >= 0.05
 
 
-def _has_any_date(sentences: list[Sentence], context: DateContext) -> bool:
-    return any(find_dates(s.text[:MAX_SENTENCE_CHARS], context) for s in sentences)
+def _has_any_date(text: str, context: DateContext) -> bool:
+    return any(find_dates(text[start:end], context) for start, end in _chunks(text))
+
+
+def iter_sentences(text: str) -> Iterator[Sentence]:
+    """Sentences of the whole text, split chunk by chunk so a huge document never holds all its
+    sentences in memory at once; offsets are offsets in `text`."""
+    for start, end in _chunks(text):
+        for sentence in split_sentences(text[start:end]):
+            yield Sentence(sentence.text, sentence.start + start, sentence.end + start)
+
+
+def _chunks(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) spans of at most ~CHUNK_CHARS, cut after a line break where there is one."""
+    start = 0
+    while start < len(text):
+        end = min(len(text), start + CHUNK_CHARS)
+        if end < len(text):
+            newline = text.rfind("\n", start + CHUNK_CHARS // 2, end)
+            end = newline + 1 if newline >= 0 else end
+        yield start, end
+        start = end
 
 
 def _sentence_events(sentence: Sentence, doc: Document, state: _DocumentState,
@@ -171,23 +202,26 @@ def _sentence_events(sentence: Sentence, doc: Document, state: _DocumentState,
     """
     body = sentence.text[:MAX_SENTENCE_CHARS]
     dates = [d for d in find_dates(body, state.dates) if not d.is_report_date]
-    typing = classify_event(body)
+    typing = classify_event(body, context=state.paragraph[-1] if state.paragraph else "")
     inherited, state.previous_date = state.previous_date, None
     mentions: list[dict] = []
     if typing is not None and (dates or not _continues(body, state, resources)):
         mentions = _clause_events(sentence, body, typing, dates, doc, state, resources, inherited)
-        if mentions and not dates:
+        if mentions and not dates and inherited is not None:
             for mention in mentions:
                 mention["explain"]["event_date"] += " (from the sentence before)"
     elif state.last_event is not None and not dates:
-        _complete_from_continuation(state.last_event, body)
+        _complete_from_continuation(state.last_event, body, adjacent=state.brief or state.since_event == 0)
+        if typing is not None:
+            _escalate_demonstration(state.last_event, body, typing, resources)
+    state.since_event += 1
     if dates:
         state.dates = state.dates.updated(dates)
         state.last_event = None
         if not mentions and non_event_reason(body) is None:
             state.previous_date = dates[-1]
     if mentions:
-        state.last_event = mentions[0]
+        state.last_event, state.since_event = mentions[0], 0
     return mentions
 
 
@@ -199,16 +233,33 @@ def _continues(body: str, state: _DocumentState, resources: Resources) -> bool:
     return place is None or place.location == state.last_event.get("location")
 
 
-def _complete_from_continuation(event: dict, body: str) -> None:
-    """'The attack killed 21 people.' after the event sentence gives the event its fatalities; an
-    explicit 'N fatalities.' (how ACLED notes end) always wins.
+def _complete_from_continuation(event: dict, body: str, adjacent: bool) -> None:
+    """'The attack killed 21 people.' right after the event sentence gives the event its
+    fatalities; an explicit 'N fatalities.' later in the paragraph (how ACLED notes end) always
+    wins. Figures further away are background, not this event's toll.
     """
     count = count_fatalities(body)
     authoritative = "fatalit" in count.evidence.lower()
-    if count.count > 0 and (authoritative or not event.get("fatalities")):
+    if count.count > 0 and (authoritative or (adjacent and not event.get("fatalities"))):
         event["fatalities"] = count.count
         event["explain"]["fatalities"] = f"{count.evidence!r} -> {count.count} (following sentence)"
         event["notes"] = write_note(event) if event.get("event_date") else event["notes"]
+
+
+def _escalate_demonstration(event: dict, body: str, typing: EventTyping, resources: Resources) -> None:
+    """A protest the next sentences show dispersed, turned violent or fired upon is one event of
+    the graver kind ('Residents protested in X. Police fired teargas to disperse them.')."""
+    current, graver = event["sub_event_type"], typing.sub_event_type
+    if current not in DEMONSTRATION_RANK or graver not in DEMONSTRATION_RANK:
+        return
+    if DEMONSTRATION_RANK.index(graver) >= DEMONSTRATION_RANK.index(current):
+        return
+    day = date.fromisoformat(event["event_date"]) if event.get("event_date") else None
+    assigned = find_actors(f"{event['evidence']} {body}", typing, event["country"], day or UNDATED_PERIOD,
+                           resources.actors)
+    event.update(_typing_columns(typing, assigned))
+    event["explain"]["event_type"] += f"; escalated by the next sentence: rule {typing.rule!r}"
+    event["explain"]["actor1"] = _actor_evidence(assigned)
 
 
 def _clause_events(sentence: Sentence, body: str, typing: EventTyping, dates: list[DateMention],
@@ -222,10 +273,11 @@ def _clause_events(sentence: Sentence, body: str, typing: EventTyping, dates: li
     """
     mentions: list[dict] = []
     when = dates[0] if dates else inherited
-    for clause in split_clauses(body, sentence.start):
+    clauses = split_clauses(body, sentence.start)
+    for clause in clauses:
         own = [d for d in dates if _within(d, clause, sentence.start)]
         when = own[0] if own else when
-        clause_typing = classify_event(clause.text) if mentions else typing
+        clause_typing = classify_event(clause.text) if len(clauses) > 1 else typing
         mention = _build_mention(clause, sentence, clause_typing or typing, when, doc, state, resources)
         if mention is None or (mentions and _same_unit(mentions[-1], mention)):
             continue
@@ -286,29 +338,53 @@ def _with_title(doc: Document, text: str) -> str:
 
 
 def _resolve_place(clause: str, sentence: str, state: _DocumentState, resources: Resources) -> Place | None:
-    """The clause's place, else the sentence's, else the paragraph's last event place, else a
-    place named earlier in the paragraph, else the country alone (named in the sentence, the
-    document, its title or source): ACLED needs at least a country.
+    """The clause's place, else the sentence's; else, for a sentence naming no usable place, the
+    paragraph's last event place or a place named in the few sentences before, as long as they
+    lie in the country the sentence names; else that country alone (or the document's, its
+    title's or source's): ACLED needs at least a country.
     """
     gazetteer = resources.gazetteer
+    mentions: list = []
     for text in dict.fromkeys((clause, sentence)):
-        place = resolve_location(find_places(text, gazetteer), state.places, gazetteer)
+        mentions = find_places(text, gazetteer)
+        place = resolve_location(mentions, state.places, gazetteer)
         if place is not None:
             state.last_place = place
             return place
+    named = _countries_named(sentence, mentions, resources)
+    for place in _earlier_places(state, resources):
+        if not named or place.alpha3 in named:
+            state.last_place = place
+            return place
+    return _country_place(list(named.values()) or list(state.places.countries) or state.fallback_countries,
+                          resources)
+
+
+def _earlier_places(state: _DocumentState, resources: Resources) -> Iterator[Place]:
+    """The paragraph's last event place, then places of the sentences before (latest first)."""
     if state.last_place is not None:
-        return state.last_place
-    for earlier in reversed(state.paragraph):
+        yield state.last_place
+    gazetteer = resources.gazetteer
+    for earlier in reversed(state.paragraph[-LOOKBACK_SENTENCES:]):
         place = resolve_location(find_places(earlier, gazetteer), state.places, gazetteer)
         if place is not None:
-            state.last_place = place
-            return place
-    countries = country_from_text(sentence, gazetteer) or list(state.places.countries) or state.fallback_countries
-    return _country_place(countries, resources)
+            yield place
+
+
+def _countries_named(sentence: str, mentions: list, resources: Resources) -> dict[str, str]:
+    """alpha-3 -> alpha-2 of the countries a sentence names, by name ('Russia', even where a town
+    shares it) or by nationality ('Afghan')."""
+    gazetteer = resources.gazetteer
+    codes = [c.alpha2 for m in mentions for c in m.candidates if c.kind == "country"]
+    codes += country_from_text(sentence, gazetteer)
+    countries = (gazetteer.country(code) for code in dict.fromkeys(codes))
+    return {country.alpha3: country.alpha2 for country in countries if country is not None}
 
 
 def _country_place(countries: list[str], resources: Resources) -> Place | None:
-    """A country-level place (no location, geo_precision 3): the event is kept, its place is vague."""
+    """A country-level place (no location, geo_precision 3): the event is kept, its place is vague.
+
+    `countries` are alpha-2 codes, the most likely first."""
     country = resources.gazetteer.country(countries[0]) if countries else None
     if country is None:
         return None
@@ -320,23 +396,29 @@ def _country_place(countries: list[str], resources: Resources) -> Place | None:
 def _record(typing: EventTyping, when: DateMention | None, place: object, assigned: object,
             fatalities: int, doc: Document) -> dict:
     """The ACLED columns of one mention."""
-    inter1, inter2 = int(assigned.inter1), int(assigned.inter2 or 0)
     return {
         "event_date": when.event_date.isoformat() if when else None,
         "year": when.event_date.year if when else None,
         "time_precision": when.time_precision if when else None,
-        "disorder_type": typing.disorder_type, "event_type": typing.event_type,
-        "sub_event_type": typing.sub_event_type,
-        "actor1": assigned.actor1, "assoc_actor_1": assigned.assoc_actor_1 or None, "inter1": inter1,
-        "actor2": assigned.actor2 or None, "assoc_actor_2": assigned.assoc_actor_2 or None, "inter2": inter2,
-        "interaction": interaction_number(inter1, inter2),
-        "civilian_targeting": assigned.civilian_targeting or None,
+        **_typing_columns(typing, assigned),
         "iso": place.iso, "region": place.region, "country": place.country, "admin1": place.admin1,
         "admin2": place.admin2, "admin3": None, "location": place.location,
         "latitude": _coordinate(place.latitude), "longitude": _coordinate(place.longitude),
         "geo_precision": place.geo_precision,
         "source": doc.source, "source_scale": doc.source_scale, "fatalities": max(0, int(fatalities)),
-        "tags": _tags(typing),
+    }
+
+
+def _typing_columns(typing: EventTyping, assigned: ActorAssignment) -> dict:
+    """The columns that follow from the event's type and its actors."""
+    inter1, inter2 = int(assigned.inter1), int(assigned.inter2 or 0)
+    return {
+        "disorder_type": typing.disorder_type, "event_type": typing.event_type,
+        "sub_event_type": typing.sub_event_type,
+        "actor1": assigned.actor1, "assoc_actor_1": assigned.assoc_actor_1 or None, "inter1": inter1,
+        "actor2": assigned.actor2 or None, "assoc_actor_2": assigned.assoc_actor_2 or None, "inter2": inter2,
+        "interaction": interaction_number(inter1, inter2),
+        "civilian_targeting": assigned.civilian_targeting or None, "tags": _tags(typing),
     }
 
 
@@ -356,6 +438,14 @@ def _provenance(sentence: Sentence, typing: EventTyping, when: DateMention | Non
             "extractor_version": EXTRACTOR_VERSION, "confidence": round(min(1.0, max(0.0, confidence)), 3)}
 
 
+def _actor_evidence(assigned: ActorAssignment) -> str:
+    """'Islamic State (Afghanistan) <- 'IS-K'' for each actor, from the actor module's evidence."""
+    found = assigned.evidence or {}
+    parts = [f"{name} <- {found.get(role)!r}" if found.get(role) else f"{name} (default for the event type)"
+             for role, name in (("actor1", assigned.actor1), ("actor2", assigned.actor2)) if name]
+    return "; ".join(parts)
+
+
 def _explain(sentence: Sentence, typing: EventTyping, when: DateMention | None, place: object,
              assigned: object, fatalities: object) -> dict[str, str]:
     """Field -> the evidence behind it, for `eventpipe extract --explain`."""
@@ -366,6 +456,7 @@ def _explain(sentence: Sentence, typing: EventTyping, when: DateMention | None, 
         "sub_event_type": f"{typing.sub_event_type} (confidence {typing.confidence:.2f})",
         "event_date": date_text,
         "location": str(getattr(place, "evidence", "") or place.location),
-        "actor1": str(getattr(assigned, "evidence", "") or assigned.actor1),
-        "fatalities": f"{fatalities.evidence!r} -> {fatalities.count}" if fatalities.evidence else "none stated: 0",
+        "actor1": _actor_evidence(assigned),
+        "fatalities": (f"{fatalities.evidence!r} -> {fatalities.count}" if fatalities.evidence
+                       else "none stated: 0"),
     }

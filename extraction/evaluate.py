@@ -109,7 +109,8 @@ def evaluate_rows(rows: Iterable[Mapping[str, str]],
     return evaluation
 
 
-def score_row(evaluation: Evaluation, gold: Mapping[str, str], predicted: Mapping[str, object] | None) -> None:
+def score_row(evaluation: Evaluation, gold: Mapping[str, str],
+              predicted: Mapping[str, object] | None) -> None:
     """Add one row's per-field results; a missing prediction is wrong on every scored field."""
     pred = predicted or {}
     for name, gold_value, pred_value in _comparisons(gold, pred):

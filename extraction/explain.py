@@ -22,7 +22,8 @@ def format_explanation(event: Mapping[str, object]) -> str:
                      f"{mention.get('span_end')}]: {_quote(mention.get('evidence'))}")
     explain = event.get("explain") or {}
     if isinstance(explain, Mapping):
-        keys = [k for k in EXPLAIN_ORDER if k in explain] + sorted(k for k in explain if k not in EXPLAIN_ORDER)
+        keys = [k for k in EXPLAIN_ORDER if k in explain]
+        keys += sorted(k for k in explain if k not in EXPLAIN_ORDER)
         lines.extend(f"  {key}: {explain[key]}" for key in keys)
     lines.append(f"  note: {event.get('notes')}")
     return "\n".join(lines)

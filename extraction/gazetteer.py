@@ -36,13 +36,21 @@ _EXTRA_FOLDS = str.maketrans({
     "ħ": "h", "ŧ": "t", "ʻ": "", "ʼ": "", "ʿ": "", "ʾ": "", "’": "", "‘": "", "'": "", "`": "",
 })
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
+_DOUBLED = re.compile(r"([a-z])\1+")
 
 
 def fold_name(name: str) -> str:
-    """Folded lookup key of a name: 'Mazār-e Sharīf' -> 'mazar e sharif', "Cox's" -> 'coxs'."""
-    decomposed = unicodedata.normalize("NFKD", name.casefold())
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return _NON_ALNUM.sub(" ", stripped.translate(_EXTRA_FOLDS)).strip()
+    """Folded lookup key of a name: 'Mazār-e Sharīf' -> 'mazar e sharif', "Cox's" -> 'coxs'.
+
+    Doubled letters count once, as transliterations disagree on them ('Kismaayo'/'Kismayo',
+    'Shabeellaha'/'Shabelle', 'Hiiraan'/'Hiraan').
+    """
+    if name.isascii():
+        lowered = name.lower().replace("'", "").replace("`", "")
+    else:
+        decomposed = unicodedata.normalize("NFKD", name.casefold())
+        lowered = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).translate(_EXTRA_FOLDS)
+    return _DOUBLED.sub(r"\1", _NON_ALNUM.sub(" ", lowered)).strip()
 
 
 def ascii_name(name: str) -> str:
@@ -129,6 +137,10 @@ class Gazetteer:
     def lookup(self, name: str) -> tuple[Entry, ...]:
         """Candidates for a name as written (folded before lookup)."""
         return self.candidates(fold_name(name))
+
+    def demonym(self, word: str) -> str | None:
+        """Country (alpha-2) of a nationality adjective or plural ('Afghan', 'Pakistanis'), else None."""
+        return self.demonyms.get(fold_name(word))
 
     def country(self, alpha2: str) -> Country | None:
         return self.countries.get(alpha2)

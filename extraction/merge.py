@@ -37,13 +37,31 @@ _SUB_EVENT_RANK: dict[str, int] = {sub: rank for rank, sub in enumerate(
 def merge_events(mentions: Sequence[Mapping[str, object]]) -> list[dict]:
     """Merge event mentions (from `extract_events` over many documents) into events.
 
-    Output order follows each event's first mention, so a document's main event stays first.
+    Output order: events holding a document's first mention come first, then those holding
+    second mentions, and so on (ties in document order): a document's main event is the first
+    event naming it, even when a later sentence of it merged with an earlier document's event.
     Every output dict has the mention keys plus `event_id_cnty`, `doc_ids`, `mentions` and
     `timestamp`; `source` joins the sources of all mentions with '; '.
     """
-    events = [_combine(group) for group in _group_mentions(mentions)]
+    groups = _group_mentions(mentions)
+    ranks = _mention_ranks(mentions)
+    groups.sort(key=lambda group: min(ranks[id(m)] for m in group))
+    events = [_combine(group) for group in groups]
     _assign_event_ids(events)
     return events
+
+
+def _mention_ranks(mentions: Sequence[Mapping[str, object]]) -> dict[int, tuple[int, int]]:
+    """id(mention) -> (its position among its document's mentions, its document's first index)."""
+    seen: dict[str, int] = {}
+    first_index: dict[str, int] = {}
+    ranks: dict[int, tuple[int, int]] = {}
+    for index, mention in enumerate(mentions):
+        doc = str(mention.get("doc_id"))
+        first_index.setdefault(doc, index)
+        ranks[id(mention)] = (seen.get(doc, 0), first_index[doc])
+        seen[doc] = seen.get(doc, 0) + 1
+    return ranks
 
 
 def _group_mentions(mentions: Iterable[Mapping[str, object]]) -> list[list[Mapping[str, object]]]:
@@ -70,7 +88,18 @@ def _bucket_key(mention: Mapping[str, object]) -> tuple[str, str, str]:
 
 
 def _same_event(first: Mapping[str, object], other: Mapping[str, object]) -> bool:
-    return _windows_overlap(date_window(first), date_window(other)) and _actors_compatible(first, other)
+    return dates_compatible(first, other) and _actors_compatible(first, other)
+
+
+def dates_compatible(a: Mapping[str, object], b: Mapping[str, object]) -> bool:
+    """Could two reports' dates be the same day? A month-precise date covers its month; day- and
+    week-precise dates must be equal: ACLED records 'around 9 May' on 9 May, and 'around 6 May'
+    and 'on 9 May' in one town are two events.
+    """
+    precision_a, precision_b = int(a.get("time_precision") or 1), int(b.get("time_precision") or 1)
+    if 3 in (precision_a, precision_b):
+        return _windows_overlap(date_window(a), date_window(b))
+    return a.get("event_date") == b.get("event_date")
 
 
 def date_window(event: Mapping[str, object]) -> tuple[date, date]:

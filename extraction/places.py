@@ -31,11 +31,13 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from extraction.gazetteer import Entry, Gazetteer, ascii_name, fold_name
 
-_SENTENCE_BREAK = re.compile(r"[.!?:;\n\"“”]")
-_TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+# Words that start with a letter other than a lower-case ASCII one, or are connectors.
+_NAME_WORD = re.compile(r"(?<![^\W\d_])(?:[^\W\d_a-z]|(?:de|del|da|do|dos|das|di|du|la|le|les|el|al|i|e|y|of|the|"
+                        r"upon|on|sur|an|am|im|bin|ibn|van|von|der|den|ben|abu)\b)[^\W\d_]*(?:['’][^\W\d_]+)*")
 _JOIN_GAP = re.compile(r"[ \-‐–]{1,3}")
 _CONNECTORS = frozenset("de del da do dos das di du la le les el al i e y of the upon on sur an am im bin ibn "
                         "van von der den ben abu".split())
@@ -51,32 +53,43 @@ _OF_PLACE_NOUNS = frozenset("province city town village district region state co
 ADMIN_LEVEL_WORDS = frozenset("province state county district division region governorate oblast department "
                               "prefecture subcounty sub-county upazila municipality".split())
 TOWN_LEVEL_WORDS = frozenset("city town village area neighbourhood neighborhood suburb market bazar bazaar "
-                             "camp locality settlement ward union township colonia".split())
+                             "camp locality settlement ward union township".split())
 LANDMARK_WORDS = frozenset("university college hospital clinic school madrasa mosque church temple shrine "
                            "airport airbase court road highway avenue street bridge stadium club office station "
                            "prison jail cemetery press campus chowk mor circle crossing intersection roundabout "
                            "square park hall gate garden highway expressway mall plaza hotel".split())
 _LANDMARK_AFTER = re.compile(r"\s{1,3}(?:" + "|".join(sorted(LANDMARK_WORDS)) + r")\b", re.IGNORECASE)
-_DASH_DISTRICT = re.compile(r" - ((?:[A-Z][\w'’]+)(?: [A-Z][\w'’]+)?)")
+# Capitalised level words that end an unknown name ('Paletwa Township', 'Rafi LGA').
+_NAME_LEVELS = frozenset("township district municipality lga county subcounty sub-county division province "
+                         "region state zone upazila sub-district subdistrict".split())
+_BRACKET_AFTER = re.compile(r"(?:\s+(?:village|town|city|locality|township|district|area|municipality)\b)?\s*\(")
+_AFTER_PLACE_WORDS = frozenset("police army security governor council municipal city province district "
+                                "people residents".split())
+_DASH_DISTRICT = re.compile(r"(?: - |-)((?:[A-Z][\w'’]+)(?: [A-Z][\w'’]+)?)")
+_CITY_WITH_DISTRICTS = 100_000
+_SUBTOWN_PREFIXES = frozenset({"barangay", "colonia", "tambon", "mahalla", "kebele"})
 AREA_LEVEL_WORDS = frozenset({"area", "neighbourhood", "neighborhood", "zone", "sector", "quarter", "suburb"})
 _LEVEL_AFTER = re.compile(r"\s{1,3}([A-Za-z\-]+)")
 
 # A locative cue right before a name; the 'near'-type cues mean geo_precision 2.
-_CUE_BEFORE = re.compile(
-    r"(?:\b(in|at|near|outside|around|from|to|into|of|across|towards?|nearby|on the outskirts of|"
-    r"in the vicinity of|close to|coded (?:as|to)|(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)? of|"
-    r"(?:km|kms|kilometres|kilometers|miles) (?:from|of))\s+(?:the\s+)?(?:(?:town|city|village|district|"
-    r"province|area|region|county|state) of\s+)?)$",
-    re.IGNORECASE)
+_OF_SETTLEMENT = frozenset("town city village district province area region county state".split())
+_DIRECTIONS = "north south east west northeast northwest southeast southwest northern southern eastern western"
+_CUES = frozenset(
+    "in at near outside around from to into of across toward towards nearby between".split()
+    + ["on the outskirts of", "in the vicinity of", "close to", "coded as", "coded to", "outskirts of"]
+    + [f"{d} of" for d in _DIRECTIONS.split()]
+    + [f"{unit} {p}" for unit in ("km", "kms", "kilometres", "kilometers", "miles") for p in ("from", "of")])
+_CUE_ENDINGS = frozenset({cue.rsplit(" ", 1)[-1] for cue in _CUES} | {"the", "of"})
 CODED_CUES = frozenset({"coded as", "coded to"})
 NEAR_CUES = frozenset({"near", "outside", "around", "nearby", "on the outskirts of", "in the vicinity of",
-                       "close to"})
+                       "close to", "outskirts of"})
 STRONG_CUES = frozenset({"in", "at", "near", "outside", "around", "nearby", "on the outskirts of",
-                         "in the vicinity of", "close to", "across", "into", "coded as", "coded to"})
+                         "in the vicinity of", "close to", "across", "into", "coded as", "coded to", "between"})
 # Between a place and its parent ('Watamu, Dabaso, Kilifi', 'Sirajdikhan (Serajdikhan) upazila
 # (Munshiganj, Dhaka)', 'Feni Sadar (coded as Feni, Chittagong)'): commas/brackets, capitalised names
 # the gazetteer may not know, and only these lower-case words.
-_GAP_WORDS = frozenset({"coded", "as", "to", "in", "the", "of", "and"}) | ADMIN_LEVEL_WORDS | TOWN_LEVEL_WORDS
+_GAP_WORDS = (frozenset({"coded", "as", "to", "in", "the", "of", "and", "center", "centre", "point", "more"})
+              | ADMIN_LEVEL_WORDS | TOWN_LEVEL_WORDS | LANDMARK_WORDS)
 _GAP_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+|[^\s\w(),'’\-]")
 # 'the Cuauhtemoc area of Mexico City', 'Chankharpul area in Dhaka': the first is part of the second.
 _PART_OF_GAP = re.compile(
@@ -116,7 +129,7 @@ _STOP_WORDS = frozenset(fold_name(w) for w in (
     "Just Home Ever Content Peace Waging Welcome Subscribe Contact Privacy Terms About Search Menu "
     "Supreme High Court Zero Point Times Post Tribune Herald Guardian Daily Dawn Express Star Standard Nation "
     "Observer Monitor Khorasan Khurasan Nida Abu Umar Jawad Zakaria Omari Abdul Jabbar Maulana Qari Hafiz "
-    "Mawlawi Middle-East"
+    "Mawlawi Middle-East La El Le Les Los Las Al De Du Des Di Da Do"
 ).split())
 
 
@@ -148,7 +161,8 @@ class PlaceMention:
 
     @property
     def is_country(self) -> bool:
-        return bool(self.candidates) and all(c.kind == "country" for c in self.candidates)
+        """Names a country ('Mexico' is one even though a state and towns share the name)."""
+        return any(c.kind == "country" for c in self.candidates)
 
 
 @dataclass(frozen=True)
@@ -188,18 +202,27 @@ class _Token:
     text: str
     start: int
     end: int
-    key: str
+    key: str  # folded, for the gazetteer and the stop list
     capital: bool
     acronym: bool = field(default=False)
+    lower: str = ""  # lower-cased, for the small word lists (connectors, level words)
+
+
+_fold_word = lru_cache(maxsize=1 << 16)(fold_name)
 
 
 def _tokenize(text: str) -> list[_Token]:
+    """Capitalised words and the connectors that may sit inside a name ('Rio de Janeiro'); other
+    lower-case words are skipped (adjacency is checked on the text between tokens)."""
     tokens = []
-    for match in _TOKEN.finditer(text):
+    for match in _NAME_WORD.finditer(text):
         word = match.group()
-        key = word.lower().replace("'", "").replace("’", "") if word.isascii() else fold_name(word)
-        tokens.append(_Token(word, match.start(), match.end(), key, word[0].isupper(),
-                             len(word) <= 5 and word.isupper() and len(word) > 1))
+        capital = word[0].isupper()
+        if not capital and word not in _CONNECTORS:
+            continue
+        key = _fold_word(word)
+        tokens.append(_Token(word, match.start(), match.end(), key, capital,
+                             1 < len(word) <= 5 and word.isupper(), word.lower()))
     return tokens
 
 
@@ -215,7 +238,7 @@ def _match_at(text: str, tokens: list[_Token], i: int, gazetteer: Gazetteer) -> 
         if not _joined(text, tokens[j - 1], tokens[j]):
             break
         token = tokens[j]
-        if not token.capital and token.key not in _CONNECTORS:
+        if not token.capital and token.lower not in _CONNECTORS:
             break
         key = f"{key} {token.key}"
         if token.capital and key in gazetteer and key not in _STOP_WORDS:
@@ -228,16 +251,31 @@ def _inside_longer_name(text: str, tokens: list[_Token], i: int) -> bool:
     if i == 0:
         return False
     previous = tokens[i - 1]
-    if previous.key == "of" and i >= 2 and tokens[i - 2].capital and _joined(text, tokens[i - 2], previous):
-        return tokens[i - 2].key not in _OF_PLACE_NOUNS  # 'Institute of Peace', not 'Province of Kandahar'
+    if previous.lower == "of" and i >= 2 and tokens[i - 2].capital and _joined(text, tokens[i - 2], previous):
+        return tokens[i - 2].lower not in _OF_PLACE_NOUNS  # 'Institute of Peace', not 'Province of Kandahar'
     if not previous.capital or not _joined(text, previous, tokens[i]):
         return False
-    return _CUE_BEFORE.search(previous.text + " ") is None and previous.key not in {"the", "and"}
+    return previous.lower not in _CUES and previous.lower not in {"the", "and"}
 
 
 def _cue_before(text: str, start: int) -> str | None:
-    match = _CUE_BEFORE.search(text, max(0, start - 40), start)
-    return match.group(1).lower() if match else None
+    """The locative cue ending right before `start` ('in', 'near', 'on the outskirts of'), if any."""
+    if start < 2 or not text[start - 1].isspace():
+        return None
+    words = text[max(0, start - 48):start].lower().split()[-7:]
+    if not words or words[-1].lstrip("(\"'“‘") not in _CUE_ENDINGS:
+        return None
+    words = [w.strip("(\"'“‘") for w in words]
+    if words and words[-1] == "the":
+        words.pop()
+    if len(words) >= 2 and words[-1] == "of" and words[-2] in _OF_SETTLEMENT:
+        del words[-2:]
+        if words and words[-1] == "the":
+            words.pop()
+    for size in (4, 3, 2, 1):
+        if len(words) >= size and " ".join(words[-size:]) in _CUES:
+            return " ".join(words[-size:])
+    return None
 
 
 def _level_after(text: str, end: int) -> str | None:
@@ -250,26 +288,42 @@ def _level_after(text: str, end: int) -> str | None:
 
 def _unknown_length(text: str, tokens: list[_Token], i: int, mentions: list[PlaceMention]) -> int:
     """Tokens of an unknown capitalised name (1-4 words) right after a strong locative cue, or
-    chained to the previous mention and followed by a level word ('Matlab Dakshin upazila')."""
+    followed by its parents in brackets ('attacked Nacoba village (Quissanga, Cabo Delgado)'), or
+    chained to the previous mention and followed by a level word ('Matlab Dakshin upazila').
+    Trailing level words are not part of the name ('Paletwa Township' is Paletwa)."""
     if not tokens[i].capital or tokens[i].key in _STOP_WORDS or tokens[i].acronym:
         return 0
     after_cue = _cue_before(text, tokens[i].start) in STRONG_CUES
     length = 1
     while (i + length < len(tokens) and length < 4
-           and (tokens[i + length].capital or tokens[i + length].key in _CONNECTORS)
+           and (tokens[i + length].capital or tokens[i + length].lower in _CONNECTORS)
            and _joined(text, tokens[i + length - 1], tokens[i + length])
            and tokens[i + length].key not in _STOP_WORDS):
         length += 1
-    while length > 1 and not tokens[i + length - 1].capital:
+    while length > 1 and (not tokens[i + length - 1].capital or tokens[i + length - 1].lower in _NAME_LEVELS):
         length -= 1
-    if after_cue:
+    end = tokens[i + length - 1].end
+    if after_cue or _BRACKET_AFTER.match(text, end):
         return length
     chained = bool(mentions) and _link(text, mentions[-1].end, tokens[i].start) == "parent"
-    return length if chained and _level_after(text, tokens[i + length - 1].end) else 0
+    return length if chained and _level_after(text, end) else 0
 
 
 def find_places(text: str, gazetteer: Gazetteer) -> list[PlaceMention]:
-    """Every country, admin1 or populated-place name in `text` (spans are offsets into `text`)."""
+    """Every country, admin1 or populated-place name in `text` (spans are offsets into `text`).
+
+    Results are cached per (text, gazetteer): the engine asks about a clause, its sentence and the
+    paragraph around it, so the same text comes back several times.
+    """
+    return list(_find_places_cached(text, gazetteer))
+
+
+@lru_cache(maxsize=4096)
+def _find_places_cached(text: str, gazetteer: Gazetteer) -> tuple[PlaceMention, ...]:
+    return tuple(_scan(text, gazetteer))
+
+
+def _scan(text: str, gazetteer: Gazetteer) -> list[PlaceMention]:
     tokens = _tokenize(text)
     mentions: list[PlaceMention] = []
     i = 0
@@ -279,14 +333,18 @@ def find_places(text: str, gazetteer: Gazetteer) -> list[PlaceMention]:
             i += 1
             continue
         length = _match_at(text, tokens, i, gazetteer)
-        if length and _continues_name(text, tokens, i + length, gazetteer):
+        if length and _continues_name(text, tokens, i + length, gazetteer) \
+                and not _is_big_city(gazetteer, " ".join(t.key for t in tokens[i:i + length])):
             length = 0
         known = length > 0
         if not known:
             length = _unknown_length(text, tokens, i, mentions)
         if length and not _inside_longer_name(text, tokens, i):
             mentions.append(_mention(text, tokens, i, length, gazetteer, known, mentions))
-        i += max(length, 1)
+            while i < len(tokens) and tokens[i].start < mentions[-1].end:
+                i += 1
+        else:
+            i += max(length, 1)
     return [m for m in mentions if _plausible(m, mentions, text)]
 
 
@@ -308,15 +366,19 @@ def _all_small_or_places(mention: PlaceMention) -> bool:
 
 def _continues_name(text: str, tokens: list[_Token], j: int, gazetteer: Gazetteer) -> bool:
     """A known name that is only the start of a longer unknown one: 'Bar' in 'Bar-Sanguun', 'Char' in
-    'Char Husainpur', 'Chatra' in 'Chatra Dal' (level and landmark words do not count)."""
+    'Char Husainpur', 'Chhatra' in 'Chhatra League', 'Rail' in 'Rail-gate' (level and landmark words
+    and 'Police' do not count)."""
+    end = tokens[j - 1].end
+    if end + 1 < len(text) and text[end] == "-" and text[end + 1].islower():
+        return True
     if not 0 < j < len(tokens) or not tokens[j].capital:
         return False
     gap = text[tokens[j - 1].end:tokens[j].start]
     if gap == "-":
         return True
-    key = tokens[j].key
-    return gap == " " and not (key in ADMIN_LEVEL_WORDS or key in TOWN_LEVEL_WORDS or key in LANDMARK_WORDS
-                               or key in _STOP_WORDS or tokens[j].acronym)
+    word = tokens[j].lower
+    return gap == " " and not (word in ADMIN_LEVEL_WORDS or word in TOWN_LEVEL_WORDS or word in LANDMARK_WORDS
+                               or word in _AFTER_PLACE_WORDS or tokens[j].acronym)
 
 
 def _mention(text: str, tokens: list[_Token], i: int, length: int, gazetteer: Gazetteer, known: bool,
@@ -329,12 +391,23 @@ def _mention(text: str, tokens: list[_Token], i: int, length: int, gazetteer: Ga
                         _cue_before(text, start), _level_after(text, surface_end), link is not None, link == "part",
                         _LANDMARK_AFTER.match(text, surface_end) is not None,
                         link is not None and "(" in text[previous[-1].end:start],
-                        i == 0 or _SENTENCE_BREAK.search(text, tokens[i - 1].end, start) is not None)
+                        _starts_sentence(text, start))
+
+
+def _starts_sentence(text: str, start: int) -> bool:
+    position = start - 1
+    while position >= 0 and text[position] in " \t":
+        position -= 1
+    return position < 0 or text[position] in ".!?:;\n\"“”"
+
+
+def _is_big_city(gazetteer: Gazetteer, key: str) -> bool:
+    return any(c.kind == "place" and c.population >= _CITY_WITH_DISTRICTS for c in gazetteer.candidates(key))
 
 
 def _dash_district_end(text: str, end: int, gazetteer: Gazetteer) -> int:
-    """End of 'Dhaka - Uttara' (a city and its district, ACLED's location style) if the text has it;
-    'Dhaka - Mymensingh highway' is a road between two places, not a district."""
+    """End of 'Dhaka - Uttara' or 'Mogadishu-Hodan' (a city and its district, ACLED's location
+    style) if the text has it; 'Dhaka - Mymensingh highway' is a road between two places."""
     match = _DASH_DISTRICT.match(text, end)
     if match is None or _LANDMARK_AFTER.match(text, match.end()) is not None:
         return end
@@ -368,13 +441,32 @@ def country_from_text(text: str, gazetteer: Gazetteer) -> list[str]:
     """Countries (alpha-2) named in text by name or nationality adjective ('Afghan' -> 'AF'), in order."""
     found: list[str] = []
     for token in _tokenize(text):
-        alpha2 = gazetteer.demonyms.get(token.key) if token.capital else None
+        alpha2 = gazetteer.demonym(token.text) if token.capital else None
         if alpha2 and alpha2 not in found:
             found.append(alpha2)
     for mention in find_places(text, gazetteer):
-        if mention.is_country and mention.candidates[0].alpha2 not in found:
-            found.append(mention.candidates[0].alpha2)
+        for candidate in mention.candidates:
+            if candidate.kind == "country" and candidate.alpha2 not in found:
+                found.append(candidate.alpha2)
     return found
+
+
+def _mention_country(mention: PlaceMention) -> tuple[str | None, float]:
+    """The country a mention points to and how surely: by name (2), all candidates in one country
+    (1), or a candidate far more populous than any abroad (0.5, 'Donetsk')."""
+    named = [c.alpha2 for c in mention.candidates if c.kind == "country"]
+    if named:
+        return named[0], 2.0
+    codes = {c.alpha2 for c in mention.candidates}
+    if len(codes) == 1:
+        return codes.pop(), 1.0
+    biggest: dict[str, int] = {}
+    for candidate in mention.candidates:
+        biggest[candidate.alpha2] = max(biggest.get(candidate.alpha2, 0), candidate.population)
+    ranked = sorted(biggest.items(), key=lambda item: -item[1])
+    if len(ranked) > 1 and ranked[0][1] >= 5 * max(ranked[1][1], 1) and ranked[0][1] >= _BIG_PLACE:
+        return ranked[0][0], 0.5
+    return None, 0.0
 
 
 def document_context(text: str, gazetteer: Gazetteer, mentions: list[PlaceMention] | None = None) -> PlaceContext:
@@ -387,14 +479,14 @@ def document_context(text: str, gazetteer: Gazetteer, mentions: list[PlaceMentio
     countries: Counter[str] = Counter()
     regions: Counter[str] = Counter()
     for mention in mentions:
-        codes = {c.alpha2 for c in mention.candidates}
-        if len(codes) == 1:
-            countries[codes.pop()] += 2 if mention.is_country else 1
+        alpha2, weight = _mention_country(mention)
+        if alpha2:
+            countries[alpha2] += weight
         keys = {c.admin1_key for c in mention.candidates if c.kind == "admin1"}
         if len(keys) == 1:
             regions[keys.pop()] += 1
     for token in _tokenize(text):
-        alpha2 = gazetteer.demonyms.get(token.key) if token.capital else None
+        alpha2 = gazetteer.demonym(token.text) if token.capital else None
         if alpha2:
             countries[alpha2] += 0.5
     return PlaceContext(tuple(c for c, _ in countries.most_common()), tuple(k for k, _ in regions.most_common()))
@@ -436,16 +528,26 @@ def _score(entry: Entry, mention: PlaceMention, role: str, countries: set[str], 
 
 
 def _best(mention: PlaceMention, role: str, countries: set[str], admin1: set[str], context: PlaceContext,
-          parent: Entry | None = None) -> Entry | None:
-    """Best candidate; under a resolved parent only candidates inside it count (none: unknown)."""
-    pool = [c for c in mention.candidates if c.kind != "country"] or list(mention.candidates)
+          parent: Entry | None = None, child: PlaceMention | None = None) -> Entry | None:
+    """Best candidate; under a resolved parent only candidates inside it count (none: unknown).
+
+    A name that is also a country ('Mexico') is its admin1 namesake or the country, never a village;
+    a parent that contains one of its child's candidates wins ('Texcoco de Mora, Mexico')."""
+    pool = [c for c in mention.candidates if c.kind != "country"]
     if len(pool) < len(mention.candidates):
-        pool = [c for c in pool if c.kind != "place"]
+        pool = [c for c in pool if c.kind != "place"] or [c for c in mention.candidates if c.kind == "country"]
     if parent is not None:
         pool = [c for c in pool if _within(c, parent)]
     if not pool:
         return None
-    return max(pool, key=lambda c: _score(c, mention, role, countries, admin1, context))
+
+    def rank(entry: Entry) -> float:
+        score = _score(entry, mention, role, countries, admin1, context)
+        if child is not None and any(_within(c, entry) for c in child.candidates):
+            score += 6
+        return score
+
+    return max(pool, key=rank)
 
 
 def _within(entry: Entry, parent: Entry) -> bool:
@@ -457,7 +559,7 @@ def _within(entry: Entry, parent: Entry) -> bool:
 
 
 def _sentence_priors(mentions: list[PlaceMention]) -> tuple[set[str], set[str]]:
-    countries = {m.candidates[0].alpha2 for m in mentions if m.is_country}
+    countries = {c.alpha2 for m in mentions for c in m.candidates if c.kind == "country"}
     admin1 = {c.admin1_key for m in mentions for c in m.candidates
               if c.kind == "admin1" and c.admin1_key and (m.level in ADMIN_LEVEL_WORDS or m.linked)}
     return countries, admin1
@@ -470,7 +572,11 @@ def _resolve_chain(chain: list[PlaceMention], countries: set[str], admin1: set[s
     parent: Entry | None = None
     for position in range(len(chain) - 1, -1, -1):
         role = "head" if position == 0 else "parent"
-        entry = _best(chain[position], role, countries, admin1, context, parent)
+        child = chain[position - 1] if position else None
+        entry = _best(chain[position], role, countries, admin1, context, parent, child)
+        if entry is not None and entry.kind == "place" and child is not None and child.candidates \
+                and not any(_within(c, entry) for c in child.candidates):
+            entry = None  # a homonym village elsewhere ('Dhaka - Uttara (Uttara)') is no parent
         resolved[position] = entry
         if entry is not None and entry.kind != "country":
             parent = entry if parent is None or _within(entry, parent) else parent
@@ -502,17 +608,27 @@ def _trim(chain: list[PlaceMention]) -> list[PlaceMention]:
         if mention.cue in CODED_CUES:
             chain = chain[position:]
             break
-    parts = [position for position, mention in enumerate(chain) if mention.part_of_previous]
+    parts = [position for position, mention in enumerate(chain)
+             if mention.part_of_previous and not _region_only(mention)]
     chain = chain[parts[-1]:] if parts else chain
     while len(chain) > 1 and _is_inside_next(chain[0], chain[1]):
         chain = chain[1:]
     return chain
 
 
+def _region_only(mention: PlaceMention) -> bool:
+    return bool(mention.candidates) and all(c.kind != "place" for c in mention.candidates)
+
+
 def _is_inside_next(head: PlaceMention, following: PlaceMention) -> bool:
-    """ACLED codes 'Science Lab area, Dhaka city' to Dhaka (but 'Savar area (Dhaka)' to Savar) and
-    'Chittagong university, Fatehpur union' to Fatehpur: the head is only a spot inside the next."""
-    return head.landmark or (head.level in AREA_LEVEL_WORDS and not following.bracketed)
+    """ACLED codes 'Science Lab area, Dhaka city' to Dhaka (but 'Savar area (Dhaka)' and 'Paracas
+    area, Ica' to Savar and Paracas), 'Barangay Basak, Guihulngan' to Guihulngan and 'Chittagong
+    university, Fatehpur union' to Fatehpur: the head is only a spot inside the next town."""
+    if head.landmark or head.text.split(" ", 1)[0].lower() in _SUBTOWN_PREFIXES:
+        return True
+    town_next = following.level in TOWN_LEVEL_WORDS or following.level in ADMIN_LEVEL_WORDS \
+        or " - " in following.text
+    return head.level in AREA_LEVEL_WORDS and not following.bracketed and town_next
 
 
 def resolve_location(mentions: list[PlaceMention], context: PlaceContext | None = None,

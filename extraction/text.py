@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
@@ -23,18 +24,21 @@ _DROP_TAGS = (
     "button", "select", "template", "figure",
 )
 _BLOCK_TAG_RE = re.compile(
-    r"<(?:/?(?:p|div|section|article|main|h[1-6]|li|ul|ol|tr|table|blockquote|pre|dd|dt|dl)|br)\b[^>]*>",
+    r"<(?P<tag>/?(?:p|div|section|article|main|h[1-6]|li|ul|ol|tr|table|blockquote|pre|dd|dt|dl)|br|/t[dh])"
+    r"\b[^>]*>",
     re.IGNORECASE,
 )
 
 # Markdown: links/images keep their text, bare URLs and autolinks go.
 _MD_IMAGE_RE = re.compile(r"!\[([^\]\n]{0,500})\]\([^)\n]{0,2000}\)")
 _MD_LINK_RE = re.compile(r"\[([^\]\n]{0,500})\]\((?:[^()\n]|\([^()\n]{0,500}\)){0,2000}\)")
-_MD_AUTOLINK_RE = re.compile(r"\(?<(?:https?://|/)[^>\s]{0,2000}>\)?")
-_MD_BARE_PATH_RE = re.compile(r"[ \t]*\((?:/|#)[^)\s]{0,500}\)")
+# Literal first characters keep these fast; a leading optional group would be tried everywhere.
+_MD_AUTOLINK_RE = re.compile(r"<(?:https?://|/)[^>\s]{0,2000}>")
+_MD_EMPTY_PARENS_RE = re.compile(r" ?\(\s*\)")
+_MD_BARE_PATH_RE = re.compile(r" ?\((?:/|#)[^)\s]{0,500}\)")
 _MD_ESCAPE_RE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
 _MD_EMPHASIS_RE = re.compile(r"(\*\*|__)(?=\S)([^\n]{0,1000}?)(?<=\S)\1")
-_MD_STAR_RE = re.compile(r"(?<![\w*])\*(?=\S)([^*\n]{1,500}?)(?<=\S)\*(?![\w*])")
+_MD_STAR_RE = re.compile(r"\*(?<![\w*]\*)(?=\S)([^*\n]{1,500}?)(?<=\S)\*(?![\w*])")
 _MD_HEADING_RE = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+", re.MULTILINE)
 _MD_QUOTE_RE = re.compile(r"^[ \t]{0,3}>[ \t]?", re.MULTILINE)
 _MD_RULE_RE = re.compile(r"^[ \t]*(?:[-*_][ \t]*){3,}$", re.MULTILINE)
@@ -42,12 +46,15 @@ _BULLET_RE = re.compile(r"^[ \t]*(?:[-*+•●▪◦·]|\d{1,3}[.)])[ \t]+", re.
 _URL_RE = re.compile(r"https?://\S{1,2000}")
 
 # Footnote markers: a reference number or letter glued after punctuation or a word.
-_FOOTNOTE_AFTER_PUNCT_RE = re.compile(r"(?<=[^\W\d_])([.,;:!?][\"”’)]?|[\"”’)])\d{1,3}(?=[\s—–]|$)")
-_FOOTNOTE_AFTER_WORD_RE = re.compile(r"(?<=[a-z]{4})\d{1,3}(?=[\s,.;:—–]|$)")
-_FOOTNOTE_LETTER_RE = re.compile(r"(?<=[A-Za-z]{2})([.,;:][\"”’]?)[a-k](?=\s)")
+# Each pattern starts with a literal class (fast to scan); the letters before it are checked in
+# Python, because a leading look-behind would be tried at every position of a 50 MB text.
+_FOOTNOTE_AFTER_PUNCT_RE = re.compile(r"([.,;:!?][\"”’)]?|[\"”’)])\d{1,3}(?=[\s—–]|$)")
+_FOOTNOTE_AFTER_WORD_RE = re.compile(r"([a-z])\d{1,3}(?=[\s,.;:—–]|$)")
+_FOOTNOTE_LETTER_RE = re.compile(r"([.,;:][\"”’]?)[a-k](?=\s)")
 
 _BOILERPLATE_LINE_RE = re.compile(
-    r"^(?:leave a (?:reply|comment)|post navigation|recommended|related(?: (?:articles|posts|stories|content|news))?"
+    r"^(?:leave a (?:reply|comment)|post navigation|recommended"
+    r"|related(?: (?:articles|posts|stories|content|news))?"
     r"|share(?: this)?(?: (?:article|story|post))?:?|subscribe.*|sign up.*|newsletter.*|check also|topics"
     r"|about the authors?|read more.*|see also|tags?:.*|advertisement|click here.*|follow us.*"
     r"|you (?:may|might) also like.*|more from.*|print|email|facebook|twitter|whatsapp|linkedin"
@@ -64,7 +71,9 @@ _TAIL_MARKER_RE = re.compile(
     re.IGNORECASE,
 )
 _BREADCRUMB_RE = re.compile(r"^[^>\n]{1,60}(?: [>»/] [^>»\n]{1,200}){2,}$")
-_COOKIE_RE = re.compile(r"\b(?:we use cookies|this (?:web)?site uses cookies|accept (?:all )?cookies)\b", re.I)
+_COOKIE_RE = re.compile(
+    r"\b(?:we use cookies|this (?:web)?site uses cookies|accept (?:all )?cookies)\b", re.IGNORECASE
+)
 _BIO_RE = re.compile(
     r"^(?:[A-Z][\w.'’-]+\s+){1,4}(?:is|was|serves as)\s+(?:(?:an?|the)\s+)?(?:[\w-]+\s+){0,3}"
     r"(?i:researcher|professor|fellow|director|analyst|journalist|correspondent|editor|reporter"
@@ -72,7 +81,8 @@ _BIO_RE = re.compile(
 )
 _VIOLENCE_RE = re.compile(r"\b(?:kill|attack|shot|arrest|died|dead|wound|injur|abduct|kidnap)", re.I)
 _BIO_MAX_CHARS = 400
-_WS_RE = re.compile(r"[ \t\f\v\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+_SPACES = r"\t\f\v\u00a0\u2000-\u200b\u202f\u205f\u3000"
+_WS_RE = re.compile(rf" [ {_SPACES}]+|[{_SPACES}]+")  # only runs and odd spaces: single spaces stay
 _ORNAMENTS = " ❖■□◆◇►▶✦✧★☆|"
 _BLANKS_RE = re.compile(r"\n{3,}")
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -144,20 +154,35 @@ def html_to_text(html: str) -> str:
     root = tree.body or tree.root
     if root is None:
         return ""
-    marked = _BLOCK_TAG_RE.sub(lambda m: m.group(0) + "\n\n", root.html or "")
+    marked = _BLOCK_TAG_RE.sub(_mark_block, root.html or "")
     body = HTMLParser(marked).body
     return body.text(separator="", strip=False) if body is not None else ""
 
 
+def _mark_block(match: re.Match[str]) -> str:
+    """A block tag followed by the break it stands for: a paragraph, a line, or a cell gap."""
+    tag = match["tag"].lower()
+    if tag == "br":
+        return match.group(0) + "\n"
+    if tag in ("/td", "/th"):
+        return match.group(0) + " "
+    return match.group(0) + "\n\n"
+
+
 def strip_markdown(text: str) -> str:
     """Remove markdown syntax, keeping link and emphasis text."""
-    text = _MD_IMAGE_RE.sub(r"\1", text)
-    text = _MD_AUTOLINK_RE.sub("", text)
-    text = _MD_LINK_RE.sub(lambda m: _MD_ESCAPE_RE.sub(r"\1", m.group(1)), text)
+    if "](" in text:
+        text = _MD_IMAGE_RE.sub(r"\1", text)
+        text = _MD_LINK_RE.sub(lambda m: _MD_ESCAPE_RE.sub(r"\1", m.group(1)), text)
+    if "<" in text:
+        text = _MD_AUTOLINK_RE.sub("", text)
+        text = _MD_EMPTY_PARENS_RE.sub("", text) if "()" in text or "( )" in text else text
     text = _MD_ESCAPE_RE.sub(r"\1", text)
-    text = _MD_BARE_PATH_RE.sub("", text)
-    text = _MD_EMPHASIS_RE.sub(r"\2", text)
-    text = _MD_STAR_RE.sub(r"\1", text)
+    if "(/" in text or "(#" in text:
+        text = _MD_BARE_PATH_RE.sub("", text)
+    if "*" in text or "__" in text:
+        text = _MD_EMPHASIS_RE.sub(r"\2", text)
+        text = _MD_STAR_RE.sub(r"\1", text)
     text = _MD_HEADING_RE.sub("", text)
     text = _MD_QUOTE_RE.sub("", text)
     text = _MD_RULE_RE.sub("", text)
@@ -171,9 +196,25 @@ def strip_footnote_markers(text: str) -> str:
     Only digits glued to a word or to punctuation right after a word are removed, so '2024.',
     '17 people' and '3.5' stay intact.
     """
-    text = _FOOTNOTE_AFTER_PUNCT_RE.sub(r"\1", text)
-    text = _FOOTNOTE_AFTER_WORD_RE.sub("", text)
-    return _FOOTNOTE_LETTER_RE.sub(r"\1", text)
+    text = _FOOTNOTE_AFTER_PUNCT_RE.sub(_marker_remover(1, includes_letter=False), text)
+    text = _FOOTNOTE_AFTER_WORD_RE.sub(_marker_remover(4, includes_letter=True), text)
+    return _FOOTNOTE_LETTER_RE.sub(_marker_remover(2, includes_letter=False), text)
+
+
+def _marker_remover(letters: int, includes_letter: bool) -> Callable[[re.Match[str]], str]:
+    """A replacement keeping group 1 and dropping the marker when the `letters` characters
+    before it are letters (lower-case ones, and counting the match's own first letter, when
+    `includes_letter`); otherwise the match is left as it was."""
+
+    def replace(match: re.Match[str]) -> str:
+        end = match.start() + (1 if includes_letter else 0)
+        before = match.string[max(0, end - letters):end]
+        is_word = len(before) == letters and before.isalpha()
+        if is_word and (not includes_letter or before.islower()):
+            return match.group(1)
+        return match.group(0)
+
+    return replace
 
 
 def drop_boilerplate(text: str) -> tuple[str, int]:
@@ -192,11 +233,13 @@ def drop_boilerplate(text: str) -> tuple[str, int]:
 
 
 def _tail_cut(lines: list[str]) -> int:
-    """Index of the first tail marker ('Leave a Reply', 'RECOMMENDED') in the second half."""
+    """Index of the first tail marker ('Leave a Reply', 'RECOMMENDED') that sits in the last
+    third of the page: what follows it is comments and teasers. A marker with much text after
+    it is a heading inside a long document, not page furniture."""
     total = sum(len(line) for line in lines) or 1
     seen = 0
     for index, line in enumerate(lines):
-        if seen > total // 2 and len(line) < 40 and _TAIL_MARKER_RE.match(line):
+        if seen * 3 > total * 2 and len(line) < 40 and _TAIL_MARKER_RE.match(line):
             return index
         seen += len(line)
     return len(lines)

@@ -28,16 +28,17 @@ from schemas.codebook import (
     country_iso_numeric,
 )
 
-# Which column a cross-field failure is reported under.
-CHECK_COLUMNS: dict[str, str] = {
-    "sub_event_type_belongs_to_event_type": "sub_event_type",
-    "disorder_type_matches_sub_event_type": "disorder_type",
-    "year_is_year_of_event_date": "year",
-    "interaction_agrees_with_inter_codes": "interaction",
-    "inter2_zero_without_actor2": "inter2",
-    "iso_agrees_with_country": "iso",
-    "event_date_not_in_future": "event_date",
-    "span_end_not_before_span_start": "span_end",
+# Cross-field check -> the column its failure is reported under, then the columns whose values
+# the reason shows (so a reject says what disagreed with what).
+CHECK_COLUMNS: dict[str, tuple[str, ...]] = {
+    "sub_event_type_belongs_to_event_type": ("sub_event_type", "event_type"),
+    "disorder_type_matches_sub_event_type": ("disorder_type", "sub_event_type"),
+    "year_is_year_of_event_date": ("year", "event_date"),
+    "interaction_agrees_with_inter_codes": ("interaction", "inter1", "inter2"),
+    "inter2_zero_without_actor2": ("inter2", "actor2"),
+    "iso_agrees_with_country": ("iso", "country"),
+    "event_date_not_in_future": ("event_date",),
+    "span_end_not_before_span_start": ("span_end", "span_start"),
 }
 
 
@@ -88,8 +89,9 @@ class AcledEvent(pa.DataFrameModel):
     @pa.dataframe_check
     def disorder_type_matches_sub_event_type(cls, data: pa.PolarsData) -> pl.LazyFrame:
         expected = pl.col("sub_event_type").replace_strict(SUB_EVENT_DISORDER, default=None)
-        return data.lazyframe.select((expected.is_null() | (expected == pl.col("disorder_type")))
-                                     .fill_null(True))
+        return data.lazyframe.select(
+            (expected.is_null() | (expected == pl.col("disorder_type"))).fill_null(True)
+        )
 
     @pa.dataframe_check
     def year_is_year_of_event_date(cls, data: pa.PolarsData) -> pl.LazyFrame:

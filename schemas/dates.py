@@ -23,7 +23,9 @@ DATE_FORMATS: tuple[tuple[str, str], ...] = (
 def parse_acled_date(column: str | pl.Expr) -> pl.Expr:
     """Expression parsing ACLED date text into pl.Date; null where no format fits."""
     text = (pl.col(column) if isinstance(column, str) else column).str.strip_chars()
-    return pl.coalesce([
-        pl.when(text.str.contains(shape)).then(text.str.to_date(fmt, strict=False))
-        for shape, fmt in DATE_FORMATS
-    ])
+    return pl.coalesce(
+        [
+            pl.when(text.str.contains(shape)).then(text.str.to_date(fmt, strict=False))
+            for shape, fmt in DATE_FORMATS
+        ]
+    )

@@ -6,6 +6,7 @@ the pandera model runs with `lazy=True` on a collected DataFrame so data checks 
 
 from __future__ import annotations
 
+import json
 import logging
 from dataclasses import dataclass
 from functools import cache
@@ -18,8 +19,11 @@ from schemas.acled import CHECK_COLUMNS
 
 log = logging.getLogger(__name__)
 
-REJECT_SCHEMA: dict[str, pl.DataType] = {"row": pl.Int64(), "event_id_cnty": pl.String(),
-                                         "reasons": pl.String()}
+REJECT_SCHEMA: dict[str, pl.DataType] = {
+    "row": pl.Int64(),
+    "event_id_cnty": pl.String(),
+    "reasons": pl.String(),
+}
 _MAX_SHOWN = 60
 
 
@@ -46,12 +50,16 @@ def validate_frame(df: pl.DataFrame, model: type[pa.DataFrameModel]) -> Validati
     failures = pl.concat([cast_failures, _check_failures(cast, model)])
     if failures.height == 0:
         return ValidationResult(valid=cast, rejects=pl.DataFrame(schema=REJECT_SCHEMA))
-    reasons = failures.group_by("row").agg(pl.col("reason").unique(maintain_order=True).str.join("; ")
-                                           .alias("reasons")).sort("row")
+    reasons = (
+        failures.group_by("row")
+        .agg(pl.col("reason").unique(maintain_order=True).str.join("; ").alias("reasons"))
+        .sort("row")
+    )
     bad = pl.Series(reasons["row"]).cast(pl.UInt32)
     ids = cast["event_id_cnty"].gather(bad) if "event_id_cnty" in cast.columns else None
-    rejects = reasons.select(pl.col("row").cast(pl.Int64),
-                             pl.Series("event_id_cnty", ids, dtype=pl.String), "reasons")
+    rejects = reasons.select(
+        pl.col("row").cast(pl.Int64), pl.Series("event_id_cnty", ids, dtype=pl.String), "reasons"
+    )
     valid = cast.with_row_index("__row").filter(~pl.col("__row").is_in(bad.implode())).drop("__row")
     log.info("validated %d rows against %s: %d rejected", df.height, model.__name__, rejects.height)
     return ValidationResult(valid=valid, rejects=rejects)
@@ -99,11 +107,24 @@ def _check_failures(df: pl.DataFrame, model: type[pa.DataFrameModel]) -> pl.Data
     return pl.concat([empty, pl.DataFrame(rows, schema=empty.schema, orient="row")])
 
 
+def _shown_values(failure_case: object, columns: tuple[str, ...]) -> str:
+    """' (got interaction=21, inter1=1, inter2=2)' from the failing row pandera serialises as JSON."""
+    try:
+        row = json.loads(str(failure_case))
+    except ValueError:
+        return ""
+    if not isinstance(row, dict):
+        return ""
+    shown = ", ".join(f"{c}={row[c]}" for c in columns if c in row)
+    return f" (got {shown[: _MAX_SHOWN * 2]})" if shown else ""
+
+
 def _reason(case: dict[str, object]) -> str:
     """'column: check (got value)'; cross-field checks are reported under their main column."""
     check = str(case["check"])
     if case["schema_context"] == "DataFrameSchema":
-        return f"{CHECK_COLUMNS.get(check, str(case['column']))}: {check}"
+        columns = CHECK_COLUMNS.get(check, (str(case["column"]),))
+        return f"{columns[0]}: {check}{_shown_values(case['failure_case'], columns)}"
     if check == "not_nullable":
         return f"{case['column']}: missing value"
     name = check.split("(", 1)[0] if len(check) > _MAX_SHOWN else check

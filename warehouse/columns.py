@@ -13,16 +13,38 @@ from schemas.codebook import ACLED_COLUMNS
 PROVENANCE_COLUMNS: tuple[str, ...] = ("origin", "extractor_version", "confidence", "run_id")
 EVENT_COLUMNS: tuple[str, ...] = (*ACLED_COLUMNS, *PROVENANCE_COLUMNS)
 # Columns whose change makes a stored event "changed" (run_id only says who wrote it last).
-EVENT_COMPARE_COLUMNS: tuple[str, ...] = tuple(c for c in EVENT_COLUMNS if c not in ("event_id_cnty", "run_id"))
+EVENT_COMPARE_COLUMNS: tuple[str, ...] = tuple(
+    c for c in EVENT_COLUMNS if c not in ("event_id_cnty", "run_id")
+)
 
 MENTION_COLUMNS: tuple[str, ...] = ("event_id_cnty", "doc_id", "evidence", "span_start", "span_end")
-DOCUMENT_COLUMNS: tuple[str, ...] = ("doc_id", "path", "title", "source", "published", "content_hash",
-                                     "fmt", "n_chars", "run_id")
+DOCUMENT_COLUMNS: tuple[str, ...] = (
+    "doc_id",
+    "path",
+    "title",
+    "source",
+    "published",
+    "content_hash",
+    "fmt",
+    "n_chars",
+    "run_id",
+)
 DOCUMENT_COMPARE_COLUMNS: tuple[str, ...] = DOCUMENT_COLUMNS[1:-1]
 REJECT_COLUMNS: tuple[str, ...] = ("row", "event_id_cnty", "reasons")
 
-_INT_COLUMNS = {"year", "time_precision", "inter1", "inter2", "interaction", "iso", "geo_precision",
-                "fatalities", "span_start", "span_end", "n_chars"}
+_INT_COLUMNS = {
+    "year",
+    "time_precision",
+    "inter1",
+    "inter2",
+    "interaction",
+    "iso",
+    "geo_precision",
+    "fatalities",
+    "span_start",
+    "span_end",
+    "n_chars",
+}
 _FLOAT_COLUMNS = {"latitude", "longitude", "confidence"}
 _DATE_COLUMNS = {"event_date", "published"}
 

@@ -26,8 +26,11 @@ def connect(path: Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
     """
     path = Path(path)
     if read_only and not path.exists():
-        raise WarehouseError("the warehouse does not exist yet", file=str(path),
-                             hint="load data first, e.g. `eventpipe import-acled FILE.csv`")
+        raise WarehouseError(
+            "the warehouse does not exist yet",
+            file=str(path),
+            hint="load data first, e.g. `eventpipe import-acled FILE.csv`",
+        )
     if not read_only:
         path.parent.mkdir(parents=True, exist_ok=True)
     con = _open(path, read_only)
@@ -41,13 +44,14 @@ def _open(path: Path, read_only: bool) -> duckdb.DuckDBPyConnection:
         return duckdb.connect(str(path), read_only=read_only, config={"memory_limit": MEMORY_LIMIT})
     except duckdb.IOException as error:
         if "lock" in str(error).lower():
-            raise WarehouseError("the warehouse is locked by another process", file=str(path),
-                                 hint="wait for the running load or flow to finish") from error
-        raise WarehouseError(f"cannot open the warehouse: {_first_line(error)}",
-                             file=str(path)) from error
+            raise WarehouseError(
+                "the warehouse is locked by another process",
+                file=str(path),
+                hint="wait for the running load or flow to finish",
+            ) from error
+        raise WarehouseError(f"cannot open the warehouse: {_first_line(error)}", file=str(path)) from error
     except duckdb.Error as error:
-        raise WarehouseError(f"cannot open the warehouse: {_first_line(error)}",
-                             file=str(path)) from error
+        raise WarehouseError(f"cannot open the warehouse: {_first_line(error)}", file=str(path)) from error
 
 
 def _first_line(error: Exception) -> str:

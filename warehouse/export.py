@@ -34,8 +34,12 @@ class ExportResult:
     files: int
 
 
-def export_parquet(con: duckdb.DuckDBPyConnection, out_dir: Path,
-                   partition_by: Sequence[str] = ("year", "country"), where: str | None = None) -> ExportResult:
+def export_parquet(
+    con: duckdb.DuckDBPyConnection,
+    out_dir: Path,
+    partition_by: Sequence[str] = ("year", "country"),
+    where: str | None = None,
+) -> ExportResult:
     """Write all events (ACLED columns + provenance) as zstd Parquet under `out_dir`.
 
     Partition columns are also kept inside the files (WRITE_PARTITION_COLUMNS), so a single file
@@ -67,8 +71,10 @@ def export_csv(con: duckdb.DuckDBPyConnection, out_path: Path, where: str | None
     out_path = Path(out_path)
     out_path.parent.mkdir(parents=True, exist_ok=True)
     tmp = _sibling(out_path, "tmp")
-    query = (f"SELECT * FROM acled_export WHERE event_id_cnty IN "
-             f"(SELECT event_id_cnty FROM events WHERE {_filter(where)}) ORDER BY event_date, event_id_cnty")
+    query = (
+        f"SELECT * FROM acled_export WHERE event_id_cnty IN "
+        f"(SELECT event_id_cnty FROM events WHERE {_filter(where)}) ORDER BY event_date, event_id_cnty"
+    )
     rows = _copy(con, query, tmp, "FORMAT csv, HEADER true, DELIMITER ','")
     os.replace(tmp, out_path)
     log.info("exported %d events to %s", rows, out_path)

@@ -61,8 +61,15 @@ def _import_batches(con: duckdb.DuckDBPyConnection, path: Path, batch_size: int)
         all_rejects.append(rejects)
     finish_run(con, run_id, "success", {"rows_read": rows_read, **stats.as_dict()})
     log.info("imported %s: %s", path, stats)
-    return ImportResult(run_id=run_id, source_file=str(path), rows_read=rows_read, events=events,
-                        monadic=monadic, stats=stats, rejects=pl.concat(all_rejects))
+    return ImportResult(
+        run_id=run_id,
+        source_file=str(path),
+        rows_read=rows_read,
+        events=events,
+        monadic=monadic,
+        stats=stats,
+        rejects=pl.concat(all_rejects),
+    )
 
 
 def split_valid(events: pl.DataFrame, reasons: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
@@ -71,12 +78,17 @@ def split_valid(events: pl.DataFrame, reasons: pl.DataFrame) -> tuple[pl.DataFra
     records = events[RECORD]
     schema_rejects = result.rejects.select(
         records.gather(result.rejects["row"].cast(pl.UInt32)).cast(pl.Int64).alias("row"),
-        "event_id_cnty", "reasons")
+        "event_id_cnty",
+        "reasons",
+    )
     parse_rejects = reasons.join(events.select(RECORD, "event_id_cnty"), on=RECORD, how="left").select(
-        pl.col(RECORD).cast(pl.Int64).alias("row"), "event_id_cnty", pl.col("reason").alias("reasons"))
-    rejects = (pl.concat([parse_rejects, schema_rejects])
-               .group_by("row", maintain_order=True)
-               .agg(pl.col("event_id_cnty").first(), pl.col("reasons").str.join("; "))
-               .sort("row"))
+        pl.col(RECORD).cast(pl.Int64).alias("row"), "event_id_cnty", pl.col("reason").alias("reasons")
+    )
+    rejects = (
+        pl.concat([parse_rejects, schema_rejects])
+        .group_by("row", maintain_order=True)
+        .agg(pl.col("event_id_cnty").first(), pl.col("reasons").str.join("; "))
+        .sort("row")
+    )
     valid = result.valid.filter(~pl.col(RECORD).cast(pl.Int64).is_in(rejects["row"].implode()))
     return valid.drop(RECORD), rejects

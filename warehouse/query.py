@@ -21,6 +21,7 @@ def run_query(con: duckdb.DuckDBPyConnection, sql: str) -> pl.DataFrame:
     except duckdb.Error as error:
         first = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
         if _READ_ONLY_MARKER in str(error):
-            raise WarehouseError("the query tries to modify the warehouse, which `eventpipe sql` "
-                                 f"opens read-only ({first})") from error
+            raise WarehouseError(
+                f"the query tries to modify the warehouse, which `eventpipe sql` opens read-only ({first})"
+            ) from error
         raise WarehouseError(f"SQL error: {first}") from error

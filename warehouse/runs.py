@@ -15,18 +15,21 @@ RUN_STATUSES = ("running", "success", "failed")
 def start_run(con: duckdb.DuckDBPyConnection, kind: str, detail: str = "") -> str:
     """Record the start of a run of `kind` (e.g. 'import-acled', 'flow') and return its id."""
     run_id = f"{datetime.now(UTC):%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:8]}"
-    con.execute("INSERT INTO runs (run_id, kind, detail, status, started_at) VALUES (?, ?, ?, ?, ?)",
-                [run_id, kind, detail, "running", _now()])
+    con.execute(
+        "INSERT INTO runs (run_id, kind, detail, status, started_at) VALUES (?, ?, ?, ?, ?)",
+        [run_id, kind, detail, "running", _now()],
+    )
     return run_id
 
 
-def finish_run(con: duckdb.DuckDBPyConnection, run_id: str, status: str,
-               stats: Mapping[str, object]) -> None:
+def finish_run(con: duckdb.DuckDBPyConnection, run_id: str, status: str, stats: Mapping[str, object]) -> None:
     """Close a run with its final status ('success' or 'failed') and its stats (stored as JSON)."""
     if status not in RUN_STATUSES:
         raise ValueError(f"run status must be one of {RUN_STATUSES}, not {status!r}")
-    con.execute("UPDATE runs SET status = ?, finished_at = ?, stats = ? WHERE run_id = ?",
-                [status, _now(), json.dumps(dict(stats), default=str), run_id])
+    con.execute(
+        "UPDATE runs SET status = ?, finished_at = ?, stats = ? WHERE run_id = ?",
+        [status, _now(), json.dumps(dict(stats), default=str), run_id],
+    )
 
 
 def _now() -> datetime:

@@ -22,5 +22,4 @@ def read_sql(package: str, name: str) -> str:
 
 def list_sql(package: str) -> list[str]:
     """Names of the `.sql` files of a package, sorted (migrations rely on the order)."""
-    return sorted(entry.name for entry in resources.files(package).iterdir()
-                  if entry.name.endswith(".sql"))
+    return sorted(entry.name for entry in resources.files(package).iterdir() if entry.name.endswith(".sql"))

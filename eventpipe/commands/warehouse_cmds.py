@@ -1,18 +1,22 @@
-"""Warehouse commands: `import-acled`, `sql` and `export` (thin clients of `warehouse`)."""
+"""Warehouse commands: `import-acled`, `sql` and `export` (thin clients of `warehouse`).
+
+The library imports (polars, pandera, DuckDB) happen inside the handlers, so building the CLI
+parser (`eventpipe --help`, other commands) does not pay for them.
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
 from pathlib import Path
-
-import polars as pl
+from typing import TYPE_CHECKING
 
 from eventpipe.settings import Settings
-from warehouse.connection import connect
-from warehouse.export import export_csv, export_parquet
-from warehouse.importer import ImportResult, import_acled
-from warehouse.query import run_query
+
+if TYPE_CHECKING:
+    import polars as pl
+
+    from warehouse.importer import ImportResult
 
 SHOWN_REJECTS = 10
 TABLE_ROWS = 100
@@ -26,56 +30,96 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _warehouse_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--warehouse", type=Path, default=None,
-                        help="DuckDB warehouse file (default: $EVENTPIPE_WAREHOUSE or warehouse/events.duckdb)")
+    parser.add_argument(
+        "--warehouse",
+        type=Path,
+        default=None,
+        help="DuckDB warehouse file (default: $EVENTPIPE_WAREHOUSE or warehouse/events.duckdb)",
+    )
 
 
 def _add_import(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
-        "import-acled", help="load ACLED export CSV files into the warehouse",
+        "import-acled",
+        help="load ACLED export CSV files into the warehouse",
         description="Load ACLED exports (any vintage, dyadic or monadic). Events are upserted by "
-                    "event_id_cnty (newest timestamp wins); invalid rows go to the `rejects` table.")
+        "event_id_cnty (newest timestamp wins); invalid rows go to the `rejects` table.",
+    )
     parser.add_argument("files", nargs="+", type=Path, metavar="FILE.csv", help="ACLED export CSV")
-    parser.add_argument("--show-rejects", type=int, default=SHOWN_REJECTS, metavar="N",
-                        help=f"print up to N rejected rows per file (default {SHOWN_REJECTS})")
+    parser.add_argument(
+        "--show-rejects",
+        type=int,
+        default=SHOWN_REJECTS,
+        metavar="N",
+        help=f"print up to N rejected rows per file (default {SHOWN_REJECTS})",
+    )
     _warehouse_option(parser)
     parser.set_defaults(handler=run_import)
 
 
 def _add_sql(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
-        "sql", help="run a read-only SQL query on the warehouse",
+        "sql",
+        help="run a read-only SQL query on the warehouse",
         description="Run SQL on a read-only connection (a query cannot modify the warehouse). "
-                    "Tables: events, documents, event_mentions, rejects, runs; views: acled_export, "
-                    "events_by_country_month_type, events_by_actor, events_by_admin1.")
-    parser.add_argument("query", help="the SQL, e.g. \"SELECT country, count(*) FROM events GROUP BY 1\"")
-    parser.add_argument("--format", choices=("table", "csv", "json"), default="table",
-                        help="output on stdout: a table (default), CSV with a header line, or a JSON array")
-    parser.add_argument("--output", type=Path, default=None, metavar="FILE",
-                        help="write the result as a Parquet file instead of printing it")
+        "Tables: events, documents, event_mentions, rejects, runs; views: acled_export, "
+        "events_by_country_month_type, events_by_actor, events_by_admin1.",
+    )
+    parser.add_argument("query", help='the SQL, e.g. "SELECT country, count(*) FROM events GROUP BY 1"')
+    parser.add_argument(
+        "--format",
+        choices=("table", "csv", "json"),
+        default="table",
+        help="output on stdout: a table (default), CSV with a header line, or a JSON array",
+    )
+    parser.add_argument(
+        "--output",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="write the result as a Parquet file instead of printing it",
+    )
     _warehouse_option(parser)
     parser.set_defaults(handler=run_sql)
 
 
 def _add_export(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
-        "export", help="export events as Parquet or ACLED-format CSV",
+        "export",
+        help="export events as Parquet or ACLED-format CSV",
         description="Parquet: OUT/events/ (zstd, hive-partitioned, ACLED columns + provenance). "
-                    "CSV: OUT/events.csv with exactly ACLED's 31 columns and header. Both are "
-                    "written to a temporary path and swapped in, so re-running replaces them.")
+        "CSV: OUT/events.csv with exactly ACLED's 31 columns and header. Both are "
+        "written to a temporary path and swapped in, so re-running replaces them.",
+    )
     parser.add_argument("--format", choices=("parquet", "csv"), default="parquet")
-    parser.add_argument("--out", type=Path, default=None, metavar="DIR",
-                        help="output folder (default: $EVENTPIPE_EXPORT_DIR or exports)")
-    parser.add_argument("--partition-by", default="year,country", metavar="COLS",
-                        help="Parquet partition columns, comma-separated (default year,country; '' for none)")
-    parser.add_argument("--where", default=None, metavar="SQL",
-                        help="filter over the events table, e.g. \"origin = 'acled' AND year >= 2020\"")
+    parser.add_argument(
+        "--out",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="output folder (default: $EVENTPIPE_EXPORT_DIR or exports)",
+    )
+    parser.add_argument(
+        "--partition-by",
+        default="year,country",
+        metavar="COLS",
+        help="Parquet partition columns, comma-separated (default year,country; '' for none)",
+    )
+    parser.add_argument(
+        "--where",
+        default=None,
+        metavar="SQL",
+        help="filter over the events table, e.g. \"origin = 'acled' AND year >= 2020\"",
+    )
     _warehouse_option(parser)
     parser.set_defaults(handler=run_export)
 
 
 def run_import(args: argparse.Namespace) -> int:
     """Import each file (each one transaction) and print a summary per file."""
+    from warehouse.connection import connect
+    from warehouse.importer import import_acled
+
     settings = Settings.load({"warehouse": args.warehouse})
     con = connect(settings.warehouse)
     try:
@@ -90,20 +134,36 @@ def format_import(result: ImportResult, shown: int) -> str:
     """The summary people read after an import, with the first rejected rows and reasons."""
     stats = result.stats
     kind = " (monadic: rows merged by event_id_cnty)" if result.monadic else ""
-    lines = [f"{result.source_file}: {result.rows_read} rows -> {result.events} events{kind}; "
-             f"added {stats.added}, updated {stats.updated}, unchanged {stats.unchanged}, "
-             f"rejected {stats.rejected} (run {result.run_id})"]
+    lines = [
+        f"{result.source_file}: {result.rows_read} rows -> {result.events} events{kind}; "
+        f"added {stats.added}, updated {stats.updated}, unchanged {stats.unchanged}, "
+        f"rejected {stats.rejected} (run {result.run_id})"
+    ]
     for row in result.rejects.head(shown).iter_rows(named=True):
-        lines.append(f"  rejected row {row['row']} ({row['event_id_cnty'] or 'no event_id_cnty'}): "
-                     f"{row['reasons']}")
+        lines.append(
+            f"  rejected row {row['row']} ({row['event_id_cnty'] or 'no event_id_cnty'}): {row['reasons']}"
+        )
     if result.rejects.height > shown:
-        lines.append(f"  ... {result.rejects.height - shown} more: "
-                     f"eventpipe sql \"SELECT * FROM rejects WHERE run_id = '{result.run_id}'\"")
+        lines.append(
+            f"  ... {result.rejects.height - shown} more: "
+            f"eventpipe sql \"SELECT * FROM rejects WHERE run_id = '{result.run_id}'\""
+        )
+        lines.extend(f"  {count} rows: {rule}" for rule, count in count_rules(result.rejects["reasons"]))
     return "\n".join(lines)
+
+
+def count_rules(reasons: pl.Series) -> list[tuple[str, int]]:
+    """How many rejected rows broke each rule ('column: check', values left out), most first."""
+    rules = reasons.str.split("; ").explode().str.replace(r" \(got .*\)$", "").drop_nulls()
+    counts = rules.value_counts(sort=True, name="n").rows()
+    return [(rule, n) for rule, n in counts]
 
 
 def run_sql(args: argparse.Namespace) -> int:
     """Run the query read-only and print it (or write Parquet)."""
+    from warehouse.connection import connect
+    from warehouse.query import run_query
+
     settings = Settings.load({"warehouse": args.warehouse})
     con = connect(settings.warehouse, read_only=True)
     try:
@@ -125,8 +185,15 @@ def run_sql(args: argparse.Namespace) -> int:
 
 def format_table(frame: pl.DataFrame) -> str:
     """A readable table of up to TABLE_ROWS rows, every column shown."""
-    with pl.Config(tbl_rows=TABLE_ROWS, tbl_cols=-1, fmt_str_lengths=60, tbl_hide_dataframe_shape=True,
-                   tbl_width_chars=200):
+    import polars as pl
+
+    with pl.Config(
+        tbl_rows=TABLE_ROWS,
+        tbl_cols=-1,
+        fmt_str_lengths=60,
+        tbl_hide_dataframe_shape=True,
+        tbl_width_chars=200,
+    ):
         text = str(frame)
     more = f"\n({frame.height} rows, first {TABLE_ROWS} shown)" if frame.height > TABLE_ROWS else ""
     return text + more
@@ -134,6 +201,9 @@ def format_table(frame: pl.DataFrame) -> str:
 
 def run_export(args: argparse.Namespace) -> int:
     """Export from a read-only connection (a --where cannot modify anything)."""
+    from warehouse.connection import connect
+    from warehouse.export import export_csv, export_parquet
+
     settings = Settings.load({"warehouse": args.warehouse, "export_dir": args.out})
     partition_by = tuple(c.strip() for c in args.partition_by.split(",") if c.strip())
     con = connect(settings.warehouse, read_only=True)

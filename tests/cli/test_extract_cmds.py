@@ -113,7 +113,8 @@ def test_evaluate_user_errors_exit_2(capsys: pytest.CaptureFixture, args: list[s
     assert message in capsys.readouterr().err
 
 
-def test_evaluate_rejects_a_csv_that_is_not_an_acled_export(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+def test_evaluate_rejects_a_csv_that_is_not_an_acled_export(tmp_path: Path,
+                                                            capsys: pytest.CaptureFixture) -> None:
     bad = tmp_path / "bad.csv"
     bad.write_text("a,b\n1,2\n", encoding="utf-8")
     assert main(["evaluate", "--acled", str(bad)]) == 2

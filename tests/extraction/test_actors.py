@@ -6,8 +6,13 @@ from datetime import date
 
 import pytest
 
-from extraction.actors import (ActorAssignment, find_actors, government_period, load_actor_dictionary,
-                               state_force_name)
+from extraction.actors import (
+    ActorAssignment,
+    find_actors,
+    government_period,
+    load_actor_dictionary,
+    state_force_name,
+)
 from extraction.event_types import classify_event
 
 

@@ -17,6 +17,7 @@ DATA = Path(__file__).resolve().parents[1] / "data"
 PUB = DateContext(published=date(2024, 6, 1))  # a Saturday
 NONE = DateContext()
 IN_2020 = DateContext(year_hint=2020)
+IN_2019 = DateContext(year_hint=2019)
 AFTER_9_MAY = DateContext(last_date=date(2020, 5, 9), year_hint=2020)
 
 
@@ -35,7 +36,7 @@ AFTER_9_MAY = DateContext(last_date=date(2020, 5, 9), year_hint=2020)
         ("on 14/08 police raided", PUB, "2023-08-14", 1, "day/month without a year"),
         ("On Sept 15th 2019, herdsmen were killed", NONE, "2019-09-15", 1, "abbreviated month, ordinal"),
         ("On the 9th of May 2020 troops moved", NONE, "2020-05-09", 1, "'the 9th of May'"),
-        ("Around 9 May 2020 (as reported), a man was found dead", NONE, "2020-05-09", 2, "'around': week known"),
+        ("Around 9 May 2020 (as reported), a man was found", NONE, "2020-05-09", 2, "'around': week known"),
         ("On or before November 8, 2019, police clashed", NONE, "2019-11-08", 2, "'on or before'"),
         ("between 3 and 5 May 2020, raids took place", NONE, "2020-05-04", 2, "range: its middle"),
         ("During the week of 4 May 2020, raids", NONE, "2020-05-07", 2, "week of: middle of the week"),
@@ -47,7 +48,7 @@ AFTER_9_MAY = DateContext(last_date=date(2020, 5, 9), year_hint=2020)
         ("In August, ISK attacked", PUB, "2023-08-15", 3, "August is after June: the year before"),
         ("in late July, fighting", PUB, "2023-07-31", 3, "late: last day"),
         ("mid-May clashes", PUB, "2024-05-15", 3, "mid-month"),
-        ("In August (exact date not reported), evictions", DateContext(year_hint=2019), "2019-08-15", 3, "notes"),
+        ("In August (exact date not reported), evictions", IN_2019, "2019-08-15", 3, "ACLED notes"),
         ("last month, police fired", PUB, "2024-05-15", 3, "previous month"),
         ("Police said yesterday's raid", PUB, "2024-05-31", 1, "yesterday"),
         ("The raid on Tuesday killed two", PUB, "2024-05-28", 1, "weekday before publication"),
@@ -95,7 +96,7 @@ def test_report_date_is_flagged_and_relative_date_resolves_against_it() -> None:
 
 
 def test_report_phrase_without_relative_date_keeps_the_date() -> None:
-    sentence = "On 9 May 2020, in Niteroi, it was reported through the application that a shoot-out took place."
+    sentence = "On 9 May 2020, in Niteroi, it was reported through the application that a shoot-out began."
     assert [m.is_report_date for m in find_dates(sentence, NONE)] == [False]
 
 
@@ -126,7 +127,9 @@ def _gold_date(text: str, year: str) -> date | None:
     return None
 
 
-_OPENS_WITH_DATE = re.compile(r"^(?:On|Around) (?:\d{1,2} [A-Z][a-z]+|[A-Z][a-z]+ \d{1,2}(?:st|nd|rd|th)?),? \d{4}")
+_OPENS_WITH_DATE = re.compile(
+    r"^(?:On|Around) (?:\d{1,2} [A-Z][a-z]+|[A-Z][a-z]+ \d{1,2}(?:st|nd|rd|th)?),? \d{4}"
+)
 
 
 @pytest.mark.parametrize(
@@ -160,6 +163,47 @@ def test_find_dates_never_raises(text: str, ctx: DateContext) -> None:
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.from_regex(r"(On|Around|In|in|between) [0-9]{1,2}( and [0-9]{1,2})? (May|June|Sept|December)( [0-9]{2,4})?", fullmatch=True))
+@given(st.from_regex(
+    r"(On|Around|In|in|between) [0-9]{1,2}( and [0-9]{1,2})? (May|June|Sept|December)( [0-9]{2,4})?",
+    fullmatch=True,
+))
 def test_date_like_text_never_raises(text: str) -> None:
     find_dates(text, PUB)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "ctx", "expected", "why"),
+    [
+        (
+            "Two months later, on May 20, this attack was followed by a third attack",
+            DateContext(published=date(2024, 6, 1), last_date=date(2024, 3, 22)),
+            [("2024-05-20", 1)],
+            "a relative date restated by an exact one: only the exact one",
+        ),
+        (
+            "in April 2024, seven individuals arrested the previous July were charged",
+            PUB,
+            [("2024-04-15", 3), ("2023-07-15", 3)],
+            "'the previous July' counts back from the date before it",
+        ),
+        ("the attack we saw a couple weeks ago", PUB, [("2024-05-18", 2)], "'a couple weeks ago'"),
+        ("last July, ISK attacked", PUB, [("2023-07-15", 3)], "'last July': the 15th, not the last day"),
+        ("the following March, ISK attacked", AFTER_9_MAY, [("2021-03-15", 3)], "'the following March'"),
+    ],
+)
+def test_all_dates(sentence: str, ctx: DateContext, expected: list[tuple[str, int]], why: str) -> None:
+    found = [(m.event_date.isoformat(), m.time_precision) for m in find_dates(sentence, ctx)]
+    assert found == expected, why
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Le 9 mai 2020, trois soldats ont été tués à Kidal.",
+        "في 9 مايو 2020 قتل ثلاثة جنود",
+        "2020年5月9日，三名士兵死亡。",
+    ],
+)
+def test_other_languages_give_no_english_month_dates(sentence: str) -> None:
+    """The rules read English; other languages must not crash or yield invented dates."""
+    assert [m for m in find_dates(sentence, PUB) if m.time_precision == 1] == []

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from extraction.merge import conservative_fatalities, date_window, event_id, merge_events
+from extraction.merge import conservative_fatalities, date_window, dates_compatible, event_id, merge_events
 
 
 def mention(doc_id: str = "a", **fields: object) -> dict:
@@ -78,9 +78,30 @@ def test_order_follows_first_mention_and_timestamp_falls_back_to_event_date() ->
     assert events[1]["timestamp"] == 1710979200  # 2024-03-21T00:00:00Z
 
 
+def test_each_document_main_event_comes_before_its_merged_background_events() -> None:
+    # why: scorers and readers take the first event naming a document as its main event.
+    background = {"event_date": "2018-05-24", "location": "Odesa"}
+    events = merge_events([mention("a", location="Kyiv"), mention("a", **background),
+                           mention("b", location="Lviv"), mention("b", **background)])
+    assert [e["location"] for e in events] == ["Kyiv", "Lviv", "Odesa"]
+
+
 @pytest.mark.parametrize(("counts", "expected"), [([21, 0, 17], 17), ([0, 0], 0), ([], 0), ([5], 5)])
 def test_conservative_fatalities_takes_lowest_reported(counts: list[int], expected: int) -> None:
     assert conservative_fatalities(counts) == expected
+
+
+@pytest.mark.parametrize(("a", "b", "same"), [
+    (("2020-05-06", 2), ("2020-05-09", 2), False),
+    (("2020-05-06", 1), ("2020-05-09", 2), False),
+    (("2020-05-09", 1), ("2020-05-09", 2), True),
+    (("2020-05-15", 3), ("2020-05-09", 1), True),
+    (("2020-05-15", 3), ("2020-06-15", 3), False),
+    (("2020-05-09", 1), ("2020-05-10", 1), False),
+])
+def test_dates_compatible_by_precision(a: tuple[str, int], b: tuple[str, int], same: bool) -> None:
+    first = {"event_date": a[0], "time_precision": a[1]}
+    assert dates_compatible(first, {"event_date": b[0], "time_precision": b[1]}) is same
 
 
 @pytest.mark.parametrize(("precision", "window"), [

@@ -38,5 +38,6 @@ def test_note_replaces_the_sentence_date_with_the_coded_one_and_adds_fatalities(
 
 def test_note_keeps_a_fatality_count_already_stated() -> None:
     note = write_note({"event_date": "2019-12-31", "time_precision": 1, "location": "Baragoi",
-                       "admin1": "Samburu", "fatalities": 2, "evidence": "Two men were killed. 2 fatalities."})
+                       "admin1": "Samburu", "fatalities": 2,
+                       "evidence": "Two men were killed. 2 fatalities."})
     assert note.count("fatalities") == 1

@@ -47,8 +47,8 @@ from extraction.sentences import split_sentences
             ['"Leave the ranks," the magazine urges.', '"Join us."', "Analysts disagree."],
             "closing quote stays with its sentence",
         ),
-        ("He waited... and then left. Done.", ["He waited... and then left.", "Done."], "ellipsis mid-sentence"),
-        ("Who fired? Nobody knows! Police said so.", ["Who fired?", "Nobody knows!", "Police said so."], "? and !"),
+        ("He waited... and then left. Done.", ["He waited... and then left.", "Done."], "ellipsis"),
+        ("Who fired? Nobody knows! So.", ["Who fired?", "Nobody knows!", "So."], "? and !"),
         (
             "Brief Analysis\nThree experts discuss ISKP.\n\n- First item\n- Second item",
             ["Brief Analysis", "Three experts discuss ISKP.", "- First item", "- Second item"],

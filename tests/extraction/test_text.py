@@ -17,10 +17,10 @@ DATA = Path(__file__).resolve().parents[1] / "data" / "text_prep"
     ("raw", "expected", "why"),
     [
         ("and growing influence.5 And while", "and growing influence. And while", "marker after a period"),
-        ("directed by ISK militants,6 much remains", "directed by ISK militants, much remains", "after a comma"),
+        ("by ISK militants,6 much remains", "by ISK militants, much remains", "after a comma"),
         ("transnational attacks,7 and arguably", "transnational attacks, and arguably", "after a comma"),
         ("militant infrastructures3 by fusing", "militant infrastructures by fusing", "glued to a word"),
-        ("attributed by many to ISK,a drew global", "attributed by many to ISK, drew global", "letter marker"),
+        ("by many to ISK,a drew global", "by many to ISK, drew global", "letter marker"),
         ("a foreign operations campaign.b The", "a foreign operations campaign. The", "letter marker"),
         ("published in 2024. Then", "published in 2024. Then", "a year before a period stays"),
         ("killed 17 people and 50 wounded", "killed 17 people and 50 wounded", "real numbers stay"),
@@ -53,7 +53,8 @@ def test_decode_bytes(data: bytes, text: str, warning: str | None) -> None:
 def test_html_keeps_article_drops_chrome() -> None:
     prepared = prepare_text((DATA / "news_page.html").read_text(encoding="utf-8"), "html")
     text = prepared.text
-    assert "On 9 May 2020, a suicide bomber blew himself up outside a mosque in Kabul, killing 21 people." in text
+    first = "On 9 May 2020, a suicide bomber blew himself up outside a mosque in Kabul, killing 21 people."
+    assert first in text
     assert "The Islamic State claimed the attack the next day." in text
     assert "First item of a list\n" in text, "list items are their own lines"
     for furniture in ("killed 99", "font-family", "World", "Other story", "cookies", "All rights reserved"):
@@ -79,7 +80,8 @@ def test_recommended_tail_is_dropped() -> None:
 def test_leave_a_reply_and_bios_are_dropped() -> None:
     text = prepare_text((DATA / "eurasia_review_tail.txt").read_text(encoding="utf-8"), "txt").text
     assert "on August 14, al-Mersaad reported the killing of two prominent ISKP members" in text
-    for furniture in ("Leave a Reply", "Leave a Comment", "Post navigation", "Lucas Webber", "About the authors"):
+    furniture_lines = ("Leave a Reply", "Leave a Comment", "Post navigation", "Lucas Webber", "About the")
+    for furniture in furniture_lines:
         assert furniture not in text, furniture
 
 
@@ -114,3 +116,21 @@ def test_prepare_text_never_raises(raw: str, fmt: str) -> None:
 def test_decode_bytes_never_raises(data: bytes) -> None:
     text, warnings = decode_bytes(data)
     assert isinstance(text, str) and isinstance(warnings, list)
+
+
+@pytest.mark.parametrize(
+    ("html", "expected", "why"),
+    [
+        (
+            "<p>Police <b>killed</b> 3 &amp; wounded<br>two others.</p>",
+            "Police killed 3 & wounded\ntwo others.",
+            "inline tags join, entities decode, <br> is a line break",
+        ),
+        ("<table><tr><td>Kabul</td><td>21</td></tr></table>", "Kabul 21", "table cells keep a gap"),
+        ("<p>One.</p><p>Two.</p>", "One.\n\nTwo.", "paragraphs"),
+        ("<script>var killed = 9;</script><p>Text.</p>", "Text.", "scripts dropped"),
+        ("", "", "empty page"),
+    ],
+)
+def test_html_to_text(html: str, expected: str, why: str) -> None:
+    assert prepare_text(html, "html").text == expected, why

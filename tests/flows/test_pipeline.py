@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from pathlib import Path
 
 import polars as pl
@@ -56,20 +55,22 @@ def test_removed_and_changed_documents_update_the_warehouse(corpus: Path, tmp_pa
     assert second.events_total == first.events_total - second.events_removed + second.events_added
 
 
-async def latest_artifact(key: str) -> str:
-    from prefect import get_client
-    from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterKey
-    from prefect.client.schemas.sorting import ArtifactSort
+def latest_artifact(key: str) -> str:
+    """The newest artifact with `key`, read over the REST API (3.8.8's client sends nulls its own
+    server rejects in /artifacts/filter)."""
+    import httpx
+    from prefect.settings import PREFECT_API_URL
 
-    async with get_client() as client:
-        found = await client.read_artifacts(artifact_filter=ArtifactFilter(key=ArtifactFilterKey(any_=[key])),
-                                            sort=ArtifactSort.UPDATED_DESC, limit=1)
-    return str(found[0].data) if found else ""
+    response = httpx.post(f"{PREFECT_API_URL.value()}/artifacts/filter", timeout=30,
+                          json={"artifacts": {"key": {"any_": [key]}}, "sort": "UPDATED_DESC", "limit": 1})
+    response.raise_for_status()
+    found = response.json()
+    return str(found[0]["data"]) if found else ""
 
 
 def test_the_run_summary_is_a_prefect_artifact(corpus: Path, tmp_path: Path) -> None:
     summary = run(corpus, tmp_path)
-    markdown = asyncio.run(latest_artifact(ARTIFACT_KEY))
+    markdown = latest_artifact(ARTIFACT_KEY)
     assert f"eventpipe run `{summary.run_id}`" in markdown
     assert "| new | changed | unchanged | removed | extracted |" in markdown
 

@@ -16,15 +16,18 @@ def _parse(values: list[str | None]) -> list[date | None]:
     return pl.DataFrame({"d": values}, schema={"d": pl.String}).select(parse_acled_date("d"))["d"].to_list()
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("2024-08-05", date(2024, 8, 5)),
-    ("9-May-20", date(2020, 5, 9)),
-    ("21 March 2020", date(2020, 3, 21)),
-    ("31-12-19", date(2019, 12, 31)),  # day-first, not the year 31
-    ("09-12-09", date(2009, 12, 9)),
-    ("1-Jan-97", date(1997, 1, 1)),  # two-digit years from 69 are 19xx
-    (" 2024-08-05 ", date(2024, 8, 5)),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2024-08-05", date(2024, 8, 5)),
+        ("9-May-20", date(2020, 5, 9)),
+        ("21 March 2020", date(2020, 3, 21)),
+        ("31-12-19", date(2019, 12, 31)),  # day-first, not the year 31
+        ("09-12-09", date(2009, 12, 9)),
+        ("1-Jan-97", date(1997, 1, 1)),  # two-digit years from 69 are 19xx
+        (" 2024-08-05 ", date(2024, 8, 5)),
+    ],
+)
 def test_acled_formats(text: str, expected: date) -> None:
     assert _parse([text]) == [expected]
 

@@ -22,8 +22,13 @@ from warehouse.runs import finish_run, start_run
 
 TABLES = {"documents", "events", "event_mentions", "rejects", "runs", "schema_version"}
 VIEWS = {"acled_export", "events_by_country_month_type", "events_by_actor", "events_by_admin1"}
-DUCKDB_TYPES = {"String": "VARCHAR", "Int32": "INTEGER", "Int64": "BIGINT", "Float64": "DOUBLE",
-                "Date": "DATE"}
+DUCKDB_TYPES = {
+    "String": "VARCHAR",
+    "Int32": "INTEGER",
+    "Int64": "BIGINT",
+    "Float64": "DOUBLE",
+    "Date": "DATE",
+}
 
 
 def _columns(con: duckdb.DuckDBPyConnection, table: str) -> list[tuple[str, str]]:
@@ -71,8 +76,10 @@ def test_acled_export_view_has_acled_columns_in_order(con: duckdb.DuckDBPyConnec
 def test_runs_record_start_and_finish(con: duckdb.DuckDBPyConnection) -> None:
     run_id = start_run(con, "import-acled", "x.csv")
     finish_run(con, run_id, "success", {"added": 3})
-    row = con.execute("SELECT kind, detail, status, stats->>'added', finished_at >= started_at "
-                      "FROM runs WHERE run_id = ?", [run_id]).fetchone()
+    row = con.execute(
+        "SELECT kind, detail, status, stats->>'added', finished_at >= started_at FROM runs WHERE run_id = ?",
+        [run_id],
+    ).fetchone()
     assert row == ("import-acled", "x.csv", "success", "3", True)
 
 
@@ -95,9 +102,17 @@ def test_read_only_connection_cannot_write(db_path: Path) -> None:
 
 def test_a_second_process_gets_a_clear_lock_error(db_path: Path) -> None:
     connect(db_path).close()
-    holder = subprocess.Popen([sys.executable, "-c", "import duckdb, sys, time; "
-                               f"c = duckdb.connect({str(db_path)!r}); print('ok', flush=True); "
-                               "time.sleep(30)"], stdout=subprocess.PIPE, text=True)
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import duckdb, sys, time; "
+            f"c = duckdb.connect({str(db_path)!r}); print('ok', flush=True); "
+            "time.sleep(30)",
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert holder.stdout.readline().strip() == "ok"
         with pytest.raises(WarehouseError, match="locked by another process") as error:

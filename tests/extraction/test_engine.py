@@ -1,0 +1,141 @@
+"""The engine end to end on real sentences: golden records, context rules and odd input."""
+
+from __future__ import annotations
+
+import logging
+from datetime import date
+
+import pytest
+
+from extraction.document import Document
+from extraction.engine import Resources, extract_events, split_clauses
+from extraction.text import prepare_text
+from extraction.version import EXTRACTOR_VERSION
+from schemas.codebook import ACLED_COLUMNS
+
+
+@pytest.fixture(scope="module")
+def resources() -> Resources:
+    return Resources.load()
+
+
+def extract(resources: Resources, text: str, **meta: object) -> list[dict]:
+    return extract_events(Document(doc_id="doc", text=text, **meta), resources)
+
+
+@pytest.mark.parametrize(("text", "expected", "why"), [
+    ("On 21 March 2024, a suicide bomber blew himself up outside a bank in Kandahar city, Kandahar province, "
+     "Afghanistan, killing 21 people.",
+     {"event_date": "2024-03-21", "time_precision": 1, "event_type": "Explosions/Remote violence",
+      "sub_event_type": "Suicide bomb", "country": "Afghanistan", "iso": 4, "admin1": "Kandahar",
+      "location": "Kandahar", "region": "Caucasus and Central Asia"},
+     "the seed corpus' Kandahar bank bombing, stated in one sentence"),
+    ("On 9 May 2020, Al shabaab militants attacked Jubaland security forces in the vicinity of Bar-Sanguun "
+     "village (Kismaayo, Lower Juba). After heavy gunfire from both sides, Al shabaab militants claimed to "
+     "have killed two soldiers and injured five others.",
+     {"event_date": "2020-05-09", "event_type": "Battles", "country": "Somalia", "admin1": "Lower Juba",
+      "actor1": "Al Shabaab", "fatalities": 2},
+     "an ACLED note: the fatalities come from the sentence after the event sentence"),
+    ("On 9 May 2020, in Sao Goncalo, Rio de Janeiro, the Military Police carried out an operation against "
+     "drug trafficking in the Chumbada community. A shoot-out broke out and two suspects died.",
+     {"event_date": "2020-05-09", "country": "Brazil", "event_type": "Battles"},
+     "the typed sentence has no date: it inherits the scene-setting sentence's date"),
+])
+def test_golden_records(resources: Resources, text: str, expected: dict, why: str) -> None:
+    events = extract(resources, text, source="Test source")
+    assert len(events) == 1, why
+    event = events[0]
+    assert {key: event[key] for key in expected} == expected, why
+    assert event["source"] == "Test source"
+    assert set(ACLED_COLUMNS) - {"event_id_cnty", "timestamp"} <= set(event)
+
+
+def test_provenance_spans_point_at_the_evidence_in_the_prepared_text(resources: Resources) -> None:
+    text = "Markets were calm.\n\nOn 3 January 2024, two bombs exploded in Kerman, Iran, killing 95 people."
+    (event,) = extract(resources, text)
+    prepared = prepare_text(text).text
+    assert prepared[event["span_start"]:event["span_end"]].strip() == event["evidence"]
+    assert event["doc_id"] == "doc" and event["extractor_version"] == EXTRACTOR_VERSION
+    assert 0 < event["confidence"] <= 1
+    for field in ("event_type", "event_date", "location", "actor1", "fatalities"):
+        assert event["explain"][field]
+    assert "'3 January 2024'" in event["explain"]["event_date"]
+
+
+def test_a_sentence_without_a_date_yields_no_event_in_a_dated_document(resources: Resources) -> None:
+    # why: ACLED needs at least the month; the publication date alone does not date a background event.
+    text = ("On 2 May 2024, officials met in Kabul.\n\n"
+            "IS-K militants attacked a Taliban checkpoint in Kandahar.")
+    assert extract(resources, text, published=date(2024, 6, 1)) == []
+
+
+def test_a_commentary_sentence_does_not_lend_its_date(resources: Resources) -> None:
+    text = ("In a video released on 8 June 2017 by Amaq News, a militant praised the group. "
+            "Militants attacked a police post in Tehran.")
+    assert extract(resources, text) == []
+
+
+def test_a_note_without_any_date_yields_an_undated_event(resources: Resources) -> None:
+    # why: ACLED notes often leave the date to their event_date column; the type and place still count.
+    (event,) = extract(resources, "Police shot dead two robbery suspects in Kisumu.")
+    assert event["event_date"] is None and event["year"] is None
+    assert event["country"] == "Kenya"
+    assert event["explain"]["event_date"] == "no date in the text: undated"
+
+
+def test_clauses_with_their_own_date_and_place_are_separate_events(resources: Resources) -> None:
+    text = ("On 5 May 2020, police shot dead two protesters in Nairobi; and on 6 May 2020, rioters burned "
+            "tyres in Kisumu.")
+    events = extract(resources, text)
+    assert [(e["event_date"], e["location"]) for e in events] == [("2020-05-05", "Nairobi"),
+                                                                 ("2020-05-06", "Kisumu")]
+
+
+@pytest.mark.parametrize(("body", "parts"), [
+    ("Police arrested two men in Kabul; and in Herat, gunmen killed a cleric.",
+     ["Police arrested two men in Kabul", "in Herat, gunmen killed a cleric."]),
+    ("Gunmen attacked a bus and in Kabul a bomb exploded.",
+     ["Gunmen attacked a bus", "in Kabul a bomb exploded."]),
+    ("Protesters marched and chanted slogans.", ["Protesters marched and chanted slogans."]),
+])
+def test_split_clauses(body: str, parts: list[str]) -> None:
+    assert [c.text for c in split_clauses(body, 100)] == parts
+
+
+@pytest.mark.parametrize(("text", "warning"), [
+    ("", "is empty"),
+    ("   \n\t ", "is empty"),
+    ("\x00\x01\x02\x03" * 200, "looks binary"),
+    ("\ufffd\ufffd abc \ufffd" * 100, "looks binary"),
+    ("Der Präsident sprach gestern lange über die Wirtschaft, die Schulen und die Zukunft des Landes, "
+     "während draußen viele Menschen warteten.", "does not look like English"),
+])
+def test_odd_input_gives_a_warning_and_no_events(resources: Resources, caplog: pytest.LogCaptureFixture,
+                                                 text: str, warning: str) -> None:
+    with caplog.at_level(logging.WARNING, logger="extraction.engine"):
+        assert extract(resources, text) == []
+    assert warning in caplog.text
+
+
+def test_a_text_with_no_events_yields_none(resources: Resources) -> None:
+    text = ("On 3 May 2019, the weather in Nairobi was sunny. The markets were busy and schools reopened "
+            "after the holiday.")
+    assert extract(resources, text) == []
+
+
+def test_resources_are_loaded_once(resources: Resources) -> None:
+    assert Resources.load() is resources
+
+
+@pytest.mark.parametrize(("text", "sub_event_type"), [
+    ("On 5 May 2020, residents protested in Kisumu over water shortages. Police fired teargas to disperse them.",
+     "Protest with intervention"),
+    ("On 5 May 2020, traders demonstrated in Nakuru against new taxes. The protesters later pelted police "
+     "with stones and burned tyres.", "Violent demonstration"),
+])
+def test_a_protest_escalated_by_the_next_sentence_is_one_graver_event(resources: Resources, text: str,
+                                                                       sub_event_type: str) -> None:
+    # why: ACLED codes a protest that is dispersed or turns violent as one event of the graver type.
+    (event,) = extract(resources, text)
+    assert event["sub_event_type"] == sub_event_type
+    assert "escalated by the next sentence" in event["explain"]["event_type"]
