@@ -57,6 +57,8 @@ _ENGLISH_WORDS = frozenset(
 _CLAUSE_SPLIT_RE = re.compile(r";\s+(?:(?:and|while|whereas|whilst)\s+)?"
                               r"|,?\s+(?:and|while|whereas|whilst)\s+(?=(?:in|at|near|on)\s+(?:[A-Z]|\d))")
 _PARAGRAPH_BREAK = "\n"
+_POSSESSIVE_RE = re.compile(r"(?<=\w)['\u2019]s\b")
+_CAPITALISED_RE = re.compile(r"\b[A-Z][a-z]+\b")
 LOOKBACK_SENTENCES = 3  # how far back in a paragraph a sentence naming no place looks for one
 PRIOR_CHARS = 20_000  # the document priors (countries, admin1) are read from the title and the lead
 BRIEF_CHARS = 2_000  # a single paragraph this short tells one story (an ACLED note, a news brief)
@@ -229,7 +231,7 @@ def _continues(body: str, state: _DocumentState, resources: Resources) -> bool:
     """A dateless sentence after an event continues it unless it names a different place."""
     if state.last_event is None:
         return False
-    place = resolve_location(find_places(body, resources.gazetteer), state.places, resources.gazetteer)
+    place = resolve_location(_find_places(body, resources.gazetteer), state.places, resources.gazetteer)
     return place is None or place.location == state.last_event.get("location")
 
 
@@ -340,24 +342,27 @@ def _with_title(doc: Document, text: str) -> str:
 def _resolve_place(clause: str, sentence: str, state: _DocumentState, resources: Resources) -> Place | None:
     """The clause's place, else the sentence's; else, for a sentence naming no usable place, the
     paragraph's last event place or a place named in the few sentences before, as long as they
-    lie in the country the sentence names; else that country alone (or the document's, its
-    title's or source's): ACLED needs at least a country.
+    lie in the country the clause (or sentence) names first; else that country alone (or the
+    document's, its title's or source's): ACLED needs at least a country.
     """
     gazetteer = resources.gazetteer
-    mentions: list = []
     for text in dict.fromkeys((clause, sentence)):
-        mentions = find_places(text, gazetteer)
-        place = resolve_location(mentions, state.places, gazetteer)
+        place = resolve_location(_find_places(text, gazetteer), state.places, gazetteer)
         if place is not None:
             state.last_place = place
             return place
-    named = _countries_named(sentence, mentions, resources)
+    named = [code for text in dict.fromkeys((clause, sentence)) for code in countries_named(text, gazetteer)]
+    first = gazetteer.country(named[0]) if named else None
     for place in _earlier_places(state, resources):
-        if not named or place.alpha3 in named:
+        if first is None or place.alpha3 == first.alpha3:
             state.last_place = place
             return place
-    return _country_place(list(named.values()) or list(state.places.countries) or state.fallback_countries,
-                          resources)
+    return _country_place(named or list(state.places.countries) or state.fallback_countries, resources)
+
+
+def _find_places(text: str, gazetteer: Gazetteer) -> list:
+    """Place mentions, reading possessives as names ("Tajikistan's Danghara District")."""
+    return find_places(_POSSESSIVE_RE.sub("  ", text), gazetteer)
 
 
 def _earlier_places(state: _DocumentState, resources: Resources) -> Iterator[Place]:
@@ -366,19 +371,19 @@ def _earlier_places(state: _DocumentState, resources: Resources) -> Iterator[Pla
         yield state.last_place
     gazetteer = resources.gazetteer
     for earlier in reversed(state.paragraph[-LOOKBACK_SENTENCES:]):
-        place = resolve_location(find_places(earlier, gazetteer), state.places, gazetteer)
+        place = resolve_location(_find_places(earlier, gazetteer), state.places, gazetteer)
         if place is not None:
             yield place
 
 
-def _countries_named(sentence: str, mentions: list, resources: Resources) -> dict[str, str]:
-    """alpha-3 -> alpha-2 of the countries a sentence names, by name ('Russia', even where a town
-    shares it) or by nationality ('Afghan')."""
-    gazetteer = resources.gazetteer
-    codes = [c.alpha2 for m in mentions for c in m.candidates if c.kind == "country"]
-    codes += country_from_text(sentence, gazetteer)
-    countries = (gazetteer.country(code) for code in dict.fromkeys(codes))
-    return {country.alpha3: country.alpha2 for country in countries if country is not None}
+def countries_named(text: str, gazetteer: Gazetteer) -> list[str]:
+    """alpha-2 codes of the countries a text names, in order of appearance: by name ('Russia',
+    even where a town shares the name) or by nationality ('Tajik militants')."""
+    found = [(m.start, c.alpha2) for m in _find_places(text, gazetteer) for c in m.candidates
+             if c.kind == "country"]
+    found += [(m.start(), gazetteer.demonyms[m.group().lower()]) for m in _CAPITALISED_RE.finditer(text)
+              if m.group().lower() in gazetteer.demonyms]
+    return list(dict.fromkeys(code for _, code in sorted(found)))
 
 
 def _country_place(countries: list[str], resources: Resources) -> Place | None:

@@ -149,7 +149,7 @@ CUES: dict[str, re.Pattern[str]] = {
                   r"|\battack(?:ed|s|ing)?\b|\bassault(?:ed|s)?\b|\bbeat(?:en|ing)?\b|\btortur(?:ed|e)\b"
                   r"|\bburn(?:ed|t) alive\b|\bfound dead\b|\bbod(?:y|ies)\b[^.]{0,40}\bfound\b"
                   r"|\bfound\b[^.]{0,40}\bbod(?:y|ies)\b|\bmassacr(?:e|ed)\b|\bexecut(?:ed|ion)\b"
-                  r"|\bslaughter(?:ed)?\b|\bgunned down\b|\bbludgeon|\bmachete\b|\bstrangl|\bbutcher(?:ed)?\b"
+                  r"|\bslaughter(?:ed)?\b|\bgun(?:ned)? down\b|\bbludgeon|\bmachete\b|\bstrangl|\bbutcher(?:ed)?\b"
                   r"|\bopened fire\b|\bharass(?:ed|ment)\b|\bthreaten(?:ed)? (?:\w+ ){0,3}at gunpoint\b"
                   r"|\bassassinat(?:ed|ion)\b|\bdead\b|\braid(?:ed|s)?\b|\b(?:conducted|carried out|launched|staged|mounted|"
                   r"executed|perpetrated)\b[^.]{0,30}\battack\b|\bclaimed (?:responsibility|credit) for\b"),
@@ -245,7 +245,7 @@ _CUE_KEYS: dict[str, tuple[str, ...]] = {
                 "shot", "gunned", "neutrali", "injur", "wound", "behead", "operation"),
     "sexual": ("rap", "sexual", "defile", "sodomi"),
     "abduction": ("abduct", "kidnap", "hostage", "disappear", "missing", "captive"),
-    "attack": ("shot", "kill", "shoot", "murder", "hack", "stab", "behead", "injur", "wound", "attack",
+    "attack": ("shot", "gun", "kill", "shoot", "murder", "hack", "stab", "behead", "injur", "wound", "attack",
                "assault", "beat", "tortur", "burn", "dead", "bod", "massacr", "execut", "slaughter", "gunned",
                "bludgeon", "machete", "strangl", "butcher", "opened fire", "harass", "gunpoint", "assassin",
                "raid", "claimed"),
@@ -461,6 +461,9 @@ _COMMUNAL_FIGHT = _rx(r"\b(?:ethnic|tribal|tribes?|clans?|communal|communit(?:y|
 _CROWD_ACTS = ("crowd_weapons", "destruction", "clash", "attack")
 
 
+_RIVAL_GROUPS = _rx(r"\b(?:rival|two|opposing|both) (?:political )?(?:groups|camps|factions|supporters|sides|"
+                    r"candidates|parties)\b|\bsupporters of\b[^.]{0,60}\b(?:and|with)\b[^.]{0,40}\b(?:supporters|those|"
+                    r"activists|members)\b|\beach other\b|\bwith those of\b|\bbetween (?:the )?supporters\b")
 _FIREARMS = _rx(r"\b(?:shot|shoot\w*|guns?|gunm[ae]n|gunfire|gunshots?|firearms?|rifles?|pistols?|bullets?|"
                 r"AK-?47s?|opened fire|fired)\b")
 
@@ -506,6 +509,10 @@ def _demonstration_decision(cues: dict[str, re.Match[str]], sentence: str) -> De
     """
     protest, riot = _has_protest(cues), "riot" in cues
     crowd_act = _crowd_act(cues, sentence)
+    if crowd_act in ("clash", "crowd_weapons", "attack") and _RIVAL_GROUPS.search(sentence):
+        return "Mob violence", "rival groups fighting", crowd_act
+    if riot and not protest and "attack" in cues and "civ_victim" in cues and not _armed_violence(cues):
+        return "Mob violence", "rioters attacking people", "riot"
     if protest and "lethal_force" in cues and not _armed_violence(cues):
         return "Excessive force against protesters", "state lethal force on protesters", "lethal_force"
     if protest and (riot or "riot_act" in cues or crowd_act):

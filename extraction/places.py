@@ -37,7 +37,7 @@ from extraction.gazetteer import Entry, Gazetteer, ascii_name, fold_name
 
 # Words that start with a letter other than a lower-case ASCII one, or are connectors.
 _NAME_WORD = re.compile(r"(?<![^\W\d_])(?:[^\W\d_a-z]|(?:de|del|da|do|dos|das|di|du|la|le|les|el|al|i|e|y|of|the|"
-                        r"upon|on|sur|an|am|im|bin|ibn|van|von|der|den|ben|abu)\b)[^\W\d_]*(?:['’][^\W\d_]+)*")
+                        r"upon|on|sur|an|am|im|bin|ibn|van|von|der|den|ben|abu)\b)[^\W\d_]*(?:['’](?!s\b)[^\W\d_]+)*")
 _JOIN_GAP = re.compile(r"[ \-‐–]{1,3}")
 _CONNECTORS = frozenset("de del da do dos das di du la le les el al i e y of the upon on sur an am im bin ibn "
                         "van von der den ben abu".split())
@@ -64,7 +64,7 @@ _NAME_LEVELS = frozenset("township district municipality lga county subcounty su
                          "region state zone upazila sub-district subdistrict".split())
 _BRACKET_AFTER = re.compile(r"(?:\s+(?:village|town|city|locality|township|district|area|municipality)\b)?\s*\(")
 _AFTER_PLACE_WORDS = frozenset("police army security governor council municipal city province district "
-                                "people residents".split())
+                                "people residents international region oblast".split())
 _DASH_DISTRICT = re.compile(r"(?: - |-)((?:[A-Z][\w'’]+)(?: [A-Z][\w'’]+)?)")
 _CITY_WITH_DISTRICTS = 100_000
 _SUBTOWN_PREFIXES = frozenset({"barangay", "colonia", "tambon", "mahalla", "kebele"})
@@ -79,6 +79,8 @@ _CUES = frozenset(
     + ["on the outskirts of", "in the vicinity of", "close to", "coded as", "coded to", "outskirts of"]
     + [f"{d} of" for d in _DIRECTIONS.split()]
     + [f"{unit} {p}" for unit in ("km", "kms", "kilometres", "kilometers", "miles") for p in ("from", "of")])
+_SETTLEMENT_ADJECTIVES = frozenset(f"{_DIRECTIONS} central provincial border capital frontline small large "
+                                   "remote eastern northern southern western key strategic".split())
 _CUE_ENDINGS = frozenset({cue.rsplit(" ", 1)[-1] for cue in _CUES} | {"the", "of"})
 CODED_CUES = frozenset({"coded as", "coded to"})
 NEAR_CUES = frozenset({"near", "outside", "around", "nearby", "on the outskirts of", "in the vicinity of",
@@ -233,7 +235,7 @@ def _joined(text: str, left: _Token, right: _Token) -> bool:
 def _match_at(text: str, tokens: list[_Token], i: int, gazetteer: Gazetteer) -> int:
     """Length (in tokens) of the longest known name starting at token i, 0 if none."""
     key = tokens[i].key
-    best = 1 if key in gazetteer and key not in _STOP_WORDS else 0
+    best = 1 if key in gazetteer and key not in _STOP_WORDS and key not in gazetteer.demonyms else 0
     for j in range(i + 1, min(i + MAX_WORDS, len(tokens))):
         if not _joined(text, tokens[j - 1], tokens[j]):
             break
@@ -262,14 +264,18 @@ def _cue_before(text: str, start: int) -> str | None:
     """The locative cue ending right before `start` ('in', 'near', 'on the outskirts of'), if any."""
     if start < 2 or not text[start - 1].isspace():
         return None
-    words = text[max(0, start - 48):start].lower().split()[-7:]
+    words = text[max(0, start - 64):start].lower().split()[-8:]
+    if words and words[-1].endswith(("'s", "’s")):
+        words.pop()  # "in Russia's Kaluga region": the owner's cue is the name's
     if not words or words[-1].lstrip("(\"'“‘") not in _CUE_ENDINGS:
         return None
     words = [w.strip("(\"'“‘") for w in words]
     if words and words[-1] == "the":
         words.pop()
     if len(words) >= 2 and words[-1] == "of" and words[-2] in _OF_SETTLEMENT:
-        del words[-2:]
+        del words[-2:]  # 'in the central city of Bamiyan'
+        while words and words[-1] in _SETTLEMENT_ADJECTIVES:
+            words.pop()
         if words and words[-1] == "the":
             words.pop()
     for size in (4, 3, 2, 1):

@@ -35,7 +35,8 @@ _MD_LINK_RE = re.compile(r"\[([^\]\n]{0,500})\]\((?:[^()\n]|\([^()\n]{0,500}\)){
 # Literal first characters keep these fast; a leading optional group would be tried everywhere.
 _MD_AUTOLINK_RE = re.compile(r"<(?:https?://|/)[^>\s]{0,2000}>")
 _MD_EMPTY_PARENS_RE = re.compile(r" ?\(\s*\)")
-_MD_BARE_PATH_RE = re.compile(r" ?\((?:/|#)[^)\s]{0,500}\)")
+_MD_SPACED_PATH_RE = re.compile(r" \((?:/|#)[^)\s]{0,500}\)")
+_MD_BARE_PATH_RE = re.compile(r"\((?:/|#)[^)\s]{0,500}\)")
 _MD_ESCAPE_RE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
 _MD_EMPHASIS_RE = re.compile(r"(\*\*|__)(?=\S)([^\n]{0,1000}?)(?<=\S)\1")
 _MD_STAR_RE = re.compile(r"\*(?<![\w*]\*)(?=\S)([^*\n]{1,500}?)(?<=\S)\*(?![\w*])")
@@ -179,7 +180,7 @@ def strip_markdown(text: str) -> str:
         text = _MD_EMPTY_PARENS_RE.sub("", text) if "()" in text or "( )" in text else text
     text = _MD_ESCAPE_RE.sub(r"\1", text)
     if "(/" in text or "(#" in text:
-        text = _MD_BARE_PATH_RE.sub("", text)
+        text = _MD_BARE_PATH_RE.sub("", _MD_SPACED_PATH_RE.sub("", text))
     if "*" in text or "__" in text:
         text = _MD_EMPHASIS_RE.sub(r"\2", text)
         text = _MD_STAR_RE.sub(r"\1", text)

@@ -292,6 +292,8 @@ def place_keys(city: dict, country_keys: frozenset[str]) -> list[str]:
     """Folded name and aliases; plain-ASCII aliases first (English-language spellings), and more of
     them for bigger places, which news names in more spellings ('Odessa', 'Odesa')."""
     keys = [fold_name(city["name"])]
+    if "-" in city["name"] and city["name"].count("-") <= 2:
+        keys.append(fold_name(city["name"].replace("-", "")))  # 'Jalal-Abad' is also 'Jalalabad'
     aliases = sorted((a for a in city["alternatenames"] if is_usable_alias(a)), key=lambda a: (not a.isascii(), a))
     for alias in aliases:
         key = fold_name(alias)
