@@ -1,12 +1,14 @@
 """Extraction speed and memory: MB of text per second on one core, and peak RSS.
 
-    .venv/bin/python bench/bench_extract.py [--mb 10] [--big-mb 0]
+    .venv/bin/python bench/bench_extract.py [--corpus notes|articles] [--mb 10] [--big-mb 0]
 
-Builds a corpus from the ACLED notes in /work/shared/data (grouped into article-sized documents
-of ~20 KB, as news pages are) plus the seed articles, repeated up to --mb megabytes, runs
-`extract_events` over it in this process and reports throughput (CPU seconds of the extraction
-only; resource loading is reported separately) and peak RSS with the gazetteer loaded.
-`--big-mb N` also runs one single N-MB document (the robustness case) and reports its time.
+Builds a corpus, repeated up to --mb megabytes, runs `extract_events` over it in this process
+and reports throughput (CPU seconds of the extraction only; resource loading is reported
+separately) and peak RSS with the gazetteer loaded. Two corpora:
+- `articles`: the five seed articles (analysis and news prose: a realistic event density);
+- `notes`: the ACLED notes in /work/shared/data grouped into ~20 KB documents (every sentence
+  reports an event: the worst case, every stage runs on every sentence).
+`--big-mb N` also runs one single N-MB document built from the same corpus (the robustness case).
 Target: >= 1 MB/s and <= 500 MB peak RSS.
 """
 
@@ -31,8 +33,10 @@ RAW_DIR = ROOT / "raw"
 DOC_CHARS = 20_000
 
 
-def source_texts() -> list[str]:
-    """ACLED notes grouped into ~20 KB documents, then the seed articles."""
+def source_texts(kind: str) -> list[str]:
+    """The seed articles, or ACLED notes grouped into ~20 KB documents."""
+    if kind == "articles":
+        return [p.read_text(encoding="utf-8") for p in sorted(RAW_DIR.glob("*.txt"))]
     texts, current = [], []
     for path in sorted(DATA_DIR.glob("*.csv")):
         with open(path, newline="", encoding="utf-8-sig") as handle:
@@ -41,13 +45,12 @@ def source_texts() -> list[str]:
                 if sum(map(len, current)) >= DOC_CHARS:
                     texts.append("\n\n".join(current))
                     current = []
-    texts.extend(p.read_text(encoding="utf-8") for p in sorted(RAW_DIR.glob("*.txt")))
     return texts
 
 
-def corpus(megabytes: float) -> Iterator[Document]:
+def corpus(kind: str, megabytes: float) -> Iterator[Document]:
     """Documents cycling through the source texts until `megabytes` of text were produced."""
-    texts, produced, n = source_texts(), 0, 0
+    texts, produced, n = source_texts(kind), 0, 0
     while produced < megabytes * 1e6:
         text = texts[n % len(texts)]
         produced += len(text.encode("utf-8"))
@@ -69,20 +72,24 @@ def peak_rss_mb() -> float:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", choices=("articles", "notes"), default="articles",
+                        help="seed articles (realistic) or ACLED notes (every sentence an event)")
     parser.add_argument("--mb", type=float, default=10.0, help="corpus size in MB (default 10)")
     parser.add_argument("--big-mb", type=float, default=0.0, help="also time one document of this size")
     args = parser.parse_args()
     start = time.perf_counter()
     resources = Resources.load()
     print(f"resources loaded in {time.perf_counter() - start:.2f} s, peak RSS {peak_rss_mb():.0f} MB")
-    documents = list(corpus(args.mb))
+    documents = list(corpus(args.corpus, args.mb))
     seconds, size, events = run(documents, resources)
-    print(f"corpus: {len(documents)} documents, {size / 1e6:.1f} MB, {events} event mentions")
-    print(f"BENCH extract mb_per_s={size / 1e6 / seconds:.2f} cpu_s={seconds:.1f} "
+    print(f"corpus {args.corpus}: {len(documents)} documents, {size / 1e6:.1f} MB, {events} event mentions")
+    print(f"BENCH extract corpus={args.corpus} mb_per_s={size / 1e6 / seconds:.2f} cpu_s={seconds:.1f} "
           f"peak_rss_mb={peak_rss_mb():.0f}")
     if args.big_mb:
-        base = "\n\n".join(source_texts())
+        documents.clear()
+        base = "\n\n".join(source_texts(args.corpus))
         text = (base * int(args.big_mb * 1e6 // len(base) + 1))[: int(args.big_mb * 1e6)]
+        del base
         seconds, size, events = run([Document(doc_id="big", text=text)], resources)
         print(f"BENCH big_document mb={size / 1e6:.1f} mb_per_s={size / 1e6 / seconds:.2f} events={events} "
               f"peak_rss_mb={peak_rss_mb():.0f}")

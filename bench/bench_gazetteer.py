@@ -40,8 +40,9 @@ def measure_load() -> Gazetteer:
     before = process.memory_info().rss
     started, cpu = time.perf_counter(), time.process_time()
     gazetteer = Gazetteer.load()
-    print(f"load: {time.perf_counter() - started:.3f} s wall, {time.process_time() - cpu:.3f} s CPU, RSS +{(process.memory_info().rss - before) / 1e6:.0f} MB "
-          f"(total {process.memory_info().rss / 1e6:.0f} MB)")
+    wall, cpu = time.perf_counter() - started, time.process_time() - cpu
+    added, total = (process.memory_info().rss - before) / 1e6, process.memory_info().rss / 1e6
+    print(f"load: {wall:.3f} s wall, {cpu:.3f} s CPU, RSS +{added:.0f} MB (total {total:.0f} MB)")
     return gazetteer
 
 
@@ -67,16 +68,23 @@ def evaluate(path: Path, limit: int, gazetteer: Gazetteer, show_errors: int) -> 
     errors = []
     for row in rows:
         place = resolve_note(row["notes"], gazetteer)
-        predicted = {"country": place.country if place else None, "admin1": place.admin1 if place else None,
-                     "location": place.location if place else None}
+        predicted = {
+            "country": place.country if place else None,
+            "admin1": place.admin1 if place else None,
+            "location": place.location if place else None,
+        }
         hits["resolved"] += place is not None
-        wrong = [f for f in ("country", "admin1", "location") if norm_place(predicted[f]) != norm_place(row[f])]
+        wrong = [
+            f for f in ("country", "admin1", "location") if norm_place(predicted[f]) != norm_place(row[f])
+        ]
         for field in ("country", "admin1", "location"):
             hits[field] += field not in wrong
         if wrong and len(errors) < show_errors:
-            errors.append(f"  {wrong} gold=({row['country']}|{row['admin1']}|{row['location']}) "
-                          f"pred=({predicted['country']}|{predicted['admin1']}|{predicted['location']}) "
-                          f":: {row['notes'][:160]}")
+            errors.append(
+                f"  {wrong} gold=({row['country']}|{row['admin1']}|{row['location']}) "
+                f"pred=({predicted['country']}|{predicted['admin1']}|{predicted['location']}) "
+                f":: {row['notes'][:160]}"
+            )
     scores = {k: v / len(rows) for k, v in hits.items()}
     print(f"{path.name}: n={len(rows)} " + " ".join(f"{k}={v:.3f}" for k, v in scores.items()))
     print("\n".join(errors))
@@ -90,7 +98,8 @@ def measure_speed(paths: list[Path], gazetteer: Gazetteer) -> None:
     for line in text.split("\n"):
         find_places(line, gazetteer)
     elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
-    print(f"find_places: {size:.2f} MB in {elapsed:.2f} s wall, {cpu:.2f} s CPU = {size / cpu:.2f} MB/s per core")
+    rate = size / cpu
+    print(f"find_places: {size:.2f} MB in {elapsed:.2f} s wall, {cpu:.2f} s CPU = {rate:.2f} MB/s per core")
 
 
 def main() -> int:

@@ -48,7 +48,8 @@ def run_eventpipe(args: list[str], env: dict[str, str]) -> float:
 
 
 def pipeline_env(raw: Path, work: Path, name: str) -> dict[str, str]:
-    return {**os.environ, "EVENTPIPE_RAW_DIR": str(raw), "EVENTPIPE_WAREHOUSE": str(work / name / "events.duckdb"),
+    return {**os.environ, "EVENTPIPE_RAW_DIR": str(raw),
+            "EVENTPIPE_WAREHOUSE": str(work / name / "events.duckdb"),
             "EVENTPIPE_EXPORT_DIR": str(work / name / "exports")}
 
 
@@ -65,7 +66,8 @@ def acled_notes(paths: list[Path]) -> list[tuple[str, str]]:
     notes = []
     for path in paths:
         with path.open(newline="", encoding="utf-8") as handle:
-            notes += [(row["notes"], row.get("source") or "") for row in csv.DictReader(handle) if row.get("notes")]
+            notes += [(row["notes"], row.get("source") or "")
+                      for row in csv.DictReader(handle) if row.get("notes")]
     return notes
 
 

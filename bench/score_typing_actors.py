@@ -30,7 +30,7 @@ def sentences(text: str) -> list[str]:
 def classify_note(note: str, country: str, year: int, actors) -> tuple[object, object]:
     parts = sentences(note)
     for k, sentence in enumerate(parts):
-        typing = classify_event(sentence, " ".join(parts[:k] + parts[k + 1:]))
+        typing = classify_event(sentence, " ".join(parts[:k] + parts[k + 1 :]))
         if typing:
             return typing, find_actors(sentence, typing, country, date(year, 6, 15), actors)
     return None, None
@@ -66,10 +66,13 @@ def main() -> None:
             if pred_st != row["sub_event_type"]:
                 conf[(row["sub_event_type"], pred_st)] += 1
                 if args.show in (row["sub_event_type"], "all", pred_st):
-                    errs.append((row["sub_event_type"], pred_st, typing.rule if typing else "-",
-                                 row["notes"][:220]))
-        print(f"== {path}: n={n} event_type={et / n:.3f} sub_event_type={st / n:.3f} "
-              f"actor1_family={a1 / n:.3f} none={none / n:.3f}")
+                    errs.append(
+                        (row["sub_event_type"], pred_st, typing.rule if typing else "-", row["notes"][:220])
+                    )
+        print(
+            f"== {path}: n={n} event_type={et / n:.3f} sub_event_type={st / n:.3f} "
+            f"actor1_family={a1 / n:.3f} none={none / n:.3f}"
+        )
         for (gold, pred), count in conf.most_common(12):
             print(f"   {count:4d} {gold} -> {pred}")
         random.seed(0)

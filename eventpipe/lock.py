@@ -73,7 +73,8 @@ def _acquire(path: Path, wait_seconds: float) -> None:
                 handle.close()
                 raise WarehouseError(
                     f"another eventpipe run holds the warehouse lock (pid {holder})",
-                    file=str(path), hint="wait for it to finish or retry; `eventpipe run --wait SECONDS` waits",
+                    file=str(path),
+                    hint="wait for it to finish or retry; `eventpipe run --wait SECONDS` waits",
                 ) from None
             time.sleep(POLL_SECONDS)
     handle.seek(0)

@@ -96,12 +96,15 @@ def _alias_pattern(aliases: list[str], acronyms: list[str]) -> re.Pattern[str]:
 
 def _entry(raw: dict) -> ActorEntry:
     return ActorEntry(
-        name=raw["name"], inter=int(raw.get("inter", 3)),
+        name=raw["name"],
+        inter=int(raw.get("inter", 3)),
         pattern=_alias_pattern(raw.get("aliases", []), raw.get("acronyms", [])),
-        by_country=tuple(raw.get("by_country", {}).items()), country_suffix=raw.get("country_suffix", False),
+        by_country=tuple(raw.get("by_country", {}).items()),
+        country_suffix=raw.get("country_suffix", False),
         taliban=raw.get("taliban", False),
         valid_from=date.fromisoformat(raw["from"]) if raw.get("from") else None,
-        valid_until=date.fromisoformat(raw["until"]) if raw.get("until") else None)
+        valid_until=date.fromisoformat(raw["until"]) if raw.get("until") else None,
+    )
 
 
 def _state_alias(alias: str) -> re.Pattern[str]:
@@ -118,15 +121,23 @@ def load_actor_dictionary() -> ActorDictionary:
     return ActorDictionary(
         groups=tuple(_entry(g) for g in raw["groups"]),
         parties=tuple(_entry({**p, "inter": 3}) for p in raw["parties"]),
-        identity_groups=tuple((name, re.compile(rf"\b(?:{rx})\b", re.IGNORECASE))
-                              for name, rx in raw["identity_groups"]),
+        identity_groups=tuple(
+            (name, re.compile(rf"\b(?:{rx})\b", re.IGNORECASE)) for name, rx in raw["identity_groups"]
+        ),
         ethnic_pattern=re.compile(r"\b(" + "|".join(raw["ethnic_groups"]) + r")s?\b"),
-        nationality_pattern=re.compile(r"(?<![\w-])(" + "|".join(re.escape(n) for n in names) + r")(?![\w-])"),
+        nationality_pattern=re.compile(
+            r"(?<![\w-])(" + "|".join(re.escape(n) for n in names) + r")(?![\w-])"
+        ),
         nationalities=nationalities,
-        state_aliases=tuple((country, _state_alias(alias)) for country, aliases in raw["state_forces"].items()
-                            for alias in aliases),
-        state_periods={country: tuple((date.fromisoformat(start), label) for start, label in periods)
-                       for country, periods in raw["state_periods"].items()},
+        state_aliases=tuple(
+            (country, _state_alias(alias))
+            for country, aliases in raw["state_forces"].items()
+            for alias in aliases
+        ),
+        state_periods={
+            country: tuple((date.fromisoformat(start), label) for start, label in periods)
+            for country, periods in raw["state_periods"].items()
+        },
         countries_with_the=frozenset(raw["countries_with_the"]),
         gang_regions=frozenset(raw["gang_regions"]),
     )
@@ -136,27 +147,44 @@ _MILITARY = re.compile(
     r"\b(?:soldiers?|troops?|military|army|armed forces|defen[cs]e forces|marines?|navy|naval forces|"
     r"air force|paratroopers|special forces|commandos?|national guard|government forces|security forces|"
     r"gendarmes?|gendarmerie|forces|servicem[ae]n|border guards?|intelligence (?:agents|officials|services?)|"
-    r"regime forces|army personnel|military personnel|government troops|security personnel)\b", re.IGNORECASE)
+    r"regime forces|army personnel|military personnel|government troops|security personnel|warplanes?|"
+    r"fighter jets?|jets|aircraft|helicopters?|gunships?|drones?)\b",
+    re.IGNORECASE,
+)
 _POLICE = re.compile(
     r"\b(?:police(?:m[ae]n|wom[ae]n)?(?: officers?| personnel| forces?)?|(?:security )?officers|cops?|"
     r"constables?|anti-riot (?:police|squad|unit)|riot police|law enforce(?:rs|ment(?: agencies| officers)?)|"
-    r"detectives|security agents|askaris)\b", re.IGNORECASE)
+    r"detectives|security agents|askaris)\b",
+    re.IGNORECASE,
+)
 _UNIDENTIFIED = re.compile(
     r"\b(?:unidentified|unknown|suspected|masked|hooded)? ?(?:gunm[ae]n|armed (?:men|group|assailants|"
     r"individuals|persons|robbers|gangs?|attackers)|assailants|attackers|bandits|militants|insurgents|"
     r"terrorists|jihadists|rebels|fighters|armed robbers|robbers|criminals|hitm[ae]n|kidnappers|abductors|"
     r"killers|thugs|goons|raiders|militiam[ae]n|militias?|gang(?:s|sters)?(?: members)?|perpetrators|"
-    r"unidentified (?:men|persons|people|individuals))\b", re.IGNORECASE)
-_ETHNIC_ROLE = r"(?:raiders|militias?|militiam[ae]n|herders|herdsmen|youths?|warriors|morans|tribesm[ae]n|" \
-               r"clansm[ae]n|fighters|gunm[ae]n|attackers|bandits|community|communities|elders|men|ethnic group|clan|" \
-               r"groups?|cattle rustlers|rustlers|pastoralists|and|attack(?:ed|s)?|raid(?:ed|s)?|kill(?:ed|s)?|" \
-               r"clash(?:ed)?|fight|fought|abduct(?:ed|s)?|of)"
-_RAIDERS = re.compile(r"\b(?:raiders|cattle rustlers|rustlers|cattle raid(?:ers|s)?|ethnic (?:militias?|violence|"
-                      r"clashes|groups?|fighting)|tribal (?:clashes|violence|fighting)|rival (?:ethnic )?communities|"
-                      r"morans|warriors|pastoralist communities)\b", re.IGNORECASE)
+    r"unidentified (?:men|persons|people|individuals))\b",
+    re.IGNORECASE,
+)
+_ETHNIC_ROLE = (
+    r"(?:raiders|militias?|militiam[ae]n|herders|herdsmen|youths?|warriors|morans|tribesm[ae]n|"
+    r"clansm[ae]n|fighters|gunm[ae]n|attackers|bandits|community|communities|elders|men|ethnic group|"
+    r"clan|groups?|cattle rustlers|rustlers|pastoralists|and|attack(?:ed|s)?|raid(?:ed|s)?|kill(?:ed|s)?|"
+    r"clash(?:ed)?|fight|fought|abduct(?:ed|s)?|of)"
+)
+_RAIDERS = re.compile(
+    r"\b(?:raiders|cattle rustlers|rustlers|cattle raid(?:ers|s)?|ethnic (?:militias?"
+    r"|violence|"
+    r"clashes|groups?|fighting)|tribal (?:clashes|violence|fighting)"
+    r"|rival (?:ethnic )?communities|"
+    r"morans|warriors|pastoralist communities)\b",
+    re.IGNORECASE,
+)
 _CLAN = re.compile(r"\bclan (?:militias?|militiam[ae]n|fighters|gunm[ae]n)\b|\bclans?\b", re.IGNORECASE)
-_COMMUNAL = re.compile(r"\b(?:communal|village|local|community) (?:militias?|defen[cs]e|vigilantes?)\b"
-                       r"|\bvigilantes?\b", re.IGNORECASE)
+_COMMUNAL = re.compile(
+    r"\b(?:communal|village|local|community) (?:militias?|defen[cs]e|vigilantes?)\b"
+    r"|\bvigilantes?\b",
+    re.IGNORECASE,
+)
 
 
 def government_period(country: str, on: date, actors: ActorDictionary) -> str | None:
@@ -188,38 +216,64 @@ def _group_name(entry: ActorEntry, country: str | None) -> str:
 
 def _nationality_before(sentence: str, start: int, actors: ActorDictionary) -> str | None:
     """Country named by an adjective just before a force ('Ugandan troops', 'the Kenyan police')."""
-    window = sentence[max(0, start - 30): start]
+    window = sentence[max(0, start - 30) : start]
     matches = list(actors.nationality_pattern.finditer(window))
-    if matches and not re.search(r"[,.;]", window[matches[-1].end():]):
+    if matches and not re.search(r"[,.;]", window[matches[-1].end() :]):
         return actors.nationalities[matches[-1].group(1)]
     return None
 
-_POLICE_ALIAS = re.compile(r"police|GSU|General Service|RAB|Rapid Action|DB|Detective|CTD|Counter Terrorism|PNP|"
-                           r"NSCDC|Ansar|KPR|Levies", re.IGNORECASE)
-_ETHNIC_SPELLING = {"Masai": "Maasai", "Boran": "Borana", "Kipsigis": "Kipsigi", "Karimojong": "Karamojong",
-                    "Murule": "Merrile", "Peul": "Fulani"}
+
+_POLICE_ALIAS = re.compile(
+    r"police|GSU|General Service|RAB|Rapid Action|DB|Detective|CTD|Counter Terrorism"
+    r"|PNP|"
+    r"NSCDC|Ansar|KPR|Levies",
+    re.IGNORECASE,
+)
+_ETHNIC_SPELLING = {
+    "Masai": "Maasai",
+    "Boran": "Borana",
+    "Kipsigis": "Kipsigi",
+    "Karimojong": "Karamojong",
+    "Murule": "Merrile",
+    "Peul": "Fulani",
+}
 _BRANCH_NEAR = re.compile(r"\bpolice|officers\b", re.IGNORECASE)
 
 
-def _named_mentions(sentence: str, country: str | None, on: date, actors: ActorDictionary) -> list[ActorMention]:
+def _named_mentions(
+    sentence: str, country: str | None, on: date, actors: ActorDictionary
+) -> list[ActorMention]:
     found = []
     for entry in actors.groups:
         if (entry.valid_from and on < entry.valid_from) or (entry.valid_until and on > entry.valid_until):
             continue
         for m in entry.pattern.finditer(sentence):
             if entry.taliban and on >= TALIBAN_TAKEOVER:
-                near = sentence[m.end(): m.end() + 25]
+                near = sentence[m.end() : m.end() + 25]
                 branch = "Police" if _BRANCH_NEAR.search(near) else "Military"
                 inter = 1 if country in (None, "Afghanistan") else 8
-                found.append(ActorMention(state_force_name("Afghanistan", branch, on, actors), inter,
-                                          m.start(), m.end(), m.group(0), "state"))
+                found.append(
+                    ActorMention(
+                        state_force_name("Afghanistan", branch, on, actors),
+                        inter,
+                        m.start(),
+                        m.end(),
+                        m.group(0),
+                        "state",
+                    )
+                )
             else:
-                found.append(ActorMention(_group_name(entry, country), entry.inter, m.start(), m.end(),
-                                          m.group(0), "group"))
+                found.append(
+                    ActorMention(
+                        _group_name(entry, country), entry.inter, m.start(), m.end(), m.group(0), "group"
+                    )
+                )
     return found
 
 
-def _state_mentions(sentence: str, country: str | None, on: date, actors: ActorDictionary) -> list[ActorMention]:
+def _state_mentions(
+    sentence: str, country: str | None, on: date, actors: ActorDictionary
+) -> list[ActorMention]:
     found = []
     for force_country, pattern in actors.state_aliases:
         for m in pattern.finditer(sentence):
@@ -228,31 +282,45 @@ def _state_mentions(sentence: str, country: str | None, on: date, actors: ActorD
     for branch, pattern in (("Police", _POLICE), ("Military", _MILITARY)):
         for m in pattern.finditer(sentence):
             force_country = _nationality_before(sentence, m.start(), actors) or country
-            military_police = sentence[max(0, m.start() - 9): m.start()].casefold() == "military "
+            military_police = sentence[max(0, m.start() - 9) : m.start()].casefold() == "military "
             if force_country:
-                found.append(_state(force_country, "Military" if military_police else branch, country, on,
-                                    actors, m))
+                found.append(
+                    _state(force_country, "Military" if military_police else branch, country, on, actors, m)
+                )
     return found
 
 
-def _state(force_country: str, branch: str, country: str | None, on: date, actors: ActorDictionary,
-           m: re.Match[str]) -> ActorMention:
+def _state(
+    force_country: str, branch: str, country: str | None, on: date, actors: ActorDictionary, m: re.Match[str]
+) -> ActorMention:
     inter = 1 if country in (None, force_country) else 8
-    return ActorMention(state_force_name(force_country, branch, on, actors), inter, m.start(), m.end(),
-                        m.group(0), "state")
+    return ActorMention(
+        state_force_name(force_country, branch, on, actors), inter, m.start(), m.end(), m.group(0), "state"
+    )
 
 
 def _communal_mentions(sentence: str, country: str | None, actors: ActorDictionary) -> list[ActorMention]:
     found = []
-    ethnic_context = re.search(r"\b(?:ethnic|tribal|inter-?communal|communal|clan)\b", sentence, re.IGNORECASE)
+    ethnic_context = re.search(
+        r"\b(?:ethnic|tribal|inter-?communal|communal"
+        r"|clan)\b",
+        sentence,
+        re.IGNORECASE,
+    )
     for m in actors.ethnic_pattern.finditer(sentence):
-        role = re.match(r"\W{0,2}(?:\w+\W+){0,1}" + _ETHNIC_ROLE + r"\b", sentence[m.end():], re.IGNORECASE)
+        role = re.match(r"\W{0,2}(?:\w+\W+){0,1}" + _ETHNIC_ROLE + r"\b", sentence[m.end() :], re.IGNORECASE)
         if role or ethnic_context:
             name = _ETHNIC_SPELLING.get(m.group(1), m.group(1))
-            found.append(ActorMention(_suffix(f"{name} Ethnic Militia", country), 4, m.start(), m.end(),
-                                      m.group(0), "ethnic"))
-    for pattern, label in ((_CLAN, "Unidentified Clan Militia"), (_COMMUNAL, "Unidentified Communal Militia"),
-                           (_RAIDERS, "Unidentified Ethnic Militia")):
+            found.append(
+                ActorMention(
+                    _suffix(f"{name} Ethnic Militia", country), 4, m.start(), m.end(), m.group(0), "ethnic"
+                )
+            )
+    for pattern, label in (
+        (_CLAN, "Unidentified Clan Militia"),
+        (_COMMUNAL, "Unidentified Communal Militia"),
+        (_RAIDERS, "Unidentified Ethnic Militia"),
+    ):
         for m in pattern.finditer(sentence):
             found.append(ActorMention(_suffix(label, country), 4, m.start(), m.end(), m.group(0), "communal"))
     return found
@@ -263,35 +331,49 @@ def _unidentified_mentions(sentence: str, country: str | None, actors: ActorDict
     gangs = bool(alpha3) and region_of(alpha3) in actors.gang_regions
     found = []
     for m in _UNIDENTIFIED.finditer(sentence):
-        label = "Unidentified Gang" if gangs and re.search(r"gang|criminal|hitm", m.group(0), re.I) else \
-            "Unidentified Armed Group"
-        found.append(ActorMention(_suffix(label, country), 3, m.start(), m.end(), m.group(0).strip(),
-                                  "unidentified"))
+        label = (
+            "Unidentified Gang"
+            if gangs and re.search(r"gang|criminal|hitm", m.group(0), re.I)
+            else "Unidentified Armed Group"
+        )
+        found.append(
+            ActorMention(_suffix(label, country), 3, m.start(), m.end(), m.group(0).strip(), "unidentified")
+        )
     return found
 
 
 _KIND_RANK = {"group": 0, "state": 1, "ethnic": 2, "communal": 3, "unidentified": 4}
 _GENERIC_KINDS = ("unidentified", "communal", "state")
-_LINKED = re.compile(r"\W*(?:\w+\s+)?(?:linked to|affiliated (?:with|to)|belonging to|believed to be|suspected to be|"
-                     r"loyal to|allied (?:with|to)|members of|from|of)\s+(?:the\s+|suspected\s+)?$", re.IGNORECASE)
+_LINKED = re.compile(
+    r"\W*(?:\w+\s+)?(?:linked to|affiliated (?:with|to)|belonging to|believed to be"
+    r"|suspected to be|"
+    r"loyal to|allied (?:with|to)|members of|from|of)\s+(?:the\s+"
+    r"|suspected\s+)?$",
+    re.IGNORECASE,
+)
 
 
-def find_mentions(sentence: str, country: str | None, on: date, actors: ActorDictionary) -> list[ActorMention]:
+def find_mentions(
+    sentence: str, country: str | None, on: date, actors: ActorDictionary
+) -> list[ActorMention]:
     """Armed and state actors in text order, one per stretch of text.
 
     A generic word right after a more specific mention describes it ('Al Shabaab militants',
     'Kenyan police officers') and is dropped; so is a repeat of an actor already found.
     """
-    candidates = (_named_mentions(sentence, country, on, actors) + _state_mentions(sentence, country, on, actors)
-                  + _communal_mentions(sentence, country, actors)
-                  + _unidentified_mentions(sentence, country, actors))
+    candidates = (
+        _named_mentions(sentence, country, on, actors)
+        + _state_mentions(sentence, country, on, actors)
+        + _communal_mentions(sentence, country, actors)
+        + _unidentified_mentions(sentence, country, actors)
+    )
     candidates.sort(key=lambda m: (m.start, _KIND_RANK[m.kind], -(m.end - m.start)))
     kept: list[ActorMention] = []
     for mention in candidates:
         if kept and mention.start < kept[-1].end + _describes_gap(sentence, kept[-1], mention):
             continue
         kept.append(mention)
-    kept = [m for k, m in enumerate(kept) if not _linked_to_next(sentence, m, kept[k + 1:])]
+    kept = [m for k, m in enumerate(kept) if not _linked_to_next(sentence, m, kept[k + 1 :])]
     unique: dict[str, ActorMention] = {}
     for mention in kept:
         unique.setdefault(mention.name, mention)
@@ -300,15 +382,19 @@ def find_mentions(sentence: str, country: str | None, on: date, actors: ActorDic
 
 def _linked_to_next(sentence: str, mention: ActorMention, later: list[ActorMention]) -> bool:
     """'Gunmen linked to Al Shabaab': the generic mention is the named group that follows it."""
-    if mention.kind not in ("unidentified", "communal") or not later or later[0].kind not in ("group", "ethnic"):
+    if (
+        mention.kind not in ("unidentified", "communal")
+        or not later
+        or later[0].kind not in ("group", "ethnic")
+    ):
         return False
-    return bool(_LINKED.match(sentence[mention.end: later[0].start]))
+    return bool(_LINKED.match(sentence[mention.end : later[0].start]))
 
 
 def _describes_gap(sentence: str, previous: ActorMention, mention: ActorMention) -> int:
     """How far after `previous` a generic mention still just describes it."""
     if mention.kind in _GENERIC_KINDS and _KIND_RANK[previous.kind] < _KIND_RANK[mention.kind]:
-        between = sentence[previous.end: mention.start]
+        between = sentence[previous.end : mention.start]
         if len(between) <= 12 and not re.search(r"[,;]|\b(?:and|with|against|on|by)\b", between):
             return len(between) + 1
     return 0
@@ -317,14 +403,17 @@ def _describes_gap(sentence: str, previous: ActorMention, mention: ActorMention)
 _AGENT_BEFORE = re.compile(r"\bby (?:\w+ ){0,3}$", re.IGNORECASE)
 _CIVILIAN_VICTIM = re.compile(
     r"\b(?:civilians?|villagers?|residents?|locals?|farmers?|herders?|traders?|teachers?|students?|pupils?|"
-    r"passengers?|drivers?|workers?|wom[ae]n|child(?:ren)?|boys?|girls?|m[ae]n|persons?|people|famil(?:y|ies)|"
+    r"passengers?|drivers?|workers?|wom[ae]n|child(?:ren)?|boys?|girls?|m[ae]n|persons?|people|famil(?:y"
+    r"|ies)|"
     r"tourists?|journalists?|worshipp?ers?|victims?|bod(?:y|ies)|employees|elders?|chiefs?|suspects?|"
-    r"households?|homes?|houses?|leaders?|activists?|supporters?|members|youths?)\b", re.IGNORECASE)
+    r"households?|homes?|houses?|leaders?|activists?|supporters?|members|youths?)\b",
+    re.IGNORECASE,
+)
 
 
 def _ordered(mentions: list[ActorMention], sentence: str) -> list[ActorMention]:
     """Initiator first: a mention introduced by 'by' (passive voice) is the agent."""
-    agents = [m for m in mentions if _AGENT_BEFORE.search(sentence[max(0, m.start - 30): m.start])]
+    agents = [m for m in mentions if _AGENT_BEFORE.search(sentence[max(0, m.start - 30) : m.start])]
     return agents + [m for m in mentions if m not in agents]
 
 
@@ -344,16 +433,23 @@ def _associates(sentence: str, country: str | None, actors: ActorDictionary) -> 
     return "; ".join(dict.fromkeys(names)) or None
 
 
-def _force_or_police(mentions: list[ActorMention], country: str | None, on: date,
-                     actors: ActorDictionary) -> tuple[str, int] | None:
+def _force_or_police(
+    mentions: list[ActorMention], country: str | None, on: date, actors: ActorDictionary
+) -> tuple[str, int] | None:
     state = [m for m in mentions if m.kind == "state"]
     if state:
         return state[0].name, state[0].inter
     return (state_force_name(country, "Police", on, actors), 1) if country else None
 
 
-def _crowd_roles(sentence: str, typing: EventTyping, mentions: list[ActorMention], country: str | None,
-                 on: date, actors: ActorDictionary) -> tuple[tuple[str, int], tuple[str, int] | None, bool]:
+def _crowd_roles(
+    sentence: str,
+    typing: EventTyping,
+    mentions: list[ActorMention],
+    country: str | None,
+    on: date,
+    actors: ActorDictionary,
+) -> tuple[tuple[str, int], tuple[str, int] | None, bool]:
     """(actor1, actor2, civilians targeted) for Protests and Riots."""
     sub = typing.sub_event_type
     if typing.event_type == "Protests":
@@ -375,20 +471,31 @@ def _crowd_roles(sentence: str, typing: EventTyping, mentions: list[ActorMention
     return crowd, None, False
 
 
-_HEAVY_WEAPONS = re.compile(r"\b(?:artillery|mortars?|shell(?:s|ed|ing)|howitzers?|tanks?|IFVs?|MLRS|missiles?|"
-                            r"front ?line|rockets?|heavy weapons)\b", re.IGNORECASE)
+_HEAVY_WEAPONS = re.compile(
+    r"\b(?:artillery|mortars?|shell(?:s|ed|ing)|howitzers?|tanks?|IFVs?|MLRS|missiles?|front ?line|rockets?|"
+    r"heavy weapons|heavy machine ?guns?|projectiles?|explosions?|military positions|bursts of fire)\b",
+    re.IGNORECASE,
+)
 
 
-def _unnamed_attacker(sentence: str, sub_event: str, country: str | None, on: date,
-                      actors: ActorDictionary) -> tuple[str, int]:
+def _unnamed_attacker(
+    sentence: str, sub_event: str, country: str | None, on: date, actors: ActorDictionary
+) -> tuple[str, int]:
     """Who fires when the text names nobody: air strikes and heavy weapons are a military's."""
-    if country and (sub_event == "Air/drone strike" or _HEAVY_WEAPONS.search(sentence)):
+    indirect = sub_event in ("Air/drone strike", "Shelling/artillery/missile attack")
+    if country and (indirect or _HEAVY_WEAPONS.search(sentence)):
         return state_force_name(country, "Military", on, actors), 1
     return _default_perpetrator(country, actors)
 
 
-def _armed_roles(sentence: str, typing: EventTyping, mentions: list[ActorMention], country: str | None,
-                 on: date, actors: ActorDictionary) -> tuple[tuple[str, int], tuple[str, int] | None, bool]:
+def _armed_roles(
+    sentence: str,
+    typing: EventTyping,
+    mentions: list[ActorMention],
+    country: str | None,
+    on: date,
+    actors: ActorDictionary,
+) -> tuple[tuple[str, int], tuple[str, int] | None, bool]:
     """(actor1, actor2, civilians targeted) for Battles, Explosions, VAC and Strategic developments."""
     ordered = [(m.name, m.inter) for m in _ordered(mentions, sentence)]
     event_type, sub = typing.event_type, typing.sub_event_type
@@ -408,14 +515,24 @@ def _armed_roles(sentence: str, typing: EventTyping, mentions: list[ActorMention
     if sub in ("Arrests", "Disrupted weapons use"):
         state = [(m.name, m.inter) for m in mentions if m.kind == "state"]
         others = [pair for pair in ordered if pair not in state]
-        first = state[0] if state else _force_or_police(mentions, country, on, actors) or \
-            _default_perpetrator(country, actors)
+        first = (
+            state[0]
+            if state
+            else _force_or_police(mentions, country, on, actors) or _default_perpetrator(country, actors)
+        )
         return first, (others[0] if others else None), False
     if sub == "Looting/property destruction":
         first = ordered[0] if ordered else _default_perpetrator(country, actors)
         return first, _civilians(country), True
-    first = ordered[0] if ordered else (
-        (state_force_name(country, "Military", on, actors), 1) if country else _default_perpetrator(country, actors))
+    first = (
+        ordered[0]
+        if ordered
+        else (
+            (state_force_name(country, "Military", on, actors), 1)
+            if country
+            else _default_perpetrator(country, actors)
+        )
+    )
     return first, (ordered[1] if len(ordered) > 1 else None), False
 
 
@@ -426,8 +543,14 @@ def _fallback_country(sentence: str, place_country: str | None, actors: ActorDic
     return actors.nationalities[match.group(1)] if match else None
 
 
-def find_actors(sentence: str, typing: EventTyping, place_country: str | None, event_date: date,
-                actors: ActorDictionary | None = None, context: str = "") -> ActorAssignment:
+def find_actors(
+    sentence: str,
+    typing: EventTyping,
+    place_country: str | None,
+    event_date: date,
+    actors: ActorDictionary | None = None,
+    context: str = "",
+) -> ActorAssignment:
     """ACLED actors of the event a sentence reports.
 
     `place_country` is the event's country (ACLED spelling) from the places module; without it
@@ -445,7 +568,13 @@ def find_actors(sentence: str, typing: EventTyping, place_country: str | None, e
     assoc1 = _associates(sentence, country, actors) if crowd else None
     evidence = {m.name: m.text for m in mentions if m.name in (actor1, actor2)}
     return ActorAssignment(
-        actor1=actor1, assoc_actor_1=assoc1, inter1=inter1, actor2=actor2, assoc_actor_2=None, inter2=inter2,
+        actor1=actor1,
+        assoc_actor_1=assoc1,
+        inter1=inter1,
+        actor2=actor2,
+        assoc_actor_2=None,
+        inter2=inter2,
         interaction=interaction_number(inter1, inter2),
         civilian_targeting=CIVILIANS_TARGETED if targeted else None,
-        evidence={"actor1": evidence.get(actor1, ""), "actor2": evidence.get(actor2 or "", "")})
+        evidence={"actor1": evidence.get(actor1, ""), "actor2": evidence.get(actor2 or "", "")},
+    )

@@ -7,12 +7,14 @@ place (places, with the document's country/admin1 priors), its actors (actors, w
 country and the date) and its fatalities (fatalities), assembled into an ACLED record with
 provenance and an `explain` dict (field -> the evidence behind it).
 
-A sentence with no recoverable date inherits nothing, so it yields no event, with one exception:
-a document that names no date at all (an ACLED note whose date lives in its own column) yields
-its events *undated* (`event_date` None); they fail the schema on purpose and callers that
-store events drop them (see `extraction.records`). Sentences right after an event in the same
+A sentence with no recoverable date yields no event (it may inherit the date of a scene-setting
+sentence right before it), with one exception: a brief document (one short paragraph) with no
+publication date that names no date at all (an ACLED note whose date lives in its own column)
+yields its events *undated* (`event_date` None); they fail the schema on purpose and callers
+that store events drop them (see `extraction.records`). Sentences after an event in the same
 paragraph that bring no date of their own are read as its continuation ('The attack killed 21
-people.'): they complete its fatalities instead of starting new events.
+people.', 'Police fired teargas to disperse them.'): they complete its fatalities or escalate a
+protest instead of starting new events.
 
 The module never imports Prefect; heavy tables are built once by `Resources.load()`.
 """
@@ -25,6 +27,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
+from itertools import chain
 
 from extraction.actors import ActorAssignment, ActorDictionary, find_actors, load_actor_dictionary
 from extraction.dates import DateContext, DateMention, find_dates
@@ -59,10 +62,21 @@ _CLAUSE_SPLIT_RE = re.compile(r";\s+(?:(?:and|while|whereas|whilst)\s+)?"
 _PARAGRAPH_BREAK = "\n"
 _POSSESSIVE_RE = re.compile(r"(?<=\w)['\u2019]s\b")
 _CAPITALISED_RE = re.compile(r"\b[A-Z][a-z]+\b")
+_NAME = r"[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){0,2}"
+_COORDINATED_RE = re.compile(rf"\b(?:in|at|across|near)\s+(?:the\s+)?(?P<names>{_NAME}(?:\s*,\s*{_NAME})*"
+                             rf"\s*,?\s+and\s+{_NAME})")
+_LIST_SPLIT_RE = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+_LOCATIVE_CUES = frozenset({"in", "at", "near", "outside", "around", "across", "into", "nearby",
+                            "in the vicinity of", "on the outskirts of", "close to"})
+_DATE_HINT_RE = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\d{1,4}[/-]\d{1,2}\b"
+    r"|\b(?:yesterday|today|tonight|week|weekend|month|monday|tuesday|wednesday|thursday|friday|saturday"
+    r"|sunday|later|earlier|ago|next|following|previous)\b", re.IGNORECASE)
 LOOKBACK_SENTENCES = 3  # how far back in a paragraph a sentence naming no place looks for one
 PRIOR_CHARS = 20_000  # the document priors (countries, admin1) are read from the title and the lead
 BRIEF_CHARS = 2_000  # a single paragraph this short tells one story (an ACLED note, a news brief)
-CHUNK_CHARS = 1_000_000  # huge documents are split into sentences chunk by chunk
+CHUNK_CHARS = 1_000_000  # huge documents are prepared and split into sentences chunk by chunk
+PIECE_JOINER = "\n\n"  # the prepared text of a huge document: its prepared pieces joined by this
 # Gravest first: a protest that turns violent is one riot, one met with lethal force is excessive force.
 DEMONSTRATION_RANK = ("Excessive force against protesters", "Violent demonstration",
                       "Protest with intervention", "Peaceful protest")
@@ -102,9 +116,11 @@ class _DocumentState:
     since_event: int = 0  # sentences read since last_event
     last_place: Place | None = None
 
-    def enter(self, sentence: Sentence, text: str) -> None:
-        """Reset the paragraph state when a line break separates `sentence` from the previous one."""
-        if _PARAGRAPH_BREAK in text[self.prev_end:sentence.start]:
+    def enter(self, sentence: Sentence, piece: str, offset: int) -> None:
+        """Reset the paragraph state when a line break (or a new piece of a huge document)
+        separates `sentence` from the previous one; `offset` is where `piece` starts."""
+        gap = piece[self.prev_end - offset:sentence.start - offset] if self.prev_end >= offset else "\n"
+        if _PARAGRAPH_BREAK in gap:
             self.paragraph, self.last_event, self.last_place = [], None, None
             self.previous_date = None
         self.prev_end = sentence.end
@@ -119,41 +135,61 @@ class _Clause:
 def extract_events(doc: Document, resources: Resources) -> list[dict]:
     """Event mentions of one document, in text order (the main event of a note comes first).
 
+    Span offsets refer to the prepared text; a huge plain-text document is prepared piece by
+    piece (cut at line breaks) and its prepared text is the pieces joined by a blank line.
     Never raises on odd input: empty, binary, foreign-language or huge texts give a warning in
     the log and zero events where there are none.
     """
-    text = _prepare(doc)
-    if not text:
+    pieces = _prepared_pieces(doc)
+    first = next(pieces, "")
+    if not first:
         return []
-    gazetteer = resources.gazetteer
-    state = _DocumentState(dates=DateContext(published=doc.published),
-                           places=document_context(_with_title(doc, text[:PRIOR_CHARS]), gazetteer),
-                           fallback_countries=country_from_text(f"{doc.title or ''} {doc.source or ''}",
-                                                                gazetteer))
-    state.undated = doc.published is None and not _has_any_date(text, state.dates)
-    state.brief = len(text) <= BRIEF_CHARS and _PARAGRAPH_BREAK not in text.strip()
+    state = _start_document(doc, first, resources)
     mentions: list[dict] = []
-    for sentence in iter_sentences(text):
-        state.enter(sentence, text)
-        mentions.extend(_sentence_events(sentence, doc, state, resources))
-        state.paragraph = [*state.paragraph[1 - LOOKBACK_SENTENCES:], sentence.text[:MAX_SENTENCE_CHARS]]
+    offset = 0
+    for piece in chain([first], pieces):
+        for sentence in iter_sentences(piece):
+            sentence = Sentence(sentence.text, sentence.start + offset, sentence.end + offset)
+            state.enter(sentence, piece, offset)
+            mentions.extend(_sentence_events(sentence, doc, state, resources))
+            state.paragraph = [*state.paragraph[1 - LOOKBACK_SENTENCES:], sentence.text[:MAX_SENTENCE_CHARS]]
+        offset += len(piece) + len(PIECE_JOINER)
     return mentions
 
 
-def _prepare(doc: Document) -> str:
-    """Clean text, or '' (with a warning saying why) when there is nothing to read."""
+def _start_document(doc: Document, first: str, resources: Resources) -> _DocumentState:
+    """Document-level priors from the title and the lead, and whether this is a brief note."""
+    gazetteer = resources.gazetteer
+    state = _DocumentState(dates=DateContext(published=doc.published),
+                           places=document_context(_with_title(doc, first[:PRIOR_CHARS]), gazetteer),
+                           fallback_countries=country_from_text(f"{doc.title or ''} {doc.source or ''}",
+                                                                gazetteer))
+    state.brief = len(first) <= BRIEF_CHARS and _PARAGRAPH_BREAK not in first.strip()
+    state.undated = state.brief and doc.published is None and not _has_any_date(first, state.dates)
+    return state
+
+
+def _prepared_pieces(doc: Document) -> Iterator[str]:
+    """Clean text in pieces (one piece unless the text is huge); nothing, with a warning saying
+    why, when there is nothing to read."""
     if not doc.text or not doc.text.strip():
         log.warning("document %s is empty: no events", doc.doc_id)
-        return ""
+        return
     if _looks_binary(doc.text):
         log.warning("document %s looks binary (control or undecodable characters): no events", doc.doc_id)
-        return ""
-    prepared = prepare_text(doc.text, doc.fmt)
-    for warning in prepared.warnings:
-        log.warning("document %s: %s", doc.doc_id, warning)
-    if not _looks_english(prepared.text):
-        log.warning("document %s does not look like English text: the rules may find no events", doc.doc_id)
-    return prepared.text
+        return
+    whole = len(doc.text) <= CHUNK_CHARS or doc.fmt == "html"  # markup cannot be cut anywhere
+    spans = [(0, len(doc.text))] if whole else _chunks(doc.text)
+    for number, (start, end) in enumerate(spans):
+        prepared = prepare_text(doc.text[start:end], doc.fmt)
+        if number == 0:
+            for warning in prepared.warnings:
+                log.warning("document %s: %s", doc.doc_id, warning)
+            if not _looks_english(prepared.text):
+                log.warning("document %s does not look like English text: the rules may find no events",
+                            doc.doc_id)
+        if prepared.text:
+            yield prepared.text
 
 
 def _looks_binary(text: str) -> bool:
@@ -170,7 +206,12 @@ def _looks_english(text: str) -> bool:
 
 
 def _has_any_date(text: str, context: DateContext) -> bool:
-    return any(find_dates(text[start:end], context) for start, end in _chunks(text))
+    """Does the text state any recordable date? Only the surroundings of date-like words are read."""
+    for hint in _DATE_HINT_RE.finditer(text):
+        window = text[max(0, hint.start() - 40):hint.end() + 40]
+        if find_dates(window, context):
+            return True
+    return False
 
 
 def iter_sentences(text: str) -> Iterator[Sentence]:
@@ -286,7 +327,51 @@ def _clause_events(sentence: Sentence, body: str, typing: EventTyping, dates: li
         if mentions and clause_typing is None and mention.get("location") == mentions[-1].get("location"):
             continue
         mentions.append(mention)
+        others = _coordinated_places(clause.text, mention, state, resources)
+        siblings = [_build_mention(clause, sentence, clause_typing or typing, when, doc, state, resources, p)
+                    for p in others]
+        mentions.extend(_split_fatalities([mention, *filter(None, siblings)]))
     return mentions
+
+
+def _coordinated_places(clause: str, event: dict, state: _DocumentState, resources: Resources) -> list[Place]:
+    """The other places of a coordinated locative phrase naming the event's place ('protests in
+    Nairobi and Kisumu', 'arrests in Austria and Germany'): ACLED codes one event per location."""
+    for match in _COORDINATED_RE.finditer(clause):
+        places = [_place_of_name(name, state, resources) for name in _LIST_SPLIT_RE.split(match["names"])]
+        if len(places) < 2 or any(p is None for p in places):
+            continue
+        if not any(_same_place(p, event) for p in places):  # type: ignore[arg-type]
+            continue
+        return [p for p in places if p is not None and not _same_place(p, event)]
+    return []
+
+
+def _place_of_name(name: str, state: _DocumentState, resources: Resources) -> Place | None:
+    """A single name read as a place: a town or region, else a country (country-level place)."""
+    gazetteer = resources.gazetteer
+    mentions = _find_places(f"in {name}", gazetteer)
+    place = resolve_location(mentions, state.places, gazetteer)
+    if place is not None:
+        return place
+    countries = [c.alpha2 for m in mentions for c in m.candidates if c.kind == "country"]
+    return _country_place(countries[:1], resources)
+
+
+def _same_place(place: Place, event: dict) -> bool:
+    return place.country == event.get("country") and place.location == event.get("location")
+
+
+def _split_fatalities(mentions: list[dict]) -> list[dict]:
+    """A toll reported for several places is split evenly, the remainder to the first (ACLED)."""
+    if len(mentions) > 1:
+        total = int(mentions[0]["fatalities"])
+        share, remainder = divmod(total, len(mentions))
+        for index, mention in enumerate(mentions):
+            mention["fatalities"] = share + (remainder if index == 0 else 0)
+            if total:
+                mention["explain"]["fatalities"] += f" (split over {len(mentions)} places)"
+    return mentions[1:] if len(mentions) > 1 else []
 
 
 def split_clauses(body: str, offset: int) -> list[_Clause]:
@@ -309,12 +394,13 @@ def _same_unit(a: dict, b: dict) -> bool:
 
 
 def _build_mention(clause: _Clause, sentence: Sentence, typing: EventTyping, when: DateMention | None,
-                   doc: Document, state: _DocumentState, resources: Resources) -> dict | None:
+                   doc: Document, state: _DocumentState, resources: Resources,
+                   place: Place | None = None) -> dict | None:
     """Assemble one ACLED record, or None when the date or the country cannot be recovered."""
     if when is None and not state.undated:
         log.debug("%s: %r dropped: no date", doc.doc_id, clause.text[:80])
         return None
-    place = _resolve_place(clause.text, sentence.text, state, resources)
+    place = place or _resolve_place(clause.text, sentence.text, state, resources)
     if place is None:
         log.debug("%s: %r dropped: no place or country", doc.doc_id, clause.text[:80])
         return None
@@ -377,13 +463,14 @@ def _earlier_places(state: _DocumentState, resources: Resources) -> Iterator[Pla
 
 
 def countries_named(text: str, gazetteer: Gazetteer) -> list[str]:
-    """alpha-2 codes of the countries a text names, in order of appearance: by name ('Russia',
-    even where a town shares the name) or by nationality ('Tajik militants')."""
-    found = [(m.start, c.alpha2) for m in _find_places(text, gazetteer) for c in m.candidates
-             if c.kind == "country"]
-    found += [(m.start(), gazetteer.demonyms[m.group().lower()]) for m in _CAPITALISED_RE.finditer(text)
+    """alpha-2 codes of the countries a text names: first those named as a location ('in Austria'),
+    then by nationality ('Tajik militants'), then any other mention ('enroute to Afghanistan');
+    each group in order of appearance. A country named like a town ('Russia') still counts."""
+    found = [(0 if m.cue in _LOCATIVE_CUES else 2, m.start, c.alpha2) for m in _find_places(text, gazetteer)
+             for c in m.candidates if c.kind == "country"]
+    found += [(1, m.start(), gazetteer.demonyms[m.group().lower()]) for m in _CAPITALISED_RE.finditer(text)
               if m.group().lower() in gazetteer.demonyms]
-    return list(dict.fromkeys(code for _, code in sorted(found)))
+    return list(dict.fromkeys(code for _, _, code in sorted(found)))
 
 
 def _country_place(countries: list[str], resources: Resources) -> Place | None:

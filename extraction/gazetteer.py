@@ -31,10 +31,29 @@ COUNTRIES_FILE = "gazetteer_countries.tsv.gz"
 INDEX_FILE = "gazetteer_index.tsv.gz"
 
 # Letters NFKD does not decompose into ASCII.
-_EXTRA_FOLDS = str.maketrans({
-    "ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "æ": "ae", "œ": "oe", "ß": "ss", "ı": "i",
-    "ħ": "h", "ŧ": "t", "ʻ": "", "ʼ": "", "ʿ": "", "ʾ": "", "’": "", "‘": "", "'": "", "`": "",
-})
+_EXTRA_FOLDS = str.maketrans(
+    {
+        "ø": "o",
+        "ł": "l",
+        "đ": "d",
+        "ð": "d",
+        "þ": "th",
+        "æ": "ae",
+        "œ": "oe",
+        "ß": "ss",
+        "ı": "i",
+        "ħ": "h",
+        "ŧ": "t",
+        "ʻ": "",
+        "ʼ": "",
+        "ʿ": "",
+        "ʾ": "",
+        "’": "",
+        "‘": "",
+        "'": "",
+        "`": "",
+    }
+)
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 _DOUBLED = re.compile(r"([a-z])\1+")
 
@@ -105,9 +124,15 @@ class Gazetteer:
     loading fast and memory small; `index` answers "is this a known name?" in one dict probe.
     """
 
-    def __init__(self, countries: dict[str, Country], admin1: dict[str, Admin1],
-                 named: dict[str, tuple[Entry, ...]], place_index: dict[str, str], place_rows: list[str],
-                 demonyms: dict[str, str]) -> None:
+    def __init__(
+        self,
+        countries: dict[str, Country],
+        admin1: dict[str, Admin1],
+        named: dict[str, tuple[Entry, ...]],
+        place_index: dict[str, str],
+        place_rows: list[str],
+        demonyms: dict[str, str],
+    ) -> None:
         self.countries = countries
         self.admin1 = admin1
         self.demonyms = demonyms
@@ -152,8 +177,17 @@ class Gazetteer:
         entry = self._entries.get(number)
         if entry is None:
             ident, name, admin1_key, admin2, lat, lon, population = self._place_rows[number].split("\t")
-            entry = Entry("place", name, admin1_key[:2], admin1_key if admin1_key in self.admin1 else None,
-                          admin2 or None, float(lat), float(lon), int(population), ident)
+            entry = Entry(
+                "place",
+                name,
+                admin1_key[:2],
+                admin1_key if admin1_key in self.admin1 else None,
+                admin2 or None,
+                float(lat),
+                float(lon),
+                int(population),
+                ident,
+            )
             self._entries[number] = entry
         return entry
 
@@ -164,7 +198,9 @@ def _read_lines(filename: str) -> list[str]:
     return lines[1:-1] if lines and not lines[-1] else lines[1:]
 
 
-def _load_countries(lines: list[str], named: dict[str, list[Entry]]) -> tuple[dict[str, Country], dict[str, str]]:
+def _load_countries(
+    lines: list[str], named: dict[str, list[Entry]]
+) -> tuple[dict[str, Country], dict[str, str]]:
     countries: dict[str, Country] = {}
     demonyms: dict[str, str] = {}
     for line in lines:
@@ -184,8 +220,9 @@ def _load_admin1(lines: list[str], named: dict[str, list[Entry]]) -> dict[str, A
         key, name, aliases, capital, lat, lon, population = line.split("\t")
         region = Admin1(key, key[:2], name, capital, float(lat), float(lon))
         admin1[key] = region
-        entry = Entry("admin1", name, key[:2], key, None, region.latitude, region.longitude,
-                      int(population), key)
+        entry = Entry(
+            "admin1", name, key[:2], key, None, region.latitude, region.longitude, int(population), key
+        )
         for alias in filter(None, aliases.split("|")):
             named.setdefault(alias, []).append(entry)
     return admin1
@@ -198,6 +235,12 @@ def _load_packaged() -> Gazetteer:
     admin1 = _load_admin1(_read_lines(ADMIN1_FILE), named)
     place_index = dict(line.split("\t", 1) for line in _read_lines(INDEX_FILE))
     place_rows = _read_lines(PLACES_FILE)
-    log.debug("gazetteer loaded: %d place names, %d admin1, %d countries", len(place_index), len(admin1),
-              len(countries))
-    return Gazetteer(countries, admin1, {k: tuple(v) for k, v in named.items()}, place_index, place_rows, demonyms)
+    log.debug(
+        "gazetteer loaded: %d place names, %d admin1, %d countries",
+        len(place_index),
+        len(admin1),
+        len(countries),
+    )
+    return Gazetteer(
+        countries, admin1, {k: tuple(v) for k, v in named.items()}, place_index, place_rows, demonyms
+    )

@@ -43,7 +43,8 @@ def merge_events(mentions: Sequence[Mapping[str, object]]) -> list[dict]:
     Every output dict has the mention keys plus `event_id_cnty`, `doc_ids`, `mentions` and
     `timestamp`; `source` joins the sources of all mentions with '; '.
     """
-    groups = _group_mentions(mentions)
+    position = {id(m): i for i, m in enumerate(mentions)}
+    groups = [sorted(group, key=lambda m: position[id(m)]) for group in _group_mentions(mentions)]
     ranks = _mention_ranks(mentions)
     groups.sort(key=lambda group: min(ranks[id(m)] for m in group))
     events = [_combine(group) for group in groups]
@@ -78,7 +79,25 @@ def _group_mentions(mentions: Iterable[Mapping[str, object]]) -> list[list[Mappi
             groups.append([mention])
         else:
             groups[target].append(mention)
-    return groups
+    return _fold_country_only(groups, buckets)
+
+
+def _fold_country_only(groups: list[list[Mapping[str, object]]],
+                       buckets: dict[tuple[str, str, str], list[int]]) -> list[list[Mapping[str, object]]]:
+    """A report that names only the country ('the deadliest attack in Russia in March') joins the
+    one located event of that country it is compatible with; with several candidates it stays."""
+    absorbed: set[int] = set()
+    for (country, location, family), indexes in buckets.items():
+        if location:
+            continue
+        located = [i for (c, loc, f), ids in buckets.items() if c == country and f == family and loc
+                   for i in ids]
+        for index in indexes:
+            matches = [i for i in located if _same_event(groups[i][0], groups[index][0])]
+            if len(matches) == 1:
+                groups[matches[0]].extend(groups[index])
+                absorbed.add(index)
+    return [group for i, group in enumerate(groups) if i not in absorbed]
 
 
 def _bucket_key(mention: Mapping[str, object]) -> tuple[str, str, str]:

@@ -6,13 +6,20 @@ Usage (the gazetteer is loaded once and passed in; spans are offsets into the te
     from extraction.places import PlaceContext, document_context, find_places, resolve_location
 
     gazetteer = Gazetteer.load()
-    context = document_context(prepared_text, gazetteer)          # country/admin1 priors of the doc
-    mentions = find_places(sentence, gazetteer)
-    place = resolve_location(mentions, context)                    # Place | None
+    context = document_context(prepared_text, gazetteer)   # country/admin1 priors of the doc
+    mentions = find_places(sentence, gazetteer)              # list[PlaceMention], cached
+    place = resolve_location(mentions, context, gazetteer)   # Place | None
     if place:
-        record.update(place.as_record())                           # ACLED location columns
+        record.update(place.as_record())                     # ACLED location columns
+        explain["location"] = place.evidence
+    countries = country_from_text(sentence, gazetteer)       # ['AF', 'PK'] by names and 'Afghan'
 
-`find_places` scans capitalised word n-grams (1-4 words, joined by spaces or hyphens) against the
+A country alone is never an event location (resolve_location returns None); fall back to
+`country_from_text` / `context.countries` for the country columns. geo_precision: 1 town or city
+district, 2 'near/outside X' or an unknown village coded at its parent, 3 a region alone (coded at
+its capital).
+
+`find_places` scans capitalised word n-grams (1-6 words, joined by spaces or hyphens) against the
 folded-name index, longest first, and drops what is usually not a place: stop-listed words
 (months, titles, actor names), names inside a longer proper noun ('Imran *Khan*') and unknown
 words. After a locative cue ('in', 'near', ...) it also keeps a capitalised name the gazetteer does
@@ -36,35 +43,60 @@ from functools import lru_cache
 from extraction.gazetteer import Entry, Gazetteer, ascii_name, fold_name
 
 # Words that start with a letter other than a lower-case ASCII one, or are connectors.
-_NAME_WORD = re.compile(r"(?<![^\W\d_])(?:[^\W\d_a-z]|(?:de|del|da|do|dos|das|di|du|la|le|les|el|al|i|e|y|of|the|"
-                        r"upon|on|sur|an|am|im|bin|ibn|van|von|der|den|ben|abu)\b)[^\W\d_]*(?:['’](?!s\b)[^\W\d_]+)*")
-_JOIN_GAP = re.compile(r"[ \-‐–]{1,3}")
-_CONNECTORS = frozenset("de del da do dos das di du la le les el al i e y of the upon on sur an am im bin ibn "
-                        "van von der den ben abu".split())
+_NAME_WORD = re.compile(
+    r"(?<![^\W\d_])(?:[^\W\d_a-z]|(?:de|del|da|do|dos|das|di|du|la|le|les|el|al|i|e|y|of|the|"
+    r"upon|on|sur|an|am|im|bin|ibn|van|von|der|den|ben|abu)\b)[^\W\d_]*(?:['’][^\W\d_]+)*"
+)
+_JOIN_GAP = re.compile(r"[ \-‐–]")
+_CONNECTORS = frozenset(
+    "de del da do dos das di du la le les el al i e y of the upon on sur an am im bin ibn "
+    "van von der den ben abu".split()
+)
 MAX_WORDS = 6
 _BIG_PLACE = 20_000
-_SPEECH_AFTER = re.compile(r",?\s+(?:said|says|added|told|wrote|argued|noted|explained|stated|claimed|"
-                           r"tweeted|asked|warned|believes|thinks)\b")
-_OF_PLACE_NOUNS = frozenset("province city town village district region state county governorate outskirts "
-                            "capital south north east west centre center part parts area areas suburbs "
-                            "municipality division oblast department".split())
+# 'the Kikuyu ethnic group', 'Turkana herders': a people, not a place.
+_GROUP_AFTER = re.compile(
+    r"\s+(?:ethnic|community|communities|clan|clans|tribe|tribes|tribesmen|militia|militias|militiamen|"
+    r"herders|raiders|pastoralists|warriors|elders)\b"
+)
+_SPEECH_AFTER = re.compile(
+    r",?\s+(?:said|says|added|told|wrote|argued|noted|explained|stated|claimed|"
+    r"tweeted|asked|warned|believes|thinks)\b"
+)
+_OF_PLACE_NOUNS = frozenset(
+    "province city town village district region state county governorate outskirts "
+    "capital south north east west centre center part parts area areas suburbs "
+    "municipality division oblast department".split()
+)
 
 # Administrative and settlement words that follow a name ('Kandahar province', 'Taraganj town').
-ADMIN_LEVEL_WORDS = frozenset("province state county district division region governorate oblast department "
-                              "prefecture subcounty sub-county upazila municipality".split())
-TOWN_LEVEL_WORDS = frozenset("city town village area neighbourhood neighborhood suburb market bazar bazaar "
-                             "camp locality settlement ward union township".split())
-LANDMARK_WORDS = frozenset("university college hospital clinic school madrasa mosque church temple shrine "
-                           "airport airbase court road highway avenue street bridge stadium club office station "
-                           "prison jail cemetery press campus chowk mor circle crossing intersection roundabout "
-                           "square park hall gate garden highway expressway mall plaza hotel".split())
+ADMIN_LEVEL_WORDS = frozenset(
+    "province state county district division region governorate oblast department "
+    "prefecture subcounty sub-county upazila municipality".split()
+)
+TOWN_LEVEL_WORDS = frozenset(
+    "city town village area neighbourhood neighborhood suburb market bazar bazaar "
+    "camp locality settlement ward union township".split()
+)
+LANDMARK_WORDS = frozenset(
+    "university college hospital clinic school madrasa mosque church temple shrine "
+    "airport airbase court road highway avenue street bridge stadium club office station "
+    "prison jail cemetery press campus chowk mor circle crossing intersection roundabout "
+    "square park hall gate garden highway expressway mall plaza hotel".split()
+)
 _LANDMARK_AFTER = re.compile(r"\s{1,3}(?:" + "|".join(sorted(LANDMARK_WORDS)) + r")\b", re.IGNORECASE)
 # Capitalised level words that end an unknown name ('Paletwa Township', 'Rafi LGA').
-_NAME_LEVELS = frozenset("township district municipality lga county subcounty sub-county division province "
-                         "region state zone upazila sub-district subdistrict".split())
-_BRACKET_AFTER = re.compile(r"(?:\s+(?:village|town|city|locality|township|district|area|municipality)\b)?\s*\(")
-_AFTER_PLACE_WORDS = frozenset("police army security governor council municipal city province district "
-                                "people residents international region oblast".split())
+_NAME_LEVELS = frozenset(
+    "township district municipality lga county subcounty sub-county division province "
+    "region state zone upazila sub-district subdistrict".split()
+)
+_BRACKET_AFTER = re.compile(
+    r"(?:\s+(?:village|town|city|locality|township|district|area|municipality)\b)?\s*\("
+)
+_AFTER_PLACE_WORDS = frozenset(
+    "police army security governor council municipal city province district "
+    "people residents international region oblast".split()
+)
 _DASH_DISTRICT = re.compile(r"(?: - |-)((?:[A-Z][\w'’]+)(?: [A-Z][\w'’]+)?)")
 _CITY_WITH_DISTRICTS = 100_000
 _SUBTOWN_PREFIXES = frozenset({"barangay", "colonia", "tambon", "mahalla", "kebele"})
@@ -73,66 +105,112 @@ _LEVEL_AFTER = re.compile(r"\s{1,3}([A-Za-z\-]+)")
 
 # A locative cue right before a name; the 'near'-type cues mean geo_precision 2.
 _OF_SETTLEMENT = frozenset("town city village district province area region county state".split())
-_DIRECTIONS = "north south east west northeast northwest southeast southwest northern southern eastern western"
+_DIRECTIONS = (
+    "north south east west northeast northwest southeast southwest northern southern eastern western"
+)
 _CUES = frozenset(
     "in at near outside around from to into of across toward towards nearby between".split()
     + ["on the outskirts of", "in the vicinity of", "close to", "coded as", "coded to", "outskirts of"]
     + [f"{d} of" for d in _DIRECTIONS.split()]
-    + [f"{unit} {p}" for unit in ("km", "kms", "kilometres", "kilometers", "miles") for p in ("from", "of")])
-_SETTLEMENT_ADJECTIVES = frozenset(f"{_DIRECTIONS} central provincial border capital frontline small large "
-                                   "remote eastern northern southern western key strategic".split())
+    + [f"{unit} {p}" for unit in ("km", "kms", "kilometres", "kilometers", "miles") for p in ("from", "of")]
+)
+_SETTLEMENT_ADJECTIVES = frozenset(
+    f"{_DIRECTIONS} central provincial border capital frontline small large "
+    "remote eastern northern southern western key strategic".split()
+)
 _CUE_ENDINGS = frozenset({cue.rsplit(" ", 1)[-1] for cue in _CUES} | {"the", "of"})
 CODED_CUES = frozenset({"coded as", "coded to"})
-NEAR_CUES = frozenset({"near", "outside", "around", "nearby", "on the outskirts of", "in the vicinity of",
-                       "close to", "outskirts of"})
-STRONG_CUES = frozenset({"in", "at", "near", "outside", "around", "nearby", "on the outskirts of",
-                         "in the vicinity of", "close to", "across", "into", "coded as", "coded to", "between"})
+NEAR_CUES = frozenset(
+    {
+        "near",
+        "outside",
+        "around",
+        "nearby",
+        "on the outskirts of",
+        "in the vicinity of",
+        "close to",
+        "outskirts of",
+    }
+)
+STRONG_CUES = frozenset(
+    {
+        "in",
+        "at",
+        "near",
+        "outside",
+        "around",
+        "nearby",
+        "on the outskirts of",
+        "in the vicinity of",
+        "close to",
+        "across",
+        "into",
+        "coded as",
+        "coded to",
+        "between",
+    }
+)
 # Between a place and its parent ('Watamu, Dabaso, Kilifi', 'Sirajdikhan (Serajdikhan) upazila
 # (Munshiganj, Dhaka)', 'Feni Sadar (coded as Feni, Chittagong)'): commas/brackets, capitalised names
 # the gazetteer may not know, and only these lower-case words.
-_GAP_WORDS = (frozenset({"coded", "as", "to", "in", "the", "of", "and", "center", "centre", "point", "more"})
-              | ADMIN_LEVEL_WORDS | TOWN_LEVEL_WORDS | LANDMARK_WORDS)
+_GAP_WORDS = (
+    frozenset({"coded", "as", "to", "in", "the", "of", "and", "center", "centre", "point", "more"})
+    | ADMIN_LEVEL_WORDS
+    | TOWN_LEVEL_WORDS
+    | LANDMARK_WORDS
+)
 _GAP_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+|[^\s\w(),'’\-]")
+# 'Kagaa village in Maragua', 'the Ifo refugee camp in Garissa': the second holds the first.
+_SETTLEMENT_IN_GAP = re.compile(
+    r"\s+(?:[a-z]+\s+)?(?:village|town|camp|estate|settlement|locality)\s+(?:in|of|near)\s+(?:the\s+)?"
+)
 # 'the Cuauhtemoc area of Mexico City', 'Chankharpul area in Dhaka': the first is part of the second.
 _PART_OF_GAP = re.compile(
     r"\s+(?:area|neighbou?rhood|district|suburb|zone|quarter|sector|ward|section|part|outskirts|locality|"
     r"municipality|commune)"
-    r"\s+(?:of|in)\s+(?:the\s+)?", re.IGNORECASE)
+    r"\s+(?:of|in)\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
 
-_STOP_WORDS = frozenset(fold_name(w) for w in (
-    "January February March April May June July August September October November December Monday Tuesday "
-    "Wednesday Thursday Friday Saturday Sunday The A An In On At He She It They We This That These Those "
-    "There Here His Her Their Its Our But And Or Of For With From By To As If When While After Before "
-    "During Since Until According However Meanwhile Also Police Army Security Government Military Forces "
-    "President Minister General Governor Commander Officials Official Sources Reports Report Media News "
-    "Mr Mrs Ms Dr Gen Col Sheikh Mullah Maulvi Haji Imam King Prince Saint St Mount Lake River Valley "
-    "University Hospital School Mosque Church Temple Court Parliament Party League Council Committee "
-    "Taliban Islamic Muslim Christian Hindu Sunni Shia Shiite Kurdish Arab Baloch Pashtun Hazara Uzbek "
-    "Mobile Reading Bath Nice Of Victory Liberty Independence Unity Freedom Justice Progress Hope Union "
-    "Centre Center Central North South East West Northern Southern Eastern Western Upper Lower Middle "
-    "New Old Great Little Big Red White Black Green Blue Gold Golden Royal National International Federal "
-    "Republic Democratic People Peoples Popular Social Socialist Communist Liberal Conservative Labour "
-    "Alliance Front Movement Organization Organisation Association Federation Group Network Agency Office "
-    "Ministry Department Bureau Service Services Station Camp Base Airport Port Bridge Road Street Highway "
-    "Friday Prayers Eid Ramadan Christmas Easter God Allah Prophet Jesus Holy Al Ali Khan Ahmed Ahmad "
-    "Mohammad Mohammed Muhammad Hassan Hussain Hussein Omar Umar Abdul Abdullah Said Saeed Shah Singh "
-    "Kumar Das Islam Uddin Rahman Rahim Karim Hamid Hamas Hezbollah Houthi Houthis ISIS ISIL Daesh "
-    "Al-Shabaab Shabaab Wagner Crocus Hall City Town Village District Province Region State County "
-    "Division Area Zone Sector Ward Colonia Neighborhood Neighbourhood Market Bazar Bazaar Square "
-    "Human Rights Watch Amnesty Red Cross Crescent Nations United Kingdom Europe European Asia Africa "
-    "America Americas Middle Orient Gulf Sea Ocean Coast Island Islands Peninsula Desert Mountains Hills "
-    "Will Can May Might Must Shall Said Says Told Added Noted Saw Per Via Sources Source Update Updated "
-    "Photo Video Image Read More Share Twitter Facebook Telegram Reuters AFP Associated Press BBC CNN "
-    "George Richard Robert Dennis Florence John James Michael David William Thomas Charles Joseph Daniel "
-    "Paul Mark Donald Steven Andrew Kenneth Edward Brian Ronald Anthony Kevin Jason Matthew Gary Timothy "
-    "Jose Larry Jeffrey Frank Scott Eric Stephen Jacob Raymond Patrick Jack Dennis Peter Henry Douglas "
-    "Mary Patricia Jennifer Linda Elizabeth Barbara Susan Jessica Sarah Karen Nancy Lisa Margaret Sandra "
-    "Ashley Emily Donna Michelle Carol Amanda Melissa Deborah Laura Helen Anna Maria Victoria Grace Joy "
-    "Just Home Ever Content Peace Waging Welcome Subscribe Contact Privacy Terms About Search Menu "
-    "Supreme High Court Zero Point Times Post Tribune Herald Guardian Daily Dawn Express Star Standard Nation "
-    "Observer Monitor Khorasan Khurasan Nida Abu Umar Jawad Zakaria Omari Abdul Jabbar Maulana Qari Hafiz "
-    "Mawlawi Middle-East La El Le Les Los Las Al De Du Des Di Da Do"
-).split())
+_STOP_WORDS = frozenset(
+    fold_name(w)
+    for w in (
+        "January February March April May June July August September October November December Monday "
+        "Tuesday Wednesday Thursday Friday Saturday Sunday The A An In On At He She It They We This That "
+        "These Those There Here His Her Their Its Our But And Or Of For With From By To As If When While "
+        "After Before During Since Until According However Meanwhile Also Police Army Security Government "
+        "Military Forces President Minister General Governor Commander Officials Official Sources Reports "
+        "Report Media News Mr Mrs Ms Dr Gen Col Sheikh Mullah Maulvi Haji Imam King Prince Saint St Mount "
+        "Lake River Valley University Hospital School Mosque Church Temple Court Parliament Party League "
+        "Council Committee Taliban Islamic Muslim Christian Hindu Sunni Shia Shiite Kurdish Arab Baloch "
+        "Pashtun Hazara Uzbek Mobile Reading Bath Nice Of Victory Liberty Independence Unity Freedom "
+        "Justice Progress Hope Union Centre Center Central North South East West Northern Southern "
+        "Eastern Western Upper Lower Middle New Old Great Little Big Red White Black Green Blue Gold "
+        "Golden Royal National International Federal Republic Democratic People Peoples Popular Social "
+        "Socialist Communist Liberal Conservative Labour Alliance Front Movement Organization "
+        "Organisation Association Federation Group Network Agency Office Ministry Department Bureau "
+        "Service Services Station Camp Base Airport Port Bridge Road Street Highway Friday Prayers Eid "
+        "Ramadan Christmas Easter God Allah Prophet Jesus Holy Al Ali Khan Ahmed Ahmad Mohammad Mohammed "
+        "Muhammad Hassan Hussain Hussein Omar Umar Abdul Abdullah Said Saeed Shah Singh Kumar Das Islam "
+        "Uddin Rahman Rahim Karim Hamid Hamas Hezbollah Houthi Houthis ISIS ISIL Daesh Al-Shabaab Shabaab "
+        "Wagner Crocus Hall City Town Village District Province Region State County Division Area Zone "
+        "Sector Ward Colonia Neighborhood Neighbourhood Market Bazar Bazaar Square Human Rights Watch "
+        "Amnesty Red Cross Crescent Nations United Kingdom Europe European Asia Africa America Americas "
+        "Middle Orient Gulf Sea Ocean Coast Island Islands Peninsula Desert Mountains Hills Will Can May "
+        "Might Must Shall Said Says Told Added Noted Saw Per Via Sources Source Update Updated Photo "
+        "Video Image Read More Share Twitter Facebook Telegram Reuters AFP Associated Press BBC CNN "
+        "George Richard Robert Dennis Florence John James Michael David William Thomas Charles Joseph "
+        "Daniel Paul Mark Donald Steven Andrew Kenneth Edward Brian Ronald Anthony Kevin Jason Matthew "
+        "Gary Timothy Jose Larry Jeffrey Frank Scott Eric Stephen Jacob Raymond Patrick Jack Dennis Peter "
+        "Henry Douglas Mary Patricia Jennifer Linda Elizabeth Barbara Susan Jessica Sarah Karen Nancy "
+        "Lisa Margaret Sandra Ashley Emily Donna Michelle Carol Amanda Melissa Deborah Laura Helen Anna "
+        "Maria Grace Joy Just Home Ever Content Peace Waging Welcome Subscribe Contact Privacy Terms "
+        "About Search Menu Supreme High Court Zero Point Times Post Tribune Herald Guardian Daily Dawn "
+        "Express Star Standard Nation Observer Monitor Khorasan Khurasan Nida Abu Umar Jawad Zakaria "
+        "Omari Abdul Jabbar Maulana Qari Hafiz Mawlawi Middle-East La El Le Les Los Las Al De Du Des Di "
+        "Da Do"
+    ).split()
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,6 +238,7 @@ class PlaceMention:
     landmark: bool = False
     bracketed: bool = False
     sentence_initial: bool = False
+    possessed: bool = False  # right after a possessive country: "Tajikistan's Danghara District"
 
     @property
     def is_country(self) -> bool:
@@ -186,17 +265,26 @@ class Place:
     iso: int
     alpha3: str
     region: str | None
-    latitude: float
-    longitude: float
+    latitude: float | None  # None only for a named place the gazetteer lacks ('in Zeta, Montenegro')
+    longitude: float | None
     geo_precision: int
     population: int
     evidence: str
 
     def as_record(self) -> dict[str, object]:
         """The ACLED columns this place fills."""
-        return {"location": self.location, "admin1": self.admin1, "admin2": self.admin2, "admin3": None,
-                "country": self.country, "iso": self.iso, "region": self.region,
-                "latitude": self.latitude, "longitude": self.longitude, "geo_precision": self.geo_precision}
+        return {
+            "location": self.location,
+            "admin1": self.admin1,
+            "admin2": self.admin2,
+            "admin3": None,
+            "country": self.country,
+            "iso": self.iso,
+            "region": self.region,
+            "latitude": self.latitude,
+            "longitude": self.longitude,
+            "geo_precision": self.geo_precision,
+        }
 
 
 @dataclass
@@ -208,6 +296,7 @@ class _Token:
     capital: bool
     acronym: bool = field(default=False)
     lower: str = ""  # lower-cased, for the small word lists (connectors, level words)
+    tail: int = 0  # end including a possessive "'s" ("Russia's", "Cox's Bazar"), else == end
 
 
 _fold_word = lru_cache(maxsize=1 << 16)(fold_name)
@@ -222,30 +311,55 @@ def _tokenize(text: str) -> list[_Token]:
         capital = word[0].isupper()
         if not capital and word not in _CONNECTORS:
             continue
+        end = match.end()
+        if word.endswith(("'s", "’s")):
+            word, end = word[:-2], end - 2
         key = _fold_word(word)
-        tokens.append(_Token(word, match.start(), match.end(), key, capital,
-                             1 < len(word) <= 5 and word.isupper(), word.lower()))
+        tokens.append(
+            _Token(
+                word,
+                match.start(),
+                end,
+                key,
+                capital,
+                1 < len(word) <= 5 and word.isupper(),
+                word.lower(),
+                match.end(),
+            )
+        )
     return tokens
 
 
 def _joined(text: str, left: _Token, right: _Token) -> bool:
-    return _JOIN_GAP.fullmatch(text, left.end, right.start) is not None
+    return _JOIN_GAP.fullmatch(text, left.tail, right.start) is not None
+
+
+def _ngram_key(tokens: list[_Token], i: int, length: int) -> str:
+    """Folded key of tokens i..i+length-1; a possessive inside a name keeps its s ('coxs bazar')."""
+    parts = [t.key + ("s" if t.tail != t.end else "") for t in tokens[i : i + length - 1]]
+    return " ".join([*parts, tokens[i + length - 1].key])
 
 
 def _match_at(text: str, tokens: list[_Token], i: int, gazetteer: Gazetteer) -> int:
     """Length (in tokens) of the longest known name starting at token i, 0 if none."""
     key = tokens[i].key
-    best = 1 if key in gazetteer and key not in _STOP_WORDS and key not in gazetteer.demonyms else 0
+    best = 1 if key in gazetteer and key not in _STOP_WORDS and not _demonym_only(key, gazetteer) else 0
     for j in range(i + 1, min(i + MAX_WORDS, len(tokens))):
         if not _joined(text, tokens[j - 1], tokens[j]):
             break
         token = tokens[j]
         if not token.capital and token.lower not in _CONNECTORS:
             break
-        key = f"{key} {token.key}"
+        previous = tokens[j - 1]
+        key = f"{key}{'s' if previous.tail != previous.end else ''} {token.key}"
         if token.capital and key in gazetteer and key not in _STOP_WORDS:
             best = j - i + 1
     return best
+
+
+def _demonym_only(key: str, gazetteer: Gazetteer) -> bool:
+    """'Kazakh' is a nationality here, not the Azerbaijani town; 'Somali' is also Ethiopia's region."""
+    return key in gazetteer.demonyms and all(c.kind == "place" for c in gazetteer.candidates(key))
 
 
 def _inside_longer_name(text: str, tokens: list[_Token], i: int) -> bool:
@@ -255,7 +369,7 @@ def _inside_longer_name(text: str, tokens: list[_Token], i: int) -> bool:
     previous = tokens[i - 1]
     if previous.lower == "of" and i >= 2 and tokens[i - 2].capital and _joined(text, tokens[i - 2], previous):
         return tokens[i - 2].lower not in _OF_PLACE_NOUNS  # 'Institute of Peace', not 'Province of Kandahar'
-    if not previous.capital or not _joined(text, previous, tokens[i]):
+    if not previous.capital or previous.tail != previous.end or not _joined(text, previous, tokens[i]):
         return False
     return previous.lower not in _CUES and previous.lower not in {"the", "and"}
 
@@ -264,7 +378,7 @@ def _cue_before(text: str, start: int) -> str | None:
     """The locative cue ending right before `start` ('in', 'near', 'on the outskirts of'), if any."""
     if start < 2 or not text[start - 1].isspace():
         return None
-    words = text[max(0, start - 64):start].lower().split()[-8:]
+    words = text[max(0, start - 64) : start].lower().split()[-8:]
     if words and words[-1].endswith(("'s", "’s")):
         words.pop()  # "in Russia's Kaluga region": the owner's cue is the name's
     if not words or words[-1].lstrip("(\"'“‘") not in _CUE_ENDINGS:
@@ -301,10 +415,13 @@ def _unknown_length(text: str, tokens: list[_Token], i: int, mentions: list[Plac
         return 0
     after_cue = _cue_before(text, tokens[i].start) in STRONG_CUES
     length = 1
-    while (i + length < len(tokens) and length < 4
-           and (tokens[i + length].capital or tokens[i + length].lower in _CONNECTORS)
-           and _joined(text, tokens[i + length - 1], tokens[i + length])
-           and tokens[i + length].key not in _STOP_WORDS):
+    while (
+        i + length < len(tokens)
+        and length < 4
+        and (tokens[i + length].capital or tokens[i + length].lower in _CONNECTORS)
+        and _joined(text, tokens[i + length - 1], tokens[i + length])
+        and tokens[i + length].key not in _STOP_WORDS
+    ):
         length += 1
     while length > 1 and (not tokens[i + length - 1].capital or tokens[i + length - 1].lower in _NAME_LEVELS):
         length -= 1
@@ -318,13 +435,19 @@ def _unknown_length(text: str, tokens: list[_Token], i: int, mentions: list[Plac
 def find_places(text: str, gazetteer: Gazetteer) -> list[PlaceMention]:
     """Every country, admin1 or populated-place name in `text` (spans are offsets into `text`).
 
-    Results are cached per (text, gazetteer): the engine asks about a clause, its sentence and the
-    paragraph around it, so the same text comes back several times.
+    Sentence-sized results are cached per (text, gazetteer): the engine asks about a clause, its
+    sentence and the paragraph around it, so the same text comes back several times. Whole
+    documents are scanned uncached to keep memory flat.
     """
+    if len(text) > _CACHED_TEXT_CHARS:
+        return _scan(text, gazetteer)
     return list(_find_places_cached(text, gazetteer))
 
 
-@lru_cache(maxsize=4096)
+_CACHED_TEXT_CHARS = 5_000
+
+
+@lru_cache(maxsize=2048)
 def _find_places_cached(text: str, gazetteer: Gazetteer) -> tuple[PlaceMention, ...]:
     return tuple(_scan(text, gazetteer))
 
@@ -339,8 +462,11 @@ def _scan(text: str, gazetteer: Gazetteer) -> list[PlaceMention]:
             i += 1
             continue
         length = _match_at(text, tokens, i, gazetteer)
-        if length and _continues_name(text, tokens, i + length, gazetteer) \
-                and not _is_big_city(gazetteer, " ".join(t.key for t in tokens[i:i + length])):
+        if (
+            length
+            and _continues_name(text, tokens, i + length, gazetteer)
+            and not _is_big_city(gazetteer, _ngram_key(tokens, i, length))
+        ):
             length = 0
         known = length > 0
         if not known:
@@ -357,10 +483,10 @@ def _scan(text: str, gazetteer: Gazetteer) -> list[PlaceMention]:
 def _plausible(mention: PlaceMention, mentions: list[PlaceMention], text: str) -> bool:
     """Keep a name only with some sign it is a place: an unknown name needs a known parent; a
     small place (most are also surnames or words) needs a cue or a chain; nobody 'said' anything."""
-    if _SPEECH_AFTER.match(text, mention.end):
+    if _SPEECH_AFTER.match(text, mention.end) or _GROUP_AFTER.match(text, mention.end):
         return False
     if not mention.candidates:
-        return _has_known_parent(mention, mentions)
+        return mention.possessed or _has_known_parent(mention, mentions)
     if any(c.kind != "place" or c.population >= _BIG_PLACE for c in mention.candidates):
         return not (mention.sentence_initial and mention.cue is None and _all_small_or_places(mention))
     return mention.cue is not None or mention.linked or _has_known_parent(mention, mentions)
@@ -379,32 +505,65 @@ def _continues_name(text: str, tokens: list[_Token], j: int, gazetteer: Gazettee
         return True
     if not 0 < j < len(tokens) or not tokens[j].capital:
         return False
-    gap = text[tokens[j - 1].end:tokens[j].start]
+    gap = text[tokens[j - 1].end : tokens[j].start]
     if gap == "-":
         return True
     word = tokens[j].lower
-    return gap == " " and not (word in ADMIN_LEVEL_WORDS or word in TOWN_LEVEL_WORDS or word in LANDMARK_WORDS
-                               or word in _AFTER_PLACE_WORDS or tokens[j].acronym)
+    return gap == " " and not (
+        word in ADMIN_LEVEL_WORDS
+        or word in TOWN_LEVEL_WORDS
+        or word in LANDMARK_WORDS
+        or word in _AFTER_PLACE_WORDS
+        or tokens[j].acronym
+    )
 
 
-def _mention(text: str, tokens: list[_Token], i: int, length: int, gazetteer: Gazetteer, known: bool,
-             previous: list[PlaceMention]) -> PlaceMention:
+def _mention(
+    text: str,
+    tokens: list[_Token],
+    i: int,
+    length: int,
+    gazetteer: Gazetteer,
+    known: bool,
+    previous: list[PlaceMention],
+) -> PlaceMention:
     start, end = tokens[i].start, tokens[i + length - 1].end
-    key = " ".join(t.key for t in tokens[i:i + length])
+    key = _ngram_key(tokens, i, length)
     link = _link(text, previous[-1].end, start) if previous else None
     surface_end = _dash_district_end(text, end, gazetteer) if known else end
-    return PlaceMention(text[start:surface_end], start, surface_end, gazetteer.candidates(key) if known else (),
-                        _cue_before(text, start), _level_after(text, surface_end), link is not None, link == "part",
-                        _LANDMARK_AFTER.match(text, surface_end) is not None,
-                        link is not None and "(" in text[previous[-1].end:start],
-                        _starts_sentence(text, start))
+    return PlaceMention(
+        text[start:surface_end],
+        start,
+        surface_end,
+        gazetteer.candidates(key) if known else (),
+        _cue_before(text, start),
+        _level_after(text, surface_end) or _settlement_before(text, start),
+        link is not None,
+        link == "part",
+        _LANDMARK_AFTER.match(text, surface_end) is not None,
+        link is not None and "(" in text[previous[-1].end : start],
+        _starts_sentence(text, start),
+        bool(previous)
+        and previous[-1].is_country
+        and _POSSESSIVE_GAP.fullmatch(text, previous[-1].end, start) is not None,
+    )
+
+
+_POSSESSIVE_GAP = re.compile(r"['’]s\s+")
+_SETTLEMENT_OF = re.compile(r"\b(city|town|village)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _settlement_before(text: str, start: int) -> str | None:
+    """'the city of Jalalabad': the name is a town even where the gazetteer only knows a region."""
+    match = _SETTLEMENT_OF.search(text, max(0, start - 20), start)
+    return match.group(1).lower() if match else None
 
 
 def _starts_sentence(text: str, start: int) -> bool:
     position = start - 1
     while position >= 0 and text[position] in " \t":
         position -= 1
-    return position < 0 or text[position] in ".!?:;\n\"“”"
+    return position < 0 or text[position] in '.!?:;\n"“”'
 
 
 def _is_big_city(gazetteer: Gazetteer, key: str) -> bool:
@@ -426,6 +585,8 @@ def _link(text: str, start: int, end: int) -> str | None:
     gap = text[start:end]
     if _PART_OF_GAP.fullmatch(gap):
         return "part"
+    if _SETTLEMENT_IN_GAP.fullmatch(gap):
+        return "parent"
     if len(gap) > 60 or not any(ch in gap for ch in ",("):
         return None
     for word in _GAP_WORD.findall(gap):
@@ -435,7 +596,7 @@ def _link(text: str, start: int, end: int) -> str | None:
 
 
 def _has_known_parent(mention: PlaceMention, mentions: list[PlaceMention]) -> bool:
-    for following in mentions[mentions.index(mention) + 1:]:
+    for following in mentions[mentions.index(mention) + 1 :]:
         if not following.linked:
             return False
         if following.candidates:
@@ -475,7 +636,9 @@ def _mention_country(mention: PlaceMention) -> tuple[str | None, float]:
     return None, 0.0
 
 
-def document_context(text: str, gazetteer: Gazetteer, mentions: list[PlaceMention] | None = None) -> PlaceContext:
+def document_context(
+    text: str, gazetteer: Gazetteer, mentions: list[PlaceMention] | None = None
+) -> PlaceContext:
     """Priors for a document: countries and admin1 regions it names, most often first.
 
     Countries count by name, by unambiguous places/regions (all candidates in one country) and,
@@ -495,7 +658,9 @@ def document_context(text: str, gazetteer: Gazetteer, mentions: list[PlaceMentio
         alpha2 = gazetteer.demonym(token.text) if token.capital else None
         if alpha2:
             countries[alpha2] += 0.5
-    return PlaceContext(tuple(c for c, _ in countries.most_common()), tuple(k for k, _ in regions.most_common()))
+    return PlaceContext(
+        tuple(c for c, _ in countries.most_common()), tuple(k for k, _ in regions.most_common())
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -507,13 +672,21 @@ def _chains(mentions: list[PlaceMention]) -> list[list[PlaceMention]]:
     for mention in mentions:
         if mention.linked and chains:
             chains[-1].append(mention)
+        elif mention.possessed and chains and len(chains[-1]) == 1:
+            chains[-1] = [mention, chains[-1][0]]  # "Tajikistan's Danghara": the country is the parent
         else:
             chains.append([mention])
     return chains
 
 
-def _score(entry: Entry, mention: PlaceMention, role: str, countries: set[str], admin1: set[str],
-           context: PlaceContext) -> float:
+def _score(
+    entry: Entry,
+    mention: PlaceMention,
+    role: str,
+    countries: set[str],
+    admin1: set[str],
+    context: PlaceContext,
+) -> float:
     score = math.log10(entry.population + 10)
     if entry.alpha2 in countries:
         score += 10
@@ -533,15 +706,24 @@ def _score(entry: Entry, mention: PlaceMention, role: str, countries: set[str], 
     return score
 
 
-def _best(mention: PlaceMention, role: str, countries: set[str], admin1: set[str], context: PlaceContext,
-          parent: Entry | None = None, child: PlaceMention | None = None) -> Entry | None:
+def _best(
+    mention: PlaceMention,
+    role: str,
+    countries: set[str],
+    admin1: set[str],
+    context: PlaceContext,
+    parent: Entry | None = None,
+    child: PlaceMention | None = None,
+) -> Entry | None:
     """Best candidate; under a resolved parent only candidates inside it count (none: unknown).
 
     A name that is also a country ('Mexico') is its admin1 namesake or the country, never a village;
     a parent that contains one of its child's candidates wins ('Texcoco de Mora, Mexico')."""
     pool = [c for c in mention.candidates if c.kind != "country"]
     if len(pool) < len(mention.candidates):
-        pool = [c for c in pool if c.kind != "place"] or [c for c in mention.candidates if c.kind == "country"]
+        pool = [c for c in pool if c.kind != "place"] or [
+            c for c in mention.candidates if c.kind == "country"
+        ]
     if parent is not None:
         pool = [c for c in pool if _within(c, parent)]
     if not pool:
@@ -561,18 +743,25 @@ def _within(entry: Entry, parent: Entry) -> bool:
         return entry.alpha2 == parent.alpha2
     if parent.kind == "admin1":
         return entry.admin1_key == parent.admin1_key
-    return entry.alpha2 == parent.alpha2 and (entry.admin1_key == parent.admin1_key or entry.admin2 == parent.name)
+    return entry.alpha2 == parent.alpha2 and (
+        entry.admin1_key == parent.admin1_key or entry.admin2 == parent.name
+    )
 
 
 def _sentence_priors(mentions: list[PlaceMention]) -> tuple[set[str], set[str]]:
     countries = {c.alpha2 for m in mentions for c in m.candidates if c.kind == "country"}
-    admin1 = {c.admin1_key for m in mentions for c in m.candidates
-              if c.kind == "admin1" and c.admin1_key and (m.level in ADMIN_LEVEL_WORDS or m.linked)}
+    admin1 = {
+        c.admin1_key
+        for m in mentions
+        for c in m.candidates
+        if c.kind == "admin1" and c.admin1_key and (m.level in ADMIN_LEVEL_WORDS or m.linked)
+    }
     return countries, admin1
 
 
-def _resolve_chain(chain: list[PlaceMention], countries: set[str], admin1: set[str],
-                   context: PlaceContext) -> list[Entry | None]:
+def _resolve_chain(
+    chain: list[PlaceMention], countries: set[str], admin1: set[str], context: PlaceContext
+) -> list[Entry | None]:
     """Entries for a chain, resolved from its last (broadest) member to its head."""
     resolved: list[Entry | None] = [None] * len(chain)
     parent: Entry | None = None
@@ -580,8 +769,13 @@ def _resolve_chain(chain: list[PlaceMention], countries: set[str], admin1: set[s
         role = "head" if position == 0 else "parent"
         child = chain[position - 1] if position else None
         entry = _best(chain[position], role, countries, admin1, context, parent, child)
-        if entry is not None and entry.kind == "place" and child is not None and child.candidates \
-                and not any(_within(c, entry) for c in child.candidates):
+        if (
+            entry is not None
+            and entry.kind == "place"
+            and child is not None
+            and child.candidates
+            and not any(_within(c, entry) for c in child.candidates)
+        ):
             entry = None  # a homonym village elsewhere ('Dhaka - Uttara (Uttara)') is no parent
         resolved[position] = entry
         if entry is not None and entry.kind != "country":
@@ -605,7 +799,8 @@ def _eligible(chain: list[PlaceMention]) -> bool:
 def _chain_rank(chain: list[PlaceMention], index: int) -> tuple[int, int, int]:
     head = chain[0]
     coded = any(m.cue in CODED_CUES for m in chain)
-    return (0 if coded else 1 if head.cue in STRONG_CUES else 2, 0 if len(chain) > 1 else 1, index)
+    cue_rank = 0 if coded else 1 if head.cue in STRONG_CUES and not (head.landmark and len(chain) == 1) else 2
+    return (cue_rank, 0 if len(chain) > 1 else 1, index)
 
 
 def _trim(chain: list[PlaceMention]) -> list[PlaceMention]:
@@ -614,9 +809,12 @@ def _trim(chain: list[PlaceMention]) -> list[PlaceMention]:
         if mention.cue in CODED_CUES:
             chain = chain[position:]
             break
-    parts = [position for position, mention in enumerate(chain)
-             if mention.part_of_previous and not _region_only(mention)]
-    chain = chain[parts[-1]:] if parts else chain
+    parts = [
+        position
+        for position, mention in enumerate(chain)
+        if mention.part_of_previous and not _region_only(mention)
+    ]
+    chain = chain[parts[-1] :] if parts else chain
     while len(chain) > 1 and _is_inside_next(chain[0], chain[1]):
         chain = chain[1:]
     return chain
@@ -632,13 +830,15 @@ def _is_inside_next(head: PlaceMention, following: PlaceMention) -> bool:
     university, Fatehpur union' to Fatehpur: the head is only a spot inside the next town."""
     if head.landmark or head.text.split(" ", 1)[0].lower() in _SUBTOWN_PREFIXES:
         return True
-    town_next = following.level in TOWN_LEVEL_WORDS or following.level in ADMIN_LEVEL_WORDS \
-        or " - " in following.text
+    town_next = (
+        following.level in TOWN_LEVEL_WORDS or following.level in ADMIN_LEVEL_WORDS or " - " in following.text
+    )
     return head.level in AREA_LEVEL_WORDS and not following.bracketed and town_next
 
 
-def resolve_location(mentions: list[PlaceMention], context: PlaceContext | None = None,
-                     gazetteer: Gazetteer | None = None) -> Place | None:
+def resolve_location(
+    mentions: list[PlaceMention], context: PlaceContext | None = None, gazetteer: Gazetteer | None = None
+) -> Place | None:
     """THE event location of a sentence, or None when it names no usable place.
 
     `gazetteer` supplies country and admin1 names; it defaults to the packaged one.
@@ -656,29 +856,67 @@ def resolve_location(mentions: list[PlaceMention], context: PlaceContext | None 
     return None
 
 
-def _place_from_chain(chain: list[PlaceMention], resolved: list[Entry | None], gazetteer: Gazetteer) -> Place | None:
+def _place_from_chain(
+    chain: list[PlaceMention], resolved: list[Entry | None], gazetteer: Gazetteer
+) -> Place | None:
     head, entry = chain[0], resolved[0]
     parents = [e for e in resolved[1:] if e is not None and e.kind != "country"]
     near = head.cue in NEAR_CUES
     if entry is None:
+        countries = [e for e in resolved[1:] if e is not None and e.kind == "country"]
+        if not parents and countries and not head.candidates:
+            return _unplaced(gazetteer, ascii_name(head.text), countries[0])
         if not parents:
             return None
         anchor = parents[0]
-        return _make_place(gazetteer, ascii_name(head.text), anchor, 2,
-                           f"'{head.text}' not in gazetteer; coded at its parent '{anchor.name}' ({anchor.ident})",
-                           admin2=_admin2_from(parents, anchor))
+        return _make_place(
+            gazetteer,
+            ascii_name(head.text),
+            anchor,
+            2,
+            f"'{head.text}' not in gazetteer; coded at its parent '{anchor.name}' ({anchor.ident})",
+            admin2=_admin2_from(parents, anchor),
+        )
     if entry.kind == "country":
         return None
+    if entry.kind == "admin1" and head.level in TOWN_LEVEL_WORDS:
+        capital = gazetteer.admin1[entry.admin1_key].capital if entry.admin1_key else entry.name
+        why = f"'{head.text}' named as a town; region '{entry.name}' ({entry.ident}) at its capital {capital}"
+        return _make_place(gazetteer, ascii_name(head.text), entry, 2, why)
     if entry.kind == "admin1" and not parents:
         capital = gazetteer.admin1[entry.admin1_key].capital if entry.admin1_key else entry.name
-        return _make_place(gazetteer, capital, entry, 3, f"admin1 region '{entry.name}' ({entry.ident}) at its capital")
+        return _make_place(
+            gazetteer, capital, entry, 3, f"admin1 region '{entry.name}' ({entry.ident}) at its capital"
+        )
     precision = 2 if near else 1
     location = _location_name(head.text, entry)
     why = f"{entry.kind} '{entry.name}' ({entry.ident}, pop {entry.population})"
     if parents:
         why += " within " + ", ".join(f"'{p.name}'" for p in parents)
-    return _make_place(gazetteer, location, entry, precision, why,
-                       admin2=entry.admin2 or _admin2_from(parents, entry))
+    return _make_place(
+        gazetteer, location, entry, precision, why, admin2=entry.admin2 or _admin2_from(parents, entry)
+    )
+
+
+def _unplaced(gazetteer: Gazetteer, location: str, country_entry: Entry) -> Place | None:
+    """'in Zeta, Montenegro': a named place the gazetteer lacks, known only by its country."""
+    country = gazetteer.country(country_entry.alpha2)
+    if country is None:
+        return None
+    return Place(
+        location=location,
+        admin1=None,
+        admin2=None,
+        country=country.name,
+        iso=country.iso,
+        alpha3=country.alpha3,
+        region=country.region,
+        latitude=None,
+        longitude=None,
+        geo_precision=3,
+        population=0,
+        evidence=f"'{location}' not in gazetteer; only its country {country.name} is named",
+    )
 
 
 def _location_name(surface: str, entry: Entry) -> str:
@@ -697,15 +935,30 @@ def _admin2_from(parents: list[Entry], anchor: Entry) -> str | None:
     return middle[0].admin2 or middle[0].name if middle else anchor.admin2
 
 
-def _make_place(gazetteer: Gazetteer, location: str, entry: Entry, precision: int, evidence: str,
-                admin2: str | None = None) -> Place:
+def _make_place(
+    gazetteer: Gazetteer,
+    location: str,
+    entry: Entry,
+    precision: int,
+    evidence: str,
+    admin2: str | None = None,
+) -> Place:
     country = gazetteer.country(entry.alpha2)
     region = gazetteer.admin1.get(entry.admin1_key) if entry.admin1_key else None
     latitude, longitude = entry.latitude, entry.longitude
     if entry.kind == "admin1" and region is not None:
         latitude, longitude = region.latitude, region.longitude
-    return Place(location=location, admin1=region.name if region else None, admin2=admin2,
-                 country=country.name if country else entry.alpha2, iso=country.iso if country else 0,
-                 alpha3=country.alpha3 if country else "", region=country.region if country else None,
-                 latitude=round(latitude, 4), longitude=round(longitude, 4), geo_precision=precision,
-                 population=entry.population, evidence=evidence)
+    return Place(
+        location=location,
+        admin1=region.name if region else None,
+        admin2=admin2,
+        country=country.name if country else entry.alpha2,
+        iso=country.iso if country else 0,
+        alpha3=country.alpha3 if country else "",
+        region=country.region if country else None,
+        latitude=round(latitude, 4),
+        longitude=round(longitude, 4),
+        geo_precision=precision,
+        population=entry.population,
+        evidence=evidence,
+    )

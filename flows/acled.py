@@ -62,7 +62,10 @@ def export_events_task(warehouse: str, out: str, fmt: str, where: str | None) ->
     Path(out).parent.mkdir(parents=True, exist_ok=True)
     con = connect(Path(warehouse))
     try:
-        result = export_csv(con, Path(out), where) if fmt == "csv" else export_parquet(con, Path(out), where=where)
+        if fmt == "csv":
+            result = export_csv(con, Path(out), where)
+        else:
+            result = export_parquet(con, Path(out), where=where)
     finally:
         con.close()
     return {"path": str(result.path), "rows": result.rows, "files": result.files}

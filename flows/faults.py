@@ -26,9 +26,16 @@ class PauseBeforeCommit:
 
     def execute(self, query: str, *args: object, **kwargs: object) -> duckdb.DuckDBPyConnection:
         if query.strip().upper().startswith("COMMIT"):
-            print(f"{PAUSE_MARKER} for {self._seconds} s", file=sys.stderr, flush=True)
-            time.sleep(self._seconds)
+            self._pause()
         return self._con.execute(query, *args, **kwargs)
+
+    def commit(self) -> duckdb.DuckDBPyConnection:
+        self._pause()
+        return self._con.commit()
+
+    def _pause(self) -> None:
+        print(f"{PAUSE_MARKER} for {self._seconds} s", file=sys.stderr, flush=True)
+        time.sleep(self._seconds)
 
     def __getattr__(self, name: str) -> object:
         return getattr(self._con, name)

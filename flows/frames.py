@@ -51,7 +51,8 @@ def _column(name: str, values: list[object], dtype: pl.DataType) -> pl.Series:
 def mentions_frame(events: Sequence[Mapping[str, object]], keep_ids: Iterable[str]) -> pl.DataFrame:
     """One row per (event, mention) for the events in `keep_ids` (rejected events have none)."""
     keep = set(keep_ids)
-    rows = [{"event_id_cnty": event["event_id_cnty"], **{k: m.get(k) for k in MENTION_SCHEMA if k != "event_id_cnty"}}
+    fields = [name for name in MENTION_SCHEMA if name != "event_id_cnty"]
+    rows = [{"event_id_cnty": event["event_id_cnty"], **{name: m.get(name) for name in fields}}
             for event in events if event.get("event_id_cnty") in keep
             for m in event.get("mentions") or ()]
     return pl.DataFrame(rows, schema=MENTION_SCHEMA, strict=False)

@@ -1,8 +1,9 @@
-"""A local Prefect server in a subprocess, for `eventpipe serve` when no PREFECT_API_URL is set.
+"""Local Prefect servers in subprocesses, for when no PREFECT_API_URL is set.
 
-Schedules need Prefect's scheduler service, which the temporary server that one-off flow runs
-start does not run ("Cannot schedule flows on an ephemeral server"). So `serve` starts a real
-`prefect server start` on a free loopback port for as long as it serves, and stops it after.
+`temporary_api_server`: the temporary server of one `eventpipe run`. `local_prefect_server`: a
+full server for `eventpipe serve`, because schedules need Prefect's scheduler service, which the
+temporary server does not run ("Cannot schedule flows on an ephemeral server"); it is a real
+`prefect server start` on a free loopback port for as long as `serve` runs.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -80,3 +81,32 @@ def wait_until_healthy(api_url: str, process: subprocess.Popen[bytes], timeout: 
             pass
         time.sleep(0.5)
     raise EventpipeError(f"the local Prefect server did not answer within {timeout:.0f} s")
+
+
+@contextmanager
+def temporary_api_server(
+        timeout: float = STARTUP_TIMEOUT_SECONDS) -> Iterator[tuple[str, Callable[[], None]]]:
+    """Prefect's temporary local server, started *now* so it boots while the caller imports.
+
+    Prefect starts the same server (its API app under uvicorn, UI off, ephemeral services) on
+    the first API call of a flow run; for `eventpipe run` that is after ~1.5 s of imports, and
+    the server then needs ~3-4 s more. Starting it first overlaps the two. Yields the API URL
+    (set PREFECT_API_URL to it before importing Prefect) and a `wait()` to call before the flow.
+    """
+    port = free_port()
+    api_url = f"http://127.0.0.1:{port}/api"
+    command = [sys.executable, "-m", "uvicorn", "--factory", "prefect.server.api.server:create_app",
+               "--host", "127.0.0.1", "--port", str(port), "--log-level", "error", "--lifespan", "on"]
+    env = {**os.environ, "PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1",
+           "PREFECT__SERVER_FINAL": "1", "PREFECT_SERVER_ANALYTICS_ENABLED": "false"}
+    env.pop("PREFECT_API_URL", None)
+    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL)
+    try:
+        yield api_url, lambda: wait_until_healthy(api_url, process, timeout)
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()

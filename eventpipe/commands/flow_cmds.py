@@ -10,7 +10,7 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -30,7 +30,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     _add_settings_flags(run)
     run.add_argument("--quiet", action="store_true", help="no progress bar, no summary, no Prefect logs")
     run.add_argument("--wait", type=float, default=0.0, metavar="SECONDS",
-                     help="wait up to SECONDS for another run to release the warehouse (default: fail at once)")
+                     help="wait up to SECONDS for another run to release the warehouse "
+                          "(default: fail at once)")
     run.set_defaults(handler=run_pipeline)
 
     serve = subparsers.add_parser("serve", help="serve the pipeline on a schedule (Prefect deployments)",
@@ -52,9 +53,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _add_settings_flags(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--raw-dir", type=Path, help="folder of documents (default: EVENTPIPE_RAW_DIR or raw)")
+    parser.add_argument("--raw-dir", type=Path,
+                        help="folder of documents (default: EVENTPIPE_RAW_DIR or raw)")
     parser.add_argument("--warehouse", type=Path, help="DuckDB file (default: EVENTPIPE_WAREHOUSE)")
-    parser.add_argument("--export-dir", type=Path, help="export folder (default: EVENTPIPE_EXPORT_DIR or exports)")
+    parser.add_argument("--export-dir", type=Path,
+                        help="export folder (default: EVENTPIPE_EXPORT_DIR or exports)")
     parser.add_argument("--task-runner", choices=("local", "dask"), help="where extraction tasks run")
     parser.add_argument("--dask-address", help="a running Dask scheduler, e.g. tcp://10.0.0.5:8786")
     parser.add_argument("--dask-workers", type=int, help="workers of the local Dask cluster (default 2)")
@@ -77,25 +80,50 @@ def prepare_prefect(verbose: bool) -> None:
 
 
 def run_pipeline(args: argparse.Namespace) -> int:
-    """Run the pipeline flow once and print what it did."""
+    """Run the pipeline flow once and print what it did.
+
+    Order matters for start-up time: take the lock (fail fast), start Prefect's temporary server
+    (unless PREFECT_API_URL is set) so it boots while Prefect and the pipeline are imported, then
+    run the flow. Flow-run heartbeats are off: they detect crashed runs of workers, and stopping
+    their thread costs up to a second at the end of a foreground run.
+    """
     settings = load_settings(args)
     if not Path(settings.raw_dir).is_dir():
         raise InputError("raw folder does not exist", file=str(settings.raw_dir),
                          hint="set EVENTPIPE_RAW_DIR or pass --raw-dir")
     prepare_prefect(args.verbose)
-    from flows.progress import reporting_progress
-    from flows.serve import pipeline_parameters
-
     pause = float(os.environ.get(PAUSE_ENV) or 0)
-    with warehouse_lock(Path(settings.warehouse), wait_seconds=args.wait):
-        from flows.pipeline import pipeline_flow
+    with warehouse_lock(Path(settings.warehouse), wait_seconds=args.wait), _prefect_api() as wait_for_api:
+        from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
 
-        with _progress_bar(enabled=not args.quiet and sys.stderr.isatty()) as callback:
-            with reporting_progress(callback):
-                summary = pipeline_flow(**pipeline_parameters(settings, pause))
+        from flows.pipeline import pipeline_flow
+        from flows.progress import reporting_progress
+        from flows.serve import pipeline_parameters
+
+        wait_for_api()
+        with (temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}),
+              _progress_bar(enabled=not args.quiet and sys.stderr.isatty()) as callback,
+              reporting_progress(callback)):
+            summary = pipeline_flow(**pipeline_parameters(settings, pause))
     if not args.quiet:
         print(summary.to_text())
     return 0
+
+
+@contextmanager
+def _prefect_api() -> Iterator[Callable[[], None]]:
+    """Use PREFECT_API_URL if set; else start the temporary server now (see flows.server)."""
+    if os.environ.get("PREFECT_API_URL"):
+        yield lambda: None
+        return
+    from flows.server import temporary_api_server
+
+    with temporary_api_server() as (api_url, wait):
+        os.environ["PREFECT_API_URL"] = api_url
+        try:
+            yield wait
+        finally:
+            os.environ.pop("PREFECT_API_URL", None)
 
 
 @contextmanager

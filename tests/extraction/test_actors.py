@@ -24,42 +24,183 @@ def assign(sentence: str, country: str | None, on: date) -> ActorAssignment:
 
 # (sentence, country, date, actor1, inter1, actor2, inter2, why)
 GOLDEN = [
-    ("In March, IS-K killed 21 people, most of them civilians, at a bank in the southern city of Kandahar.",
-     "Afghanistan", date(2024, 3, 21), "Islamic State (Afghanistan)", 2, "Civilians (Afghanistan)", 7,
-     "IS-K is ACLED's Islamic State (Afghanistan) in Afghanistan; civilians are the VAC target"),
-    ("ISIS-K gunmen attacked worshippers at a mosque in Kerman, killing 12 people.", "Iran", date(2024, 1, 3),
-     "Islamic State Khorasan Province (ISKP)", 2, "Civilians (Iran)", 7,
-     "outside Afghanistan the Khorasan branch keeps its transnational name"),
-    ("Taliban fighters clashed with government forces in Kunduz.", "Afghanistan", date(2020, 6, 1),
-     "Taliban", 2, "Military Forces of Afghanistan (2014-2021)", 1, "before 15 August 2021 the Taliban are rebels"),
-    ("Taliban forces clashed with ISKP militants in Nangarhar.", "Afghanistan", date(2022, 6, 1),
-     "Military Forces of Afghanistan (2021-)", 1, "Islamic State (Afghanistan)", 2,
-     "after 15 August 2021 the Taliban are the state forces"),
-    ("On 10 October, more than 10 police officers exchanged fire with suspected al-Shabab militants.", "Kenya",
-     date(2015, 10, 10), "Police Forces of Kenya (2013-2022)", 1, "Al Shabaab", 2,
-     "police and an alias of Al Shabaab, initiator first"),
-    ("Ugandan troops clashed with ADF rebels near Beni.", "Democratic Republic of Congo", date(2020, 1, 5),
-     "Military Forces of Uganda (1986-)", 8, "ADF: Allied Democratic Forces", 2,
-     "a state's forces acting abroad are inter 8"),
-    ("Pokot raiders attacked Turkana herders and fought with them for hours.", "Kenya", date(2010, 3, 1),
-     "Pokot Ethnic Militia (Kenya)", 4, "Turkana Ethnic Militia (Kenya)", 4, "communal militias are inter 4"),
-    ("Teachers protested over pay. Police fired tear gas.", "Kenya", date(2012, 5, 1),
-     "Protesters (Kenya)", 6, "Police Forces of Kenya (2002-2013)", 1, "police intervention makes them actor2"),
-    ("On 13 November 2019, anti-abortion protesters gathered at the KICC in central Nairobi.", "Kenya",
-     date(2019, 11, 13), "Protesters (Kenya)", 6, None, 0, "a peaceful protest has no second actor"),
-    ("A man suspected of being a thief was lynched by locals in Ngangarithi village.", "Kenya", date(2016, 1, 1),
-     "Rioters (Kenya)", 5, "Civilians (Kenya)", 7, "mob violence against a person"),
-    ("A man was shot dead by unidentified gunmen in Eastleigh.", "Kenya", date(2018, 1, 1),
-     "Unidentified Armed Group (Kenya)", 3, "Civilians (Kenya)", 7, "unknown perpetrators are inter 3"),
-    ("Police arrested a prominent opposition leader in Nairobi on 5 May 2019.", "Kenya", date(2019, 5, 5),
-     "Police Forces of Kenya (2013-2022)", 1, None, 0, "arrests are made by state forces"),
+    (
+        "In March, IS-K killed 21 people, most of them civilians, at a bank in the southern city of "
+        "Kandahar.",
+        "Afghanistan",
+        date(2024, 3, 21),
+        "Islamic State (Afghanistan)",
+        2,
+        "Civilians (Afghanistan)",
+        7,
+        "IS-K is ACLED's Islamic State (Afghanistan) in Afghanistan; civilians are the VAC target",
+    ),
+    (
+        "ISIS-K gunmen attacked worshippers at a mosque in Kerman, killing 12 people.",
+        "Iran",
+        date(2024, 1, 3),
+        "Islamic State Khorasan Province (ISKP)",
+        2,
+        "Civilians (Iran)",
+        7,
+        "outside Afghanistan the Khorasan branch keeps its transnational name",
+    ),
+    (
+        "Taliban fighters clashed with government forces in Kunduz.",
+        "Afghanistan",
+        date(2020, 6, 1),
+        "Taliban",
+        2,
+        "Military Forces of Afghanistan (2014-2021)",
+        1,
+        "before 15 August 2021 the Taliban are rebels",
+    ),
+    (
+        "Taliban forces clashed with ISKP militants in Nangarhar.",
+        "Afghanistan",
+        date(2022, 6, 1),
+        "Military Forces of Afghanistan (2021-)",
+        1,
+        "Islamic State (Afghanistan)",
+        2,
+        "after 15 August 2021 the Taliban are the state forces",
+    ),
+    (
+        "On 10 October, more than 10 police officers exchanged fire with suspected al-Shabab militants.",
+        "Kenya",
+        date(2015, 10, 10),
+        "Police Forces of Kenya (2013-2022)",
+        1,
+        "Al Shabaab",
+        2,
+        "police and an alias of Al Shabaab, initiator first",
+    ),
+    (
+        "Ugandan troops clashed with ADF rebels near Beni.",
+        "Democratic Republic of Congo",
+        date(2020, 1, 5),
+        "Military Forces of Uganda (1986-)",
+        8,
+        "ADF: Allied Democratic Forces",
+        2,
+        "a state's forces acting abroad are inter 8",
+    ),
+    (
+        "Pokot raiders attacked Turkana herders and fought with them for hours.",
+        "Kenya",
+        date(2010, 3, 1),
+        "Pokot Ethnic Militia (Kenya)",
+        4,
+        "Turkana Ethnic Militia (Kenya)",
+        4,
+        "communal militias are inter 4",
+    ),
+    (
+        "Teachers protested over pay. Police fired tear gas.",
+        "Kenya",
+        date(2012, 5, 1),
+        "Protesters (Kenya)",
+        6,
+        "Police Forces of Kenya (2002-2013)",
+        1,
+        "police intervention makes them actor2",
+    ),
+    (
+        "On 13 November 2019, anti-abortion protesters gathered at the KICC in central Nairobi.",
+        "Kenya",
+        date(2019, 11, 13),
+        "Protesters (Kenya)",
+        6,
+        None,
+        0,
+        "a peaceful protest has no second actor",
+    ),
+    (
+        "A man suspected of being a thief was lynched by locals in Ngangarithi village.",
+        "Kenya",
+        date(2016, 1, 1),
+        "Rioters (Kenya)",
+        5,
+        "Civilians (Kenya)",
+        7,
+        "mob violence against a person",
+    ),
+    (
+        "A man was shot dead by unidentified gunmen in Eastleigh.",
+        "Kenya",
+        date(2018, 1, 1),
+        "Unidentified Armed Group (Kenya)",
+        3,
+        "Civilians (Kenya)",
+        7,
+        "unknown perpetrators are inter 3",
+    ),
+    (
+        "Police arrested a prominent opposition leader in Nairobi on 5 May 2019.",
+        "Kenya",
+        date(2019, 5, 5),
+        "Police Forces of Kenya (2013-2022)",
+        1,
+        None,
+        0,
+        "arrests are made by state forces",
+    ),
 ]
 
 
-@pytest.mark.parametrize(("sentence", "country", "on", "actor1", "inter1", "actor2", "inter2", "why"), GOLDEN,
-                         ids=[g[-1][:40] for g in GOLDEN])
-def test_golden_actors(sentence: str, country: str, on: date, actor1: str, inter1: int, actor2: str | None,
-                       inter2: int, why: str) -> None:
+GOLDEN += [
+    (
+        "On 12 June 2022, Russian warplanes carried out airstrikes on the outskirts of Maarrat Misreen, "
+        "Idleb.",
+        "Syria",
+        date(2022, 6, 12),
+        "Military Forces of Russia (2000-)",
+        8,
+        None,
+        0,
+        "a nationality adjective names the air force's state, acting abroad",
+    ),
+    (
+        "On 20 May 2023, TTP militants attacked a police checkpost in Lakki Marwat, killing two policemen.",
+        "Pakistan",
+        date(2023, 5, 20),
+        "TTP: Tehreek-i-Taliban Pakistan",
+        2,
+        "Police Forces of Pakistan (2022-2024)",
+        1,
+        "the Pakistani Taliban are TTP, not the Afghan Taliban",
+    ),
+    (
+        "On 11 September 2023, Taliban security forces arrested two ISKP members in Kabul city.",
+        "Afghanistan",
+        date(2023, 9, 11),
+        "Military Forces of Afghanistan (2021-)",
+        1,
+        "Islamic State (Afghanistan)",
+        2,
+        "Taliban arrests after August 2021 are state arrests; the arrested group is actor2",
+    ),
+    (
+        "On 3 May 2020, the OSCE SMM observed a total of 8 explosions involving unknown weapons near Zolote.",
+        "Ukraine",
+        date(2020, 5, 3),
+        "Military Forces of Ukraine (2019-)",
+        1,
+        None,
+        0,
+        "unattributed shelling is a military's: heavy weapons are state weapons",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "country", "on", "actor1", "inter1", "actor2", "inter2", "why"),
+    GOLDEN,
+    ids=[g[-1][:40] for g in GOLDEN],
+)
+def test_golden_actors(
+    sentence: str, country: str, on: date, actor1: str, inter1: int, actor2: str | None, inter2: int, why: str
+) -> None:
     result = assign(sentence, country, on)
     assert (result.actor1, result.inter1) == (actor1, inter1), why
     assert (result.actor2, result.inter2) == (actor2, inter2), why
@@ -72,19 +213,25 @@ def test_violence_against_civilians_sets_civilian_targeting_and_interaction() ->
 
 
 def test_protest_associates_name_the_crowd() -> None:
-    result = assign("Students of Dhaka University and BNP activists staged a protest in Dhaka.", "Bangladesh",
-                    date(2023, 3, 1))
+    result = assign(
+        "Students of Dhaka University and BNP activists staged a protest in Dhaka.",
+        "Bangladesh",
+        date(2023, 3, 1),
+    )
     assert result.actor1 == "Protesters (Bangladesh)" and result.interaction == 60
     assert result.assoc_actor_1 == "BNP: Bangladesh Nationalist Party; Students (Bangladesh)"
 
 
-@pytest.mark.parametrize(("country", "on", "expected"), [
-    ("Kenya", date(2019, 12, 31), "Military Forces of Kenya (2013-2022)"),
-    ("Kenya", date(2008, 1, 1), "Military Forces of Kenya (2002-2013)"),
-    ("Afghanistan", date(2021, 8, 15), "Military Forces of Afghanistan (2021-)"),
-    ("Philippines", date(2020, 1, 1), "Military Forces of the Philippines (2016-2022)"),
-    ("Atlantis", date(2020, 1, 1), "Military Forces of Atlantis"),
-])
+@pytest.mark.parametrize(
+    ("country", "on", "expected"),
+    [
+        ("Kenya", date(2019, 12, 31), "Military Forces of Kenya (2013-2022)"),
+        ("Kenya", date(2008, 1, 1), "Military Forces of Kenya (2002-2013)"),
+        ("Afghanistan", date(2021, 8, 15), "Military Forces of Afghanistan (2021-)"),
+        ("Philippines", date(2020, 1, 1), "Military Forces of the Philippines (2016-2022)"),
+        ("Atlantis", date(2020, 1, 1), "Military Forces of Atlantis"),
+    ],
+)
 def test_state_force_names_carry_the_government_period(country: str, on: date, expected: str) -> None:
     assert state_force_name(country, "Military", on, load_actor_dictionary()) == expected
 

@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 
+from extraction import engine
 from extraction.document import Document
 from extraction.engine import Resources, extract_events, split_clauses
 from extraction.text import prepare_text
@@ -23,24 +24,47 @@ def extract(resources: Resources, text: str, **meta: object) -> list[dict]:
     return extract_events(Document(doc_id="doc", text=text, **meta), resources)
 
 
-@pytest.mark.parametrize(("text", "expected", "why"), [
-    ("On 21 March 2024, a suicide bomber blew himself up outside a bank in Kandahar city, Kandahar province, "
-     "Afghanistan, killing 21 people.",
-     {"event_date": "2024-03-21", "time_precision": 1, "event_type": "Explosions/Remote violence",
-      "sub_event_type": "Suicide bomb", "country": "Afghanistan", "iso": 4, "admin1": "Kandahar",
-      "location": "Kandahar", "region": "Caucasus and Central Asia"},
-     "the seed corpus' Kandahar bank bombing, stated in one sentence"),
-    ("On 9 May 2020, Al shabaab militants attacked Jubaland security forces in the vicinity of Bar-Sanguun "
-     "village (Kismaayo, Lower Juba). After heavy gunfire from both sides, Al shabaab militants claimed to "
-     "have killed two soldiers and injured five others.",
-     {"event_date": "2020-05-09", "event_type": "Battles", "country": "Somalia", "admin1": "Lower Juba",
-      "actor1": "Al Shabaab", "fatalities": 2},
-     "an ACLED note: the fatalities come from the sentence after the event sentence"),
-    ("On 9 May 2020, in Sao Goncalo, Rio de Janeiro, the Military Police carried out an operation against "
-     "drug trafficking in the Chumbada community. A shoot-out broke out and two suspects died.",
-     {"event_date": "2020-05-09", "country": "Brazil", "event_type": "Battles"},
-     "the typed sentence has no date: it inherits the scene-setting sentence's date"),
-])
+@pytest.mark.parametrize(
+    ("text", "expected", "why"),
+    [
+        (
+            "On 21 March 2024, a suicide bomber blew himself up outside a bank in Kandahar city, Kandahar province, "
+            "Afghanistan, killing 21 people.",
+            {
+                "event_date": "2024-03-21",
+                "time_precision": 1,
+                "event_type": "Explosions/Remote violence",
+                "sub_event_type": "Suicide bomb",
+                "country": "Afghanistan",
+                "iso": 4,
+                "admin1": "Kandahar",
+                "location": "Kandahar",
+                "region": "Caucasus and Central Asia",
+            },
+            "the seed corpus' Kandahar bank bombing, stated in one sentence",
+        ),
+        (
+            "On 9 May 2020, Al shabaab militants attacked Jubaland security forces in the vicinity of Bar-Sanguun "
+            "village (Kismaayo, Lower Juba). After heavy gunfire from both sides, Al shabaab militants claimed to "
+            "have killed two soldiers and injured five others.",
+            {
+                "event_date": "2020-05-09",
+                "event_type": "Battles",
+                "country": "Somalia",
+                "admin1": "Lower Juba",
+                "actor1": "Al Shabaab",
+                "fatalities": 2,
+            },
+            "an ACLED note: the fatalities come from the sentence after the event sentence",
+        ),
+        (
+            "On 9 May 2020, in Sao Goncalo, Rio de Janeiro, the Military Police carried out an operation against "
+            "drug trafficking in the Chumbada community. A shoot-out broke out and two suspects died.",
+            {"event_date": "2020-05-09", "country": "Brazil", "event_type": "Battles"},
+            "the typed sentence has no date: it inherits the scene-setting sentence's date",
+        ),
+    ],
+)
 def test_golden_records(resources: Resources, text: str, expected: dict, why: str) -> None:
     events = extract(resources, text, source="Test source")
     assert len(events) == 1, why
@@ -54,7 +78,7 @@ def test_provenance_spans_point_at_the_evidence_in_the_prepared_text(resources: 
     text = "Markets were calm.\n\nOn 3 January 2024, two bombs exploded in Kerman, Iran, killing 95 people."
     (event,) = extract(resources, text)
     prepared = prepare_text(text).text
-    assert prepared[event["span_start"]:event["span_end"]].strip() == event["evidence"]
+    assert prepared[event["span_start"] : event["span_end"]].strip() == event["evidence"]
     assert event["doc_id"] == "doc" and event["extractor_version"] == EXTRACTOR_VERSION
     assert 0 < event["confidence"] <= 1
     for field in ("event_type", "event_date", "location", "actor1", "fatalities"):
@@ -64,14 +88,17 @@ def test_provenance_spans_point_at_the_evidence_in_the_prepared_text(resources: 
 
 def test_a_sentence_without_a_date_yields_no_event_in_a_dated_document(resources: Resources) -> None:
     # why: ACLED needs at least the month; the publication date alone does not date a background event.
-    text = ("On 2 May 2024, officials met in Kabul.\n\n"
-            "IS-K militants attacked a Taliban checkpoint in Kandahar.")
+    text = (
+        "On 2 May 2024, officials met in Kabul.\n\nIS-K militants attacked a Taliban checkpoint in Kandahar."
+    )
     assert extract(resources, text, published=date(2024, 6, 1)) == []
 
 
 def test_a_commentary_sentence_does_not_lend_its_date(resources: Resources) -> None:
-    text = ("In a video released on 8 June 2017 by Amaq News, a militant praised the group. "
-            "Militants attacked a police post in Tehran.")
+    text = (
+        "In a video released on 8 June 2017 by Amaq News, a militant praised the group. "
+        "Militants attacked a police post in Tehran."
+    )
     assert extract(resources, text) == []
 
 
@@ -84,42 +111,62 @@ def test_a_note_without_any_date_yields_an_undated_event(resources: Resources) -
 
 
 def test_clauses_with_their_own_date_and_place_are_separate_events(resources: Resources) -> None:
-    text = ("On 5 May 2020, police shot dead two protesters in Nairobi; and on 6 May 2020, rioters burned "
-            "tyres in Kisumu.")
+    text = (
+        "On 5 May 2020, police shot dead two protesters in Nairobi; and on 6 May 2020, rioters burned "
+        "tyres in Kisumu."
+    )
     events = extract(resources, text)
-    assert [(e["event_date"], e["location"]) for e in events] == [("2020-05-05", "Nairobi"),
-                                                                 ("2020-05-06", "Kisumu")]
+    assert [(e["event_date"], e["location"]) for e in events] == [
+        ("2020-05-05", "Nairobi"),
+        ("2020-05-06", "Kisumu"),
+    ]
 
 
-@pytest.mark.parametrize(("body", "parts"), [
-    ("Police arrested two men in Kabul; and in Herat, gunmen killed a cleric.",
-     ["Police arrested two men in Kabul", "in Herat, gunmen killed a cleric."]),
-    ("Gunmen attacked a bus and in Kabul a bomb exploded.",
-     ["Gunmen attacked a bus", "in Kabul a bomb exploded."]),
-    ("Protesters marched and chanted slogans.", ["Protesters marched and chanted slogans."]),
-])
+@pytest.mark.parametrize(
+    ("body", "parts"),
+    [
+        (
+            "Police arrested two men in Kabul; and in Herat, gunmen killed a cleric.",
+            ["Police arrested two men in Kabul", "in Herat, gunmen killed a cleric."],
+        ),
+        (
+            "Gunmen attacked a bus and in Kabul a bomb exploded.",
+            ["Gunmen attacked a bus", "in Kabul a bomb exploded."],
+        ),
+        ("Protesters marched and chanted slogans.", ["Protesters marched and chanted slogans."]),
+    ],
+)
 def test_split_clauses(body: str, parts: list[str]) -> None:
     assert [c.text for c in split_clauses(body, 100)] == parts
 
 
-@pytest.mark.parametrize(("text", "warning"), [
-    ("", "is empty"),
-    ("   \n\t ", "is empty"),
-    ("\x00\x01\x02\x03" * 200, "looks binary"),
-    ("\ufffd\ufffd abc \ufffd" * 100, "looks binary"),
-    ("Der Präsident sprach gestern lange über die Wirtschaft, die Schulen und die Zukunft des Landes, "
-     "während draußen viele Menschen warteten.", "does not look like English"),
-])
-def test_odd_input_gives_a_warning_and_no_events(resources: Resources, caplog: pytest.LogCaptureFixture,
-                                                 text: str, warning: str) -> None:
+@pytest.mark.parametrize(
+    ("text", "warning"),
+    [
+        ("", "is empty"),
+        ("   \n\t ", "is empty"),
+        ("\x00\x01\x02\x03" * 200, "looks binary"),
+        ("\ufffd\ufffd abc \ufffd" * 100, "looks binary"),
+        (
+            "Der Präsident sprach gestern lange über die Wirtschaft, die Schulen und die Zukunft des Landes, "
+            "während draußen viele Menschen warteten.",
+            "does not look like English",
+        ),
+    ],
+)
+def test_odd_input_gives_a_warning_and_no_events(
+    resources: Resources, caplog: pytest.LogCaptureFixture, text: str, warning: str
+) -> None:
     with caplog.at_level(logging.WARNING, logger="extraction.engine"):
         assert extract(resources, text) == []
     assert warning in caplog.text
 
 
 def test_a_text_with_no_events_yields_none(resources: Resources) -> None:
-    text = ("On 3 May 2019, the weather in Nairobi was sunny. The markets were busy and schools reopened "
-            "after the holiday.")
+    text = (
+        "On 3 May 2019, the weather in Nairobi was sunny. The markets were busy and schools reopened "
+        "after the holiday."
+    )
     assert extract(resources, text) == []
 
 
@@ -127,15 +174,66 @@ def test_resources_are_loaded_once(resources: Resources) -> None:
     assert Resources.load() is resources
 
 
-@pytest.mark.parametrize(("text", "sub_event_type"), [
-    ("On 5 May 2020, residents protested in Kisumu over water shortages. Police fired teargas to disperse them.",
-     "Protest with intervention"),
-    ("On 5 May 2020, traders demonstrated in Nakuru against new taxes. The protesters later pelted police "
-     "with stones and burned tyres.", "Violent demonstration"),
-])
-def test_a_protest_escalated_by_the_next_sentence_is_one_graver_event(resources: Resources, text: str,
-                                                                       sub_event_type: str) -> None:
+@pytest.mark.parametrize(
+    ("text", "sub_event_type"),
+    [
+        (
+            "On 5 May 2020, residents protested in Kisumu over water shortages. Police fired teargas to disperse "
+            "them.",
+            "Protest with intervention",
+        ),
+        (
+            "On 5 May 2020, traders demonstrated in Nakuru against new taxes. The protesters later pelted police "
+            "with stones and burned tyres.",
+            "Violent demonstration",
+        ),
+    ],
+)
+def test_a_protest_escalated_by_the_next_sentence_is_one_graver_event(
+    resources: Resources, text: str, sub_event_type: str
+) -> None:
     # why: ACLED codes a protest that is dispersed or turns violent as one event of the graver type.
     (event,) = extract(resources, text)
     assert event["sub_event_type"] == sub_event_type
     assert "escalated by the next sentence" in event["explain"]["event_type"]
+
+
+def test_an_article_without_any_date_yields_no_undated_events(resources: Resources) -> None:
+    # why: only a brief note may leave its date to metadata; an undated article reports nothing codable.
+    text = (
+        "Police shot dead two robbery suspects in Kisumu.\n\nProtesters later marched through Nairobi "
+        "and rioters burned tyres in Kisumu."
+    )
+    assert extract(resources, text) == []
+
+
+def test_a_huge_document_is_read_piece_by_piece_with_consistent_spans(
+    resources: Resources, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # why: a 50 MB text is prepared in pieces; spans must point into the pieces joined by a blank line.
+    monkeypatch.setattr(engine, "CHUNK_CHARS", 400)
+    paragraph = (
+        "On 21 March 2024, a suicide bomber blew himself up outside a bank in Kandahar city, "
+        "killing 21 people. Markets reopened the next week.\n\n"
+    )
+    text = paragraph * 8
+    events = extract(resources, text)
+    prepared = engine.PIECE_JOINER.join(prepare_text(text[a:b]).text for a, b in engine._chunks(text))
+    assert len(events) == 8
+    for event in events:
+        assert prepared[event["span_start"] : event["span_end"]].strip() == event["evidence"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("On 12 December 2023, Tajik and Uzbek nationals were arrested in a series of operations in Austria and "
+     "Germany.", [("Austria", None, 0), ("Germany", None, 0)]),
+    ("On 5 May 2020, police shot dead 5 protesters in Nairobi, Mombasa and Kisumu.",
+     [("Kenya", "Nairobi", 3), ("Kenya", "Mombasa", 1), ("Kenya", "Kisumu", 1)]),
+    ("On 5 May 2020, police shot dead 5 protesters in Nairobi and Police Commander Otieno defended them.",
+     [("Kenya", "Nairobi", 5)]),
+])
+def test_one_event_per_coordinated_place_with_the_toll_split(resources: Resources, text: str,
+                                                              expected: list[tuple]) -> None:
+    # why: ACLED's unit is one location; a total over several places is split evenly, remainder first.
+    events = extract(resources, text)
+    assert [(e["country"], e["location"], e["fatalities"]) for e in events] == expected

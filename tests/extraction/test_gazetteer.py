@@ -12,15 +12,18 @@ def gazetteer() -> Gazetteer:
     return Gazetteer.load()
 
 
-@pytest.mark.parametrize(("name", "folded"), [
-    ("Mazār-e Sharīf", "mazar e sharif"),
-    ("Mazar-i-Sharif", "mazar i sharif"),
-    ("Cox's Bazar", "coxs bazar"),
-    ("Kunaṟ", "kunar"),
-    ("  Łódź ", "lodz"),
-    ("Kismaayo", "kismayo"),  # doubled letters count once: transliterations disagree on them
-    ("Dhaka - Paltan", "dhaka paltan"),
-])
+@pytest.mark.parametrize(
+    ("name", "folded"),
+    [
+        ("Mazār-e Sharīf", "mazar e sharif"),
+        ("Mazar-i-Sharif", "mazar i sharif"),
+        ("Cox's Bazar", "coxs bazar"),
+        ("Kunaṟ", "kunar"),
+        ("  Łódź ", "lodz"),
+        ("Kismaayo", "kismayo"),  # doubled letters count once: transliterations disagree on them
+        ("Dhaka - Paltan", "dhaka paltan"),
+    ],
+)
 def test_fold_name_ignores_case_diacritics_and_punctuation(name: str, folded: str) -> None:
     assert fold_name(name) == folded
 
@@ -33,32 +36,39 @@ def test_load_is_cached(gazetteer: Gazetteer) -> None:
     assert Gazetteer.load() is gazetteer
 
 
-@pytest.mark.parametrize(("alpha2", "names"), [
-    # why: ACLED writes Bangladesh's divisions with their older English names, Mymensingh included
-    ("BD", {"Dhaka", "Chittagong", "Khulna", "Rajshahi", "Barisal", "Sylhet", "Rangpur", "Mymensingh"}),
-    ("AF", {"Kandahar", "Nangarhar", "Kabul", "Balkh", "Bamyan", "Kunar", "Paktika", "Kunduz"}),
-    ("KE", {"Kilifi", "Nairobi", "Turkana", "Homa Bay", "Uasin Gishu", "Tana River"}),
-    ("NG", {"Borno", "Lagos", "Kaduna"}),
-    ("MX", {"Chihuahua", "Michoacan", "Guerrero"}),
-    ("SO", {"Lower Juba"}),
-])
+@pytest.mark.parametrize(
+    ("alpha2", "names"),
+    [
+        # why: ACLED writes Bangladesh's divisions with their older English names, Mymensingh included
+        ("BD", {"Dhaka", "Chittagong", "Khulna", "Rajshahi", "Barisal", "Sylhet", "Rangpur", "Mymensingh"}),
+        ("AF", {"Kandahar", "Nangarhar", "Kabul", "Balkh", "Bamyan", "Kunar", "Paktika", "Kunduz"}),
+        ("KE", {"Kilifi", "Nairobi", "Turkana", "Homa Bay", "Uasin Gishu", "Tana River"}),
+        ("NG", {"Borno", "Lagos", "Kaduna"}),
+        ("MX", {"Chihuahua", "Michoacan", "Guerrero"}),
+        ("SO", {"Lower Juba"}),
+    ],
+)
 def test_admin1_names_follow_acled_spelling(gazetteer: Gazetteer, alpha2: str, names: set[str]) -> None:
     spelled = {region.name for region in gazetteer.admin1.values() if region.alpha2 == alpha2}
     assert names <= spelled
 
 
-@pytest.mark.parametrize(("name", "alpha2", "admin1"), [
-    ("Kandahar", "AF", "Kandahar"),
-    ("Jalalabad", "AF", "Nangarhar"),
-    ("Mazar-i-Sharif", "AF", "Balkh"),
-    ("Watamu", "KE", "Kilifi"),
-    ("Kismaayo", "SO", "Lower Juba"),
-    ("Krasnogorsk", "RU", None),
-    ("Dushanbe", "TJ", None),
-    ("Peshawar", "PK", "Khyber Pakhtunkhwa"),
-])
-def test_lookup_finds_places_with_their_admin1(gazetteer: Gazetteer, name: str, alpha2: str,
-                                                admin1: str | None) -> None:
+@pytest.mark.parametrize(
+    ("name", "alpha2", "admin1"),
+    [
+        ("Kandahar", "AF", "Kandahar"),
+        ("Jalalabad", "AF", "Nangarhar"),
+        ("Mazar-i-Sharif", "AF", "Balkh"),
+        ("Watamu", "KE", "Kilifi"),
+        ("Kismaayo", "SO", "Lower Juba"),
+        ("Krasnogorsk", "RU", None),
+        ("Dushanbe", "TJ", None),
+        ("Peshawar", "PK", "Khyber Pakhtunkhwa"),
+    ],
+)
+def test_lookup_finds_places_with_their_admin1(
+    gazetteer: Gazetteer, name: str, alpha2: str, admin1: str | None
+) -> None:
     places = [e for e in gazetteer.lookup(name) if e.kind == "place" and e.alpha2 == alpha2]
     assert places, f"{name} not found in {alpha2}"
     if admin1 is not None:
@@ -76,21 +86,34 @@ def test_ordinary_words_and_actor_names_are_not_place_names(gazetteer: Gazetteer
     assert not [e for e in gazetteer.lookup(word) if e.kind == "place"]
 
 
-@pytest.mark.parametrize(("alpha2", "name", "iso", "region"), [
-    ("AF", "Afghanistan", 4, "Caucasus and Central Asia"),
-    ("IR", "Iran", 364, "Middle East"),
-    ("RU", "Russia", 643, "Europe"),
-    ("BD", "Bangladesh", 50, "South Asia"),
-    ("CD", "Democratic Republic of Congo", 180, "Middle Africa"),
-])
-def test_countries_use_acled_names_codes_and_regions(gazetteer: Gazetteer, alpha2: str, name: str, iso: int,
-                                                     region: str) -> None:
+@pytest.mark.parametrize(
+    ("alpha2", "name", "iso", "region"),
+    [
+        ("AF", "Afghanistan", 4, "Caucasus and Central Asia"),
+        ("IR", "Iran", 364, "Middle East"),
+        ("RU", "Russia", 643, "Europe"),
+        ("BD", "Bangladesh", 50, "South Asia"),
+        ("CD", "Democratic Republic of Congo", 180, "Middle Africa"),
+    ],
+)
+def test_countries_use_acled_names_codes_and_regions(
+    gazetteer: Gazetteer, alpha2: str, name: str, iso: int, region: str
+) -> None:
     country = gazetteer.country(alpha2)
     assert (country.name, country.iso, country.region) == (name, iso, region)
 
 
-@pytest.mark.parametrize(("word", "alpha2"), [("Afghan", "AF"), ("Pakistani", "PK"), ("Tajik", "TJ"),
-                                              ("Kenyans", "KE"), ("Iranian", "IR"), ("Russian", "RU"),
-                                              ("Texan", None)])
+@pytest.mark.parametrize(
+    ("word", "alpha2"),
+    [
+        ("Afghan", "AF"),
+        ("Pakistani", "PK"),
+        ("Tajik", "TJ"),
+        ("Kenyans", "KE"),
+        ("Iranian", "IR"),
+        ("Russian", "RU"),
+        ("Texan", None),
+    ],
+)
 def test_nationality_adjectives_map_to_countries(gazetteer: Gazetteer, word: str, alpha2: str | None) -> None:
     assert gazetteer.demonym(word) == alpha2

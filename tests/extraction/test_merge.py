@@ -124,3 +124,17 @@ def test_two_reports_typing_one_attack_differently_merge_to_the_more_confident_t
                      event_date="2024-03-15", time_precision=3)
     (event,) = merge_events([attack, mention("a")])
     assert (event["sub_event_type"], event["event_date"]) == ("Suicide bomb", "2024-03-21")
+
+
+def test_a_country_only_report_joins_the_one_located_event_it_fits() -> None:
+    # why: 'the deadliest attack in Russia in March' and 'the Crocus City Hall attack in Krasnogorsk'.
+    located = mention("a", country="Russia", location="Krasnogorsk", admin1="Moscow Oblast")
+    vague = mention("b", country="Russia", location=None, admin1=None, event_date="2024-03-15",
+                    time_precision=3, geo_precision=3)
+    (event,) = merge_events([vague, located])
+    assert event["location"] == "Krasnogorsk" and event["doc_ids"] == ["b", "a"]
+
+
+def test_a_country_only_report_with_two_candidates_stays_apart() -> None:
+    vague = mention("c", location=None, event_date="2024-03-15", time_precision=3)
+    assert len(merge_events([mention("a"), mention("b", location="Kabul"), vague])) == 3

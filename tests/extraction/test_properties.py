@@ -21,7 +21,30 @@ FRAGMENTS = [
     "killing 21 people. ", "2 fatalities. ", "protesters marched ", "in Dhaka ", "; and in Kabul, ",
     "\n\n", "Taliban ", "the next day ", "yesterday ", "IS-K ", "an airstrike hit ", "\u202e", "\x00",
 ]
-eventish = st.lists(st.sampled_from(FRAGMENTS) | st.text(max_size=20), max_size=12).map("".join)
+ACTIONS = [
+    "Al Shabaab militants attacked a police post",
+    "police fired teargas at protesters",
+    "an IS-K suicide bomber blew himself up",
+    "protesters marched peacefully",
+    "rioters burned tyres",
+    "unidentified gunmen abducted two traders",
+    "the army shelled positions of rebels",
+    "police arrested five suspects",
+]
+PLACES = ["Kandahar", "Nairobi", "Dhaka", "Mogadishu", "Kabul", "Kisumu", "Peshawar", "Rangpur", "Tehran"]
+event_sentence = st.builds(
+    lambda day, action, place, killed, noise: (
+        f"On {day.day} {day:%B %Y}, {action} in {place}, killing {killed} people.{noise} "
+    ),
+    st.dates(min_value=date(1997, 1, 1), max_value=date(2024, 12, 31)),
+    st.sampled_from(ACTIONS),
+    st.sampled_from(PLACES),
+    st.integers(0, 300),
+    st.text(max_size=8),
+)
+eventish = st.lists(event_sentence | st.sampled_from(FRAGMENTS) | st.text(max_size=20), max_size=8).map(
+    "".join
+)
 published = st.none() | st.dates(min_value=date(1990, 1, 1), max_value=date(2025, 12, 31))
 fmt = st.sampled_from(["txt", "md", "html"])
 

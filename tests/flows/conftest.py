@@ -16,10 +16,16 @@ os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 
 @pytest.fixture(scope="session")
 def prefect_harness() -> Iterator[None]:
-    """A temporary Prefect server and database for the whole session (starting one costs ~5 s)."""
+    """A temporary Prefect server and database for the whole session (starting one costs ~5 s).
+
+    Flow-run heartbeats are off as in `eventpipe run`: stopping their thread costs up to 1 s per
+    flow run.
+    """
+    from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
     from prefect.testing.utilities import prefect_test_harness
 
-    with prefect_test_harness(server_startup_timeout=60):
+    with (prefect_test_harness(server_startup_timeout=60),
+          temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None})):
         yield
 
 

@@ -16,7 +16,8 @@ def snapshot(warehouse: Path) -> dict[str, list[tuple]]:
     con = duckdb.connect(str(warehouse), read_only=True)
     try:
         return {name: con.execute(sql).fetchall() for name, sql in
-                (("events", EVENT_SNAPSHOT), ("mentions", MENTION_SNAPSHOT), ("documents", DOCUMENT_SNAPSHOT))}
+                (("events", EVENT_SNAPSHOT), ("mentions", MENTION_SNAPSHOT),
+                 ("documents", DOCUMENT_SNAPSHOT))}
     finally:
         con.close()
 

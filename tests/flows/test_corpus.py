@@ -40,7 +40,8 @@ def test_manifest_wins_over_front_matter(corpus: Path) -> None:
     (corpus / "manifest.csv").write_text((corpus / "manifest.csv").read_text()
                                          + "doc00.md,Curated title,Curated source,2020-01-05,\n")
     entry = {e.doc_id: e for e in discover(corpus)}["doc00.md"]
-    assert (entry.title, entry.source, entry.published) == ("Curated title", "Curated source", date(2020, 1, 5))
+    expected = ("Curated title", "Curated source", date(2020, 1, 5))
+    assert (entry.title, entry.source, entry.published) == expected
 
 
 def test_document_text_has_no_front_matter() -> None:
@@ -53,8 +54,8 @@ def test_document_text_has_no_front_matter() -> None:
 def test_hash_changes_with_content_and_with_metadata(corpus: Path) -> None:
     before = {e.doc_id: e.content_hash for e in discover(corpus)}
     (corpus / "doc05.txt").write_text("On 3 May 2020, police shot a man in Juarez.\n")
-    manifest = (corpus / "manifest.csv").read_text().replace("doc08.txt,Report BGD28031,Prothom Alo,,",
-                                                             "doc08.txt,Report BGD28031,Prothom Alo,2024-08-06,")
+    manifest = (corpus / "manifest.csv").read_text().replace(
+        "doc08.txt,Report BGD28031,Prothom Alo,,", "doc08.txt,Report BGD28031,Prothom Alo,2024-08-06,")
     (corpus / "manifest.csv").write_text(manifest)
     (corpus / "doc09.md").unlink()
     (corpus / "sub").mkdir()
@@ -75,7 +76,8 @@ def test_hidden_files_and_other_suffixes_are_ignored(corpus: Path) -> None:
 
 @pytest.mark.parametrize(("manifest", "message"), [
     ("name,title\nx.txt,t\n", "manifest has no 'file' column"),
-    ("file,published\ndoc02.txt,02/01/2020\n", "row 2, column 'published': published date '02/01/2020' is not YYYY-MM-DD"),
+    ("file,published\ndoc02.txt,02/01/2020\n",
+     "row 2, column 'published': published date '02/01/2020' is not YYYY-MM-DD"),
 ])
 def test_bad_manifest_is_an_input_error(corpus: Path, manifest: str, message: str) -> None:
     (corpus / "manifest.csv").write_text(manifest)

@@ -18,8 +18,9 @@ def test_local_and_dask_runners_give_identical_events(corpus: Path, tmp_path: Pa
     results = {}
     for runner in ("local", "dask"):
         warehouse = tmp_path / runner / "events.duckdb"
-        summary = pipeline_flow(raw_dir=str(corpus), warehouse=str(warehouse), export_dir=str(tmp_path / runner),
-                                batch_size=3, task_runner=runner, dask_workers=2)
+        summary = pipeline_flow(raw_dir=str(corpus), warehouse=str(warehouse),
+                                export_dir=str(tmp_path / runner), batch_size=3, task_runner=runner,
+                                dask_workers=2)
         assert summary.documents_extracted == 11
         results[runner] = snapshot(warehouse)
     assert results["local"]["events"], "the corpus must yield events"

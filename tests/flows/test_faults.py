@@ -55,7 +55,8 @@ def test_concurrent_run_is_refused_and_a_killed_load_leaves_the_previous_state(c
 
     loader = subprocess.Popen([EVENTPIPE, "run", "--quiet"], env=cli_env(corpus, tmp_path,
                               EVENTPIPE_TEST_PAUSE_BEFORE_COMMIT="300"),
-                              stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True, start_new_session=True)
+                              stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True,
+                              start_new_session=True)
     try:
         wait_for_pause(loader)
         second = subprocess.run([EVENTPIPE, "run", "--quiet"], env=cli_env(corpus, tmp_path),

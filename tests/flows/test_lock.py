@@ -25,7 +25,8 @@ with warehouse_lock(Path(sys.argv[1])):
 
 
 def _hold_in_subprocess(warehouse: Path) -> subprocess.Popen[str]:
-    process = subprocess.Popen([sys.executable, "-c", HOLD, str(warehouse)], stdout=subprocess.PIPE, text=True)
+    process = subprocess.Popen([sys.executable, "-c", HOLD, str(warehouse)], stdout=subprocess.PIPE,
+                               text=True)
     assert process.stdout is not None and process.stdout.readline().strip() == "held"
     return process
 
@@ -34,7 +35,8 @@ def test_second_process_gets_a_clear_message(tmp_path: Path) -> None:
     warehouse = tmp_path / "events.duckdb"
     holder = _hold_in_subprocess(warehouse)
     try:
-        with pytest.raises(WarehouseError, match=rf"another eventpipe run holds the warehouse lock \(pid {holder.pid}\)"):
+        message = rf"another eventpipe run holds the warehouse lock \(pid {holder.pid}\)"
+        with pytest.raises(WarehouseError, match=message):
             with warehouse_lock(warehouse):
                 pass
     finally:

@@ -43,8 +43,8 @@ def test_removed_and_changed_documents_update_the_warehouse(corpus: Path, tmp_pa
     gone = {row[0] for row in snapshot(warehouse)["mentions"] if row[1] == "doc00.md"}
     assert gone, "the test needs doc00.md to yield an event"
     (corpus / "doc00.md").unlink()
-    (corpus / "doc02.txt").write_text("On 4 January 2020, police fired tear gas at protesters in Kisumu town, "
-                                      "Kisumu county, Kenya.\n", encoding="utf-8")
+    (corpus / "doc02.txt").write_text("On 4 January 2020, police fired tear gas at protesters in Kisumu "
+                                      "town, Kisumu county, Kenya.\n", encoding="utf-8")
     second = run(corpus, tmp_path)
     assert (second.documents_removed, second.documents_changed, second.documents_extracted) == (1, 1, 1)
     assert second.events_removed >= len(gone)

@@ -11,7 +11,6 @@ import time
 from pathlib import Path
 
 import duckdb
-import pytest
 
 from flows.server import local_prefect_server
 
@@ -46,7 +45,8 @@ def stop(process: subprocess.Popen[bytes]) -> None:
 
 
 def test_served_deployment_runs_on_its_schedule(corpus: Path, tmp_path: Path) -> None:
-    home = {**os.environ, "PREFECT_HOME": str(tmp_path / "prefect-home"), "PREFECT_RUNNER_POLL_FREQUENCY": "1",
+    home = {**os.environ, "PREFECT_HOME": str(tmp_path / "prefect-home"),
+            "PREFECT_RUNNER_POLL_FREQUENCY": "1",
             "PREFECT_SERVER_SERVICES_SCHEDULER_RECENT_DEPLOYMENTS_LOOP_SECONDS": "1"}
     warehouse = tmp_path / "wh" / "events.duckdb"
     log = tmp_path / "serve.log"

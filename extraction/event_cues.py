@@ -1,0 +1,707 @@
+"""The vocabulary of event detection: named cues, their cheap gates, and the trigger prefilter.
+
+A cue is a regex for one kind of evidence ('teargas' -> intervention, 'airstrike' -> air). The
+decision rules that turn cues into ACLED sub-event types live in extraction.event_types; keeping
+the word lists here keeps both modules readable. Everything is compiled once at import.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+# Verb/noun cues. Each is searched in the sentence; the first match becomes the trigger text.
+CUES: dict[str, re.Pattern[str]] = {
+    "protest": rx(
+        r"\bprotest(?:s|ed|ing|ers?|ors?)?\b|\bdemonstrat(?:ions?|ors?|ers?)\b|\brall(?:y|ies|ied)\b"
+        r"|\bdemonstrat(?:ed|es|e|ing)\b(?!\s+(?:its|their|the|a|an|that|how|his|her|what|our|such|great"
+        r"|strong|"
+        r"considerable|significant|clear|remarkable|once|again|[A-Z][\w-]*['’]s)\b)"
+        r"|\bblock(?:ed|ing|aded)? (?:\w+ ){0,2}(?:roads?|highways?|streets?|junctions?|intersections?)\b"
+        r"|\bmotorcades?\b|\bcaravans? (?:to demand|against|in protest)\b|\bbang(?:ed|ing) pots\b"
+        r"|\bpot-?banging\b|\bcacerolazos?\b"
+        r"|(?-i:\bmarch(?:ed|es)?\b)|\bsit-?ins?\b|\bpicket(?:s|ed|ing)?\b|\bhuman chains?\b|\bhartal\b"
+        r"|\b(?:went|go|going|were|are) on (?:a )?strike\b|\b(?:staged|held|called|began|launched) an? "
+        r"(?:\w+ )?strike\b|\bstrike action\b|\bhunger strike\b|\bgeneral strike\b|\bboycott(?:ed|s)?\b"
+        r"|\b(?:protest|anti-\w+|torch|mourning|silent) processions?\b|\bprocessions? (?:against|demanding"
+        r"|to protest)\b"
+        r"|\bmass gathering\b|\bblockades?\b|\b(?:nationwide|countrywide|complete) shut ?-?downs?\b"
+        r"|\broad march\b|\bwalk-?outs?\b|\bchanting\b"
+        r"|\bsloganeering\b|\bmarched\b|\bgathered (?:to|in front|outside|at)\b|\bvigil\b"
+    ),
+    "protest_weak": rx(
+        r"\bpetition(?:ed)?\b|\bdemand(?:ed|ing|s)?\b|\bgathered\b|\bboycott(?:ed|s)?\b|\bdenounc(?:e|ed"
+        r"|ing)\b"
+        r"|\bcalling for\b"
+    ),
+    "riot": rx(
+        r"\briot(?:s|ed|ing)?\b|\brampag(?:e|ed|ing)\b|\brunning battles?\b|\bviolently (?:protest"
+        r"|demonstrat)\w*\b"
+        r"|\bbarricad(?:e|ed|es|ing)\b[^.]{0,40}\bburn|\bburn(?:ed|t|ing) (?:car )?tyres\b"
+        r"|\bturned violent\b"
+        r"|\bviolent (?:\w+ )?(?:protest|demonstration)s?\b|\bunrest\b|\bmelee\b"
+    ),
+    "crowd_weapons": rx(
+        r"\bpelt(?:ed|ing)\b|\b(?:threw|throwing|hurled|hurling|pelting)\b[^.]{0,30}\b(?:stones|rocks|bricks|"
+        r"brickbats|missiles|objects)\b|\bstone-?throwing\b|\bstoned\b|\bpetrol bombs?\b|\bmolotov\b"
+        r"|\bcocktail bombs?\b|\bcrude bombs?\b|\bhand-?made bombs?\b|\bsticks\b|\biron rods\b|\bbrickbats\b"
+        r"|\brioters\b"
+    ),
+    "riot_act": rx(
+        r"\bclash(?:ed|es)? with (?:the )?(?:police|security forces|officers|law enforcers|anti-riot)"
+        r"|\bchaos\b"
+        r"|\bbonfires?\b|\blit fires?\b"
+        r"|\bset(?:ting)? fires?\b|\bburning barricades\b|\browdy\b|\bdeflat(?:ed|ing)\b|\bturned violent\b"
+        r"|\bbarricad(?:ed|ing|es?)\b|\bblock(?:ed|ing)?\b[^.]{0,40}\b(?:with|using)\b[^.]{0,20}\b(?:stones"
+        r"|boulders|"
+        r"rocks|tyres|tires|logs|trees|barricades|branches|debris)\b|\bfell(?:ed|ing)? trees\b"
+        r"|\blight fires\b"
+        r"|\brunning battles?\b|\bbr(?:oke|eaking) (?:through )?(?:a |the )?police (?:line|barrier"
+        r"|cordon)s?\b"
+        r"|\bdestruction of property\b|\bproperty (?:was |were )?destroyed\b"
+        r"|\bchased (?:away )?(?:the )?police\b"
+        r"|\bburn(?:ed|t|ing)\b|\blooted\b|\bclash(?:ed|es)?\b"
+    ),
+    "destruction": rx(
+        r"\bvandali[sz](?:ed|ing|m)\b|\bsmash(?:ed|ing)\b|\bstormed\b|\bset (?:ablaze|on fire|fire to)\b"
+        r"|\btorch(?:ed|ing)\b|\bransack(?:ed|ing)\b|\bbroke (?:into|windows)\b|\bdamag(?:ed|ing)\b"
+        r"|\battack(?:ed|ing)?\b|\bassault(?:ed|ing)?\b|\bbeat(?:en|ing)?\b|\bchased\b|\bclash(?:ed|es)?\b"
+    ),
+    "crowd": rx(
+        r"\bcrowds?\b|\bgroup of (?:\w+ )?(?:youths|residents|people|villagers|students|workers|locals)\b"
+        r"|\byouths\b|\bstudents\b|\bsupporters\b|\bactivists\b|\bresidents\b|\bvillagers\b|\blocals\b"
+        r"|\bworkers\b|\bdemonstrators\b|\bprotesters\b|\bprotestors\b|\brioters\b|\bfollowers\b|\bmob\b"
+        r"|\b(?:two |rival )groups\b|\brivals\b|\brelatives\b|\bfamily members\b|\bpeople\b|\bsquatters\b"
+        r"|\bhawkers\b|\bpassengers\b|\bmotorists\b|\bcommuters\b|\bfans\b|\bmourners\b|\bcadres\b"
+        r"|\baccomplices\b|\bpersons\b|\bemployers\b|\bindividuals\b|\bunidentified men\b|\blocal groups?\b"
+        r"|\bmembers\b|\bleaders\b|\bdrivers\b|\boperators\b|\btraders\b|\bvendors\b"
+    ),
+    "mob": rx(
+        r"\bmobs?\b|\blynch(?:ed|ing|es)?\b|\bvigilante\b|\bmob justice\b|\birate (?:residents|villagers"
+        r"|crowd|"
+        r"youths?|locals|members of the public|mob)\b|\bangry (?:residents|villagers|crowd|youths?|locals)\b"
+        r"|\b(?:beaten|beat|stoned|burn(?:ed|t)) to death by (?:a |an )?(?:crowd|residents|villagers|locals|"
+        r"members of the public|youths?)\b|\bmembers of the public\b"
+    ),
+    "partisan": re.compile(
+        r"\b(?i:supporters|activists|members|leaders|workers|followers|cadres|men) of (?:the )?"
+        r"(?i:ruling |rival )?(?:[A-Z][\w-]*|[a-z]+ [A-Z][\w-]*)|\b(?i:factions?|supporters|activists) (?:of"
+        r"|from) "
+        r"(?i:two|rival|the rival)|\b(?i:political (?:rivals|supporters))\b|\b(?:AL|BNP|JCD|BCL|Jubo Dal|"
+        r"Chhatra Dal|Chhatra League|Jubo League|Awami League|Jamaat|ODM|Jubilee|CORD|KANU|NASA|PNU)\b"
+    ),
+    "intervention": rx(
+        r"\btear ?-?gas\b|\bteargass(?:ed)?\b|\bdispers(?:e|ed|ing|al)\b|\bwater cannons?\b"
+        r"|\brubber bullets?\b"
+        r"|\bbatons?\b|\bbaton-?charg|\blathi|\btruncheons?\b|\bpolice (?:intervened|broke up|foiled|blocked|"
+        r"obstructed|stopped|prevented|charged)\b|\bpepper spray\b|\bblank (?:rounds|shots)\b"
+        r"|\bfired (?:shots )?in the air\b|\bwarning shots\b|\b(?:were|was) (?:arrested|detained)\b"
+        r"|\barrest(?:ed|ing)? (?:\w+ ){0,3}(?:protesters|demonstrators|students|activists|participants)\b"
+        r"|\bbroke up\b|\bobstruct(?:ed|ion)\b|\bintervened\b|\bchased away\b"
+        r"|\b\d+ (?:\w+ )?(?:were )?arrested\b"
+        r"|\b(?:police|officers|security forces)\b (?:\w+ ){0,3}?(?:fired|used|engaged|confronted|contained"
+        r"|chased|"
+        r"blocked|stopped|prevented|charged|cordoned|clashed|arrested|detained|beat)\b"
+        r"|\bcontained the situation\b"
+    ),
+    "lethal_force": rx(
+        r"\b(?:police|officers|security forces|soldiers|troops|army|anti-riot)\b[^.]{0,50}\b(?:shot dead"
+        r"|killed|"
+        r"opened fire|fired live|live (?:bullets|ammunition|rounds))\b|\blive (?:bullets|ammunition|rounds)\b"
+        r"|\b(?:protesters?|demonstrators?|students?)\b[^.]{0,30}\b(?:was|were) (?:shot dead|killed|shot)\b"
+    ),
+    "chemical": rx(
+        r"\bchemical (?:weapons?|attack|agents?)\b|\bchlorine (?:gas|attack)\b|\bsarin\b"
+        r"|\bmustard gas\b|\bnerve agents?\b"
+    ),
+    "air": rx(
+        r"\bair ?-?strikes?\b|\bair raids?\b|\bdrone (?:strikes?|attacks?)\b|\bdrones?\b[^.]{0,30}"
+        r"\b(?:struck|hit|targeted|bombed|dropped)\b|\bbombed from the air\b|\bwarplanes?\b"
+        r"|\bfighter jets?\b|\bhelicopter gunships?\b|\baerial (?:bombardment|attack|strike)s?\b"
+        r"|\b(?:air force|aircraft|jets?|planes?|helicopters?)\b[^.]{0,30}\b(?:bombed|struck|strafed|"
+        r"fired|targeted)\b|\bUAVs?\b"
+    ),
+    "suicide": rx(
+        r"\bsuicide (?:bomb(?:er|ing|s)?|attacks?|vests?|car bomb|blast|bomb attack)\b|\bSVBIED\b"
+        r"|\bblew (?:himself|herself|themselves) up\b|\bself-?detonat"
+    ),
+    "shelling": rx(
+        r"\bshell(?:ed|ing|s)\b|\bartillery\b|\bmortars?\b|\brockets?\b|\bmissiles?\b"
+        r"|\bgrenade launchers?\b|\bRPGs?\b|\bprojectiles?\b|\bhowitzers?\b|\bMLRS\b|\bGrad\b"
+        r"|\bexplosions? involving unknown weapons\b|\btank (?:fire|rounds)\b|\bIFVs?\b"
+        r"|\banti-tank\b|\bbombard(?:ed|ment)\b|\bheavy machine ?-?guns?\b"
+    ),
+    "ied": rx(
+        r"\bIEDs?\b|\bimprovised explosive|\bland ?-?mines?\b|\broadside bombs?\b|\bcar bombs?\b"
+        r"|\bVBIEDs?\b|\bexplosive devices?\b|(?<!cocktail )(?<!crude )(?<!petrol )(?<!grenade )"
+        r"\bbomb(?:s|ing|ings)?\b|\bmines?\b(?= (?:explo|blast|went|struck|hit))|\bstruck (?:a "
+        r"|an )?mine\b"
+        r"|\bexplosives\b"
+    ),
+    "explosion": rx(r"\bexplo(?:sion|sions|ded|des)\b|\bblasts?\b|\bdetonat(?:ed|ion)\b|\bwent off\b"),
+    "grenade": rx(r"\bgrenades?\b(?! launcher)"),
+    "regains": rx(
+        r"\brecaptur(?:e|ed|ing)\b|\bretook\b|\bretaken\b|\bregain(?:ed|s)? control\b"
+        r"|\bliberat(?:ed|ing)\b|\bwrested (?:back )?control\b|\btook back\b"
+    ),
+    "overtakes": rx(
+        r"\b(?:captured|seized|overran|overrun|took (?:over|control of))\b[^.]{0,40}\b(?:town|"
+        r"village|city|base|district|camp|post|area|control|territory|headquarters|county)\b"
+        r"|\bseized control\b|\btook control\b|\btook over\b|\boverran\b"
+    ),
+    "clash": rx(
+        r"\bclash(?:ed|es)?\b|\bexchang(?:ed|es|e|ing)? (?:of )?(?:heavy )?(?:gun)?fire\b"
+        r"|\bgun ?fights?\b"
+        r"|\bgun ?battles?\b|\bfire ?fights?\b|\bshoot-?outs?\b|\bfighting\b|\bfought\b|\bbattled?\b"
+        r"|\bskirmish(?:es)?\b|\bcross-?fire\b|\bsmall arms\b|(?<!heavy )\bmachine ?guns?\b"
+        r"|\bengaged (?:in|with)\b|\brepuls(?:ed|ing)\b|\bcounter-?attack(?:ed|s)?\b|\bfought off\b"
+        r"|\bfired back\b|\bintervened,? (?:and )?(?:killing|shooting)\b"
+        r"|\breturned fire\b|\bfire from (?:both|the two) sides\b|\bshot back\b|\brepell?ed\b"
+        r"|\brouted\b"
+        r"|\bforced to (?:withdraw|retreat|flee)\b|\bexplosions?/shots\b|\bprojectiles/shots\b"
+    ),
+    "assault": rx(
+        r"\bambush(?:ed|es)?\b|\braid(?:ed|s)?\b|\boffensive\b|\bhit and run\b"
+        r"|\bfired (?:at|upon|on)\b|\bopened fire\b|\battack(?:ed|s|ing)?\b|\bstormed\b"
+        r"|\bkill(?:ed|ing)?\b|\bshot\b|\bgunned down\b|\bneutrali[sz]ed\b|\binjur(?:ed|ing)\b"
+        r"|\bwound(?:ed|ing)\b|\bbehead(?:ed|ing)\b|\boperations?\b"
+    ),
+    "sexual": rx(
+        r"\brap(?:e|ed|es|ing|ist)\b|\bgang-?raped?\b|\bsexual(?:ly)? (?:assault(?:ed)?|abuse[sd]?|"
+        r"violence|harass(?:ed|ment))\b|\bdefile(?:d|ment)\b|\bsodomi[sz]ed\b"
+    ),
+    "abduction": rx(
+        r"\babduct(?:ed|s|ion|ing)?\b|\bkidnap(?:ped|s|ping)?\b|\bhostages?\b"
+        r"|\bforced(?:ly)? disappear|\bdisappeared\b|\bwent missing\b|\bheld captive\b"
+    ),
+    "attack": rx(
+        r"\bshot (?:dead|and killed|to death)\b|\bkill(?:ed|ing|s)?\b|\bshot\b|\bshoot(?:s|ing)?\b"
+        r"|\bmurder(?:ed|s)?\b|\bhack(?:ed|ing)\b"
+        r"|\bstabb(?:ed|ing)\b|\bbehead(?:ed|ing)\b|\binjur(?:ed|ing)\b|\bwound(?:ed|ing)\b"
+        r"|\battack(?:ed|s|ing)?\b|\bassault(?:ed|s)?\b|\bbeat(?:en|ing)?\b|\btortur(?:ed|e)\b"
+        r"|\bburn(?:ed|t) alive\b|\bfound dead\b|\bbod(?:y|ies)\b[^.]{0,40}\bfound\b"
+        r"|\bfound\b[^.]{0,40}\bbod(?:y|ies)\b|\bmassacr(?:e|ed)\b|\bexecut(?:ed|ion)\b"
+        r"|\bslaughter(?:ed)?\b|\bgun(?:ned)? down\b|\bbludgeon|\bmachete\b|\bstrangl"
+        r"|\bbutcher(?:ed)?\b"
+        r"|\bopened fire\b|\bharass(?:ed|ment)\b|\bthreaten(?:ed)? (?:\w+ ){0,3}at gunpoint\b"
+        r"|\bassassinat(?:ed|ion)\b|\bdead\b|\braid(?:ed|s)?\b|\b(?:conducted|carried out|launched"
+        r"|staged|mounted|"
+        r"executed|perpetrated)\b[^.]{0,30}\battack\b|\bclaimed (?:responsibility|credit) for\b"
+    ),
+    "disrupted": rx(
+        r"\bdefus(?:ed|al|ing)\b|\bdisarm(?:ed|ing) (?:an?|the|two|\d+) (?:\w+ )?(?:bombs?"
+        r"|IEDs?|"
+        r"explosives?|devices?)\b|\bunexploded\b|\bcontrolled explosion\b|\bbomb disposal\b"
+        r"|\b(?:seized|recovered|confiscated|found|discovered|intercepted|uncovered"
+        r"|seizure of)\b"
+        r"[^.]{0,60}\b(?:explosives?|bombs?|IEDs?|grenades?|weapons?|ammunition|arms cache|"
+        r"firearms|guns|rifles|detonators)\b|\b(?:foiled|thwarted)\b[^.]{0,40}\b(?:attack|plot|"
+        r"bombing)\b|\bweapons? (?:cache|seizure)\b|\b(?:arrested|caught|intercepted"
+        r"|nabbed)\b[^.]{0,30}\b(?:with|"
+        r"carrying|possession of)\b[^.]{0,30}\b(?:explosives?|explosive devices?|bombs?|IEDs?"
+        r"|grenades?|"
+        r"weapons|ammunition|firearms|guns|rifles)\b"
+    ),
+    "arrests": rx(
+        r"\barrest(?:ed|s|ing)?\b|\bdetain(?:ed|ing|s)?\b|\bapprehend(?:ed|s)?\b"
+        r"|\btaken into custody\b|\brounded up\b|\bcustody\b|\bnabbed\b"
+    ),
+    "looting": rx(
+        r"\bloot(?:ed|ing|s)?\b|\b(?:torched|burn(?:ed|t)(?: down)?|set (?:ablaze|on fire"
+        r"|fire to)|"
+        r"destroy(?:ed|ing)|demolish(?:ed|ing)|razed)\b[^.]{0,40}\b(?:houses?|homes?|huts?|shops?|"
+        r"vehicles?|cars?|property|properties|schools?|offices?|buildings?|churches|church|"
+        r"mosques?|temples?|crops|granar(?:y|ies)|stores?|markets?|structures?|residences?"
+        r"|villages?|"
+        r"factory|factories|offices?)\b"
+        r"|\bvandali[sz](?:ed|ing)\b|\bproperty (?:destruction|was destroyed)\b|\bstole\b"
+        r"|\brobbed\b"
+        r"|\bset ablaze\b|\btorched\b|\bblock(?:ed|ade)\b[^.]{0,30}\brail|\bsabotag"
+    ),
+    "seizure": rx(
+        r"\b(?:seized|confiscated|dismantled|destroyed|burn(?:ed|t)|seizure of|impounded)\b[^.]{0,60}"
+        r"\b(?:marijuana"
+        r"|cannabis|cocaine|drugs?|narcotics|heroin|methamphetamine|cigarettes|contraband|labs?"
+        r"|laborator(?:y|ies)"
+        r"|airstrips?|plantations?|crops|food|vehicles?|motorbikes?|motorcycles?|trucks?|livestock|cattle"
+        r"|goods"
+        r"|timber|charcoal|fuel|property)\b"
+    ),
+    "agreement": rx(
+        r"\b(?:signed|agreed (?:on|to)|declared|announced|reached|brokered|accepted|struck"
+        r"|concluded)\b"
+        r"[^.]{0,50}\b(?:cease-?fire|truce|peace (?:deal|agreement|accord)|agreement|accord"
+        r"|deal|pact|"
+        r"memorandum)\b|\b(?:cease-?fire|truce|peace (?:deal|agreement"
+        r"|accord))\b[^.]{0,30}\b(?:was|were|"
+        r"has been)? ?(?:signed|agreed|declared|announced|reached|brokered)\b"
+        r"|\bprisoner (?:exchange|swap)\b"
+        r"|\b(?:released|freed)\b[^.]{0,30}\b(?:prisoners|hostages|detainees|captives)\b"
+        r"|\bagreed to\b[^.]{0,30}\b(?:end|stop|halt|cease|withdraw|release)\b"
+    ),
+    "hq": rx(
+        r"\b(?:set up|established|establish(?:es)?|opened)\b[^.]{0,30}\b(?:base|camp|headquarters|"
+        r"outpost|command post)\b"
+    ),
+    "transfer": rx(
+        r"\bwithdr(?:ew|awn) from\b|\bhanded over (?:control|the)\b|\bretreated from\b"
+        r"|\bwithout (?:a fight|resistance|fighting)\b|\btransfer(?:red)? (?:of )?control\b"
+        r"|\bvacated\b|\babandoned (?:their |the )?(?:positions?|base|camp|posts?)\b"
+    ),
+    "change": rx(
+        r"\brecruited\b|\bdefected\b|\bsurrender(?:ed|s)\b|\bmerged\b|\bsplit from\b"
+        r"|\bpledged allegiance\b|\bdeployed\b|\bsighted\b|\bmoved into\b|\breinforcements\b"
+        r"|\bmobili[sz]ed\b|\boathing\b|\bmilitary (?:exercises?|drills?)\b"
+        r"|\bpatroll?(?:ed|ing) the streets\b"
+    ),
+    "civ_victim": rx(
+        r"\bcivilians?\b|\bvillagers?\b|\bresidents?\b|\blocals?\b|\bfarmers?\b|\bherders?\b|\btraders?\b"
+        r"|\bteachers?\b|\bstudents?\b|\bpupils?\b|\bpassengers?\b|\bdrivers?\b|\bworkers?\b|\bwom[ae]n\b"
+        r"|\bchild(?:ren)?\b|\bboys?\b|\bgirls?\b|\bman\b|\bmen\b|\bperson\b|\bpeople\b|\bfamil(?:y|ies)\b"
+        r"|\btourists?\b|\bjournalists?\b|\bpastors?\b|\bimams?\b|\bpriests?\b|\belders?\b|\bchiefs?\b"
+        r"|\bbusiness ?m[ae]n\b|\bshopkeepers?\b|\bmotorists?\b|\briders?\b|\btravell?ers?\b|\bvictims?\b"
+        r"|\bwidow\b|\bhusband\b|\bwife\b|\bson\b|\bdaughter\b|\bmother\b|\bfather\b|\bbod(?:y|ies)\b"
+        r"|\bemployees?\b|\bnurses?\b|\bdoctors?\b|\bworshipp?ers?\b|\bmembers of the\b|\bvendors?\b"
+        r"|\byouths?\b|\bcouple\b|\bhouseholds?\b|\bhomes?\b|\bhouses?\b|\bsuspects?\b|\bMCA\b|\bofficials?\b"
+        r"|\bcandidates?\b|\bpoliticians?\b|\bleaders?\b|\bactivists?\b|\bsupporters?\b|\bfisherm[ae]n\b"
+        r"|\bpastoralists?\b|\bminers?\b|\bcommuters?\b|\bpedestrians?\b|\bthieves\b|\bthief\b|\bvillages?\b"
+        r"|\brefugees\b|\bIDPs\b|\bmarkets?\b|\bbus(?:es)?\b|\bchurch(?:es)?\b|\bmosques?\b|\bschools?\b"
+        r"|\bsettlements?\b|\bhamlets?\b|\bhospitals?\b|\bresidences?\b|\bministers?\b|\bofficials?\b"
+    ),
+    "armed_side": rx(
+        r"\bpolice\b|\bpolicem[ae]n\b|\bofficers?\b|\bsoldiers?\b|\btroops?\b|\bmilitary\b|\barmy\b|\bKDF\b"
+        r"|\bAMISOM\b|\bGSU\b|\b(?:security|government|defen[cs]e|armed|state|federal|regional|special|"
+        r"government-allied) forces\b|\bmilitants?\b|\bfighters?\b|\brebels?\b|\binsurgents?\b|\bgunmen\b"
+        r"|\bbandits?\b|\braiders?\b|\bgang(?:s|sters?)?\b|\bmilitias?\b|\bmilitiamen\b|\bjihadists?\b"
+        r"|\bcamp\b|\bbase\b|\bcheckpoint\b|\bconvoy\b|\bpatrol\b|\bpositions?\b|\bpolice (?:post|station)\b"
+        r"|\barmed (?:men|group|robbers)\b|\brobbers\b|\bcriminals\b|\battackers\b|\bguards?\b"
+        r"|\breservists?\b|\bAl[- ]Shabaa?b\b|\bTaliban\b|\bIslamic State\b|\bNAF\b|\bforces\b|\bcartel\b"
+        r"|\b(?:cattle )?rustlers\b|\bgangsters\b|\bthugs\b|\bterror (?:group|cell)s?\b"
+    ),
+}
+
+# Substrings one of which every match of a cue contains: find_cues skips a cue's regex when none
+# occurs in the (casefolded) sentence. Pure speed-up; tests check it never changes a result.
+CUE_KEYS: dict[str, tuple[str, ...]] = {
+    "protest": (
+        "motorcade",
+        "caravan",
+        "bang",
+        "pot",
+        "cacerolazo",
+        "protest",
+        "demonstr",
+        "rall",
+        "march",
+        "sit",
+        "picket",
+        "chain",
+        "hartal",
+        "strike",
+        "boycott",
+        "procession",
+        "gathering",
+        "blockade",
+        "shut",
+        "walk",
+        "chant",
+        "slogan",
+        "gathered",
+        "vigil",
+        "block",
+        "road march",
+    ),
+    "protest_weak": ("petition", "demand", "gathered", "boycott", "denounc", "calling"),
+    "riot": ("riot", "rampag", "running battle", "barricad", "tyre", "violent", "unrest", "melee"),
+    "crowd_weapons": (
+        "pelt",
+        "threw",
+        "throw",
+        "hurl",
+        "ston",
+        "molotov",
+        "bomb",
+        "stick",
+        "iron rod",
+        "brickbat",
+        "rioters",
+    ),
+    "riot_act": (
+        "clash",
+        "chaos",
+        "bonfire",
+        "fire",
+        "barricad",
+        "rowdy",
+        "deflat",
+        "violent",
+        "block",
+        "fell",
+        "destruction",
+        "destroyed",
+        "running battle",
+        "police",
+        "burn",
+        "loot",
+    ),
+    "destruction": (
+        "vandal",
+        "smash",
+        "storm",
+        "set ",
+        "torch",
+        "ransack",
+        "broke",
+        "damag",
+        "attack",
+        "assault",
+        "beat",
+        "chased",
+        "clash",
+    ),
+    "mob": ("mob", "lynch", "vigilante", "irate", "angry", "to death by", "members of the public"),
+    "intervention": (
+        "gas",
+        "tear",
+        "dispers",
+        "cannon",
+        "rubber",
+        "baton",
+        "lathi",
+        "truncheon",
+        "police",
+        "pepper",
+        "blank",
+        "fired",
+        "warning shots",
+        "arrest",
+        "detain",
+        "broke up",
+        "obstruct",
+        "intervened",
+        "chased away",
+        "officers",
+        "security forces",
+        "contained",
+    ),
+    "lethal_force": (
+        "police",
+        "officers",
+        "security forces",
+        "soldiers",
+        "troops",
+        "army",
+        "anti-riot",
+        "live",
+        "protester",
+        "demonstrator",
+        "student",
+    ),
+    "chemical": ("chemical", "chlorine", "sarin", "mustard", "nerve"),
+    "air": (
+        "air",
+        "drone",
+        "bombed from",
+        "warplane",
+        "jet",
+        "gunship",
+        "aerial",
+        "aircraft",
+        "plane",
+        "helicopter",
+        "uav",
+    ),
+    "suicide": ("suicide", "svbied", "blew", "detonat"),
+    "shelling": (
+        "shell",
+        "artiller",
+        "mortar",
+        "rocket",
+        "missile",
+        "grenade launcher",
+        "rpg",
+        "projectile",
+        "howitzer",
+        "mlrs",
+        "grad",
+        "unknown weapons",
+        "tank",
+        "ifv",
+        "anti-tank",
+        "bombard",
+        "heavy",
+    ),
+    "ied": ("ied", "improvised", "mine", "land", "bomb", "explosive", "vbied", "svbied", "car"),
+    "explosion": ("explo", "blast", "detonat", "went off"),
+    "grenade": ("grenade",),
+    "regains": ("recaptur", "retook", "retaken", "regain", "liberat", "wrested", "took back"),
+    "overtakes": ("captured", "seized", "overran", "overrun", "took "),
+    "clash": (
+        "intervened",
+        "clash",
+        "exchang",
+        "gun",
+        "fire",
+        "cross",
+        "shoot",
+        "fight",
+        "fought",
+        "battle",
+        "skirmish",
+        "small arms",
+        "machine gun",
+        "engaged",
+        "repuls",
+        "counter",
+        "shot back",
+        "repel",
+        "routed",
+        "forced to",
+        "shots",
+        "bursts",
+        "both directions",
+    ),
+    "assault": (
+        "ambush",
+        "raid",
+        "offensive",
+        "hit and run",
+        "fired",
+        "opened fire",
+        "attack",
+        "stormed",
+        "kill",
+        "shot",
+        "gunned",
+        "neutrali",
+        "injur",
+        "wound",
+        "behead",
+        "operation",
+    ),
+    "sexual": ("rap", "sexual", "defile", "sodomi"),
+    "abduction": ("abduct", "kidnap", "hostage", "disappear", "missing", "captive"),
+    "attack": (
+        "shot",
+        "gun",
+        "kill",
+        "shoot",
+        "murder",
+        "hack",
+        "stab",
+        "behead",
+        "injur",
+        "wound",
+        "attack",
+        "assault",
+        "beat",
+        "tortur",
+        "burn",
+        "dead",
+        "bod",
+        "massacr",
+        "execut",
+        "slaughter",
+        "gunned",
+        "bludgeon",
+        "machete",
+        "strangl",
+        "butcher",
+        "opened fire",
+        "harass",
+        "gunpoint",
+        "assassin",
+        "raid",
+        "claimed",
+    ),
+    "disrupted": (
+        "defus",
+        "disarm",
+        "unexploded",
+        "controlled explosion",
+        "bomb disposal",
+        "seized",
+        "recovered",
+        "confiscated",
+        "found",
+        "discovered",
+        "intercepted",
+        "uncovered",
+        "seizure",
+        "foiled",
+        "thwarted",
+        "weapon",
+        "arrested",
+        "caught",
+        "nabbed",
+    ),
+    "arrests": ("arrest", "detain", "apprehend", "custody", "rounded up", "nabbed"),
+    "looting": (
+        "loot",
+        "torch",
+        "burn",
+        "set ",
+        "destroy",
+        "demolish",
+        "razed",
+        "vandal",
+        "property",
+        "stole",
+        "robbed",
+        "block",
+        "sabotag",
+    ),
+    "seizure": ("seized", "confiscated", "dismantled", "destroyed", "burn", "seizure", "impounded"),
+    "agreement": (
+        "cease",
+        "truce",
+        "peace",
+        "signed",
+        "prisoner",
+        "released",
+        "agreed",
+        "declared",
+        "announced",
+        "reached",
+        "brokered",
+        "accepted",
+        "struck",
+        "concluded",
+        "freed",
+    ),
+    "hq": ("set up", "establish", "opened"),
+    "transfer": ("withdr", "handed over", "retreated", "without", "transfer", "vacated", "abandoned"),
+    "change": (
+        "recruited",
+        "defected",
+        "surrender",
+        "merged",
+        "split from",
+        "pledged",
+        "deployed",
+        "sighted",
+        "moved into",
+        "reinforcement",
+        "mobili",
+        "oathing",
+        "military",
+        "patrol",
+    ),
+}
+
+CUE_GATES: dict[str, frozenset[str]] = {
+    name: frozenset(re.findall(r"[a-z]+", key)[0] for key in keys) for name, keys in CUE_KEYS.items()
+}
+_GATE_LENGTHS: tuple[int, ...] = tuple(sorted({len(stem) for stems in CUE_GATES.values() for stem in stems}))
+_WORDS = re.compile(r"[a-z]+")
+
+
+def word_prefixes(folded: str) -> set[str]:
+    """Every prefix (of a gate stem's length) of every word: the cue gates test against it."""
+    return {word[:n] for word in set(_WORDS.findall(folded)) for n in _GATE_LENGTHS if n <= len(word)}
+
+
+# ACLED's older notes open with a label naming the sub-event ('Movement of forces: ...').
+NOTE_PREFIXES: dict[str, str] = {
+    "movement of forces": "Change to group/activity",
+    "recruitment": "Change to group/activity",
+    "non-violent activity": "Other",
+    "weapons seizure": "Disrupted weapons use",
+    "defusal": "Disrupted weapons use",
+    "looting": "Looting/property destruction",
+    "arrests": "Arrests",
+    "headquarters or base established": "Headquarters or base established",
+    "non-violent transfer of territory": "Non-violent transfer of territory",
+    "agreement": "Agreement",
+    "change to group/activity": "Change to group/activity",
+}
+NOTE_PREFIX = rx(r"^\s*([A-Za-z /-]{4,40}):")
+
+_ARMED = (
+    r"(?:police|policem[ae]n|(?:police )?officers?|soldiers?|troops?|military|army|KDF|AMISOM|GSU|"
+    r"(?:security|government|govt|defen[cs]e|armed|state|special|allied|ukrainian|russian) forces?|forces|"
+    r"gendarmes?|gendarmerie|(?:military |army |police |security )camps?|(?:military |army )?bases?|"
+    r"(?:police |security |border )posts?|police stations?|checkpoints?|convoys?|patrols?|positions?|"
+    r"detectives?|reservists?|barracks|militants?|fighters?|rebels?|insurgents?|gunmen|bandits?|raiders?|"
+    r"(?:cattle )?rustlers|gang(?:sters| members)?|thugs|militias?|militiamen|robbers|criminals|attackers|"
+    r"jihadists?|terrorists|armed men|Mungiki|SLDF|MRC|NPA|ADF|ISWAP|Boko Haram|JNIM|TTP|Al[- ]Shabaa?b"
+    r"|Taliban|"
+    r"Islamic State|ISKP?|IS-?K|NAF|guards?|commanders?|members of (?:the |a )?(?:armed|security|police"
+    r"|military"
+    r"|terror))"
+)
+_ARMED_VERBS = (
+    r"(?:attack(?:ed|s|ing)?|ambush(?:ed|es|ing)?|kill(?:ed|ing|s)?|shot(?: dead)?|shoots?|target(?:ed|ing"
+    r"|s)?|"
+    r"raid(?:ed|ing|s)?|assault(?:ed|s)?|storm(?:ed|ing|s)?|wound(?:ed|ing|s)?|injur(?:ed|ing|es)|"
+    r"fired (?:at|on|upon)|firing (?:at|on|upon)|opened fire (?:on|at)|neutrali[sz]ed|overran|gunned down|"
+    r"engaged|pursued|repulsed)"
+)
+_STATE_NOUNS = (
+    r"(?:police|policem[ae]n|soldiers|troops|security forces|security personnel|military|army|KDF|GSU)"
+)
+ARMED_TARGET = rx(
+    r"\b" + _ARMED_VERBS + r"\s+(?:(?!by\b|who\b|after\b)[\w'-]+\s+){0,5}?" + _ARMED + r"\b"
+    r"|\b"
+    + _ARMED
+    + r"\s+(?:[\w'-]+\s+){0,8}?(?:was|were|is|are|had been|have been|came under|come under)\s+"
+    r"(?:[\w'-]+\s+){0,2}?(?:attacked|ambushed|killed|shot|injured|wounded|fire|attack)"
+    r"|\b" + _ARMED + r"\s+(?:[\w'-]+\s+){0,3}?(?:killed|shot dead|shot|gunned down|attacked|ambushed)\s+by\b"
+    r"|\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|one)\s+(?:\w+\s+)?"
+    + _ARMED
+    + r"\s+(?:and\s+(?:\w+\s+){1,2})?(?:were\s+)?(?:killed|injured|wounded|shot dead)\b"
+    r"|\b(?:ambushed|engaged|repulsed|pursued|repelled)\s+by\s+(?:the\s+)?(?:\w+\s+)?" + _STATE_NOUNS + r"\b"
+)
+
+
+# Word stems every event-deciding cue starts from: has_trigger's cheap superset test. A word
+# triggers when one of its prefixes is a stem; a sentence with no such word cannot be an event.
+_TRIGGER_STEMS: frozenset[str] = frozenset(
+    """
+protest demonstr rally rallie rallied march sit motorcade caravan bang pot cacerolazo denounc
+calling picket chain hartal strike boycott procession gather blockade shut shutdown walk vigil
+petition demand chant slogan riot rampag running unrest melee violent pelt threw throw hurl stone
+molotov bomb brick stick rod mob lynch vigilante irate angry public kill shot shoot murder hack stab
+behead injur wound attack assault beat tortur burn dead body bodies massacr execut slaughter gunned
+bludgeon machete strangl butcher open harass gunpoint assassin raid clash exchang gun gunfight
+gunbattle fire firefight shootout fight fought battle skirmish cross crossfire arms machine gunfire
+engag repuls repel counter return rout forced shots bursts directions ambush offensive hit neutrali
+operation storm chemical chlorine sarin mustard nerve air airstrike airstrikes drone warplane jet
+helicopter aerial aircraft plane uav suicide svbied blew self shell artiller mortar rocket missile
+grenade rpg projectile howitzer mlrs grad explo tank ifv anti bombard ied improvised land mine blast
+detonat went recaptur retook retaken regain liberat wrest took back captur seiz overr overran rape
+raped rapes raping rapist gang sexual defile sodomi abduct kidnap hostage disappear missing captive
+defus disarm unexploded controlled disposal recover confiscat found discover intercept uncover foil
+thwart weapon arrest detain apprehend custody rounded nabbed caught carrying possession loot torch
+destroy demolish razed vandal smash ransack broke breaking damag stole robbed set sabotag cease
+ceasefire truce peace signed prisoner released agreed establish withdr withdrew withdrawn handed
+retreat without transfer vacated abandon recruit defect surrender merged split pledged deploy
+sighted moved reinforcement mobili oath barricad bonfire chaos rowdy deflat destruction chased
+police teargas tear dispers water rubber baton lathi truncheon intervened pepper blank warning
+obstruct block target claimed conducted carried launched staged mounted executed perpetrated light
+lit fell felled stoned looted burning dismantl impound military exercise drill patrol
+""".split()
+)
+_STEM_LENGTHS: tuple[int, ...] = tuple(sorted({len(stem) for stem in _TRIGGER_STEMS}))
+_WORD = re.compile(r"[a-z]+")
+
+
+def has_trigger(sentence: str) -> bool:
+    """Cheap prefilter: False means classify_event(sentence) would return None.
+
+    Checks the prefixes of each word against a set of stems of every cue, so the engine can
+    skip full typing on sentences that cannot report an event ('Notes:' labels always pass).
+    """
+    if ":" in sentence[:45]:
+        return True
+    for word in _WORD.findall(sentence.casefold()):
+        for length in _STEM_LENGTHS:
+            if length > len(word):
+                break
+            if word[:length] in _TRIGGER_STEMS:
+                return True
+    return False
