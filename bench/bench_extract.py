@@ -72,8 +72,12 @@ def peak_rss_mb() -> float:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--corpus", choices=("articles", "notes"), default="articles",
-                        help="seed articles (realistic) or ACLED notes (every sentence an event)")
+    parser.add_argument(
+        "--corpus",
+        choices=("articles", "notes"),
+        default="articles",
+        help="seed articles (realistic) or ACLED notes (every sentence an event)",
+    )
     parser.add_argument("--mb", type=float, default=10.0, help="corpus size in MB (default 10)")
     parser.add_argument("--big-mb", type=float, default=0.0, help="also time one document of this size")
     args = parser.parse_args()
@@ -83,16 +87,20 @@ def main() -> int:
     documents = list(corpus(args.corpus, args.mb))
     seconds, size, events = run(documents, resources)
     print(f"corpus {args.corpus}: {len(documents)} documents, {size / 1e6:.1f} MB, {events} event mentions")
-    print(f"BENCH extract corpus={args.corpus} mb_per_s={size / 1e6 / seconds:.2f} cpu_s={seconds:.1f} "
-          f"peak_rss_mb={peak_rss_mb():.0f}")
+    print(
+        f"BENCH extract corpus={args.corpus} mb_per_s={size / 1e6 / seconds:.2f} cpu_s={seconds:.1f} "
+        f"peak_rss_mb={peak_rss_mb():.0f}"
+    )
     if args.big_mb:
         documents.clear()
         base = "\n\n".join(source_texts(args.corpus))
         text = (base * int(args.big_mb * 1e6 // len(base) + 1))[: int(args.big_mb * 1e6)]
         del base
         seconds, size, events = run([Document(doc_id="big", text=text)], resources)
-        print(f"BENCH big_document mb={size / 1e6:.1f} mb_per_s={size / 1e6 / seconds:.2f} events={events} "
-              f"peak_rss_mb={peak_rss_mb():.0f}")
+        print(
+            f"BENCH big_document mb={size / 1e6:.1f} mb_per_s={size / 1e6 / seconds:.2f} events={events} "
+            f"peak_rss_mb={peak_rss_mb():.0f}"
+        )
     return 0
 
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
@@ -60,6 +61,8 @@ class ActorDictionary:
     state_periods: dict[str, tuple[tuple[date, str], ...]]
     countries_with_the: frozenset[str]
     gang_regions: frozenset[str]
+    group_needles: tuple[tuple[str, ...], ...] = ()  # per group: literal prefixes one of which must occur
+    state_needles: tuple[tuple[str, ...], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -112,14 +115,42 @@ def _state_alias(alias: str) -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])(?:" + alias + r")(?![\w-])", flags)
 
 
+_REGEX_META = re.compile(r"[\[\](){}|\\.^$]|.[?*]")
+
+
+def _needle(alias: str) -> str:
+    """The literal text every match of an alias regex starts with, lowercased ('' if none).
+
+    Cut at the first regex construct; a character made optional by '?' or '*' is cut too.
+    """
+    meta = _REGEX_META.search(alias)
+    return (alias[: meta.start()] if meta else alias).casefold()
+
+
+def _needles(aliases: Iterable[str]) -> tuple[str, ...]:
+    """Substrings one of which occurs in any sentence an entry can match; () means 'always check'."""
+    needles = tuple(_needle(alias) for alias in aliases)
+    return () if any(len(n) < 2 for n in needles) else needles
+
+
 @cache
 def load_actor_dictionary() -> ActorDictionary:
     """Read the packaged actor dictionary once (cached: it is immutable)."""
     raw = json.loads(resources.files("extraction").joinpath("data", "actors.json").read_text("utf-8"))
     nationalities = raw["nationalities"]
     names = sorted(nationalities, key=len, reverse=True)
+    groups = tuple(_entry(g) for g in raw["groups"])
+    state_aliases = tuple(
+        (country, _state_alias(alias))
+        for country, aliases in raw["state_forces"].items()
+        for alias in aliases
+    )
     return ActorDictionary(
-        groups=tuple(_entry(g) for g in raw["groups"]),
+        groups=groups,
+        group_needles=tuple(_needles(g.get("aliases", []) + g.get("acronyms", [])) for g in raw["groups"]),
+        state_needles=tuple(
+            _needles([alias]) for aliases in raw["state_forces"].values() for alias in aliases
+        ),
         parties=tuple(_entry({**p, "inter": 3}) for p in raw["parties"]),
         identity_groups=tuple(
             (name, re.compile(rf"\b(?:{rx})\b", re.IGNORECASE)) for name, rx in raw["identity_groups"]
@@ -129,11 +160,7 @@ def load_actor_dictionary() -> ActorDictionary:
             r"(?<![\w-])(" + "|".join(re.escape(n) for n in names) + r")(?![\w-])"
         ),
         nationalities=nationalities,
-        state_aliases=tuple(
-            (country, _state_alias(alias))
-            for country, aliases in raw["state_forces"].items()
-            for alias in aliases
-        ),
+        state_aliases=state_aliases,
         state_periods={
             country: tuple((date.fromisoformat(start), label) for start, label in periods)
             for country, periods in raw["state_periods"].items()
@@ -243,8 +270,11 @@ _BRANCH_NEAR = re.compile(r"\bpolice|officers\b", re.IGNORECASE)
 def _named_mentions(
     sentence: str, country: str | None, on: date, actors: ActorDictionary
 ) -> list[ActorMention]:
-    found = []
-    for entry in actors.groups:
+    found: list[ActorMention] = []
+    folded = sentence.casefold()
+    for entry, needles in zip(actors.groups, actors.group_needles, strict=True):
+        if needles and not any(needle in folded for needle in needles):
+            continue
         if (entry.valid_from and on < entry.valid_from) or (entry.valid_until and on > entry.valid_until):
             continue
         for m in entry.pattern.finditer(sentence):
@@ -275,7 +305,10 @@ def _state_mentions(
     sentence: str, country: str | None, on: date, actors: ActorDictionary
 ) -> list[ActorMention]:
     found = []
-    for force_country, pattern in actors.state_aliases:
+    folded = sentence.casefold()
+    for (force_country, pattern), needles in zip(actors.state_aliases, actors.state_needles, strict=True):
+        if needles and not any(needle in folded for needle in needles):
+            continue
         for m in pattern.finditer(sentence):
             branch = "Police" if _POLICE_ALIAS.search(m.group(0)) else "Military"
             found.append(_state(force_country, branch, country, on, actors, m))

@@ -32,14 +32,13 @@ from itertools import chain
 from extraction.actors import ActorAssignment, ActorDictionary, find_actors, load_actor_dictionary
 from extraction.dates import DateContext, DateMention, find_dates
 from extraction.document import Document
-from extraction.event_types import EventTyping, classify_event, non_event_reason
+from extraction.event_types import EventTyping, classify_event, has_trigger, non_event_reason
 from extraction.fatalities import count_fatalities
 from extraction.gazetteer import Gazetteer
 from extraction.notes import write_note
 from extraction.places import (
     Place,
     PlaceContext,
-    country_from_text,
     document_context,
     find_places,
     resolve_location,
@@ -47,7 +46,7 @@ from extraction.places import (
 from extraction.sentences import Sentence, split_sentences
 from extraction.text import prepare_text
 from extraction.version import EXTRACTOR_VERSION
-from schemas.codebook import interaction_number
+from schemas.codebook import country_alpha3, interaction_number
 
 log = logging.getLogger(__name__)
 
@@ -55,31 +54,62 @@ UNDATED_PERIOD = date(9999, 12, 31)  # an undated event is coded with the latest
 MAX_SENTENCE_CHARS = 2_000  # longer "sentences" are tables or run-on boilerplate: evidence is cut
 _WORD_RE = re.compile(r"[A-Za-z]+")
 _ENGLISH_WORDS = frozenset(
-    "the of and in to a on was were by for with at from that is an as said after killed".split())
+    "the of and in to a on was were by for with at from that is an as said after killed".split()
+)
 # Where a sentence's next event starts: '; ' or ', and in Kabul' / 'while on 5 May'.
-_CLAUSE_SPLIT_RE = re.compile(r";\s+(?:(?:and|while|whereas|whilst)\s+)?"
-                              r"|,?\s+(?:and|while|whereas|whilst)\s+(?=(?:in|at|near|on)\s+(?:[A-Z]|\d))")
+_CLAUSE_SPLIT_RE = re.compile(
+    r";\s+(?:(?:and|while|whereas|whilst)\s+)?"
+    r"|,?\s+(?:and|while|whereas|whilst)\s+(?=(?:in|at|near|on)\s+(?:[A-Z]|\d))"
+)
 _PARAGRAPH_BREAK = "\n"
 _POSSESSIVE_RE = re.compile(r"(?<=\w)['\u2019]s\b")
 _CAPITALISED_RE = re.compile(r"\b[A-Z][a-z]+\b")
 _NAME = r"[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){0,2}"
-_COORDINATED_RE = re.compile(rf"\b(?:in|at|across|near)\s+(?:the\s+)?(?P<names>{_NAME}(?:\s*,\s*{_NAME})*"
-                             rf"\s*,?\s+and\s+{_NAME})")
+_COORDINATED_RE = re.compile(
+    rf"\b(?:in|at|across|near)\s+(?:the\s+)?(?P<names>{_NAME}(?:\s*,\s*{_NAME})*"
+    rf"\s*,?\s+and\s+{_NAME})"
+)
 _LIST_SPLIT_RE = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
-_LOCATIVE_CUES = frozenset({"in", "at", "near", "outside", "around", "across", "into", "nearby",
-                            "in the vicinity of", "on the outskirts of", "close to"})
+_LOCATIVE_CUES = frozenset(
+    {
+        "in",
+        "at",
+        "near",
+        "outside",
+        "around",
+        "across",
+        "into",
+        "nearby",
+        "in the vicinity of",
+        "on the outskirts of",
+        "close to",
+    }
+)
+_ACTOR_COUNTRY_RE = re.compile(r"Forces of ([A-Z][\w .'-]+?)(?: \(|$)|\(([A-Z][\w .'-]+)\)")
+_SENTENCE_DATE_HINT_RE = re.compile(
+    r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b(?:yesterday|today|tonight|week"
+    r"|weekend|month|monday|tuesday|wednesday|thursday|friday|saturday|sunday|later|earlier|ago|next"
+    r"|following|previous|day|days|night|morning|evening|afternoon|before|after)\b",
+    re.IGNORECASE,
+)
 _DATE_HINT_RE = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\d{1,4}[/-]\d{1,2}\b"
     r"|\b(?:yesterday|today|tonight|week|weekend|month|monday|tuesday|wednesday|thursday|friday|saturday"
-    r"|sunday|later|earlier|ago|next|following|previous)\b", re.IGNORECASE)
+    r"|sunday|later|earlier|ago|next|following|previous)\b",
+    re.IGNORECASE,
+)
 LOOKBACK_SENTENCES = 3  # how far back in a paragraph a sentence naming no place looks for one
-PRIOR_CHARS = 20_000  # the document priors (countries, admin1) are read from the title and the lead
+PRIOR_CHARS = 5_000  # the document priors (countries, admin1) are read from the title and the lead
 BRIEF_CHARS = 2_000  # a single paragraph this short tells one story (an ACLED note, a news brief)
 CHUNK_CHARS = 1_000_000  # huge documents are prepared and split into sentences chunk by chunk
 PIECE_JOINER = "\n\n"  # the prepared text of a huge document: its prepared pieces joined by this
 # Gravest first: a protest that turns violent is one riot, one met with lethal force is excessive force.
-DEMONSTRATION_RANK = ("Excessive force against protesters", "Violent demonstration",
-                      "Protest with intervention", "Peaceful protest")
+DEMONSTRATION_RANK = (
+    "Excessive force against protesters",
+    "Violent demonstration",
+    "Protest with intervention",
+    "Peaceful protest",
+)
 
 
 @dataclass(frozen=True)
@@ -119,7 +149,7 @@ class _DocumentState:
     def enter(self, sentence: Sentence, piece: str, offset: int) -> None:
         """Reset the paragraph state when a line break (or a new piece of a huge document)
         separates `sentence` from the previous one; `offset` is where `piece` starts."""
-        gap = piece[self.prev_end - offset:sentence.start - offset] if self.prev_end >= offset else "\n"
+        gap = piece[self.prev_end - offset : sentence.start - offset] if self.prev_end >= offset else "\n"
         if _PARAGRAPH_BREAK in gap:
             self.paragraph, self.last_event, self.last_place = [], None, None
             self.previous_date = None
@@ -152,7 +182,7 @@ def extract_events(doc: Document, resources: Resources) -> list[dict]:
             sentence = Sentence(sentence.text, sentence.start + offset, sentence.end + offset)
             state.enter(sentence, piece, offset)
             mentions.extend(_sentence_events(sentence, doc, state, resources))
-            state.paragraph = [*state.paragraph[1 - LOOKBACK_SENTENCES:], sentence.text[:MAX_SENTENCE_CHARS]]
+            state.paragraph = [*state.paragraph[1 - LOOKBACK_SENTENCES :], sentence.text[:MAX_SENTENCE_CHARS]]
         offset += len(piece) + len(PIECE_JOINER)
     return mentions
 
@@ -160,13 +190,33 @@ def extract_events(doc: Document, resources: Resources) -> list[dict]:
 def _start_document(doc: Document, first: str, resources: Resources) -> _DocumentState:
     """Document-level priors from the title and the lead, and whether this is a brief note."""
     gazetteer = resources.gazetteer
-    state = _DocumentState(dates=DateContext(published=doc.published),
-                           places=document_context(_with_title(doc, first[:PRIOR_CHARS]), gazetteer),
-                           fallback_countries=country_from_text(f"{doc.title or ''} {doc.source or ''}",
-                                                                gazetteer))
+    state = _DocumentState(
+        dates=DateContext(published=doc.published),
+        places=document_context(_with_title(doc, first[:PRIOR_CHARS]), gazetteer),
+        fallback_countries=_metadata_countries(doc, gazetteer),
+    )
     state.brief = len(first) <= BRIEF_CHARS and _PARAGRAPH_BREAK not in first.strip()
     state.undated = state.brief and doc.published is None and not _has_any_date(first, state.dates)
     return state
+
+
+def _metadata_countries(doc: Document, gazetteer: Gazetteer) -> list[str]:
+    """Countries named by the title or the source ('Daily Nation (Kenya)', 'OSCE SMM-Ukraine',
+    'Kenyan Television NTV'): the last resort for an event's country when the text names none.
+    Every run of one to three capitalised words is looked up, as sources glue names together."""
+    words = [w.group() for w in _CAPITALISED_RE.finditer(f"{doc.title or ''} {doc.source or ''}")]
+    found: list[str] = []
+    for i in range(len(words)):
+        for n in range(min(3, len(words) - i), 0, -1):
+            found.extend(_country_codes(" ".join(words[i : i + n]), gazetteer)[:1])
+    return list(dict.fromkeys(found))
+
+
+def _country_codes(name: str, gazetteer: Gazetteer) -> list[str]:
+    """alpha-2 codes of the countries a name or nationality adjective stands for."""
+    codes = [c.alpha2 for c in gazetteer.lookup(name) if c.kind == "country"]
+    demonym = gazetteer.demonyms.get(name.lower())
+    return codes + ([demonym] if demonym else [])
 
 
 def _prepared_pieces(doc: Document) -> Iterator[str]:
@@ -186,8 +236,9 @@ def _prepared_pieces(doc: Document) -> Iterator[str]:
             for warning in prepared.warnings:
                 log.warning("document %s: %s", doc.doc_id, warning)
             if not _looks_english(prepared.text):
-                log.warning("document %s does not look like English text: the rules may find no events",
-                            doc.doc_id)
+                log.warning(
+                    "document %s does not look like English text: the rules may find no events", doc.doc_id
+                )
         if prepared.text:
             yield prepared.text
 
@@ -208,7 +259,7 @@ def _looks_english(text: str) -> bool:
 def _has_any_date(text: str, context: DateContext) -> bool:
     """Does the text state any recordable date? Only the surroundings of date-like words are read."""
     for hint in _DATE_HINT_RE.finditer(text):
-        window = text[max(0, hint.start() - 40):hint.end() + 40]
+        window = text[max(0, hint.start() - 40) : hint.end() + 40]
         if find_dates(window, context):
             return True
     return False
@@ -234,8 +285,15 @@ def _chunks(text: str) -> Iterator[tuple[int, int]]:
         start = end
 
 
-def _sentence_events(sentence: Sentence, doc: Document, state: _DocumentState,
-                     resources: Resources) -> list[dict]:
+def could_hold_date(sentence: str) -> bool:
+    """Cheap gate before `find_dates`: no digit, month name or time word, no date (most sentences
+    of an article); checked against every sentence of the ACLED notes and seed articles."""
+    return _SENTENCE_DATE_HINT_RE.search(sentence) is not None
+
+
+def _sentence_events(
+    sentence: Sentence, doc: Document, state: _DocumentState, resources: Resources
+) -> list[dict]:
     """The mentions one sentence yields; updates the document state either way.
 
     A typed sentence with its own date starts events. Without a date it continues the
@@ -244,8 +302,11 @@ def _sentence_events(sentence: Sentence, doc: Document, state: _DocumentState,
     scene rather than commenting ('On 9 May 2020, police raided X. A shoot-out broke out ...').
     """
     body = sentence.text[:MAX_SENTENCE_CHARS]
-    dates = [d for d in find_dates(body, state.dates) if not d.is_report_date]
-    typing = classify_event(body, context=state.paragraph[-1] if state.paragraph else "")
+    dates = (
+        [d for d in find_dates(body, state.dates) if not d.is_report_date] if could_hold_date(body) else []
+    )
+    context = state.paragraph[-1] if state.paragraph else ""
+    typing = classify_event(body, context=context) if has_trigger(body) else None
     inherited, state.previous_date = state.previous_date, None
     mentions: list[dict] = []
     if typing is not None and (dates or not _continues(body, state, resources)):
@@ -298,16 +359,24 @@ def _escalate_demonstration(event: dict, body: str, typing: EventTyping, resourc
     if DEMONSTRATION_RANK.index(graver) >= DEMONSTRATION_RANK.index(current):
         return
     day = date.fromisoformat(event["event_date"]) if event.get("event_date") else None
-    assigned = find_actors(f"{event['evidence']} {body}", typing, event["country"], day or UNDATED_PERIOD,
-                           resources.actors)
+    assigned = find_actors(
+        f"{event['evidence']} {body}", typing, event["country"], day or UNDATED_PERIOD, resources.actors
+    )
     event.update(_typing_columns(typing, assigned))
     event["explain"]["event_type"] += f"; escalated by the next sentence: rule {typing.rule!r}"
     event["explain"]["actor1"] = _actor_evidence(assigned)
 
 
-def _clause_events(sentence: Sentence, body: str, typing: EventTyping, dates: list[DateMention],
-                   doc: Document, state: _DocumentState, resources: Resources,
-                   inherited: DateMention | None = None) -> list[dict]:
+def _clause_events(
+    sentence: Sentence,
+    body: str,
+    typing: EventTyping,
+    dates: list[DateMention],
+    doc: Document,
+    state: _DocumentState,
+    resources: Resources,
+    inherited: DateMention | None = None,
+) -> list[dict]:
     """One mention per clause that has its own place or date ('...; and in Kabul, ...').
 
     A clause without a date takes the previous clause's, else the sentence's first; a later
@@ -328,8 +397,10 @@ def _clause_events(sentence: Sentence, body: str, typing: EventTyping, dates: li
             continue
         mentions.append(mention)
         others = _coordinated_places(clause.text, mention, state, resources)
-        siblings = [_build_mention(clause, sentence, clause_typing or typing, when, doc, state, resources, p)
-                    for p in others]
+        siblings = [
+            _build_mention(clause, sentence, clause_typing or typing, when, doc, state, resources, p)
+            for p in others
+        ]
         mentions.extend(_split_fatalities([mention, *filter(None, siblings)]))
     return mentions
 
@@ -378,7 +449,7 @@ def split_clauses(body: str, offset: int) -> list[_Clause]:
     """Split a sentence where a new dated clause or place starts ('; ' or ', and in X')."""
     clauses, start = [], 0
     for match in _CLAUSE_SPLIT_RE.finditer(body):
-        clauses.append(_Clause(body[start:match.start()], offset + start))
+        clauses.append(_Clause(body[start : match.start()], offset + start))
         start = match.end()
     clauses.append(_Clause(body[start:], offset + start))
     return [c for c in clauses if c.text.strip()]
@@ -393,14 +464,22 @@ def _same_unit(a: dict, b: dict) -> bool:
     return a.get("event_date") == b.get("event_date") and a.get("location") == b.get("location")
 
 
-def _build_mention(clause: _Clause, sentence: Sentence, typing: EventTyping, when: DateMention | None,
-                   doc: Document, state: _DocumentState, resources: Resources,
-                   place: Place | None = None) -> dict | None:
+def _build_mention(
+    clause: _Clause,
+    sentence: Sentence,
+    typing: EventTyping,
+    when: DateMention | None,
+    doc: Document,
+    state: _DocumentState,
+    resources: Resources,
+    place: Place | None = None,
+) -> dict | None:
     """Assemble one ACLED record, or None when the date or the country cannot be recovered."""
     if when is None and not state.undated:
         log.debug("%s: %r dropped: no date", doc.doc_id, clause.text[:80])
         return None
     place = place or _resolve_place(clause.text, sentence.text, state, resources)
+    place = place or _place_from_actors(clause.text, typing, when, resources)
     if place is None:
         log.debug("%s: %r dropped: no place or country", doc.doc_id, clause.text[:80])
         return None
@@ -415,8 +494,26 @@ def _build_mention(clause: _Clause, sentence: Sentence, typing: EventTyping, whe
     return record
 
 
-def _find_actors(clause: str, typing: EventTyping, place: Place, event_date: date | None,
-                 resources: Resources) -> ActorAssignment:
+def _place_from_actors(
+    clause: str, typing: EventTyping, when: DateMention | None, resources: Resources
+) -> Place | None:
+    """The last resort for the country: the state an actor belongs to ('GSU police' -> Police
+    Forces of Kenya, 'KDF soldiers' -> Military Forces of Kenya), at country level."""
+    assigned = find_actors(
+        clause, typing, None, when.event_date if when else UNDATED_PERIOD, resources.actors
+    )
+    for actor in (assigned.actor1, assigned.actor2):
+        match = _ACTOR_COUNTRY_RE.search(actor or "")
+        alpha3 = country_alpha3(match.group(1) or match.group(2)) if match else None
+        country = resources.gazetteer.country_by_alpha3(alpha3) if alpha3 else None
+        if country is not None:
+            return _country_place([country.alpha2], resources)
+    return None
+
+
+def _find_actors(
+    clause: str, typing: EventTyping, place: Place, event_date: date | None, resources: Resources
+) -> ActorAssignment:
     """Actors need the date for government periods; an undated event takes the latest period."""
     return find_actors(clause, typing, place.country, event_date or UNDATED_PERIOD, resources.actors)
 
@@ -426,24 +523,35 @@ def _with_title(doc: Document, text: str) -> str:
 
 
 def _resolve_place(clause: str, sentence: str, state: _DocumentState, resources: Resources) -> Place | None:
-    """The clause's place, else the sentence's; else, for a sentence naming no usable place, the
-    paragraph's last event place or a place named in the few sentences before, as long as they
-    lie in the country the clause (or sentence) names first; else that country alone (or the
-    document's, its title's or source's): ACLED needs at least a country.
+    """The clause's place; else the sentence's, the paragraph's last event place or a place of
+    the few sentences before, as long as it lies in the country the clause names (or, without
+    one, the sentence names) first; else that country alone (or the document's, its title's or
+    source's): ACLED needs at least a country.
     """
     gazetteer = resources.gazetteer
-    for text in dict.fromkeys((clause, sentence)):
-        place = resolve_location(_find_places(text, gazetteer), state.places, gazetteer)
-        if place is not None:
-            state.last_place = place
-            return place
-    named = [code for text in dict.fromkeys((clause, sentence)) for code in countries_named(text, gazetteer)]
+    place = resolve_location(_find_places(clause, gazetteer), state.places, gazetteer)
+    if place is not None:
+        state.last_place = place
+        return place
+    named = countries_named(clause, gazetteer)
+    if clause != sentence:
+        named = named or countries_named(sentence, gazetteer)
     first = gazetteer.country(named[0]) if named else None
-    for place in _earlier_places(state, resources):
+    for place in _other_places(clause, sentence, state, resources):
         if first is None or place.alpha3 == first.alpha3:
             state.last_place = place
             return place
     return _country_place(named or list(state.places.countries) or state.fallback_countries, resources)
+
+
+def _other_places(clause: str, sentence: str, state: _DocumentState, resources: Resources) -> Iterator[Place]:
+    """Places of the rest of the sentence, the paragraph's last event and the sentences before."""
+    gazetteer = resources.gazetteer
+    if clause != sentence:
+        place = resolve_location(_find_places(sentence, gazetteer), state.places, gazetteer)
+        if place is not None:
+            yield place
+    yield from _earlier_places(state, resources)
 
 
 def _find_places(text: str, gazetteer: Gazetteer) -> list:
@@ -464,12 +572,20 @@ def _earlier_places(state: _DocumentState, resources: Resources) -> Iterator[Pla
 
 def countries_named(text: str, gazetteer: Gazetteer) -> list[str]:
     """alpha-2 codes of the countries a text names: first those named as a location ('in Austria'),
-    then by nationality ('Tajik militants'), then any other mention ('enroute to Afghanistan');
-    each group in order of appearance. A country named like a town ('Russia') still counts."""
-    found = [(0 if m.cue in _LOCATIVE_CUES else 2, m.start, c.alpha2) for m in _find_places(text, gazetteer)
-             for c in m.candidates if c.kind == "country"]
-    found += [(1, m.start(), gazetteer.demonyms[m.group().lower()]) for m in _CAPITALISED_RE.finditer(text)
-              if m.group().lower() in gazetteer.demonyms]
+    then by nationality ('Tajik militants'), then any other mention ('Ministry of Tajikistan',
+    'enroute to Afghanistan'); each group in order of appearance."""
+    found = [
+        (0 if m.cue in _LOCATIVE_CUES else 2, m.start, c.alpha2)
+        for m in _find_places(text, gazetteer)
+        for c in m.candidates
+        if c.kind == "country"
+    ]
+    for word in _CAPITALISED_RE.finditer(text):
+        name = word.group()
+        if name.lower() in gazetteer.demonyms:
+            found.append((1, word.start(), gazetteer.demonyms[name.lower()]))
+        elif codes := [c.alpha2 for c in gazetteer.lookup(name) if c.kind == "country"]:
+            found.append((2, word.start(), codes[0]))
     return list(dict.fromkeys(code for _, _, code in sorted(found)))
 
 
@@ -480,24 +596,49 @@ def _country_place(countries: list[str], resources: Resources) -> Place | None:
     country = resources.gazetteer.country(countries[0]) if countries else None
     if country is None:
         return None
-    return Place(location=None, admin1=None, admin2=None, country=country.name, iso=country.iso,  # type: ignore[arg-type]
-                 alpha3=country.alpha3, region=country.region, latitude=None, longitude=None,  # type: ignore[arg-type]
-                 geo_precision=3, population=0, evidence=f"country only: {country.name} (no place named)")
+    return Place(
+        location=None,
+        admin1=None,
+        admin2=None,
+        country=country.name,
+        iso=country.iso,  # type: ignore[arg-type]
+        alpha3=country.alpha3,
+        region=country.region,
+        latitude=None,
+        longitude=None,  # type: ignore[arg-type]
+        geo_precision=3,
+        population=0,
+        evidence=f"country only: {country.name} (no place named)",
+    )
 
 
-def _record(typing: EventTyping, when: DateMention | None, place: object, assigned: object,
-            fatalities: int, doc: Document) -> dict:
+def _record(
+    typing: EventTyping,
+    when: DateMention | None,
+    place: object,
+    assigned: object,
+    fatalities: int,
+    doc: Document,
+) -> dict:
     """The ACLED columns of one mention."""
     return {
         "event_date": when.event_date.isoformat() if when else None,
         "year": when.event_date.year if when else None,
         "time_precision": when.time_precision if when else None,
         **_typing_columns(typing, assigned),
-        "iso": place.iso, "region": place.region, "country": place.country, "admin1": place.admin1,
-        "admin2": place.admin2, "admin3": None, "location": place.location,
-        "latitude": _coordinate(place.latitude), "longitude": _coordinate(place.longitude),
+        "iso": place.iso,
+        "region": place.region,
+        "country": place.country,
+        "admin1": place.admin1,
+        "admin2": place.admin2,
+        "admin3": None,
+        "location": place.location,
+        "latitude": _coordinate(place.latitude),
+        "longitude": _coordinate(place.longitude),
         "geo_precision": place.geo_precision,
-        "source": doc.source, "source_scale": doc.source_scale, "fatalities": max(0, int(fatalities)),
+        "source": doc.source,
+        "source_scale": doc.source_scale,
+        "fatalities": max(0, int(fatalities)),
     }
 
 
@@ -505,12 +646,18 @@ def _typing_columns(typing: EventTyping, assigned: ActorAssignment) -> dict:
     """The columns that follow from the event's type and its actors."""
     inter1, inter2 = int(assigned.inter1), int(assigned.inter2 or 0)
     return {
-        "disorder_type": typing.disorder_type, "event_type": typing.event_type,
+        "disorder_type": typing.disorder_type,
+        "event_type": typing.event_type,
         "sub_event_type": typing.sub_event_type,
-        "actor1": assigned.actor1, "assoc_actor_1": assigned.assoc_actor_1 or None, "inter1": inter1,
-        "actor2": assigned.actor2 or None, "assoc_actor_2": assigned.assoc_actor_2 or None, "inter2": inter2,
+        "actor1": assigned.actor1,
+        "assoc_actor_1": assigned.assoc_actor_1 or None,
+        "inter1": inter1,
+        "actor2": assigned.actor2 or None,
+        "assoc_actor_2": assigned.assoc_actor_2 or None,
+        "inter2": inter2,
         "interaction": interaction_number(inter1, inter2),
-        "civilian_targeting": assigned.civilian_targeting or None, "tags": _tags(typing),
+        "civilian_targeting": assigned.civilian_targeting or None,
+        "tags": _tags(typing),
     }
 
 
@@ -526,29 +673,47 @@ def _tags(typing: EventTyping) -> str | None:
 def _provenance(sentence: Sentence, typing: EventTyping, when: DateMention | None, place: object) -> dict:
     confidence = typing.confidence * (1.0 if when and when.time_precision == 1 else 0.85)
     confidence *= 1.0 if place.geo_precision == 1 else 0.9
-    return {"evidence": sentence.text.strip(), "span_start": sentence.start, "span_end": sentence.end,
-            "extractor_version": EXTRACTOR_VERSION, "confidence": round(min(1.0, max(0.0, confidence)), 3)}
+    return {
+        "evidence": sentence.text.strip(),
+        "span_start": sentence.start,
+        "span_end": sentence.end,
+        "extractor_version": EXTRACTOR_VERSION,
+        "confidence": round(min(1.0, max(0.0, confidence)), 3),
+    }
 
 
 def _actor_evidence(assigned: ActorAssignment) -> str:
     """'Islamic State (Afghanistan) <- 'IS-K'' for each actor, from the actor module's evidence."""
     found = assigned.evidence or {}
-    parts = [f"{name} <- {found.get(role)!r}" if found.get(role) else f"{name} (default for the event type)"
-             for role, name in (("actor1", assigned.actor1), ("actor2", assigned.actor2)) if name]
+    parts = [
+        f"{name} <- {found.get(role)!r}" if found.get(role) else f"{name} (default for the event type)"
+        for role, name in (("actor1", assigned.actor1), ("actor2", assigned.actor2))
+        if name
+    ]
     return "; ".join(parts)
 
 
-def _explain(sentence: Sentence, typing: EventTyping, when: DateMention | None, place: object,
-             assigned: object, fatalities: object) -> dict[str, str]:
+def _explain(
+    sentence: Sentence,
+    typing: EventTyping,
+    when: DateMention | None,
+    place: object,
+    assigned: object,
+    fatalities: object,
+) -> dict[str, str]:
     """Field -> the evidence behind it, for `eventpipe extract --explain`."""
-    date_text = (f"{when.text!r} -> {when.event_date.isoformat()} (precision {when.time_precision})"
-                 if when else "no date in the text: undated")
+    date_text = (
+        f"{when.text!r} -> {when.event_date.isoformat()} (precision {when.time_precision})"
+        if when
+        else "no date in the text: undated"
+    )
     return {
         "event_type": f"rule {typing.rule!r}, trigger {typing.trigger!r}",
         "sub_event_type": f"{typing.sub_event_type} (confidence {typing.confidence:.2f})",
         "event_date": date_text,
         "location": str(getattr(place, "evidence", "") or place.location),
         "actor1": _actor_evidence(assigned),
-        "fatalities": (f"{fatalities.evidence!r} -> {fatalities.count}" if fatalities.evidence
-                       else "none stated: 0"),
+        "fatalities": (
+            f"{fatalities.evidence!r} -> {fatalities.count}" if fatalities.evidence else "none stated: 0"
+        ),
     }

@@ -25,8 +25,16 @@ from schemas.codebook import inter_code, parse_interaction
 log = logging.getLogger(__name__)
 
 REQUIRED_COLUMNS = ("event_id_cnty", "notes")
-_DATE_FORMATS = ("%Y-%m-%d", "%d-%b-%y", "%d-%b-%Y", "%d %B %Y", "%d-%m-%y", "%d-%m-%Y", "%d/%m/%Y",
-                 "%B %d, %Y")
+_DATE_FORMATS = (
+    "%Y-%m-%d",
+    "%d-%b-%y",
+    "%d-%b-%Y",
+    "%d %B %Y",
+    "%d-%m-%y",
+    "%d-%m-%Y",
+    "%d/%m/%Y",
+    "%B %d, %Y",
+)
 
 
 @dataclass
@@ -83,8 +91,11 @@ def _merge_monadic(rows: Sequence[dict[str, str]]) -> list[dict[str, str]]:
         if first is None:
             merged[row["event_id_cnty"]] = {**row, "actor2": "", "assoc_actor_2": "", "inter2": ""}
         elif not first["actor2"]:
-            first.update(actor2=row.get("actor1", ""), assoc_actor_2=row.get("assoc_actor_1", ""),
-                         inter2=row.get("inter1", ""))
+            first.update(
+                actor2=row.get("actor1", ""),
+                assoc_actor_2=row.get("assoc_actor_1", ""),
+                inter2=row.get("inter1", ""),
+            )
     return list(merged.values())
 
 
@@ -96,8 +107,7 @@ def sample_rows(rows: Sequence[dict[str, str]], limit: int | None, seed: int = 0
     return [rows[i] for i in keep]
 
 
-def evaluate_rows(rows: Iterable[Mapping[str, str]],
-                  extract: Callable[[Document], list[dict]]) -> Evaluation:
+def evaluate_rows(rows: Iterable[Mapping[str, str]], extract: Callable[[Document], list[dict]]) -> Evaluation:
     """Run `extract` on each row's notes and score its first event against the row."""
     evaluation = Evaluation()
     for row in rows:
@@ -109,8 +119,9 @@ def evaluate_rows(rows: Iterable[Mapping[str, str]],
     return evaluation
 
 
-def score_row(evaluation: Evaluation, gold: Mapping[str, str],
-              predicted: Mapping[str, object] | None) -> None:
+def score_row(
+    evaluation: Evaluation, gold: Mapping[str, str], predicted: Mapping[str, object] | None
+) -> None:
     """Add one row's per-field results; a missing prediction is wrong on every scored field."""
     pred = predicted or {}
     for name, gold_value, pred_value in _comparisons(gold, pred):
@@ -120,16 +131,24 @@ def score_row(evaluation: Evaluation, gold: Mapping[str, str],
 
 def _comparisons(gold: Mapping[str, str], pred: Mapping[str, object]) -> list[tuple[str, object, object]]:
     gold_fatalities = _int(gold.get("fatalities"))
-    pairs = [(name, fold(gold.get(name)), fold(pred.get(name)))
-             for name in ("event_type", "sub_event_type", "country", "admin1", "admin2", "location")]
+    pairs = [
+        (name, fold(gold.get(name)), fold(pred.get(name)))
+        for name in ("event_type", "sub_event_type", "country", "admin1", "admin2", "location")
+    ]
     pairs += [
-        ("event_date", parse_acled_date(gold.get("event_date", ""), gold.get("year")),
-         parse_acled_date(str(pred.get("event_date") or ""))),
+        (
+            "event_date",
+            parse_acled_date(gold.get("event_date", ""), gold.get("year")),
+            parse_acled_date(str(pred.get("event_date") or "")),
+        ),
         ("fatalities", gold_fatalities, _int(pred.get("fatalities"))),
         ("fatalities_nonzero", gold_fatalities or None, _int(pred.get("fatalities"))),
         ("actor1_family", actor_family(gold.get("actor1")), actor_family(pred.get("actor1"))),
-        ("actor2_family", actor_family(gold.get("actor2")) if "actor2" in gold else None,
-         actor_family(pred.get("actor2"))),
+        (
+            "actor2_family",
+            actor_family(gold.get("actor2")) if "actor2" in gold else None,
+            actor_family(pred.get("actor2")),
+        ),
         ("inter1", inter_code(gold.get("inter1")), inter_code(pred.get("inter1"))),
         ("interaction", _interaction_key(gold.get("interaction")), _interaction_key(pred.get("interaction"))),
     ]

@@ -18,7 +18,8 @@ def rx(pattern: str) -> re.Pattern[str]:
 CUES: dict[str, re.Pattern[str]] = {
     "protest": rx(
         r"\bprotest(?:s|ed|ing|ers?|ors?)?\b|\bdemonstrat(?:ions?|ors?|ers?)\b|\brall(?:y|ies|ied)\b"
-        r"|\bdemonstrat(?:ed|es|e|ing)\b(?!\s+(?:its|their|the|a|an|that|how|his|her|what|our|such|great"
+        r"|(?<!as )(?<!has )(?<!have )(?<!was )(?<!were )(?<!been )(?<!had )(?<!further )(?<!also )"
+        r"\bdemonstrat(?:ed|es|e|ing)\b(?!\s+(?:by|its|their|the|a|an|that|how|his|her|what|our|such|great"
         r"|strong|"
         r"considerable|significant|clear|remarkable|once|again|[A-Z][\w-]*['’]s)\b)"
         r"|\bblock(?:ed|ing|aded)? (?:\w+ ){0,2}(?:roads?|highways?|streets?|junctions?|intersections?)\b"
@@ -43,13 +44,12 @@ CUES: dict[str, re.Pattern[str]] = {
         r"|demonstrat)\w*\b"
         r"|\bbarricad(?:e|ed|es|ing)\b[^.]{0,40}\bburn|\bburn(?:ed|t|ing) (?:car )?tyres\b"
         r"|\bturned violent\b"
-        r"|\bviolent (?:\w+ )?(?:protest|demonstration)s?\b|\bunrest\b|\bmelee\b"
+        r"|\bviolent (?:\w+ )?(?:protest|demonstration)s?\b|\bunrest\b|\bmelee\b|\brioters\b"
     ),
     "crowd_weapons": rx(
         r"\bpelt(?:ed|ing)\b|\b(?:threw|throwing|hurled|hurling|pelting)\b[^.]{0,30}\b(?:stones|rocks|bricks|"
         r"brickbats|missiles|objects)\b|\bstone-?throwing\b|\bstoned\b|\bpetrol bombs?\b|\bmolotov\b"
         r"|\bcocktail bombs?\b|\bcrude bombs?\b|\bhand-?made bombs?\b|\bsticks\b|\biron rods\b|\bbrickbats\b"
-        r"|\brioters\b"
     ),
     "riot_act": rx(
         r"\bclash(?:ed|es)? with (?:the )?(?:police|security forces|officers|law enforcers|anti-riot)"
@@ -115,7 +115,7 @@ CUES: dict[str, re.Pattern[str]] = {
         r"|\b(?:protesters?|demonstrators?|students?)\b[^.]{0,30}\b(?:was|were) (?:shot dead|killed|shot)\b"
     ),
     "chemical": rx(
-        r"\bchemical (?:weapons?|attack|agents?)\b|\bchlorine (?:gas|attack)\b|\bsarin\b"
+        r"\bchemical (?:weapons?|attacks?|agents?)\b|\bchlorine\b|\bsarin\b|\b(?:toxic|poison(?:ous)?) gas\b"
         r"|\bmustard gas\b|\bnerve agents?\b"
     ),
     "air": rx(
@@ -126,12 +126,14 @@ CUES: dict[str, re.Pattern[str]] = {
         r"fired|targeted)\b|\bUAVs?\b"
     ),
     "suicide": rx(
-        r"\bsuicide (?:bomb(?:er|ing|s)?|attacks?|vests?|car bomb|blast|bomb attack)\b|\bSVBIED\b"
+        r"\bsuicide (?:bomb(?:ers?|ings?|s)?|attacks?|vests?|car bombs?|blasts?|bomb attacks?)\b|\bSVBIED\b"
         r"|\bblew (?:himself|herself|themselves) up\b|\bself-?detonat"
     ),
     "shelling": rx(
         r"\bshell(?:ed|ing|s)\b|\bartillery\b|\bmortars?\b|\brockets?\b|\bmissiles?\b"
-        r"|\bgrenade launchers?\b|\bRPGs?\b|\bprojectiles?\b|\bhowitzers?\b|\bMLRS\b|\bGrad\b"
+        r"|\bgrenade launchers?\b|\bRPGs?\b(?= (?:fire|rounds|attacks?|shells?|launchers?))"
+        r"|\brocket-propelled grenades?\b|\bprojectiles?\b|\bhowitzers?\b|\bMLRS\b|\bGrad (?:rockets?"
+        r"|missiles?|launchers?|systems?)\b"
         r"|\bexplosions? involving unknown weapons\b|\btank (?:fire|rounds)\b|\bIFVs?\b"
         r"|\banti-tank\b|\bbombard(?:ed|ment)\b|\bheavy machine ?-?guns?\b"
     ),
@@ -143,7 +145,7 @@ CUES: dict[str, re.Pattern[str]] = {
         r"|\bexplosives\b"
     ),
     "explosion": rx(r"\bexplo(?:sion|sions|ded|des)\b|\bblasts?\b|\bdetonat(?:ed|ion)\b|\bwent off\b"),
-    "grenade": rx(r"\bgrenades?\b(?! launcher)"),
+    "grenade": rx(r"(?<!sound )(?<!stun )(?<!smoke )(?<!gas )(?<!flash )\bgrenades?\b(?! launcher)"),
     "regains": rx(
         r"\brecaptur(?:e|ed|ing)\b|\bretook\b|\bretaken\b|\bregain(?:ed|s)? control\b"
         r"|\bliberat(?:ed|ing)\b|\bwrested (?:back )?control\b|\btook back\b"
@@ -156,7 +158,10 @@ CUES: dict[str, re.Pattern[str]] = {
     "clash": rx(
         r"\bclash(?:ed|es)?\b|\bexchang(?:ed|es|e|ing)? (?:of )?(?:heavy )?(?:gun)?fire\b"
         r"|\bgun ?fights?\b"
-        r"|\bgun ?battles?\b|\bfire ?fights?\b|\bshoot-?outs?\b|\bfighting\b|\bfought\b|\bbattled?\b"
+        r"|\bgun ?battles?\b|\bfire ?fights?\b|\bshoot-?outs?\b|\bheavy fighting\b"
+        r"|\bfighting (?:broke out|erupted|continued|raged|resumed|between)\b|\bfights? (?:between|over"
+        r"|broke out)\b"
+        r"|\bfighting\b|\bfought\b|\bbattle[sd]?\b|\bfights?\b|\bgunfire\b"
         r"|\bskirmish(?:es)?\b|\bcross-?fire\b|\bsmall arms\b|(?<!heavy )\bmachine ?guns?\b"
         r"|\bengaged (?:in|with)\b|\brepuls(?:ed|ing)\b|\bcounter-?attack(?:ed|s)?\b|\bfought off\b"
         r"|\bfired back\b|\bintervened,? (?:and )?(?:killing|shooting)\b"
@@ -179,7 +184,9 @@ CUES: dict[str, re.Pattern[str]] = {
         r"|\bforced(?:ly)? disappear|\bdisappeared\b|\bwent missing\b|\bheld captive\b"
     ),
     "attack": rx(
-        r"\bshot (?:dead|and killed|to death)\b|\bkill(?:ed|ing|s)?\b|\bshot\b|\bshoot(?:s|ing)?\b"
+        r"\bshot (?:dead|and killed|to death|at)\b|\bkill(?:ed|ing|s)?\b|\bshot\b|\bshoot(?:s|ing)?\b"
+        r"|\bhuman remains\b|\bremains (?:were|was) found\b|\bheads? (?:was |were )?found\b|\bdecapitated\b"
+        r"|\bdismembered\b|\bcharred bod(?:y|ies)\b|\bhijack(?:ed|ing)\b"
         r"|\bmurder(?:ed|s)?\b|\bhack(?:ed|ing)\b"
         r"|\bstabb(?:ed|ing)\b|\bbehead(?:ed|ing)\b|\binjur(?:ed|ing)\b|\bwound(?:ed|ing)\b"
         r"|\battack(?:ed|s|ing)?\b|\bassault(?:ed|s)?\b|\bbeat(?:en|ing)?\b|\btortur(?:ed|e)\b"
@@ -211,7 +218,10 @@ CUES: dict[str, re.Pattern[str]] = {
         r"|\btaken into custody\b|\brounded up\b|\bcustody\b|\bnabbed\b"
     ),
     "looting": rx(
-        r"\bloot(?:ed|ing|s)?\b|\b(?:torched|burn(?:ed|t)(?: down)?|set (?:ablaze|on fire"
+        r"\b(?:vehicles?|cars?|trucks?|bus(?:es)?|houses?|homes?|shops?|offices?|buildings?|billboards?"
+        r"|property)"
+        r" (?:was |were )?(?:set on fire|set ablaze|torched|burn(?:ed|t)|destroyed|vandali[sz]ed)\b"
+        r"|\bloot(?:ed|ing|s)?\b|\b(?:torched|burn(?:ed|t)(?: down)?|set (?:ablaze|on fire"
         r"|fire to)|"
         r"destroy(?:ed|ing)|demolish(?:ed|ing)|razed)\b[^.]{0,40}\b(?:houses?|homes?|huts?|shops?|"
         r"vehicles?|cars?|property|properties|schools?|offices?|buildings?|churches|church|"
@@ -242,6 +252,8 @@ CUES: dict[str, re.Pattern[str]] = {
         r"|\bprisoner (?:exchange|swap)\b"
         r"|\b(?:released|freed)\b[^.]{0,30}\b(?:prisoners|hostages|detainees|captives)\b"
         r"|\bagreed to\b[^.]{0,30}\b(?:end|stop|halt|cease|withdraw|release)\b"
+        r"|\b(?:cease-?fire|truce|peace (?:deal|agreement|accord))\b[^.]{0,40}\b(?:came|went|took|comes|goes)"
+        r" (?:into )?effect\b"
     ),
     "hq": rx(
         r"\b(?:set up|established|establish(?:es)?|opened)\b[^.]{0,30}\b(?:base|camp|headquarters|"
@@ -253,10 +265,17 @@ CUES: dict[str, re.Pattern[str]] = {
         r"|\bvacated\b|\babandoned (?:their |the )?(?:positions?|base|camp|posts?)\b"
     ),
     "change": rx(
-        r"\brecruited\b|\bdefected\b|\bsurrender(?:ed|s)\b|\bmerged\b|\bsplit from\b"
+        r"\brecruited\b|\bdefected\b|\bsurrender(?:ed|s)\b|\bmerged\b|\bmerger\b|\bsplit from\b"
+        r"|\bjoined forces\b|\bformed (?:a |an )?(?:new )?(?:coalition|alliance)\b"
         r"|\bpledged allegiance\b|\bdeployed\b|\bsighted\b|\bmoved into\b|\breinforcements\b"
         r"|\bmobili[sz]ed\b|\boathing\b|\bmilitary (?:exercises?|drills?)\b"
         r"|\bpatroll?(?:ed|ing) the streets\b"
+    ),
+    "other": rx(
+        r"\b(?:staged|launched|carried out|attempted) (?:a )?(?:military )?coup\b|\bdeclared (?:a )?state of "
+        r"emergency\b|\b(?:declared|imposed) martial law\b|\bdissolved (?:the )?(?:parliament|government"
+        r"|assembly)\b"
+        r"|\bsuspended the constitution\b"
     ),
     "civ_victim": rx(
         r"\bcivilians?\b|\bvillagers?\b|\bresidents?\b|\blocals?\b|\bfarmers?\b|\bherders?\b|\btraders?\b"
@@ -401,7 +420,8 @@ CUE_KEYS: dict[str, tuple[str, ...]] = {
         "demonstrator",
         "student",
     ),
-    "chemical": ("chemical", "chlorine", "sarin", "mustard", "nerve"),
+    "chemical": ("chemical", "chlorine", "sarin", "mustard", "nerve", "toxic", "poison"),
+    "other": ("staged", "launched", "carried", "attempted", "declared", "imposed", "dissolved", "suspended"),
     "air": (
         "air",
         "drone",
@@ -486,6 +506,13 @@ CUE_KEYS: dict[str, tuple[str, ...]] = {
     "sexual": ("rap", "sexual", "defile", "sodomi"),
     "abduction": ("abduct", "kidnap", "hostage", "disappear", "missing", "captive"),
     "attack": (
+        "human",
+        "remains",
+        "head",
+        "decapitated",
+        "dismembered",
+        "charred",
+        "hijack",
         "shot",
         "gun",
         "kill",
@@ -541,6 +568,16 @@ CUE_KEYS: dict[str, tuple[str, ...]] = {
     ),
     "arrests": ("arrest", "detain", "apprehend", "custody", "rounded up", "nabbed"),
     "looting": (
+        "vehicle",
+        "car",
+        "truck",
+        "bus",
+        "house",
+        "home",
+        "shop",
+        "office",
+        "building",
+        "billboard",
         "loot",
         "torch",
         "burn",
@@ -557,6 +594,11 @@ CUE_KEYS: dict[str, tuple[str, ...]] = {
     ),
     "seizure": ("seized", "confiscated", "dismantled", "destroyed", "burn", "seizure", "impounded"),
     "agreement": (
+        "came",
+        "went",
+        "took",
+        "comes",
+        "goes",
         "cease",
         "truce",
         "peace",
@@ -576,6 +618,9 @@ CUE_KEYS: dict[str, tuple[str, ...]] = {
     "hq": ("set up", "establish", "opened"),
     "transfer": ("withdr", "handed over", "retreated", "without", "transfer", "vacated", "abandoned"),
     "change": (
+        "merger",
+        "joined",
+        "formed",
         "recruited",
         "defected",
         "surrender",
@@ -651,9 +696,10 @@ ARMED_TARGET = rx(
     + r"\s+(?:[\w'-]+\s+){0,8}?(?:was|were|is|are|had been|have been|came under|come under)\s+"
     r"(?:[\w'-]+\s+){0,2}?(?:attacked|ambushed|killed|shot|injured|wounded|fire|attack)"
     r"|\b" + _ARMED + r"\s+(?:[\w'-]+\s+){0,3}?(?:killed|shot dead|shot|gunned down|attacked|ambushed)\s+by\b"
-    r"|\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|one)\s+(?:\w+\s+)?"
+    r"|\b(?:[1-9]\d{0,2}|two|three|four|five|six|seven|eight|nine|ten|several|one)\s+(?:\w+\s+)?"
     + _ARMED
     + r"\s+(?:and\s+(?:\w+\s+){1,2})?(?:were\s+)?(?:killed|injured|wounded|shot dead)\b"
+    r"(?=\s*(?:[,.;]|$|(?:in|at|on|and|by|during|while|when|after|near)\b))"
     r"|\b(?:ambushed|engaged|repulsed|pursued|repelled)\s+by\s+(?:the\s+)?(?:\w+\s+)?" + _STATE_NOUNS + r"\b"
 )
 
@@ -683,7 +729,9 @@ retreat without transfer vacated abandon recruit defect surrender merged split p
 sighted moved reinforcement mobili oath barricad bonfire chaos rowdy deflat destruction chased
 police teargas tear dispers water rubber baton lathi truncheon intervened pepper blank warning
 obstruct block target claimed conducted carried launched staged mounted executed perpetrated light
-lit fell felled stoned looted burning dismantl impound military exercise drill patrol
+lit fell felled stoned looted burning dismantl impound military exercise drill patrol toxic poison
+coup emergency martial dissolv suspend ousted merger joined formed came effect rioter remains head
+decapitat dismember charred hijack disperse
 """.split()
 )
 _STEM_LENGTHS: tuple[int, ...] = tuple(sorted({len(stem) for stem in _TRIGGER_STEMS}))

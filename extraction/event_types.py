@@ -56,7 +56,8 @@ class EventTyping:
 
 # A trigger preceded (in the same clause) by one of these reports no occurrence.
 _HEDGE = rx(
-    r"\b(?:could|might|may|would|will|shall|can|cannot|plan(?:s|ned|ning)?|intend(?:s|ed)?|"
+    r"\b(?:could|might|(?<!\d )(?-i:may)(?!\s+\d)|would|will|shall|can|cannot|plan(?:s|ned|ning)?"
+    r"|intend(?:s|ed)?|"
     r"aim(?:s|ed)? to|seek(?:s|ing)? to|threat(?:s|en|ens|ened)?|vow(?:s|ed)?|warn(?:s|ed|ing)?|"
     r"urg(?:es|ed|ing)|calls? (?:on|for)|possibility|likely|fear(?:s|ed)? that|potential|capab\w+"
     r"|ability|able to|"
@@ -82,7 +83,7 @@ _PROPAGANDA = rx(
     r"|pamphlets?|"
     r"leaflets?|books|channels|messaging|biograph\w+|testimon\w+|the article|this article"
     r"|analysis|"
-    r"newsletter|media arm|narrative|rhetoric|ideolog\w*|sermon|conference|summit|workshop|"
+    r"newsletter|media arm|narrative|rhetoric|ideolog\w*|sermon|conference|summit|"
     r"webinar|seminar|symposium|analysts? (?:say|said)|experts? (?:say|warn)|op-ed|podcast|"
     r"strategy|campaign of|doctrine|insurgency model|recruitment efforts?|infograph\w*"
     r"|figure \d)\b"
@@ -112,14 +113,16 @@ _PERIOD = rx(
 )
 _HARD = rx(
     r"\b(?:killed|shot dead|abducted|kidnapped|injured|wounded|arrested|exploded|detonated|clashed|"
-    r"protested|demonstrated|beheaded|raped|shelled|looted|torched|lynched)\b"
+    r"protested|demonstrated|beheaded|raped|shelled|looted|torched|lynched|executed|attacked|shot|stabbed|"
+    r"beaten|burned|dispersed|occupied)\b"
 )
 _HABITUAL = rx(
     r"\b(?:regularly|routinely|frequently|often|usually|typically|habitually|systematically)\s+"
     r"(?!(?:\w+\s+)?(?:on|in|at|during)\b)\w+"
 )
+_SPECIFIC_PLACE = re.compile(r"[^.;]{0,25}?\b(?:in|on|at|near) (?:the )?[A-Z]")
 _GENERIC = rx(
-    r"\b(?:has|have|had) (?:also )?(?:conducted|carried out|launched|staged|claimed|mounted"
+    r"(?<!to )\b(?:has|have|had) (?:also )?(?:conducted|carried out|launched|staged|claimed|mounted"
     r"|waged)\s+"
     r"(?:\w+\s+){0,2}?(?:attacks|operations|strikes|raids|bombings|campaigns?)\b"
     r"|\b(?:conducting|carrying out|launching|staging|mounting) (?:\w+ )?(?:attacks|operations)\b"
@@ -252,7 +255,8 @@ def non_event_reason(sentence: str) -> str | None:
     """Why a sentence reports no single occurrence, or None when it may report one.
 
     Catches aggregates ('353 attacks in 2021'), habitual or generic statements ('has conducted
-    attacks within and outside Afghanistan'), propaganda and commentary, and questions.
+    attacks within and outside Afghanistan'), propaganda and commentary, and questions. Quoted
+    reports are not rejected: ACLED notes often quote a security report word for word.
     """
     text = sentence.strip()
     if not text:
@@ -261,12 +265,11 @@ def non_event_reason(sentence: str) -> str | None:
         return "question"
     if _AGGREGATE_COUNT.search(text) and _PERIOD.search(text):
         return "aggregate"
-    if _GENERIC.search(text) or _HABITUAL.search(text):
+    generic = _GENERIC.search(text)
+    if (generic and not _SPECIFIC_PLACE.match(text, generic.end())) or _HABITUAL.search(text):
         return "generic statement"
     if _PROPAGANDA.search(text) and not _HARD.search(text) and not _unhedged(CUES["protest"], text):
         return "propaganda or commentary"
-    if re.match(r"^\s*[\"“]", text) and re.search(r"[\"”]\s*$", text):
-        return "quotation"
     return None
 
 
@@ -290,7 +293,7 @@ _PERPETRATOR = rx(
 _COMMUNAL_FIGHT = rx(
     r"\b(?:ethnic|tribal|tribes?|clans?|communal|communit(?:y|ies)|raiders|morans"
     r"|militias?|"
-    r"warriors|herders|pastoralists?|cattle)\b"
+    r"warriors|herders|pastoralists?)\b"
 )
 _CROWD_ACTS = ("crowd_weapons", "destruction", "clash", "attack")
 
@@ -316,9 +319,8 @@ _DEMO_ACTS = rx(
 _PROTESTERS_ATTACKED = rx(
     r"\b(?:assault|attack|beat|charg|chas|stab|hack|obstruct)\w*\s+(?:and\s+\w+\s+)?(?:[\w-]+\s+){0,4}?"
     r"(?:demonstrat\w*|protest\w*|rall(?:y|ies)|procession|march(?:ers)?|human chain)"
-    r"|\bduring (?:their|a|the) (?:[\w-]+ ){0,2}(?:demonstration|protest|rally|road march|march|human chain"
-    r"|procession|sit-in)\b"
 )
+_DISPERSAL = rx(r"dispers|tear|gas|water cannon|rubber|baton|lathi")
 _FIREARMS = rx(
     r"\b(?:shot|shoot\w*|guns?|gunm[ae]n|gunfire|gunshots?|firearms?|rifles?|pistols?|bullets?|"
     r"AK-?47s?|opened fire|fired)\b"
@@ -385,6 +387,8 @@ def _demonstration_decision(cues: dict[str, re.Match[str]], sentence: str) -> De
     A riot in a demonstration is a 'Violent demonstration'; crowd violence outside one
     (lynching, village brawls, party supporters attacking each other) is 'Mob violence'.
     """
+    if _armed_violence(cues) and "crowd_weapons" not in cues and "intervention" not in cues:
+        return None  # a bomb or grenade at a rally is an explosion, not a demonstration
     protest, riot = _has_protest(cues), "riot" in cues
     crowd_act = _crowd_act(cues, sentence)
     if crowd_act in ("clash", "crowd_weapons", "attack") and _RIVAL_GROUPS.search(sentence):
@@ -393,7 +397,7 @@ def _demonstration_decision(cues: dict[str, re.Match[str]], sentence: str) -> De
         return "Mob violence", "rioters attacking people", "riot"
     if protest and crowd_act and not riot and _PROTESTERS_ATTACKED.search(sentence):
         return "Protest with intervention", "demonstrators attacked by others", crowd_act
-    if protest and (riot or "riot_act" in cues or crowd_act):
+    if protest and (riot or "riot_act" in cues or crowd_act) and not _armed_violence(cues):
         cue = "riot" if riot else "riot_act" if "riot_act" in cues else crowd_act
         return "Violent demonstration", "protest turned violent", cue
     if protest and "lethal_force" in cues and not _armed_violence(cues):
@@ -406,6 +410,14 @@ def _demonstration_decision(cues: dict[str, re.Match[str]], sentence: str) -> De
         return "Peaceful protest", "protest", "protest" if "protest" in cues else "protest_weak"
     if riot and not _armed_violence(cues):
         return "Violent demonstration", "riot", "riot"
+    dispersal = cues.get("intervention")
+    if (
+        dispersal
+        and _DISPERSAL.search(dispersal.group(0))
+        and ("crowd" in cues or "partisan" in cues)
+        and not crowd_act
+    ):
+        return "Protest with intervention", "crowd dispersed", "intervention"
     demonstration_like = (
         "intervention" in cues or _AGAINST_STATE.search(sentence) or _DEMO_ACTS.search(sentence)
     )
@@ -417,12 +429,26 @@ def _demonstration_decision(cues: dict[str, re.Match[str]], sentence: str) -> De
 
 
 def _armed_violence(cues: dict[str, re.Match[str]]) -> bool:
-    return any(name in cues for name in ("air", "suicide", "shelling", "ied", "chemical")) or (
+    return any(name in cues for name in ("air", "suicide", "shelling", "ied", "chemical", "grenade")) or (
         "clash" in cues and "armed_side" in cues and "partisan" not in cues and "crowd" not in cues
     )
 
 
-_WEAK_CLASH = frozenset({"fighting", "fought", "battle", "battled", "engaged in", "engaged with"})
+_COMMENTARY = rx(r"\baccus\w*|\bnarrative\b|\bclaim(?:s|ed)? that\b|[\"“”]|\bwhole lives\b|\bonce\b")
+_WEAK_CLASH = frozenset(
+    {
+        "fighting",
+        "fought",
+        "battle",
+        "battles",
+        "battled",
+        "engaged in",
+        "engaged with",
+        "fight",
+        "fights",
+        "gunfire",
+    }
+)
 
 
 _PEACEFUL_TRANSFER = rx(r"\bwithout (?:a fight|resistance|fighting|a shot)\b|\bpeacefully\b|\bhanded over\b")
@@ -439,9 +465,9 @@ def _battle_decision(cues: dict[str, re.Match[str]], sentence: str) -> Decision 
     weak = cues.get("clash") is not None and cues["clash"].group(0).casefold() in _WEAK_CLASH
     if "clash" in cues and (
         not weak
-        or "armed_side" in cues
         or _COMMUNAL_FIGHT.search(sentence)
         or re.search(r"\bbetween\b", sentence)
+        or ("armed_side" in cues and not _COMMENTARY.search(sentence))
     ):
         return "Armed clash", "clash between armed groups", "clash"
     if "armed_side" not in cues or _explosive(cues):
@@ -498,6 +524,8 @@ def _civilian_decision(cues: dict[str, re.Match[str]], sentence: str) -> Decisio
     weak = "attack" in cues and cues["attack"].group(0).casefold() in _WEAK_ATTACK
     if weak and "arrests" in cues:
         return None  # a raid to arrest people is an Arrests event
+    if "agreement" in cues and not ({"attack", "sexual"} & cues.keys()):
+        return None  # hostages released in an exchange: an Agreement, not an abduction
     if "attack" in cues and (not weak or {"civ_victim", "abduction", "armed_side"} & cues.keys()):
         return "Attack", "violence against unarmed people", "attack"
     if "abduction" in cues:
@@ -513,6 +541,7 @@ _STRATEGIC_ORDER: tuple[tuple[str, str], ...] = (
     ("hq", "Headquarters or base established"),
     ("transfer", "Non-violent transfer of territory"),
     ("change", "Change to group/activity"),
+    ("other", "Other"),
 )
 
 
@@ -593,6 +622,14 @@ _VIOLENT_CUES = (
 )
 
 
+_BACKGROUND = rx(
+    r"[^,.;]*\((?:coded|recorded) (?:separately|as a separate event)\)"
+    r"|\b(?:following|a day after|days after|amid|in the wake of|in response to)\b[^.;]*?(?=[.;]|$"
+    r"|,\s*(?:and|then"
+    r"|before|while|but)\b)"
+)
+
+
 def mask_grievances(text: str) -> str:
     """Blank out what a protest is about ('against the assault on a leader (coded separately)').
 
@@ -605,11 +642,17 @@ def mask_grievances(text: str) -> str:
 
 
 def _drop_grievance_cues(cues: dict[str, re.Match[str]], sentence: str) -> None:
-    """Keep only the protest and violence cues that lie outside what the protest is about."""
+    """Keep only the protest and violence cues that lie outside what the protest is about.
+
+    A protest word only in background ('following anti-government demonstrations') does not
+    count; 'teargas against protesters' keeps its protest (the masking of 'against ...' applies
+    to violence only).
+    """
     masked = mask_grievances(sentence)
+    background = _BACKGROUND.sub(lambda m: " " * len(m.group(0)), sentence)
     for name in ("protest", *_VIOLENT_CUES) if "protest" in cues else _VIOLENT_CUES:
         if name in cues:
-            match = _unhedged(CUES[name], masked)
+            match = _unhedged(CUES[name], background if name == "protest" else masked)
             if match:
                 cues[name] = match
             else:

@@ -10,16 +10,26 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-EXPLAIN_ORDER = ("event_type", "sub_event_type", "event_date", "location", "actor1", "actor2",
-                 "fatalities", "split")
+EXPLAIN_ORDER = (
+    "event_type",
+    "sub_event_type",
+    "event_date",
+    "location",
+    "actor1",
+    "actor2",
+    "fatalities",
+    "split",
+)
 
 
 def format_explanation(event: Mapping[str, object]) -> str:
     """A block of lines: the record's summary, its mentions, then the evidence of each field."""
     lines = [_headline(event)]
     for mention in event.get("mentions") or [event]:
-        lines.append(f"  evidence [{mention.get('doc_id')} chars {mention.get('span_start')}-"
-                     f"{mention.get('span_end')}]: {_quote(mention.get('evidence'))}")
+        lines.append(
+            f"  evidence [{mention.get('doc_id')} chars {mention.get('span_start')}-"
+            f"{mention.get('span_end')}]: {_quote(mention.get('evidence'))}"
+        )
     explain = event.get("explain") or {}
     if isinstance(explain, Mapping):
         keys = [k for k in EXPLAIN_ORDER if k in explain]
@@ -32,10 +42,12 @@ def format_explanation(event: Mapping[str, object]) -> str:
 def _headline(event: Mapping[str, object]) -> str:
     place = ", ".join(str(p) for p in (event.get("location"), event.get("admin1"), event.get("country")) if p)
     actors = " vs ".join(str(a) for a in (event.get("actor1"), event.get("actor2")) if a)
-    return (f"EVENT {event.get('event_id_cnty', '?')} {event.get('event_date')} "
-            f"(precision {event.get('time_precision')}) | {event.get('event_type')} / "
-            f"{event.get('sub_event_type')} | {place} | {actors} | fatalities {event.get('fatalities')} "
-            f"| confidence {event.get('confidence')}")
+    return (
+        f"EVENT {event.get('event_id_cnty', '?')} {event.get('event_date')} "
+        f"(precision {event.get('time_precision')}) | {event.get('event_type')} / "
+        f"{event.get('sub_event_type')} | {place} | {actors} | fatalities {event.get('fatalities')} "
+        f"| confidence {event.get('confidence')}"
+    )
 
 
 def _quote(text: object) -> str:

@@ -100,6 +100,7 @@ class Admin1:
     capital: str
     latitude: float
     longitude: float
+    fixed: bool = False  # the name follows a known ACLED convention: never replace it by a source's spelling
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,6 +147,13 @@ class Gazetteer:
     def load(cls) -> Gazetteer:
         """The packaged gazetteer, read once per process (cached)."""
         return _load_packaged()
+
+    def __reduce__(self) -> str | tuple:
+        """Pickled (e.g. shipped to a Dask worker) as 'load the packaged one': ~100 MB of tables
+        never travel, the worker reads them from its own installation once."""
+        if self is _load_packaged():
+            return (Gazetteer.load, ())
+        return super().__reduce__()
 
     def __contains__(self, key: str) -> bool:
         """Whether a *folded* name is known (cheap: used on every word n-gram)."""
@@ -217,8 +225,8 @@ def _load_countries(
 def _load_admin1(lines: list[str], named: dict[str, list[Entry]]) -> dict[str, Admin1]:
     admin1: dict[str, Admin1] = {}
     for line in lines:
-        key, name, aliases, capital, lat, lon, population = line.split("\t")
-        region = Admin1(key, key[:2], name, capital, float(lat), float(lon))
+        key, name, aliases, capital, lat, lon, population, fixed = line.split("\t")
+        region = Admin1(key, key[:2], name, capital, float(lat), float(lon), fixed == "1")
         admin1[key] = region
         entry = Entry(
             "admin1", name, key[:2], key, None, region.latitude, region.longitude, int(population), key

@@ -24,8 +24,15 @@ from schemas.codebook import ACLED_COLUMNS
 log = logging.getLogger(__name__)
 
 FORMATS = ("txt", "md", "html")
-PROVENANCE_COLUMNS = ("doc_id", "evidence", "span_start", "span_end", "extractor_version", "confidence",
-                      "mentions")
+PROVENANCE_COLUMNS = (
+    "doc_id",
+    "evidence",
+    "span_start",
+    "span_end",
+    "extractor_version",
+    "confidence",
+    "mentions",
+)
 
 
 def read_documents(path: Path) -> list[Document]:
@@ -35,8 +42,9 @@ def read_documents(path: Path) -> list[Document]:
     for line_no, line in _numbered_lines(path):
         document = parse_document(line, file=str(path), line_no=line_no)
         if document.doc_id in seen:
-            raise InputError(f"duplicate doc_id {document.doc_id!r}", file=str(path), row=line_no,
-                             column="doc_id")
+            raise InputError(
+                f"duplicate doc_id {document.doc_id!r}", file=str(path), row=line_no, column="doc_id"
+            )
         seen.add(document.doc_id)
         documents.append(document)
     return documents
@@ -47,8 +55,9 @@ def parse_document(line: str, *, file: str, line_no: int) -> Document:
     try:
         obj = json.loads(line)
     except json.JSONDecodeError as error:
-        raise InputError(f"not valid JSON ({error.msg} at column {error.colno})", file=file,
-                         row=line_no) from None
+        raise InputError(
+            f"not valid JSON ({error.msg} at column {error.colno})", file=file, row=line_no
+        ) from None
     if not isinstance(obj, dict):
         raise InputError("expected a JSON object per line", file=file, row=line_no)
     return Document(
@@ -85,16 +94,18 @@ def _doc_id(obj: Mapping[str, object], file: str, line_no: int) -> str:
     return str(value).strip()
 
 
-def _optional_str(obj: Mapping[str, object], key: str, file: str, line_no: int,
-                  required: bool = False) -> str | None:
+def _optional_str(
+    obj: Mapping[str, object], key: str, file: str, line_no: int, required: bool = False
+) -> str | None:
     value = obj.get(key)
     if value is None:
         if required and key not in obj:
             raise InputError(f"missing {key}", file=file, row=line_no, column=key)
         return None
     if not isinstance(value, str):
-        raise InputError(f"{key} must be a string, got {type(value).__name__}", file=file, row=line_no,
-                         column=key)
+        raise InputError(
+            f"{key} must be a string, got {type(value).__name__}", file=file, row=line_no, column=key
+        )
     return value
 
 
@@ -105,15 +116,17 @@ def _published(obj: Mapping[str, object], file: str, line_no: int) -> date | Non
     try:
         return date.fromisoformat(value.strip()[:10])
     except ValueError:
-        raise InputError(f"published must be a date YYYY-MM-DD, got {value!r}", file=file, row=line_no,
-                         column="published") from None
+        raise InputError(
+            f"published must be a date YYYY-MM-DD, got {value!r}", file=file, row=line_no, column="published"
+        ) from None
 
 
 def _fmt(obj: Mapping[str, object], file: str, line_no: int) -> str:
     value = (_optional_str(obj, "fmt", file, line_no) or "txt").strip().lower()
     if value not in FORMATS:
-        raise InputError(f"fmt must be one of {', '.join(FORMATS)}, got {value!r}", file=file, row=line_no,
-                         column="fmt")
+        raise InputError(
+            f"fmt must be one of {', '.join(FORMATS)}, got {value!r}", file=file, row=line_no, column="fmt"
+        )
     return value
 
 

@@ -25,13 +25,29 @@ ID_MODULUS = 10**8
 UNKNOWN_COUNTRY_PREFIX = "XXX"
 _PRIVATE_KEYS = ("published",)
 TYPE_FAMILIES: dict[str, str] = {
-    "Battles": "armed violence", "Explosions/Remote violence": "armed violence",
-    "Violence against civilians": "armed violence", "Protests": "demonstrations", "Riots": "demonstrations",
+    "Battles": "armed violence",
+    "Explosions/Remote violence": "armed violence",
+    "Violence against civilians": "armed violence",
+    "Protests": "demonstrations",
+    "Riots": "demonstrations",
 }
-_TYPING_KEYS = ("event_type", "sub_event_type", "disorder_type", "civilian_targeting", "actor1",
-                "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction", "tags")
-_SUB_EVENT_RANK: dict[str, int] = {sub: rank for rank, sub in enumerate(
-    sub for subs in EVENT_TYPES.values() for sub in subs)}
+_TYPING_KEYS = (
+    "event_type",
+    "sub_event_type",
+    "disorder_type",
+    "civilian_targeting",
+    "actor1",
+    "assoc_actor_1",
+    "inter1",
+    "actor2",
+    "assoc_actor_2",
+    "inter2",
+    "interaction",
+    "tags",
+)
+_SUB_EVENT_RANK: dict[str, int] = {
+    sub: rank for rank, sub in enumerate(sub for subs in EVENT_TYPES.values() for sub in subs)
+}
 
 
 def merge_events(mentions: Sequence[Mapping[str, object]]) -> list[dict]:
@@ -82,16 +98,18 @@ def _group_mentions(mentions: Iterable[Mapping[str, object]]) -> list[list[Mappi
     return _fold_country_only(groups, buckets)
 
 
-def _fold_country_only(groups: list[list[Mapping[str, object]]],
-                       buckets: dict[tuple[str, str, str], list[int]]) -> list[list[Mapping[str, object]]]:
+def _fold_country_only(
+    groups: list[list[Mapping[str, object]]], buckets: dict[tuple[str, str, str], list[int]]
+) -> list[list[Mapping[str, object]]]:
     """A report that names only the country ('the deadliest attack in Russia in March') joins the
     one located event of that country it is compatible with; with several candidates it stays."""
     absorbed: set[int] = set()
     for (country, location, family), indexes in buckets.items():
         if location:
             continue
-        located = [i for (c, loc, f), ids in buckets.items() if c == country and f == family and loc
-                   for i in ids]
+        located = [
+            i for (c, loc, f), ids in buckets.items() if c == country and f == family and loc for i in ids
+        ]
         for index in indexes:
             matches = [i for i in located if _same_event(groups[i][0], groups[index][0])]
             if len(matches) == 1:
@@ -150,19 +168,38 @@ def _named_actors(event: Mapping[str, object]) -> set[str]:
 
 def _combine(group: Sequence[Mapping[str, object]]) -> dict:
     """One event from its mentions: the most precise mention's fields, provenance from all."""
-    best = min(group, key=lambda m: (int(m.get("time_precision") or 3), int(m.get("geo_precision") or 3),
-                                     -float(m.get("confidence") or 0.0)))
+    best = min(
+        group,
+        key=lambda m: (
+            int(m.get("time_precision") or 3),
+            int(m.get("geo_precision") or 3),
+            -float(m.get("confidence") or 0.0),
+        ),
+    )
     event = {key: value for key, value in best.items() if key not in _PRIVATE_KEYS}
-    typed = min(group, key=lambda m: (-float(m.get("confidence") or 0.0),
-                                      _SUB_EVENT_RANK.get(str(m.get("sub_event_type")), 99)))
+    typed = min(
+        group,
+        key=lambda m: (
+            -float(m.get("confidence") or 0.0),
+            _SUB_EVENT_RANK.get(str(m.get("sub_event_type")), 99),
+        ),
+    )
     event.update({key: typed.get(key) for key in _TYPING_KEYS})
     event["doc_id"] = str(group[0].get("doc_id"))
     event["doc_ids"] = _unique(str(m.get("doc_id")) for m in group)
-    event["mentions"] = [{"doc_id": str(m.get("doc_id")), "evidence": m.get("evidence"),
-                          "span_start": m.get("span_start"), "span_end": m.get("span_end")} for m in group]
+    event["mentions"] = [
+        {
+            "doc_id": str(m.get("doc_id")),
+            "evidence": m.get("evidence"),
+            "span_start": m.get("span_start"),
+            "span_end": m.get("span_end"),
+        }
+        for m in group
+    ]
     event["source"] = "; ".join(_unique(str(m["source"]) for m in group if m.get("source"))) or None
-    event["source_scale"] = "-".join(_unique(str(m["source_scale"]) for m in group
-                                             if m.get("source_scale"))) or None
+    event["source_scale"] = (
+        "-".join(_unique(str(m["source_scale"]) for m in group if m.get("source_scale"))) or None
+    )
     event["fatalities"] = conservative_fatalities(int(m.get("fatalities") or 0) for m in group)
     event["confidence"] = max(float(m.get("confidence") or 0.0) for m in group)
     event["timestamp"] = event_timestamp(group)
@@ -192,8 +229,10 @@ def event_timestamp(group: Sequence[Mapping[str, object]]) -> int:
 def event_id(event: Mapping[str, object], salt: int = 0) -> str:
     """`^[A-Z]{3}\\d+$`: ISO alpha-3 of the country + a number hashed from the event's key."""
     prefix = country_alpha3(str(event.get("country") or "")) or UNKNOWN_COUNTRY_PREFIX
-    key = "|".join(_fold(event.get(k)) for k in ("event_date", "country", "location", "sub_event_type",
-                                                  "actor1", "actor2"))
+    key = "|".join(
+        _fold(event.get(k))
+        for k in ("event_date", "country", "location", "sub_event_type", "actor1", "actor2")
+    )
     digest = hashlib.sha1(f"{key}|{salt}".encode()).hexdigest()
     return f"{prefix}{int(digest[:15], 16) % ID_MODULUS}"
 

@@ -31,8 +31,9 @@ def date_phrase(event_date: date, time_precision: int) -> str:
     return f"On {day_month_year}"
 
 
-def place_phrase(location: str | None, admin1: str | None, admin2: str | None = None,
-                 country: str | None = None) -> str:
+def place_phrase(
+    location: str | None, admin1: str | None, admin2: str | None = None, country: str | None = None
+) -> str:
     """'Kandahar (Kandahar)' or 'Watamu (Kilifi North, Kilifi)': the place with its admin units."""
     head = location or admin1 or country or "an unknown location"
     units = [u for u in (admin2, admin1) if u and u != head]
@@ -48,8 +49,12 @@ def write_note(event: Mapping[str, object]) -> str:
     body = _strip_leading_date(str(event.get("evidence") or "").strip())
     body = body.rstrip(" .;:") + "." if body else ""
     when = date_phrase(date.fromisoformat(str(event["event_date"])), int(event.get("time_precision") or 1))
-    where = place_phrase(_text(event.get("location")), _text(event.get("admin1")),
-                         _text(event.get("admin2")), _text(event.get("country")))
+    where = place_phrase(
+        _text(event.get("location")),
+        _text(event.get("admin1")),
+        _text(event.get("admin2")),
+        _text(event.get("country")),
+    )
     note = f"{when}, in {where}: {body}" if body else f"{when}, in {where}."
     fatalities = int(event.get("fatalities") or 0)
     if fatalities and not _FATALITY_NOTE.search(note):

@@ -37,7 +37,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from extraction.gazetteer import Entry, Gazetteer, ascii_name, fold_name
@@ -59,6 +59,9 @@ _GROUP_AFTER = re.compile(
     r"\s+(?:ethnic|community|communities|clan|clans|tribe|tribes|tribesmen|militia|militias|militiamen|"
     r"herders|raiders|pastoralists|warriors|elders)\b"
 )
+_PERSON_VERB_AFTER = re.compile(
+    r",?\s+(?:said|says|added|told|wrote|visited|met|spoke|announced|urged|called|tweeted|noted|argued)\b"
+)
 _SPEECH_AFTER = re.compile(
     r",?\s+(?:said|says|added|told|wrote|argued|noted|explained|stated|claimed|"
     r"tweeted|asked|warned|believes|thinks)\b"
@@ -71,6 +74,8 @@ _OF_PLACE_NOUNS = frozenset(
 
 # Administrative and settlement words that follow a name ('Kandahar province', 'Taraganj town').
 ADMIN_LEVEL_WORDS = frozenset(
+    "subdivision sub-division commune lga parish chiefdom territory woreda tehsil taluka mandal "
+    "constituency regency "
     "province state county district division region governorate oblast department "
     "prefecture subcounty sub-county upazila municipality".split()
 )
@@ -95,7 +100,8 @@ _BRACKET_AFTER = re.compile(
 )
 _AFTER_PLACE_WORDS = frozenset(
     "police army security governor council municipal city province district "
-    "people residents international region oblast".split()
+    "people residents international region oblast sadar cantonment medical thana zila pourashava "
+    "corporation institute academy polytechnic model metropolitan".split()
 )
 _DASH_DISTRICT = re.compile(r"(?: - |-)((?:[A-Z][\w'’]+)(?: [A-Z][\w'’]+)?)")
 _CITY_WITH_DISTRICTS = 100_000
@@ -208,7 +214,7 @@ _STOP_WORDS = frozenset(
         "About Search Menu Supreme High Court Zero Point Times Post Tribune Herald Guardian Daily Dawn "
         "Express Star Standard Nation Observer Monitor Khorasan Khurasan Nida Abu Umar Jawad Zakaria "
         "Omari Abdul Jabbar Maulana Qari Hafiz Mawlawi Middle-East La El Le Les Los Las Al De Du Des Di "
-        "Da Do"
+        "Da Do Shi Soon"
     ).split()
 )
 
@@ -298,6 +304,9 @@ class _Token:
     lower: str = ""  # lower-cased, for the small word lists (connectors, level words)
     tail: int = 0  # end including a possessive "'s" ("Russia's", "Cox's Bazar"), else == end
 
+
+# Capitalised words that start no unknown place name either (languages, media, sentence openers).
+_UNKNOWN_STOP = frozenset(fold_name(w) for w in "Farsi Dari Pashto Urdu Arabic English Russian Soon".split())
 
 _fold_word = lru_cache(maxsize=1 << 16)(fold_name)
 
@@ -413,6 +422,8 @@ def _unknown_length(text: str, tokens: list[_Token], i: int, mentions: list[Plac
     Trailing level words are not part of the name ('Paletwa Township' is Paletwa)."""
     if not tokens[i].capital or tokens[i].key in _STOP_WORDS or tokens[i].acronym:
         return 0
+    if tokens[i].key in _UNKNOWN_STOP:
+        return 0
     after_cue = _cue_before(text, tokens[i].start) in STRONG_CUES
     length = 1
     while (
@@ -465,7 +476,10 @@ def _scan(text: str, gazetteer: Gazetteer) -> list[PlaceMention]:
         if (
             length
             and _continues_name(text, tokens, i + length, gazetteer)
-            and not _is_big_city(gazetteer, _ngram_key(tokens, i, length))
+            and not (
+                _is_big_city(gazetteer, _ngram_key(tokens, i, length))
+                and not _person_follows(text, tokens, i + length)
+            )
         ):
             length = 0
         known = length > 0
@@ -494,6 +508,13 @@ def _plausible(mention: PlaceMention, mentions: list[PlaceMention], text: str) -
 
 def _all_small_or_places(mention: PlaceMention) -> bool:
     return all(c.kind == "place" and c.population < 5 * _BIG_PLACE for c in mention.candidates)
+
+
+def _person_follows(text: str, tokens: list[_Token], j: int) -> bool:
+    """'Victoria Nuland visited Kyiv': a big city's name followed by a surname and a person's verb.
+    Otherwise a big city followed by a capitalised word keeps its place reading ('Mombasa Law
+    Courts', 'Faridpur Press Club', 'Mogadishu-Hodan')."""
+    return j < len(tokens) and _PERSON_VERB_AFTER.match(text, tokens[j].tail) is not None
 
 
 def _continues_name(text: str, tokens: list[_Token], j: int, gazetteer: Gazetteer) -> bool:
@@ -771,18 +792,27 @@ def _resolve_chain(
         entry = _best(chain[position], role, countries, admin1, context, parent, child)
         if (
             entry is not None
-            and entry.kind == "place"
             and child is not None
             and child.candidates
+            and (entry.kind == "place" or (entry.kind == "admin1" and _listed(child, chain[position])))
             and not any(_within(c, entry) for c in child.candidates)
         ):
-            entry = None  # a homonym village elsewhere ('Dhaka - Uttara (Uttara)') is no parent
+            # a homonym village elsewhere ('Dhaka - Uttara (Uttara)') is no parent, and a region
+            # that does not hold a known city is a list ('Kabul, Nangarhar, Kunar'), not a chain
+            entry = None
         resolved[position] = entry
         if entry is not None and entry.kind != "country":
             parent = entry if parent is None or _within(entry, parent) else parent
         elif entry is not None and parent is None:
             parent = entry
     return resolved
+
+
+def _listed(child: PlaceMention, parent: PlaceMention) -> bool:
+    """'Kabul, Nangarhar, Kunar': comma-separated known cities/regions without level words or
+    brackets are a list of places, not a place and its parents."""
+    significant = any(c.kind == "admin1" or c.population >= _CITY_WITH_DISTRICTS for c in child.candidates)
+    return significant and not parent.bracketed and child.level is None
 
 
 def _eligible(chain: list[PlaceMention]) -> bool:
@@ -862,13 +892,14 @@ def _place_from_chain(
     head, entry = chain[0], resolved[0]
     parents = [e for e in resolved[1:] if e is not None and e.kind != "country"]
     near = head.cue in NEAR_CUES
+    spelled = _admin1_spellings(chain, resolved)
     if entry is None:
         countries = [e for e in resolved[1:] if e is not None and e.kind == "country"]
         if not parents and countries and not head.candidates:
             return _unplaced(gazetteer, ascii_name(head.text), countries[0])
         if not parents:
             return None
-        anchor = parents[0]
+        anchor = _near_namesake(head, parents[0])
         return _make_place(
             gazetteer,
             ascii_name(head.text),
@@ -876,26 +907,65 @@ def _place_from_chain(
             2,
             f"'{head.text}' not in gazetteer; coded at its parent '{anchor.name}' ({anchor.ident})",
             admin2=_admin2_from(parents, anchor),
+            spelled=spelled,
         )
     if entry.kind == "country":
         return None
     if entry.kind == "admin1" and head.level in TOWN_LEVEL_WORDS:
         capital = gazetteer.admin1[entry.admin1_key].capital if entry.admin1_key else entry.name
         why = f"'{head.text}' named as a town; region '{entry.name}' ({entry.ident}) at its capital {capital}"
-        return _make_place(gazetteer, ascii_name(head.text), entry, 2, why)
+        return _make_place(gazetteer, ascii_name(head.text), entry, 2, why, spelled=spelled)
     if entry.kind == "admin1" and not parents:
         capital = gazetteer.admin1[entry.admin1_key].capital if entry.admin1_key else entry.name
-        return _make_place(
-            gazetteer, capital, entry, 3, f"admin1 region '{entry.name}' ({entry.ident}) at its capital"
-        )
+        why = f"admin1 region '{entry.name}' ({entry.ident}) at its capital"
+        return _make_place(gazetteer, capital, entry, 3, why, spelled=spelled)
     precision = 2 if near else 1
     location = _location_name(head.text, entry)
     why = f"{entry.kind} '{entry.name}' ({entry.ident}, pop {entry.population})"
     if parents:
         why += " within " + ", ".join(f"'{p.name}'" for p in parents)
-    return _make_place(
-        gazetteer, location, entry, precision, why, admin2=entry.admin2 or _admin2_from(parents, entry)
-    )
+    admin2 = entry.admin2 or _admin2_from(parents, entry)
+    return _make_place(gazetteer, location, entry, precision, why, admin2=admin2, spelled=spelled)
+
+
+def _near_namesake(head: PlaceMention, parent: Entry) -> Entry:
+    """The parent, moved to the head's own coordinates when the gazetteer has the head's name close
+    by in the same country ('Buni Yadi (Gujiba LGA, Yobe)': GeoNames files it under Borno, ~50 km
+    away): the text's parents decide the admin units, the gazetteer the point."""
+    nearby = [
+        c
+        for c in head.candidates
+        if c.kind == "place" and c.alpha2 == parent.alpha2 and _km(c, parent) <= _NAMESAKE_KM
+    ]
+    if not nearby:
+        return parent
+    closest = min(nearby, key=lambda c: _km(c, parent))
+    return replace(parent, latitude=closest.latitude, longitude=closest.longitude, kind="place")
+
+
+_NAMESAKE_KM = 150.0
+
+
+def _km(a: Entry, b: Entry) -> float:
+    """Great-circle distance in km (haversine)."""
+    lat1, lon1, lat2, lon2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(h))
+
+
+def _admin1_spellings(chain: list[PlaceMention], resolved: list[Entry | None]) -> dict[str, str]:
+    """How the text spells the admin1 regions it names ('Lower Shabelle', 'Extreme-Nord', 'Oromia'):
+    sources follow local usage that GeoNames' names often do not, so the text's spelling wins
+    unless the gazetteer's name is a known ACLED convention."""
+    return {
+        entry.admin1_key: ascii_name(mention.text)
+        for mention, entry in zip(chain, resolved, strict=True)
+        if entry is not None
+        and entry.kind == "admin1"
+        and entry.admin1_key
+        and " - " not in mention.text
+        and mention.level not in TOWN_LEVEL_WORDS
+    }
 
 
 def _unplaced(gazetteer: Gazetteer, location: str, country_entry: Entry) -> Place | None:
@@ -942,15 +1012,20 @@ def _make_place(
     precision: int,
     evidence: str,
     admin2: str | None = None,
+    spelled: dict[str, str] | None = None,
 ) -> Place:
+    """The Place for an entry; `spelled` maps admin1 keys to how the text wrote them."""
     country = gazetteer.country(entry.alpha2)
     region = gazetteer.admin1.get(entry.admin1_key) if entry.admin1_key else None
+    admin1 = region.name if region else None
+    if region is not None and not region.fixed and spelled and region.key in spelled:
+        admin1 = spelled[region.key]
     latitude, longitude = entry.latitude, entry.longitude
     if entry.kind == "admin1" and region is not None:
         latitude, longitude = region.latitude, region.longitude
     return Place(
         location=location,
-        admin1=region.name if region else None,
+        admin1=admin1,
         admin2=admin2,
         country=country.name if country else entry.alpha2,
         iso=country.iso if country else 0,

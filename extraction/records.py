@@ -20,20 +20,41 @@ from schemas.validate import validate_frame
 
 log = logging.getLogger(__name__)
 
-_INT32 = ("year", "time_precision", "inter1", "inter2", "interaction", "iso", "geo_precision", "fatalities",
-          "span_start", "span_end")
+_INT32 = (
+    "year",
+    "time_precision",
+    "inter1",
+    "inter2",
+    "interaction",
+    "iso",
+    "geo_precision",
+    "fatalities",
+    "span_start",
+    "span_end",
+)
 _FLOAT = ("latitude", "longitude", "confidence")
 SCHEMA: dict[str, pl.DataType] = {
     **{column: pl.String() for column in ACLED_COLUMNS},
     **{column: pl.Int32() for column in _INT32},
     **{column: pl.Float64() for column in _FLOAT},
-    "event_date": pl.Date(), "timestamp": pl.Int64(), "doc_ids": pl.List(pl.String()),
-    "evidence": pl.String(), "extractor_version": pl.String(),
+    "event_date": pl.Date(),
+    "timestamp": pl.Int64(),
+    "doc_ids": pl.List(pl.String()),
+    "evidence": pl.String(),
+    "extractor_version": pl.String(),
 }
-UNDATED_REASONS = frozenset({"event_date: missing value", "year: missing value",
-                             "time_precision: missing value"})
-EXTRACTED_COLUMNS: tuple[str, ...] = (*ACLED_COLUMNS, "doc_ids", "evidence", "span_start", "span_end",
-                                      "extractor_version", "confidence")
+UNDATED_REASONS = frozenset(
+    {"event_date: missing value", "year: missing value", "time_precision: missing value"}
+)
+EXTRACTED_COLUMNS: tuple[str, ...] = (
+    *ACLED_COLUMNS,
+    "doc_ids",
+    "evidence",
+    "span_start",
+    "span_end",
+    "extractor_version",
+    "confidence",
+)
 
 
 def events_frame(events: Sequence[Mapping[str, object]]) -> pl.DataFrame:
@@ -44,10 +65,18 @@ def events_frame(events: Sequence[Mapping[str, object]]) -> pl.DataFrame:
 
 def mentions_frame(events: Sequence[Mapping[str, object]]) -> pl.DataFrame:
     """One row per (event, mention): event_id_cnty, doc_id, evidence, span_start, span_end."""
-    rows = [{"event_id_cnty": event["event_id_cnty"], **mention}
-            for event in events for mention in (event.get("mentions") or [])]
-    schema = {"event_id_cnty": pl.String(), "doc_id": pl.String(), "evidence": pl.String(),
-              "span_start": pl.Int32(), "span_end": pl.Int32()}
+    rows = [
+        {"event_id_cnty": event["event_id_cnty"], **mention}
+        for event in events
+        for mention in (event.get("mentions") or [])
+    ]
+    schema = {
+        "event_id_cnty": pl.String(),
+        "doc_id": pl.String(),
+        "evidence": pl.String(),
+        "span_start": pl.Int32(),
+        "span_end": pl.Int32(),
+    }
     return pl.DataFrame(rows, schema=schema, orient="row")
 
 

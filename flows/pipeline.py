@@ -1,5 +1,8 @@
 """The `pipeline` flow: discover -> extract (only what changed) -> merge -> validate -> load -> export.
 
+Large task inputs (mentions, frames) are wrapped in `quote` so Prefect does not walk them
+looking for upstream futures: that walk cost ~10 s per 10,000 documents.
+
 Incremental by construction: per-document extraction results are cached by (doc id, content hash,
 extractor version), so only new or changed documents are extracted; then ALL documents' mentions
 are merged and the warehouse is synced to that full set in one transaction. Hence a document
@@ -17,6 +20,7 @@ from pathlib import Path
 import duckdb
 from prefect import flow, get_run_logger
 from prefect.artifacts import create_markdown_artifact
+from prefect.utilities.annotations import quote
 
 from eventpipe.lock import warehouse_lock
 from extraction.corpus import CorpusEntry, diff_corpus
@@ -84,18 +88,19 @@ def _run(con: duckdb.DuckDBPyConnection, run_id: str, raw_dir: str, warehouse: s
         by_doc, summary.documents_extracted = extract_all(entries, cache_dir, batch_size, runner)
     with _timed(summary, "merge"):
         mentions = [m for entry in entries for m in by_doc[entry.doc_id]]
-        events = merge_task(mentions)
+        events = merge_task(quote(mentions))
         summary.mentions = len(mentions)
     with _timed(summary, "validate"):
-        result = validate_task(events_frame(events))
+        result = validate_task(quote(events_frame(events)))
         summary.rejects = list(result.rejects.select("event_id_cnty", "reasons").iter_rows())
     with _timed(summary, "load"):
         load_con = PauseBeforeCommit(con, pause) if pause > 0 else con
-        stats = load_task(load_con, result.valid, mentions_frame(events, result.valid["event_id_cnty"]),
-                          documents_frame(entries), result.rejects, run_id)
+        stats = load_task(quote(load_con), quote(result.valid),
+                          quote(mentions_frame(events, result.valid["event_id_cnty"])),
+                          quote(documents_frame(entries)), quote(result.rejects), run_id)
         _count_events(summary, stats, extracted_total(con))
     with _timed(summary, "export"):
-        summary.export_path = export_task(con, str(Path(export_dir) / PARQUET_SUBDIR))
+        summary.export_path = export_task(quote(con), str(Path(export_dir) / PARQUET_SUBDIR))
     prune(cache_dir, entries, EXTRACTOR_VERSION)
     return summary
 

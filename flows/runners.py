@@ -10,10 +10,11 @@ TASK_RUNNERS = ("local", "dask")
 
 
 def build_task_runner(kind: str, dask_address: str | None = None, dask_workers: int = 2,
-                      max_threads: int | None = None) -> TaskRunner:
-    """`local`: a thread pool in this process. `dask`: prefect-dask on a remote scheduler at
-    `dask_address`, or on a temporary LocalCluster of `dask_workers` single-threaded worker
-    processes (extraction is CPU-bound pure Python, so processes, not threads, scale it)."""
+                      max_threads: int = 1) -> TaskRunner:
+    """`local`: one worker thread in this process (extraction is CPU-bound pure Python: more
+    threads would only contend for the GIL and share the extractor's resources). `dask`:
+    prefect-dask on a remote scheduler at `dask_address`, or on a temporary LocalCluster of
+    `dask_workers` single-threaded worker processes: processes are what scale extraction."""
     if kind == "local":
         return ThreadPoolTaskRunner(max_workers=max_threads)
     if kind == "dask":

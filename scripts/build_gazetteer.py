@@ -219,6 +219,98 @@ DEMONYMS: dict[str, tuple[str, ...]] = {
     "HT": ("Haitian",),
 }
 
+# More nationality adjectives (plurals are added by `demonym_keys`).
+MORE_DEMONYMS: dict[str, str] = {
+    "Mauritanian": "MR",
+    "Ghanaian": "GH",
+    "Ivorian": "CI",
+    "Guinean": "GN",
+    "Liberian": "LR",
+    "Sierra Leonean": "SL",
+    "Senegalese": "SN",
+    "Gambian": "GM",
+    "Togolese": "TG",
+    "Beninese": "BJ",
+    "Chadian": "TD",
+    "Central African": "CF",
+    "Angolan": "AO",
+    "Zambian": "ZM",
+    "Malawian": "MW",
+    "Rwandan": "RW",
+    "Burundian": "BI",
+    "Eritrean": "ER",
+    "Djiboutian": "DJ",
+    "Malagasy": "MG",
+    "Namibian": "NA",
+    "Motswana": "BW",
+    "Swazi": "SZ",
+    "Bolivian": "BO",
+    "Ecuadorian": "EC",
+    "Paraguayan": "PY",
+    "Uruguayan": "UY",
+    "Guatemalan": "GT",
+    "Honduran": "HN",
+    "Salvadoran": "SV",
+    "Nicaraguan": "NI",
+    "Costa Rican": "CR",
+    "Panamanian": "PA",
+    "Cuban": "CU",
+    "Jamaican": "JM",
+    "Puerto Rican": "PR",
+    "Greek": "GR",
+    "Italian": "IT",
+    "Spanish": "ES",
+    "Portuguese": "PT",
+    "Polish": "PL",
+    "Romanian": "RO",
+    "Bulgarian": "BG",
+    "Hungarian": "HU",
+    "Czech": "CZ",
+    "Slovak": "SK",
+    "Croatian": "HR",
+    "Bosnian": "BA",
+    "Montenegrin": "ME",
+    "Albanian": "AL",
+    "Macedonian": "MK",
+    "Moldovan": "MD",
+    "Lithuanian": "LT",
+    "Latvian": "LV",
+    "Estonian": "EE",
+    "Finnish": "FI",
+    "Swedish": "SE",
+    "Norwegian": "NO",
+    "Danish": "DK",
+    "Dutch": "NL",
+    "Belgian": "BE",
+    "Swiss": "CH",
+    "Austrian": "AT",
+    "Irish": "IE",
+    "Canadian": "CA",
+    "Australian": "AU",
+    "Japanese": "JP",
+    "South Korean": "KR",
+    "North Korean": "KP",
+    "Mongolian": "MN",
+    "Vietnamese": "VN",
+    "Cambodian": "KH",
+    "Laotian": "LA",
+    "Malaysian": "MY",
+    "Bhutanese": "BT",
+    "Maldivian": "MV",
+    "Kuwaiti": "KW",
+    "Qatari": "QA",
+    "Emirati": "AE",
+    "Bahraini": "BH",
+    "Omani": "OM",
+    "Sudanese": "SD",
+    "Nigerien": "NE",
+    "Zimbabwean": "ZW",
+    "Ugandan": "UG",
+    "Tanzanian": "TZ",
+    "Congolese": "CD",
+    "Somalilander": "SO",
+}
+
 # GeoNames alternate names that collide with ordinary English words or actor names.
 NOT_PLACE_NAMES = frozenset(
     fold_name(w)
@@ -433,6 +525,7 @@ def build_admin1(cities: list[dict], exact: dict[int, dict], nearest: dict[int, 
     rows = []
     for key in sorted(members):
         name = names[key]
+        fixed = name in ACLED_ADMIN1_SPELLING.values() or key[:2] == "RU"
         subdivisions = aliases_by_country[key[:2]].get(key, [])
         alias_names = [name, clean_admin_name(name, key[:2]), *(sub.name for sub in subdivisions)]
         if key[:2] == "RU":
@@ -452,6 +545,7 @@ def build_admin1(cities: list[dict], exact: dict[int, dict], nearest: dict[int, 
                 f"{capital['latitude']:.4f}",
                 f"{capital['longitude']:.4f}",
                 str(capital["population"]),
+                "1" if fixed else "0",
             ]
         )
     return rows
@@ -548,13 +642,20 @@ def build_countries() -> list[list[str]]:
                 str(int(country.numeric)),
                 name,
                 "|".join(sorted({fold_name(n) for n in names if n})),
-                "|".join(sorted(fold_name(d) for d in DEMONYMS.get(country.alpha_2, ()))),
+                "|".join(demonym_keys(country.alpha_2)),
                 f"{lat:.4f}",
                 f"{lon:.4f}",
             ]
         )
     rows.append(["XK", "XKX", "0", "Kosovo", "kosovo", "kosovar", "42.6727", "21.1669"])
     return rows
+
+
+def demonym_keys(alpha2: str) -> list[str]:
+    """Folded nationality adjectives of a country and their plurals ('Ghanaian', 'Ghanaians')."""
+    words = set(DEMONYMS.get(alpha2, ())) | {word for word, code in MORE_DEMONYMS.items() if code == alpha2}
+    plurals = {f"{w}s" for w in words if w.endswith(("an", "i"))}
+    return sorted({fold_name(w) for w in words | plurals})
 
 
 def write_tsv(path: Path, header: list[str], rows: list[list[str]]) -> None:
@@ -581,7 +682,9 @@ def main() -> int:
         countries,
     )
     write_tsv(
-        OUT_DIR / ADMIN1_FILE, ["key", "name", "aliases", "capital", "lat", "lon", "population"], admin1
+        OUT_DIR / ADMIN1_FILE,
+        ["key", "name", "aliases", "capital", "lat", "lon", "population", "fixed"],
+        admin1,
     )
     write_tsv(OUT_DIR / INDEX_FILE, ["key", "rows"], build_index(places))
     write_tsv(

@@ -28,23 +28,36 @@ log = logging.getLogger(__name__)
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Add `extract` and `evaluate` to the `eventpipe` parser."""
     extract = subparsers.add_parser(
-        "extract", help="extract ACLED-style events from documents (JSONL in, JSONL out)",
+        "extract",
+        help="extract ACLED-style events from documents (JSONL in, JSONL out)",
         description="Extract ACLED-style events from documents given as JSONL (one object per line with "
-                    "doc_id, text and optionally published, source, title, fmt, source_scale). Reports of "
-                    "the same event in several documents are merged into one record.")
+        "doc_id, text and optionally published, source, title, fmt, source_scale). Reports of "
+        "the same event in several documents are merged into one record.",
+    )
     extract.add_argument("--input", required=True, type=Path, help="documents, one JSON object per line")
     extract.add_argument("--output", required=True, type=Path, help="events, one JSON object per line")
-    extract.add_argument("--explain", nargs="?", const="-", default=None, metavar="FILE",
-                         help="print the evidence behind every field of every event (to FILE, or stdout)")
-    extract.add_argument("--drop-undated", action="store_true",
-                         help="leave out events whose date the text does not state (kept by default with a "
-                              "null event_date, as ACLED notes carry their date in a separate column)")
+    extract.add_argument(
+        "--explain",
+        nargs="?",
+        const="-",
+        default=None,
+        metavar="FILE",
+        help="print the evidence behind every field of every event (to FILE, or stdout)",
+    )
+    extract.add_argument(
+        "--drop-undated",
+        action="store_true",
+        help="leave out events whose date the text does not state (kept by default with a "
+        "null event_date, as ACLED notes carry their date in a separate column)",
+    )
     extract.set_defaults(handler=run_extract)
 
     evaluate = subparsers.add_parser(
-        "evaluate", help="score the engine on the notes of an ACLED export (per-field accuracy)",
+        "evaluate",
+        help="score the engine on the notes of an ACLED export (per-field accuracy)",
         description="Run the engine on each row's notes of an ACLED CSV export and print the accuracy "
-                    "of every field, so you can check the engine on your own region before trusting it.")
+        "of every field, so you can check the engine on your own region before trusting it.",
+    )
     evaluate.add_argument("--acled", required=True, type=Path, help="an ACLED CSV export")
     evaluate.add_argument("--limit", type=int, default=None, help="score a seeded random sample of N rows")
     evaluate.add_argument("--seed", type=int, default=0, help="seed of the --limit sample (default 0)")
@@ -62,8 +75,10 @@ def run_extract(args: argparse.Namespace) -> int:
     log.info("%d documents -> %d mentions -> %d events", len(documents), len(mentions), written)
     if args.explain is not None:
         _write_explanations(events, args.explain)
-    print(f"{len(documents)} documents, {len(mentions)} event mentions, {written} events -> {args.output}",
-          file=sys.stderr)
+    print(
+        f"{len(documents)} documents, {len(mentions)} event mentions, {written} events -> {args.output}",
+        file=sys.stderr,
+    )
     return 0
 
 
@@ -90,10 +105,12 @@ def run_evaluate(args: argparse.Namespace) -> int:
     evaluation = evaluate_rows(rows, lambda document: extract_events(document, resources))
     print(format_table(evaluation))
     if args.report is not None:
-        scores = {name: {"correct": s.correct, "n": s.n, "accuracy": s.accuracy}
-                  for name, s in evaluation.fields.items()}
-        args.report.write_text(json.dumps({"rows": evaluation.rows, "covered": evaluation.covered,
-                                           "fields": scores}, indent=1), encoding="utf-8")
+        scores = {
+            name: {"correct": s.correct, "n": s.n, "accuracy": s.accuracy}
+            for name, s in evaluation.fields.items()
+        }
+        args.report.write_text(
+            json.dumps({"rows": evaluation.rows, "covered": evaluation.covered, "fields": scores}, indent=1),
+            encoding="utf-8",
+        )
     return 0
-
-

@@ -12,10 +12,14 @@ import pytest
 from eventpipe.cli import main
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "extraction"
-KANDAHAR_A = ("On 21 March 2024, a suicide bomber blew himself up outside a bank in Kandahar city, "
-              "Kandahar province, Afghanistan, killing 21 people.")
-KANDAHAR_B = ("In Kandahar, Afghanistan, on 21 March 2024 an Islamic State suicide bomber attacked a "
-              "bank, killing at least 21 people.")
+KANDAHAR_A = (
+    "On 21 March 2024, a suicide bomber blew himself up outside a bank in Kandahar city, "
+    "Kandahar province, Afghanistan, killing 21 people."
+)
+KANDAHAR_B = (
+    "In Kandahar, Afghanistan, on 21 March 2024 an Islamic State suicide bomber attacked a "
+    "bank, killing at least 21 people."
+)
 
 
 def write_docs(path: Path, docs: list[dict]) -> Path:
@@ -41,10 +45,13 @@ def test_extract_writes_acled_named_events(tmp_path: Path) -> None:
 
 
 def test_extract_merges_one_event_reported_by_two_documents(tmp_path: Path) -> None:
-    docs = write_docs(tmp_path / "docs.jsonl", [
-        {"doc_id": "a", "text": KANDAHAR_A, "source": "A"},
-        {"doc_id": "b", "text": KANDAHAR_B, "source": "B", "published": "2024-03-22"},
-    ])
+    docs = write_docs(
+        tmp_path / "docs.jsonl",
+        [
+            {"doc_id": "a", "text": KANDAHAR_A, "source": "A"},
+            {"doc_id": "b", "text": KANDAHAR_B, "source": "B", "published": "2024-03-22"},
+        ],
+    )
     out = tmp_path / "events.jsonl"
     assert main(["extract", "--input", str(docs), "--output", str(out)]) == 0
     (event,) = read_events(out)
@@ -57,17 +64,28 @@ def test_extract_explain_shows_evidence_for_each_field(tmp_path: Path, capsys: p
     docs = write_docs(tmp_path / "docs.jsonl", [{"doc_id": "k1", "text": KANDAHAR_A}])
     assert main(["extract", "--input", str(docs), "--output", str(tmp_path / "o.jsonl"), "--explain"]) == 0
     shown = capsys.readouterr().out
-    for expected in ("EVENT ", "evidence [k1", "event_type: rule", "event_date: '21 March 2024'",
-                     "location:", "actor1:", "fatalities:"):
+    for expected in (
+        "EVENT ",
+        "evidence [k1",
+        "event_type: rule",
+        "event_date: '21 March 2024'",
+        "location:",
+        "actor1:",
+        "fatalities:",
+    ):
         assert expected in shown
 
 
-@pytest.mark.parametrize(("content", "message"), [
-    ('{"doc_id": "a", "text": "x"}\n{oops\n', "row 2: not valid JSON"),
-    ('{"doc_id": "a"}\n', "row 1, column 'text': missing text"),
-])
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ('{"doc_id": "a", "text": "x"}\n{oops\n', "row 2: not valid JSON"),
+        ('{"doc_id": "a"}\n', "row 1, column 'text': missing text"),
+    ],
+)
 def test_malformed_input_exits_2_naming_the_line_and_writes_nothing(
-        tmp_path: Path, capsys: pytest.CaptureFixture, content: str, message: str) -> None:
+    tmp_path: Path, capsys: pytest.CaptureFixture, content: str, message: str
+) -> None:
     docs = tmp_path / "docs.jsonl"
     docs.write_text(content, encoding="utf-8")
     out = tmp_path / "events.jsonl"
@@ -76,10 +94,15 @@ def test_malformed_input_exits_2_naming_the_line_and_writes_nothing(
     assert not out.exists()
 
 
-@pytest.mark.parametrize("text", [
-    "", "\x00\x01\x02" * 300, "Der Präsident sprach gestern über die Wirtschaft und die Schulen des Landes.",
-    "The weather in Nairobi was sunny and the markets were busy on 3 May 2019.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "\x00\x01\x02" * 300,
+        "Der Präsident sprach gestern über die Wirtschaft und die Schulen des Landes.",
+        "The weather in Nairobi was sunny and the markets were busy on 3 May 2019.",
+    ],
+)
 def test_texts_without_events_give_zero_events_and_exit_0(tmp_path: Path, text: str) -> None:
     docs = write_docs(tmp_path / "docs.jsonl", [{"doc_id": "x", "text": text}])
     out = tmp_path / "events.jsonl"
@@ -91,8 +114,16 @@ def test_evaluate_prints_per_field_accuracy(tmp_path: Path, capsys: pytest.Captu
     report = tmp_path / "scores.json"
     assert main(["evaluate", "--acled", str(DATA / "acled_other_sample.csv"), "--report", str(report)]) == 0
     table = capsys.readouterr().out
-    for field in ("event_type", "sub_event_type", "event_date", "country", "admin1", "location",
-                  "fatalities", "actor1_family"):
+    for field in (
+        "event_type",
+        "sub_event_type",
+        "event_date",
+        "country",
+        "admin1",
+        "location",
+        "fatalities",
+        "actor1_family",
+    ):
         assert field in table
     scores = json.loads(report.read_text())
     assert scores["rows"] == 25
@@ -104,17 +135,24 @@ def test_evaluate_reads_monadic_exports_and_limits_rows(capsys: pytest.CaptureFi
     assert "rows=5 " in capsys.readouterr().out
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (["--acled", "missing.csv"], "cannot read ACLED CSV"),
-    (["--acled", str(DATA / "acled_other_sample.csv"), "--limit", "0"], "--limit must be a positive number"),
-])
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--acled", "missing.csv"], "cannot read ACLED CSV"),
+        (
+            ["--acled", str(DATA / "acled_other_sample.csv"), "--limit", "0"],
+            "--limit must be a positive number",
+        ),
+    ],
+)
 def test_evaluate_user_errors_exit_2(capsys: pytest.CaptureFixture, args: list[str], message: str) -> None:
     assert main(["evaluate", *args]) == 2
     assert message in capsys.readouterr().err
 
 
-def test_evaluate_rejects_a_csv_that_is_not_an_acled_export(tmp_path: Path,
-                                                            capsys: pytest.CaptureFixture) -> None:
+def test_evaluate_rejects_a_csv_that_is_not_an_acled_export(
+    tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
     bad = tmp_path / "bad.csv"
     bad.write_text("a,b\n1,2\n", encoding="utf-8")
     assert main(["evaluate", "--acled", str(bad)]) == 2
@@ -123,7 +161,11 @@ def test_evaluate_rejects_a_csv_that_is_not_an_acled_export(tmp_path: Path,
 
 @pytest.mark.parametrize("command", ["extract", "evaluate"])
 def test_every_command_has_help_text(command: str) -> None:
-    result = subprocess.run([sys.executable, "-m", "eventpipe.cli", command, "--help"],
-                            capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [sys.executable, "-m", "eventpipe.cli", command, "--help"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert result.returncode == 0
     assert "usage: eventpipe " + command in result.stdout

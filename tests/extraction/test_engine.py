@@ -28,7 +28,8 @@ def extract(resources: Resources, text: str, **meta: object) -> list[dict]:
     ("text", "expected", "why"),
     [
         (
-            "On 21 March 2024, a suicide bomber blew himself up outside a bank in Kandahar city, Kandahar province, "
+            "On 21 March 2024, a suicide bomber blew himself up outside a bank in Kandahar city, Kandahar "
+            "province, "
             "Afghanistan, killing 21 people.",
             {
                 "event_date": "2024-03-21",
@@ -44,8 +45,10 @@ def extract(resources: Resources, text: str, **meta: object) -> list[dict]:
             "the seed corpus' Kandahar bank bombing, stated in one sentence",
         ),
         (
-            "On 9 May 2020, Al shabaab militants attacked Jubaland security forces in the vicinity of Bar-Sanguun "
-            "village (Kismaayo, Lower Juba). After heavy gunfire from both sides, Al shabaab militants claimed to "
+            "On 9 May 2020, Al shabaab militants attacked Jubaland security forces in the vicinity of "
+            "Bar-Sanguun "
+            "village (Kismaayo, Lower Juba). After heavy gunfire from both sides, Al shabaab militants "
+            "claimed to "
             "have killed two soldiers and injured five others.",
             {
                 "event_date": "2020-05-09",
@@ -58,7 +61,8 @@ def extract(resources: Resources, text: str, **meta: object) -> list[dict]:
             "an ACLED note: the fatalities come from the sentence after the event sentence",
         ),
         (
-            "On 9 May 2020, in Sao Goncalo, Rio de Janeiro, the Military Police carried out an operation against "
+            "On 9 May 2020, in Sao Goncalo, Rio de Janeiro, the Military Police carried out an operation "
+            "against "
             "drug trafficking in the Chumbada community. A shoot-out broke out and two suspects died.",
             {"event_date": "2020-05-09", "country": "Brazil", "event_type": "Battles"},
             "the typed sentence has no date: it inherits the scene-setting sentence's date",
@@ -178,12 +182,14 @@ def test_resources_are_loaded_once(resources: Resources) -> None:
     ("text", "sub_event_type"),
     [
         (
-            "On 5 May 2020, residents protested in Kisumu over water shortages. Police fired teargas to disperse "
+            "On 5 May 2020, residents protested in Kisumu over water shortages. Police fired teargas to "
+            "disperse "
             "them.",
             "Protest with intervention",
         ),
         (
-            "On 5 May 2020, traders demonstrated in Nakuru against new taxes. The protesters later pelted police "
+            "On 5 May 2020, traders demonstrated in Nakuru against new taxes. The protesters later pelted "
+            "police "
             "with stones and burned tyres.",
             "Violent demonstration",
         ),
@@ -224,16 +230,77 @@ def test_a_huge_document_is_read_piece_by_piece_with_consistent_spans(
         assert prepared[event["span_start"] : event["span_end"]].strip() == event["evidence"]
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("On 12 December 2023, Tajik and Uzbek nationals were arrested in a series of operations in Austria and "
-     "Germany.", [("Austria", None, 0), ("Germany", None, 0)]),
-    ("On 5 May 2020, police shot dead 5 protesters in Nairobi, Mombasa and Kisumu.",
-     [("Kenya", "Nairobi", 3), ("Kenya", "Mombasa", 1), ("Kenya", "Kisumu", 1)]),
-    ("On 5 May 2020, police shot dead 5 protesters in Nairobi and Police Commander Otieno defended them.",
-     [("Kenya", "Nairobi", 5)]),
-])
-def test_one_event_per_coordinated_place_with_the_toll_split(resources: Resources, text: str,
-                                                              expected: list[tuple]) -> None:
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "On 12 December 2023, Tajik and Uzbek nationals were arrested in a series of operations in "
+            "Austria and "
+            "Germany.",
+            [("Austria", None, 0), ("Germany", None, 0)],
+        ),
+        (
+            "On 5 May 2020, police shot dead 5 protesters in Nairobi, Mombasa and Kisumu.",
+            [("Kenya", "Nairobi", 3), ("Kenya", "Mombasa", 1), ("Kenya", "Kisumu", 1)],
+        ),
+        (
+            "On 5 May 2020, police shot dead 5 protesters in Nairobi and Police Commander Otieno "
+            "defended them.",
+            [("Kenya", "Nairobi", 5)],
+        ),
+    ],
+)
+def test_one_event_per_coordinated_place_with_the_toll_split(
+    resources: Resources, text: str, expected: list[tuple]
+) -> None:
     # why: ACLED's unit is one location; a total over several places is split evenly, remainder first.
     events = extract(resources, text)
     assert [(e["country"], e["location"], e["fatalities"]) for e in events] == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "country"),
+    [
+        ("Daily Nation (Kenya)", "Kenya"),
+        ("OSCE SMM-Ukraine", "Ukraine"),
+        ("Kenyan Television NTV", "Kenya"),
+    ],
+)
+def test_the_source_gives_the_country_when_the_text_names_none(
+    resources: Resources, source: str, country: str
+) -> None:
+    # why: ACLED notes often name only a village the gazetteer lacks; the source still says the country.
+    (event,) = extract(
+        resources, "On 9 May 2020, police shot dead a robbery suspect in Qwertyville.", source=source
+    )
+    assert (event["country"], event["location"], event["geo_precision"]) == (country, None, 3)
+
+
+def test_a_later_clause_takes_its_own_country_not_the_first_clause_place(resources: Resources) -> None:
+    # why: '..., and in January 2024, the Interior Ministry of Tajikistan claimed a bomb attack' is not in
+    # the Kyrgyz town the first clause names.
+    text = (
+        "In December 2023, Kyrgyzstan security services arrested two ISK members in the city of "
+        "Jalalabad, Kyrgyzstan, and in January 2024, the Interior Ministry of Tajikistan said a bomb "
+        "exploded at a party office."
+    )
+    events = extract(resources, text, published=date(2024, 6, 1))
+    assert [(e["event_date"][:7], e["country"]) for e in events] == [
+        ("2023-12", "Kyrgyzstan"),
+        ("2024-01", "Tajikistan"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "could"),
+    [
+        ("On 9 May 2020, police fired.", True),
+        ("The next day, gunmen returned.", True),
+        ("Two months later, a bomb exploded.", True),
+        ("Yesterday, protesters marched.", True),
+        ("That same day, rioters burned tyres.", True),
+        ("Police fired teargas at protesters.", False),
+    ],
+)
+def test_the_date_gate_lets_every_date_form_through(sentence: str, could: bool) -> None:
+    assert engine.could_hold_date(sentence) is could

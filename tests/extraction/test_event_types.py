@@ -276,6 +276,21 @@ NEWS_STYLE = [
 
 
 NEWS_STYLE += [
+    (
+        "Government helicopters dropped barrel bombs containing chlorine on Saraqeb, injuring dozens.",
+        "Chemical weapon",
+    ),
+    ("The two armed factions announced their merger into a single coalition.", "Change to group/activity"),
+    ("The military junta dissolved parliament and suspended the constitution.", "Other"),
+    ("Hamas released four Israeli hostages in exchange for 200 Palestinian prisoners.", "Agreement"),
+    ("A hand grenade was thrown into a crowd at a political rally, wounding 15 people.", "Grenade"),
+    ("Rioters torched cars and looted shops after the verdict.", "Violent demonstration"),
+    ("Villagers beat to death two men accused of stealing cattle.", "Mob violence"),
+    ("A ceasefire between the army and the rebels came into effect on Monday.", "Agreement"),
+    ("Two suicide bombers attacked a Shia mosque in Kunduz, killing 50.", "Suicide bomb"),
+    ("Residents of Stari Grad protested against construction work in their area.", "Peaceful protest"),
+    ("In May 2021 gunmen killed five villagers in Zamfara.", "Attack"),  # 'May' the month is no modal
+    ("Al Shabaab fighters attack Fino, Mandera. Four police and one reservist killed.", "Armed clash"),
     ("Israeli forces arrested three Palestinians during a raid in Jenin camp.", "Arrests"),
     (
         "The Taliban took control of Kabul without resistance as government forces withdrew.",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pickle
+
 import pytest
 
 from extraction.gazetteer import Gazetteer, ascii_name, fold_name
@@ -34,6 +36,13 @@ def test_ascii_name_keeps_letters_and_drops_accents() -> None:
 
 def test_load_is_cached(gazetteer: Gazetteer) -> None:
     assert Gazetteer.load() is gazetteer
+
+
+def test_pickles_as_a_reference_to_the_packaged_tables(gazetteer: Gazetteer) -> None:
+    """Dask/Prefect may ship resources to workers: the tables must not travel."""
+    data = pickle.dumps(gazetteer)
+    assert len(data) < 1000
+    assert pickle.loads(data) is gazetteer
 
 
 @pytest.mark.parametrize(
@@ -117,3 +126,51 @@ def test_countries_use_acled_names_codes_and_regions(
 )
 def test_nationality_adjectives_map_to_countries(gazetteer: Gazetteer, word: str, alpha2: str | None) -> None:
     assert gazetteer.demonym(word) == alpha2
+
+
+def _build_script():
+    """scripts/build_gazetteer.py as a module (it is a script, not a package)."""
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[2] / "scripts" / "build_gazetteer.py"
+    spec = importlib.util.spec_from_file_location("build_gazetteer", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def build():
+    return _build_script()
+
+
+@pytest.mark.parametrize(
+    ("raw", "alpha2", "clean"),
+    [
+        ("Rangpur Division", "BD", "Rangpur"),  # ACLED drops the administrative word
+        ("Nairobi Area", "KE", "Nairobi"),
+        ("Chattogram", "BD", "Chittagong"),  # ACLED's older English name
+        ("Federal District", "BR", "Federal District"),  # nothing specific would be left
+        ("Muhafazat al Hudaydah", "YE", "Al Hudaydah"),
+        ("Wilayat-e Baghlan", "AF", "Baghlan"),
+    ],
+)
+def test_build_cleans_admin1_names(build, raw: str, alpha2: str, clean: str) -> None:
+    assert build.clean_admin_name(raw, alpha2) == clean
+
+
+def test_build_picks_the_namesake_capital_unless_much_smaller(build) -> None:
+    kandahar = {"geonameid": 1, "name": "Kandahar", "alternatenames": [], "population": 500_000}
+    other = {"geonameid": 2, "name": "Spin Boldak", "alternatenames": [], "population": 100_000}
+    assert build.pick_capital([other, kandahar], "Kandahar")["name"] == "Kandahar"
+    balkh = {"geonameid": 3, "name": "Balkh", "alternatenames": [], "population": 100_000}
+    mazar = {"geonameid": 4, "name": "Mazar-e Sharif", "alternatenames": [], "population": 500_000}
+    assert build.pick_capital([balkh, mazar], "Balkh")["name"] == "Mazar-e Sharif"
+
+
+@pytest.mark.parametrize(
+    ("english", "french"), [("Far North", "Extreme-Nord"), ("North-West", "Nord-Ouest"), ("West", "Ouest")]
+)
+def test_build_adds_french_compass_aliases(build, english: str, french: str) -> None:
+    assert build._french_compass(english) == french

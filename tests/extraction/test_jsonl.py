@@ -18,29 +18,37 @@ def write_lines(path: Path, lines: list[str]) -> Path:
 
 
 def test_reads_documents_with_optional_metadata(tmp_path: Path) -> None:
-    path = write_lines(tmp_path / "docs.jsonl", [
-        json.dumps({"doc_id": "a", "text": "On 9 May 2020, ...", "published": "2020-05-10",
-                    "source": "Tiempo"}),
-        "",
-        json.dumps({"doc_id": 7, "text": "<p>x</p>", "fmt": "HTML", "title": "T",
-                    "source_scale": "National"}),
-    ])
+    path = write_lines(
+        tmp_path / "docs.jsonl",
+        [
+            json.dumps(
+                {"doc_id": "a", "text": "On 9 May 2020, ...", "published": "2020-05-10", "source": "Tiempo"}
+            ),
+            "",
+            json.dumps(
+                {"doc_id": 7, "text": "<p>x</p>", "fmt": "HTML", "title": "T", "source_scale": "National"}
+            ),
+        ],
+    )
     first, second = read_documents(path)
     assert (first.doc_id, first.published, first.source) == ("a", date(2020, 5, 10), "Tiempo")
     assert first.fmt == "txt"
     assert (second.doc_id, second.fmt, second.title, second.source_scale) == ("7", "html", "T", "National")
 
 
-@pytest.mark.parametrize(("line", "message"), [
-    ('{"doc_id": "a", "text": "x"', "row 2: not valid JSON"),
-    ('["a", "b"]', "row 2: expected a JSON object per line"),
-    ('{"text": "x"}', "row 2, column 'doc_id': missing or empty doc_id"),
-    ('{"doc_id": "b"}', "row 2, column 'text': missing text"),
-    ('{"doc_id": "b", "text": 5}', "row 2, column 'text': text must be a string, got int"),
-    ('{"doc_id": "b", "text": "x", "published": "May 2020"}', "published must be a date YYYY-MM-DD"),
-    ('{"doc_id": "b", "text": "x", "fmt": "pdf"}', "fmt must be one of txt, md, html, got 'pdf'"),
-    ('{"doc_id": "a", "text": "x"}', "row 2, column 'doc_id': duplicate doc_id 'a'"),
-])
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ('{"doc_id": "a", "text": "x"', "row 2: not valid JSON"),
+        ('["a", "b"]', "row 2: expected a JSON object per line"),
+        ('{"text": "x"}', "row 2, column 'doc_id': missing or empty doc_id"),
+        ('{"doc_id": "b"}', "row 2, column 'text': missing text"),
+        ('{"doc_id": "b", "text": 5}', "row 2, column 'text': text must be a string, got int"),
+        ('{"doc_id": "b", "text": "x", "published": "May 2020"}', "published must be a date YYYY-MM-DD"),
+        ('{"doc_id": "b", "text": "x", "fmt": "pdf"}', "fmt must be one of txt, md, html, got 'pdf'"),
+        ('{"doc_id": "a", "text": "x"}', "row 2, column 'doc_id': duplicate doc_id 'a'"),
+    ],
+)
 def test_malformed_line_is_an_error_naming_the_line(tmp_path: Path, line: str, message: str) -> None:
     path = write_lines(tmp_path / "docs.jsonl", ['{"doc_id": "a", "text": "ok"}', line])
     with pytest.raises(InputError, match=message.replace("(", r"\(").replace(")", r"\)")):

@@ -11,12 +11,25 @@ from extraction.merge import conservative_fatalities, date_window, dates_compati
 
 def mention(doc_id: str = "a", **fields: object) -> dict:
     base = {
-        "doc_id": doc_id, "event_date": "2024-03-21", "year": 2024, "time_precision": 1,
-        "event_type": "Explosions/Remote violence", "sub_event_type": "Suicide bomb",
-        "actor1": "Islamic State (Afghanistan)", "actor2": "Civilians (Afghanistan)",
-        "country": "Afghanistan", "admin1": "Kandahar", "location": "Kandahar", "geo_precision": 1,
-        "source": f"Source {doc_id.upper()}", "source_scale": None, "fatalities": 21,
-        "evidence": f"sentence of {doc_id}", "span_start": 0, "span_end": 10, "confidence": 0.8,
+        "doc_id": doc_id,
+        "event_date": "2024-03-21",
+        "year": 2024,
+        "time_precision": 1,
+        "event_type": "Explosions/Remote violence",
+        "sub_event_type": "Suicide bomb",
+        "actor1": "Islamic State (Afghanistan)",
+        "actor2": "Civilians (Afghanistan)",
+        "country": "Afghanistan",
+        "admin1": "Kandahar",
+        "location": "Kandahar",
+        "geo_precision": 1,
+        "source": f"Source {doc_id.upper()}",
+        "source_scale": None,
+        "fatalities": 21,
+        "evidence": f"sentence of {doc_id}",
+        "span_start": 0,
+        "span_end": 10,
+        "confidence": 0.8,
         "published": None,
     }
     return {**base, **fields}
@@ -35,13 +48,16 @@ def test_kandahar_bank_attack_reported_twice_becomes_one_event() -> None:
     assert "published" not in event
 
 
-@pytest.mark.parametrize(("changes", "why"), [
-    ({"event_date": "2024-03-22"}, "another day is another event"),
-    ({"location": "Kabul", "admin1": "Kabul"}, "another place is another event"),
-    ({"event_type": "Protests", "sub_event_type": "Peaceful protest"}, "another family of event types"),
-    ({"event_type": "Strategic developments", "sub_event_type": "Arrests"}, "arrests are not the attack"),
-    ({"actor1": "Taliban", "actor2": "Civilians (Afghanistan)"}, "different named actors"),
-])
+@pytest.mark.parametrize(
+    ("changes", "why"),
+    [
+        ({"event_date": "2024-03-22"}, "another day is another event"),
+        ({"location": "Kabul", "admin1": "Kabul"}, "another place is another event"),
+        ({"event_type": "Protests", "sub_event_type": "Peaceful protest"}, "another family of event types"),
+        ({"event_type": "Strategic developments", "sub_event_type": "Arrests"}, "arrests are not the attack"),
+        ({"actor1": "Taliban", "actor2": "Civilians (Afghanistan)"}, "different named actors"),
+    ],
+)
 def test_different_events_stay_apart(changes: dict, why: str) -> None:
     assert len(merge_events([mention("a"), mention("b", **changes)])) == 2, why
 
@@ -81,8 +97,14 @@ def test_order_follows_first_mention_and_timestamp_falls_back_to_event_date() ->
 def test_each_document_main_event_comes_before_its_merged_background_events() -> None:
     # why: scorers and readers take the first event naming a document as its main event.
     background = {"event_date": "2018-05-24", "location": "Odesa"}
-    events = merge_events([mention("a", location="Kyiv"), mention("a", **background),
-                           mention("b", location="Lviv"), mention("b", **background)])
+    events = merge_events(
+        [
+            mention("a", location="Kyiv"),
+            mention("a", **background),
+            mention("b", location="Lviv"),
+            mention("b", **background),
+        ]
+    )
     assert [e["location"] for e in events] == ["Kyiv", "Lviv", "Odesa"]
 
 
@@ -91,22 +113,30 @@ def test_conservative_fatalities_takes_lowest_reported(counts: list[int], expect
     assert conservative_fatalities(counts) == expected
 
 
-@pytest.mark.parametrize(("a", "b", "same"), [
-    (("2020-05-06", 2), ("2020-05-09", 2), False),
-    (("2020-05-06", 1), ("2020-05-09", 2), False),
-    (("2020-05-09", 1), ("2020-05-09", 2), True),
-    (("2020-05-15", 3), ("2020-05-09", 1), True),
-    (("2020-05-15", 3), ("2020-06-15", 3), False),
-    (("2020-05-09", 1), ("2020-05-10", 1), False),
-])
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        (("2020-05-06", 2), ("2020-05-09", 2), False),
+        (("2020-05-06", 1), ("2020-05-09", 2), False),
+        (("2020-05-09", 1), ("2020-05-09", 2), True),
+        (("2020-05-15", 3), ("2020-05-09", 1), True),
+        (("2020-05-15", 3), ("2020-06-15", 3), False),
+        (("2020-05-09", 1), ("2020-05-10", 1), False),
+    ],
+)
 def test_dates_compatible_by_precision(a: tuple[str, int], b: tuple[str, int], same: bool) -> None:
     first = {"event_date": a[0], "time_precision": a[1]}
     assert dates_compatible(first, {"event_date": b[0], "time_precision": b[1]}) is same
 
 
-@pytest.mark.parametrize(("precision", "window"), [
-    (1, ("2024-02-29", "2024-02-29")), (2, ("2024-02-26", "2024-03-03")), (3, ("2024-02-01", "2024-02-29")),
-])
+@pytest.mark.parametrize(
+    ("precision", "window"),
+    [
+        (1, ("2024-02-29", "2024-02-29")),
+        (2, ("2024-02-26", "2024-03-03")),
+        (3, ("2024-02-01", "2024-02-29")),
+    ],
+)
 def test_date_window_by_precision(precision: int, window: tuple[str, str]) -> None:
     lo, hi = date_window({"event_date": "2024-02-29", "time_precision": precision})
     assert (lo.isoformat(), hi.isoformat()) == window
@@ -120,8 +150,14 @@ def test_undated_mentions_are_kept_apart_with_timestamp_zero() -> None:
 
 def test_two_reports_typing_one_attack_differently_merge_to_the_more_confident_type() -> None:
     # why: 'a suicide bomber' (Suicide bomb) and 'IS-K killed 21 people at a bank' (Attack) are one event.
-    attack = mention("b", event_type="Violence against civilians", sub_event_type="Attack", confidence=0.6,
-                     event_date="2024-03-15", time_precision=3)
+    attack = mention(
+        "b",
+        event_type="Violence against civilians",
+        sub_event_type="Attack",
+        confidence=0.6,
+        event_date="2024-03-15",
+        time_precision=3,
+    )
     (event,) = merge_events([attack, mention("a")])
     assert (event["sub_event_type"], event["event_date"]) == ("Suicide bomb", "2024-03-21")
 
@@ -129,8 +165,15 @@ def test_two_reports_typing_one_attack_differently_merge_to_the_more_confident_t
 def test_a_country_only_report_joins_the_one_located_event_it_fits() -> None:
     # why: 'the deadliest attack in Russia in March' and 'the Crocus City Hall attack in Krasnogorsk'.
     located = mention("a", country="Russia", location="Krasnogorsk", admin1="Moscow Oblast")
-    vague = mention("b", country="Russia", location=None, admin1=None, event_date="2024-03-15",
-                    time_precision=3, geo_precision=3)
+    vague = mention(
+        "b",
+        country="Russia",
+        location=None,
+        admin1=None,
+        event_date="2024-03-15",
+        time_precision=3,
+        geo_precision=3,
+    )
     (event,) = merge_events([vague, located])
     assert event["location"] == "Krasnogorsk" and event["doc_ids"] == ["b", "a"]
 

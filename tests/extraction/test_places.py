@@ -12,6 +12,8 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from extraction.gazetteer import Gazetteer
 from extraction.places import (
@@ -209,6 +211,30 @@ GOLDEN = [
         "'on the outskirts of' is geo_precision 2",
     ),
     (
+        "Victoria Nuland visited Kyiv on Tuesday.",
+        "Kyiv",
+        "Kyiv City",
+        "Ukraine",
+        1,
+        "a first name that is also a big city, before a surname and a person's verb",
+    ),
+    (
+        "ISK has struck in Kabul, Nangarhar, Kunar and Herat since 2021.",
+        "Kabul",
+        "Kabul",
+        "Afghanistan",
+        1,
+        "a comma list of known places is not a place with its parents",
+    ),
+    (
+        "Supporters were assaulted at Choupukuria village, Durgapur upazila (Rajshahi).",
+        "Choupukuria",
+        "Rajshahi",
+        "Bangladesh",
+        2,
+        "a level word or brackets make it a chain even when the middle name is an Indian city",
+    ),
+    (
         "Tajik militants attacked Western cyclists in Tajikistan’s Danghara District, killing four.",
         "Danghara",
         "Khatlon",
@@ -340,3 +366,18 @@ def test_accuracy_on_acled_notes_sample(gazetteer: Gazetteer) -> None:
             hits[field] += _norm(getattr(place, field, None)) == _norm(row[field])
     scores = {field: count / len(rows) for field, count in hits.items()}
     assert scores["country"] >= 0.74 and scores["admin1"] >= 0.68 and scores["location"] >= 0.56, scores
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.text(
+        alphabet=st.sampled_from(list("Kabul Dhaka-(),.'’s Mazar-i-Sharif near in of the Ünï 0123 \n\t")),
+        max_size=120,
+    )
+)
+def test_never_crashes_and_spans_are_exact(text: str) -> None:
+    gazetteer = Gazetteer.load()
+    mentions = find_places(text, gazetteer)
+    for mention in mentions:
+        assert text[mention.start : mention.end] == mention.text
+    resolve_location(mentions, document_context(text, gazetteer), gazetteer)

@@ -16,10 +16,26 @@ from schemas.extracted import ExtractedEvent
 from schemas.validate import validate_frame
 
 FRAGMENTS = [
-    "On 9 May 2020, ", "On 21 March 2024, ", "in Kandahar city (Kandahar), ", "in Nairobi, ",
-    "police arrested five protesters ", "a suicide bomber blew himself up ", "Al Shabaab militants attacked ",
-    "killing 21 people. ", "2 fatalities. ", "protesters marched ", "in Dhaka ", "; and in Kabul, ",
-    "\n\n", "Taliban ", "the next day ", "yesterday ", "IS-K ", "an airstrike hit ", "\u202e", "\x00",
+    "On 9 May 2020, ",
+    "On 21 March 2024, ",
+    "in Kandahar city (Kandahar), ",
+    "in Nairobi, ",
+    "police arrested five protesters ",
+    "a suicide bomber blew himself up ",
+    "Al Shabaab militants attacked ",
+    "killing 21 people. ",
+    "2 fatalities. ",
+    "protesters marched ",
+    "in Dhaka ",
+    "; and in Kabul, ",
+    "\n\n",
+    "Taliban ",
+    "the next day ",
+    "yesterday ",
+    "IS-K ",
+    "an airstrike hit ",
+    "\u202e",
+    "\x00",
 ]
 ACTIONS = [
     "Al Shabaab militants attacked a police post",
@@ -56,8 +72,9 @@ def resources() -> Resources:
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=st.text(max_size=400) | eventish, day=published, kind=fmt)
-def test_any_text_never_raises_and_mentions_are_well_formed(resources: Resources, text: str,
-                                                              day: date | None, kind: str) -> None:
+def test_any_text_never_raises_and_mentions_are_well_formed(
+    resources: Resources, text: str, day: date | None, kind: str
+) -> None:
     mentions = extract_events(Document(doc_id="d", text=text, published=day, fmt=kind), resources)
     for mention in mentions:
         assert 0 <= mention["span_start"] <= mention["span_end"]
@@ -66,10 +83,14 @@ def test_any_text_never_raises_and_mentions_are_well_formed(resources: Resources
 
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(texts=st.lists(eventish, min_size=1, max_size=3), day=published)
-def test_every_dated_event_passes_the_extracted_event_schema(resources: Resources, texts: list[str],
-                                                              day: date | None) -> None:
-    mentions = [m for i, text in enumerate(texts)
-                for m in extract_events(Document(doc_id=f"d{i}", text=text, published=day), resources)]
+def test_every_dated_event_passes_the_extracted_event_schema(
+    resources: Resources, texts: list[str], day: date | None
+) -> None:
+    mentions = [
+        m
+        for i, text in enumerate(texts)
+        for m in extract_events(Document(doc_id=f"d{i}", text=text, published=day), resources)
+    ]
     dated = merge_events([m for m in mentions if m["event_date"] is not None])
     result = validate_frame(events_frame(dated), ExtractedEvent)
     assert result.rejects.height == 0, result.rejects.to_dicts()
