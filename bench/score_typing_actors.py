@@ -2,8 +2,11 @@
 
     .venv/bin/python bench/score_typing_actors.py /work/shared/data/*.csv [--show SUB_EVENT] [--errors N]
 
-Each note is classified as one text (first sentence that yields an event, like the engine would);
-prints event_type, sub_event_type and actor1-family accuracy per file and the top confusions.
+Each note is classified sentence by sentence, each with the rest of the note as `context`; the
+first sentence that yields an event is scored (as score_notes.py scores the first event). Prints
+event_type, sub_event_type and actor1-family accuracy per file and the top confusions; --show
+SUB_EVENT --errors N prints mistakes, --actors prints actor1 mistakes. Duplicate ids (monadic
+exports) are scored once, on their first row.
 """
 
 from __future__ import annotations

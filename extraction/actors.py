@@ -92,9 +92,13 @@ class ActorAssignment:
     evidence: dict[str, str] = field(default_factory=dict)
 
 
+_AFFILIATION = r"(?:affiliated|linked|aligned|backed|inspired|allied|led|claimed)\b"
+
+
 def _alias_pattern(aliases: list[str], acronyms: list[str]) -> re.Pattern[str]:
     parts = [f"(?i:{a})" for a in aliases] + [re.escape(a) for a in acronyms]
-    return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])")
+    # 'Islamic State-affiliated militants' names the group; 'IS-K' must not match 'IS'.
+    return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?!\w)(?!-(?!" + _AFFILIATION + r")\w)")
 
 
 def _entry(raw: dict) -> ActorEntry:

@@ -8,33 +8,20 @@ event for it is compared with the row. Names are compared the way ACLED users re
 
 from __future__ import annotations
 
-import csv
 import logging
 import random
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
-from eventpipe.errors import InputError
 from extraction.document import Document
 from schemas.codebook import inter_code, parse_interaction
+from warehouse.acled_csv import read_acled_csv
 
 log = logging.getLogger(__name__)
-
-REQUIRED_COLUMNS = ("event_id_cnty", "notes")
-_DATE_FORMATS = (
-    "%Y-%m-%d",
-    "%d-%b-%y",
-    "%d-%b-%Y",
-    "%d %B %Y",
-    "%d-%m-%y",
-    "%d-%m-%Y",
-    "%d/%m/%Y",
-    "%B %d, %Y",
-)
 
 
 @dataclass
@@ -64,39 +51,17 @@ class Evaluation:
 
 
 def read_acled_rows(path: Path) -> list[dict[str, str]]:
-    """Rows of an ACLED CSV export with non-empty notes; monadic rows of one event are merged.
+    """Events of an ACLED CSV export that have notes, as rows of text values.
 
-    Monadic exports (no actor2 column) give one row per actor: the second row's actor becomes
-    actor2, as in a dyadic export.
+    Read with the warehouse's ACLED reader, so evaluation accepts exactly what `import-acled`
+    accepts (any vintage; a monadic export's rows of one event become one event with actor2).
     """
-    try:
-        with open(path, newline="", encoding="utf-8-sig") as handle:
-            reader = csv.DictReader(handle)
-            columns = list(reader.fieldnames or [])
-            rows = [{k: (v or "").strip() for k, v in row.items() if k} for row in reader]
-    except (OSError, UnicodeDecodeError, csv.Error) as error:
-        raise InputError(f"cannot read ACLED CSV: {error}", file=str(path)) from None
-    missing = [c for c in REQUIRED_COLUMNS if c not in columns]
-    if missing:
-        raise InputError(f"not an ACLED export: missing column(s) {', '.join(missing)}", file=str(path))
-    if "actor2" not in columns:
-        rows = _merge_monadic(rows)
-    return [row for row in rows if row["notes"]]
-
-
-def _merge_monadic(rows: Sequence[dict[str, str]]) -> list[dict[str, str]]:
-    merged: dict[str, dict[str, str]] = {}
-    for row in rows:
-        first = merged.get(row["event_id_cnty"])
-        if first is None:
-            merged[row["event_id_cnty"]] = {**row, "actor2": "", "assoc_actor_2": "", "inter2": ""}
-        elif not first["actor2"]:
-            first.update(
-                actor2=row.get("actor1", ""),
-                assoc_actor_2=row.get("assoc_actor_1", ""),
-                inter2=row.get("inter1", ""),
-            )
-    return list(merged.values())
+    events = read_acled_csv(Path(path)).events
+    return [
+        {key: "" if value is None else str(value) for key, value in row.items()}
+        for row in events.iter_rows(named=True)
+        if row.get("notes")
+    ]
 
 
 def sample_rows(rows: Sequence[dict[str, str]], limit: int | None, seed: int = 0) -> list[dict[str, str]]:
@@ -138,8 +103,8 @@ def _comparisons(gold: Mapping[str, str], pred: Mapping[str, object]) -> list[tu
     pairs += [
         (
             "event_date",
-            parse_acled_date(gold.get("event_date", ""), gold.get("year")),
-            parse_acled_date(str(pred.get("event_date") or "")),
+            _iso_date(gold.get("event_date")),
+            _iso_date(pred.get("event_date")),
         ),
         ("fatalities", gold_fatalities, _int(pred.get("fatalities"))),
         ("fatalities_nonzero", gold_fatalities or None, _int(pred.get("fatalities"))),
@@ -169,19 +134,11 @@ def actor_family(value: object) -> str:
     return fold(str(value or "").split("(", 1)[0])
 
 
-def parse_acled_date(text: str, year: object = None) -> date | None:
-    """ACLED date spellings: ISO, '9-May-20', '21 March 2020', day-first '31-12-19'."""
-    text = text.strip()
-    for pattern in _DATE_FORMATS:
-        try:
-            parsed = datetime.strptime(text, pattern).date()
-        except ValueError:
-            continue
-        year_text = str(year or "").strip()
-        if year_text.isdigit() and len(year_text) == 4 and str(parsed.year)[-2:] == year_text[-2:]:
-            parsed = parsed.replace(year=int(year_text))
-        return parsed
-    return None
+def _iso_date(value: object) -> date | None:
+    try:
+        return date.fromisoformat(str(value or "")[:10])
+    except ValueError:
+        return None
 
 
 def _interaction_key(value: object) -> tuple[int, ...] | None:

@@ -85,7 +85,7 @@ _PROPAGANDA = rx(
     r"|analysis|"
     r"newsletter|media arm|narrative|rhetoric|ideolog\w*|sermon|conference|summit|"
     r"webinar|seminar|symposium|analysts? (?:say|said)|experts? (?:say|warn)|op-ed|podcast|"
-    r"strategy|campaign of|doctrine|insurgency model|recruitment efforts?|infograph\w*"
+    r"strategy|campaign of|doctrine|insurgency model|recruitment efforts?|infograph\w*|content|featured"
     r"|figure \d)\b"
 )
 _AGGREGATE_COUNT = rx(
@@ -119,6 +119,12 @@ _HARD = rx(
 _HABITUAL = rx(
     r"\b(?:regularly|routinely|frequently|often|usually|typically|habitually|systematically)\s+"
     r"(?!(?:\w+\s+)?(?:on|in|at|during)\b)\w+"
+)
+# 'ISK attacked minorities, rival clerics, and foreigners': a list of bare plural categories
+# as the target describes a pattern of behaviour, not one occurrence.
+_CATEGORY_LIST = re.compile(
+    r"\b(?:attacked|targeted|killed|kidnapped|abducted)\s+(?:[a-z]+\s+)?[a-z]+s\s*,\s*(?:[a-z]+\s+)?[a-z]+s,?\s+"
+    r"(?:and|or)\s+(?:[a-z]+\s+)?[a-z]+s\b"
 )
 _SPECIFIC_PLACE = re.compile(r"[^.;]{0,25}?\b(?:in|on|at|near) (?:the )?[A-Z]")
 _GENERIC = rx(
@@ -265,7 +271,7 @@ def non_event_reason(sentence: str) -> str | None:
         return "question"
     if _AGGREGATE_COUNT.search(text) and _PERIOD.search(text):
         return "aggregate"
-    generic = _GENERIC.search(text)
+    generic = _GENERIC.search(text) or _CATEGORY_LIST.search(text)
     if (generic and not _SPECIFIC_PLACE.match(text, generic.end())) or _HABITUAL.search(text):
         return "generic statement"
     if _PROPAGANDA.search(text) and not _HARD.search(text) and not _unhedged(CUES["protest"], text):
@@ -320,6 +326,7 @@ _PROTESTERS_ATTACKED = rx(
     r"\b(?:assault|attack|beat|charg|chas|stab|hack|obstruct)\w*\s+(?:and\s+\w+\s+)?(?:[\w-]+\s+){0,4}?"
     r"(?:demonstrat\w*|protest\w*|rall(?:y|ies)|procession|march(?:ers)?|human chain)"
 )
+_LIGHT_VERB = rx(r"(?:conducted|carried out|launched|staged|mounted|executed|perpetrated|claimed)\b")
 _DISPERSAL = rx(r"dispers|tear|gas|water cannon|rubber|baton|lathi")
 _FIREARMS = rx(
     r"\b(?:shot|shoot\w*|guns?|gunm[ae]n|gunfire|gunshots?|firearms?|rifles?|pistols?|bullets?|"
@@ -343,6 +350,8 @@ def _crowd_act(cues: dict[str, re.Match[str]], sentence: str) -> str | None:
         act = cues.get(name)
         if act is None or act.start() < subject.start() or act.group(0).casefold() in _WEAK_ATTACK:
             continue
+        if _LIGHT_VERB.match(act.group(0)):
+            continue  # 'carried out the ... attack' names an attack, it does not show a crowd acting
         between = sentence[subject.end() : act.start()]
         after = sentence[act.end() : act.end() + 4]
         if (
@@ -382,49 +391,71 @@ def _has_protest(cues: dict[str, re.Match[str]]) -> bool:
 def _demonstration_decision(cues: dict[str, re.Match[str]], sentence: str) -> Decision | None:
     """Protests and riots: a crowd acting, ranked riot > excessive force > intervention > peaceful.
 
-    Excessive force is lethal force against a demonstration that was itself not violent.
-
-    A riot in a demonstration is a 'Violent demonstration'; crowd violence outside one
-    (lynching, village brawls, party supporters attacking each other) is 'Mob violence'.
+    Excessive force is lethal force against a demonstration that was itself not violent. A
+    riot in a demonstration is a 'Violent demonstration'; crowd violence outside one (lynching,
+    village brawls, party supporters attacking each other) is 'Mob violence'.
     """
     if _armed_violence(cues) and "crowd_weapons" not in cues and "intervention" not in cues:
         return None  # a bomb or grenade at a rally is an explosion, not a demonstration
-    protest, riot = _has_protest(cues), "riot" in cues
-    crowd_act = _crowd_act(cues, sentence)
-    if crowd_act in ("clash", "crowd_weapons", "attack") and _RIVAL_GROUPS.search(sentence):
-        return "Mob violence", "rival groups fighting", crowd_act
-    if riot and not protest and "attack" in cues and "civ_victim" in cues and not _armed_violence(cues):
+    crowd = _Crowd(_has_protest(cues), "riot" in cues, _crowd_act(cues, sentence))
+    return (
+        _crowd_fight_decision(cues, sentence, crowd)
+        or _protest_outcome_decision(cues, crowd)
+        or _crowd_without_protest_decision(cues, sentence, crowd)
+    )
+
+
+@dataclass(frozen=True)
+class _Crowd:
+    protest: bool  # a demonstration is reported
+    riot: bool  # a riot word is used
+    act: str | None  # the cue of a violent act the crowd itself commits
+
+
+def _crowd_fight_decision(cues: dict[str, re.Match[str]], sentence: str, crowd: _Crowd) -> Decision | None:
+    if crowd.act in ("clash", "crowd_weapons", "attack") and _RIVAL_GROUPS.search(sentence):
+        return "Mob violence", "rival groups fighting", crowd.act
+    if crowd.riot and not crowd.protest and {"attack", "civ_victim"} <= cues.keys():
         return "Mob violence", "rioters attacking people", "riot"
-    if protest and crowd_act and not riot and _PROTESTERS_ATTACKED.search(sentence):
-        return "Protest with intervention", "demonstrators attacked by others", crowd_act
-    if protest and (riot or "riot_act" in cues or crowd_act) and not _armed_violence(cues):
-        cue = "riot" if riot else "riot_act" if "riot_act" in cues else crowd_act
-        return "Violent demonstration", "protest turned violent", cue
-    if protest and "lethal_force" in cues and not _armed_violence(cues):
+    if crowd.protest and crowd.act and not crowd.riot and _PROTESTERS_ATTACKED.search(sentence):
+        return "Protest with intervention", "demonstrators attacked by others", crowd.act
+    if crowd.protest and (crowd.riot or "riot_act" in cues or crowd.act):
+        cue = "riot" if crowd.riot else "riot_act" if "riot_act" in cues else crowd.act
+        return "Violent demonstration", "protest turned violent", cue or "riot"
+    return None
+
+
+def _protest_outcome_decision(cues: dict[str, re.Match[str]], crowd: _Crowd) -> Decision | None:
+    if crowd.protest and "lethal_force" in cues:
         return "Excessive force against protesters", "state lethal force on protesters", "lethal_force"
     if "mob" in cues:
         return "Mob violence", "mob attack", "mob"
-    if protest and "intervention" in cues:
+    if crowd.protest and "intervention" in cues:
         return "Protest with intervention", "protest dispersed or arrested", "intervention"
-    if protest:
+    if crowd.protest:
         return "Peaceful protest", "protest", "protest" if "protest" in cues else "protest_weak"
-    if riot and not _armed_violence(cues):
+    return None
+
+
+def _crowd_without_protest_decision(
+    cues: dict[str, re.Match[str]], sentence: str, crowd: _Crowd
+) -> Decision | None:
+    if crowd.riot:
         return "Violent demonstration", "riot", "riot"
     dispersal = cues.get("intervention")
     if (
         dispersal
         and _DISPERSAL.search(dispersal.group(0))
+        and not crowd.act
         and ("crowd" in cues or "partisan" in cues)
-        and not crowd_act
     ):
         return "Protest with intervention", "crowd dispersed", "intervention"
-    demonstration_like = (
+    if crowd.act and (
         "intervention" in cues or _AGAINST_STATE.search(sentence) or _DEMO_ACTS.search(sentence)
-    )
-    if crowd_act and demonstration_like and not _armed_violence(cues):
-        return "Violent demonstration", "crowd violence against the state or with demands", crowd_act
-    if crowd_act and not _armed_violence(cues):
-        return "Mob violence", "crowd violence", crowd_act
+    ):
+        return "Violent demonstration", "crowd violence against the state or with demands", crowd.act
+    if crowd.act:
+        return "Mob violence", "crowd violence", crowd.act
     return None
 
 

@@ -40,183 +40,12 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
+from extraction import place_lexicon as lex
 from extraction.gazetteer import Entry, Gazetteer, ascii_name, fold_name
 
-# Words that start with a letter other than a lower-case ASCII one, or are connectors.
-_NAME_WORD = re.compile(
-    r"(?<![^\W\d_])(?:[^\W\d_a-z]|(?:de|del|da|do|dos|das|di|du|la|le|les|el|al|i|e|y|of|the|"
-    r"upon|on|sur|an|am|im|bin|ibn|van|von|der|den|ben|abu)\b)[^\W\d_]*(?:['’][^\W\d_]+)*"
-)
-_JOIN_GAP = re.compile(r"[ \-‐–]")
-_CONNECTORS = frozenset(
-    "de del da do dos das di du la le les el al i e y of the upon on sur an am im bin ibn "
-    "van von der den ben abu".split()
-)
 MAX_WORDS = 6
 _BIG_PLACE = 20_000
-# 'the Kikuyu ethnic group', 'Turkana herders': a people, not a place.
-_GROUP_AFTER = re.compile(
-    r"\s+(?:ethnic|community|communities|clan|clans|tribe|tribes|tribesmen|militia|militias|militiamen|"
-    r"herders|raiders|pastoralists|warriors|elders)\b"
-)
-_PERSON_VERB_AFTER = re.compile(
-    r",?\s+(?:said|says|added|told|wrote|visited|met|spoke|announced|urged|called|tweeted|noted|argued)\b"
-)
-_SPEECH_AFTER = re.compile(
-    r",?\s+(?:said|says|added|told|wrote|argued|noted|explained|stated|claimed|"
-    r"tweeted|asked|warned|believes|thinks)\b"
-)
-_OF_PLACE_NOUNS = frozenset(
-    "province city town village district region state county governorate outskirts "
-    "capital south north east west centre center part parts area areas suburbs "
-    "municipality division oblast department".split()
-)
-
-# Administrative and settlement words that follow a name ('Kandahar province', 'Taraganj town').
-ADMIN_LEVEL_WORDS = frozenset(
-    "subdivision sub-division commune lga parish chiefdom territory woreda tehsil taluka mandal "
-    "constituency regency "
-    "province state county district division region governorate oblast department "
-    "prefecture subcounty sub-county upazila municipality".split()
-)
-TOWN_LEVEL_WORDS = frozenset(
-    "city town village area neighbourhood neighborhood suburb market bazar bazaar "
-    "camp locality settlement ward union township".split()
-)
-LANDMARK_WORDS = frozenset(
-    "university college hospital clinic school madrasa mosque church temple shrine "
-    "airport airbase court road highway avenue street bridge stadium club office station "
-    "prison jail cemetery press campus chowk mor circle crossing intersection roundabout "
-    "square park hall gate garden highway expressway mall plaza hotel".split()
-)
-_LANDMARK_AFTER = re.compile(r"\s{1,3}(?:" + "|".join(sorted(LANDMARK_WORDS)) + r")\b", re.IGNORECASE)
-# Capitalised level words that end an unknown name ('Paletwa Township', 'Rafi LGA').
-_NAME_LEVELS = frozenset(
-    "township district municipality lga county subcounty sub-county division province "
-    "region state zone upazila sub-district subdistrict".split()
-)
-_BRACKET_AFTER = re.compile(
-    r"(?:\s+(?:village|town|city|locality|township|district|area|municipality)\b)?\s*\("
-)
-_AFTER_PLACE_WORDS = frozenset(
-    "police army security governor council municipal city province district "
-    "people residents international region oblast sadar cantonment medical thana zila pourashava "
-    "corporation institute academy polytechnic model metropolitan".split()
-)
-_DASH_DISTRICT = re.compile(r"(?: - |-)((?:[A-Z][\w'’]+)(?: [A-Z][\w'’]+)?)")
 _CITY_WITH_DISTRICTS = 100_000
-_SUBTOWN_PREFIXES = frozenset({"barangay", "colonia", "tambon", "mahalla", "kebele"})
-AREA_LEVEL_WORDS = frozenset({"area", "neighbourhood", "neighborhood", "zone", "sector", "quarter", "suburb"})
-_LEVEL_AFTER = re.compile(r"\s{1,3}([A-Za-z\-]+)")
-
-# A locative cue right before a name; the 'near'-type cues mean geo_precision 2.
-_OF_SETTLEMENT = frozenset("town city village district province area region county state".split())
-_DIRECTIONS = (
-    "north south east west northeast northwest southeast southwest northern southern eastern western"
-)
-_CUES = frozenset(
-    "in at near outside around from to into of across toward towards nearby between".split()
-    + ["on the outskirts of", "in the vicinity of", "close to", "coded as", "coded to", "outskirts of"]
-    + [f"{d} of" for d in _DIRECTIONS.split()]
-    + [f"{unit} {p}" for unit in ("km", "kms", "kilometres", "kilometers", "miles") for p in ("from", "of")]
-)
-_SETTLEMENT_ADJECTIVES = frozenset(
-    f"{_DIRECTIONS} central provincial border capital frontline small large "
-    "remote eastern northern southern western key strategic".split()
-)
-_CUE_ENDINGS = frozenset({cue.rsplit(" ", 1)[-1] for cue in _CUES} | {"the", "of"})
-CODED_CUES = frozenset({"coded as", "coded to"})
-NEAR_CUES = frozenset(
-    {
-        "near",
-        "outside",
-        "around",
-        "nearby",
-        "on the outskirts of",
-        "in the vicinity of",
-        "close to",
-        "outskirts of",
-    }
-)
-STRONG_CUES = frozenset(
-    {
-        "in",
-        "at",
-        "near",
-        "outside",
-        "around",
-        "nearby",
-        "on the outskirts of",
-        "in the vicinity of",
-        "close to",
-        "across",
-        "into",
-        "coded as",
-        "coded to",
-        "between",
-    }
-)
-# Between a place and its parent ('Watamu, Dabaso, Kilifi', 'Sirajdikhan (Serajdikhan) upazila
-# (Munshiganj, Dhaka)', 'Feni Sadar (coded as Feni, Chittagong)'): commas/brackets, capitalised names
-# the gazetteer may not know, and only these lower-case words.
-_GAP_WORDS = (
-    frozenset({"coded", "as", "to", "in", "the", "of", "and", "center", "centre", "point", "more"})
-    | ADMIN_LEVEL_WORDS
-    | TOWN_LEVEL_WORDS
-    | LANDMARK_WORDS
-)
-_GAP_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+|[^\s\w(),'’\-]")
-# 'Kagaa village in Maragua', 'the Ifo refugee camp in Garissa': the second holds the first.
-_SETTLEMENT_IN_GAP = re.compile(
-    r"\s+(?:[a-z]+\s+)?(?:village|town|camp|estate|settlement|locality)\s+(?:in|of|near)\s+(?:the\s+)?"
-)
-# 'the Cuauhtemoc area of Mexico City', 'Chankharpul area in Dhaka': the first is part of the second.
-_PART_OF_GAP = re.compile(
-    r"\s+(?:area|neighbou?rhood|district|suburb|zone|quarter|sector|ward|section|part|outskirts|locality|"
-    r"municipality|commune)"
-    r"\s+(?:of|in)\s+(?:the\s+)?",
-    re.IGNORECASE,
-)
-
-_STOP_WORDS = frozenset(
-    fold_name(w)
-    for w in (
-        "January February March April May June July August September October November December Monday "
-        "Tuesday Wednesday Thursday Friday Saturday Sunday The A An In On At He She It They We This That "
-        "These Those There Here His Her Their Its Our But And Or Of For With From By To As If When While "
-        "After Before During Since Until According However Meanwhile Also Police Army Security Government "
-        "Military Forces President Minister General Governor Commander Officials Official Sources Reports "
-        "Report Media News Mr Mrs Ms Dr Gen Col Sheikh Mullah Maulvi Haji Imam King Prince Saint St Mount "
-        "Lake River Valley University Hospital School Mosque Church Temple Court Parliament Party League "
-        "Council Committee Taliban Islamic Muslim Christian Hindu Sunni Shia Shiite Kurdish Arab Baloch "
-        "Pashtun Hazara Uzbek Mobile Reading Bath Nice Of Victory Liberty Independence Unity Freedom "
-        "Justice Progress Hope Union Centre Center Central North South East West Northern Southern "
-        "Eastern Western Upper Lower Middle New Old Great Little Big Red White Black Green Blue Gold "
-        "Golden Royal National International Federal Republic Democratic People Peoples Popular Social "
-        "Socialist Communist Liberal Conservative Labour Alliance Front Movement Organization "
-        "Organisation Association Federation Group Network Agency Office Ministry Department Bureau "
-        "Service Services Station Camp Base Airport Port Bridge Road Street Highway Friday Prayers Eid "
-        "Ramadan Christmas Easter God Allah Prophet Jesus Holy Al Ali Khan Ahmed Ahmad Mohammad Mohammed "
-        "Muhammad Hassan Hussain Hussein Omar Umar Abdul Abdullah Said Saeed Shah Singh Kumar Das Islam "
-        "Uddin Rahman Rahim Karim Hamid Hamas Hezbollah Houthi Houthis ISIS ISIL Daesh Al-Shabaab Shabaab "
-        "Wagner Crocus Hall City Town Village District Province Region State County Division Area Zone "
-        "Sector Ward Colonia Neighborhood Neighbourhood Market Bazar Bazaar Square Human Rights Watch "
-        "Amnesty Red Cross Crescent Nations United Kingdom Europe European Asia Africa America Americas "
-        "Middle Orient Gulf Sea Ocean Coast Island Islands Peninsula Desert Mountains Hills Will Can May "
-        "Might Must Shall Said Says Told Added Noted Saw Per Via Sources Source Update Updated Photo "
-        "Video Image Read More Share Twitter Facebook Telegram Reuters AFP Associated Press BBC CNN "
-        "George Richard Robert Dennis Florence John James Michael David William Thomas Charles Joseph "
-        "Daniel Paul Mark Donald Steven Andrew Kenneth Edward Brian Ronald Anthony Kevin Jason Matthew "
-        "Gary Timothy Jose Larry Jeffrey Frank Scott Eric Stephen Jacob Raymond Patrick Jack Dennis Peter "
-        "Henry Douglas Mary Patricia Jennifer Linda Elizabeth Barbara Susan Jessica Sarah Karen Nancy "
-        "Lisa Margaret Sandra Ashley Emily Donna Michelle Carol Amanda Melissa Deborah Laura Helen Anna "
-        "Maria Grace Joy Just Home Ever Content Peace Waging Welcome Subscribe Contact Privacy Terms "
-        "About Search Menu Supreme High Court Zero Point Times Post Tribune Herald Guardian Daily Dawn "
-        "Express Star Standard Nation Observer Monitor Khorasan Khurasan Nida Abu Umar Jawad Zakaria "
-        "Omari Abdul Jabbar Maulana Qari Hafiz Mawlawi Middle-East La El Le Les Los Las Al De Du Des Di "
-        "Da Do Shi Soon"
-    ).split()
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -315,10 +144,10 @@ def _tokenize(text: str) -> list[_Token]:
     """Capitalised words and the connectors that may sit inside a name ('Rio de Janeiro'); other
     lower-case words are skipped (adjacency is checked on the text between tokens)."""
     tokens = []
-    for match in _NAME_WORD.finditer(text):
+    for match in lex.NAME_WORD.finditer(text):
         word = match.group()
         capital = word[0].isupper()
-        if not capital and word not in _CONNECTORS:
+        if not capital and word not in lex.CONNECTORS:
             continue
         end = match.end()
         if word.endswith(("'s", "’s")):
@@ -340,7 +169,7 @@ def _tokenize(text: str) -> list[_Token]:
 
 
 def _joined(text: str, left: _Token, right: _Token) -> bool:
-    return _JOIN_GAP.fullmatch(text, left.tail, right.start) is not None
+    return lex.JOIN_GAP.fullmatch(text, left.tail, right.start) is not None
 
 
 def _ngram_key(tokens: list[_Token], i: int, length: int) -> str:
@@ -352,16 +181,16 @@ def _ngram_key(tokens: list[_Token], i: int, length: int) -> str:
 def _match_at(text: str, tokens: list[_Token], i: int, gazetteer: Gazetteer) -> int:
     """Length (in tokens) of the longest known name starting at token i, 0 if none."""
     key = tokens[i].key
-    best = 1 if key in gazetteer and key not in _STOP_WORDS and not _demonym_only(key, gazetteer) else 0
+    best = 1 if key in gazetteer and key not in lex.STOP_WORDS and not _demonym_only(key, gazetteer) else 0
     for j in range(i + 1, min(i + MAX_WORDS, len(tokens))):
         if not _joined(text, tokens[j - 1], tokens[j]):
             break
         token = tokens[j]
-        if not token.capital and token.lower not in _CONNECTORS:
+        if not token.capital and token.lower not in lex.CONNECTORS:
             break
         previous = tokens[j - 1]
         key = f"{key}{'s' if previous.tail != previous.end else ''} {token.key}"
-        if token.capital and key in gazetteer and key not in _STOP_WORDS:
+        if token.capital and key in gazetteer and key not in lex.STOP_WORDS:
             best = j - i + 1
     return best
 
@@ -377,10 +206,12 @@ def _inside_longer_name(text: str, tokens: list[_Token], i: int) -> bool:
         return False
     previous = tokens[i - 1]
     if previous.lower == "of" and i >= 2 and tokens[i - 2].capital and _joined(text, tokens[i - 2], previous):
-        return tokens[i - 2].lower not in _OF_PLACE_NOUNS  # 'Institute of Peace', not 'Province of Kandahar'
+        return (
+            tokens[i - 2].lower not in lex.OF_PLACE_NOUNS
+        )  # 'Institute of Peace', not 'Province of Kandahar'
     if not previous.capital or previous.tail != previous.end or not _joined(text, previous, tokens[i]):
         return False
-    return previous.lower not in _CUES and previous.lower not in {"the", "and"}
+    return previous.lower not in lex.CUES and previous.lower not in {"the", "and"}
 
 
 def _cue_before(text: str, start: int) -> str | None:
@@ -390,29 +221,29 @@ def _cue_before(text: str, start: int) -> str | None:
     words = text[max(0, start - 64) : start].lower().split()[-8:]
     if words and words[-1].endswith(("'s", "’s")):
         words.pop()  # "in Russia's Kaluga region": the owner's cue is the name's
-    if not words or words[-1].lstrip("(\"'“‘") not in _CUE_ENDINGS:
+    if not words or words[-1].lstrip("(\"'“‘") not in lex.CUE_ENDINGS:
         return None
     words = [w.strip("(\"'“‘") for w in words]
     if words and words[-1] == "the":
         words.pop()
-    if len(words) >= 2 and words[-1] == "of" and words[-2] in _OF_SETTLEMENT:
+    if len(words) >= 2 and words[-1] == "of" and words[-2] in lex.OF_SETTLEMENT:
         del words[-2:]  # 'in the central city of Bamiyan'
-        while words and words[-1] in _SETTLEMENT_ADJECTIVES:
+        while words and words[-1] in lex.SETTLEMENT_ADJECTIVES:
             words.pop()
         if words and words[-1] == "the":
             words.pop()
     for size in (4, 3, 2, 1):
-        if len(words) >= size and " ".join(words[-size:]) in _CUES:
+        if len(words) >= size and " ".join(words[-size:]) in lex.CUES:
             return " ".join(words[-size:])
     return None
 
 
 def _level_after(text: str, end: int) -> str | None:
-    match = _LEVEL_AFTER.match(text, end)
+    match = lex.LEVEL_AFTER.match(text, end)
     if match is None:
         return None
     word = match.group(1).lower()
-    return word if word in ADMIN_LEVEL_WORDS or word in TOWN_LEVEL_WORDS else None
+    return word if word in lex.ADMIN_LEVEL_WORDS or word in lex.TOWN_LEVEL_WORDS else None
 
 
 def _unknown_length(text: str, tokens: list[_Token], i: int, mentions: list[PlaceMention]) -> int:
@@ -420,24 +251,26 @@ def _unknown_length(text: str, tokens: list[_Token], i: int, mentions: list[Plac
     followed by its parents in brackets ('attacked Nacoba village (Quissanga, Cabo Delgado)'), or
     chained to the previous mention and followed by a level word ('Matlab Dakshin upazila').
     Trailing level words are not part of the name ('Paletwa Township' is Paletwa)."""
-    if not tokens[i].capital or tokens[i].key in _STOP_WORDS or tokens[i].acronym:
+    if not tokens[i].capital or tokens[i].key in lex.STOP_WORDS or tokens[i].acronym:
         return 0
     if tokens[i].key in _UNKNOWN_STOP:
         return 0
-    after_cue = _cue_before(text, tokens[i].start) in STRONG_CUES
+    after_cue = _cue_before(text, tokens[i].start) in lex.STRONG_CUES
     length = 1
     while (
         i + length < len(tokens)
         and length < 4
-        and (tokens[i + length].capital or tokens[i + length].lower in _CONNECTORS)
+        and (tokens[i + length].capital or tokens[i + length].lower in lex.CONNECTORS)
         and _joined(text, tokens[i + length - 1], tokens[i + length])
-        and tokens[i + length].key not in _STOP_WORDS
+        and tokens[i + length].key not in lex.STOP_WORDS
     ):
         length += 1
-    while length > 1 and (not tokens[i + length - 1].capital or tokens[i + length - 1].lower in _NAME_LEVELS):
+    while length > 1 and (
+        not tokens[i + length - 1].capital or tokens[i + length - 1].lower in lex.NAME_LEVELS
+    ):
         length -= 1
     end = tokens[i + length - 1].end
-    if after_cue or _BRACKET_AFTER.match(text, end):
+    if after_cue or lex.BRACKET_AFTER.match(text, end):
         return length
     chained = bool(mentions) and _link(text, mentions[-1].end, tokens[i].start) == "parent"
     return length if chained and _level_after(text, end) else 0
@@ -497,7 +330,7 @@ def _scan(text: str, gazetteer: Gazetteer) -> list[PlaceMention]:
 def _plausible(mention: PlaceMention, mentions: list[PlaceMention], text: str) -> bool:
     """Keep a name only with some sign it is a place: an unknown name needs a known parent; a
     small place (most are also surnames or words) needs a cue or a chain; nobody 'said' anything."""
-    if _SPEECH_AFTER.match(text, mention.end) or _GROUP_AFTER.match(text, mention.end):
+    if lex.SPEECH_AFTER.match(text, mention.end) or lex.GROUP_AFTER.match(text, mention.end):
         return False
     if not mention.candidates:
         return mention.possessed or _has_known_parent(mention, mentions)
@@ -514,7 +347,7 @@ def _person_follows(text: str, tokens: list[_Token], j: int) -> bool:
     """'Victoria Nuland visited Kyiv': a big city's name followed by a surname and a person's verb.
     Otherwise a big city followed by a capitalised word keeps its place reading ('Mombasa Law
     Courts', 'Faridpur Press Club', 'Mogadishu-Hodan')."""
-    return j < len(tokens) and _PERSON_VERB_AFTER.match(text, tokens[j].tail) is not None
+    return j < len(tokens) and lex.PERSON_VERB_AFTER.match(text, tokens[j].tail) is not None
 
 
 def _continues_name(text: str, tokens: list[_Token], j: int, gazetteer: Gazetteer) -> bool:
@@ -531,10 +364,10 @@ def _continues_name(text: str, tokens: list[_Token], j: int, gazetteer: Gazettee
         return True
     word = tokens[j].lower
     return gap == " " and not (
-        word in ADMIN_LEVEL_WORDS
-        or word in TOWN_LEVEL_WORDS
-        or word in LANDMARK_WORDS
-        or word in _AFTER_PLACE_WORDS
+        word in lex.ADMIN_LEVEL_WORDS
+        or word in lex.TOWN_LEVEL_WORDS
+        or word in lex.LANDMARK_WORDS
+        or word in lex.AFTER_PLACE_WORDS
         or tokens[j].acronym
     )
 
@@ -561,7 +394,7 @@ def _mention(
         _level_after(text, surface_end) or _settlement_before(text, start),
         link is not None,
         link == "part",
-        _LANDMARK_AFTER.match(text, surface_end) is not None,
+        lex.LANDMARK_AFTER.match(text, surface_end) is not None,
         link is not None and "(" in text[previous[-1].end : start],
         _starts_sentence(text, start),
         bool(previous)
@@ -594,8 +427,8 @@ def _is_big_city(gazetteer: Gazetteer, key: str) -> bool:
 def _dash_district_end(text: str, end: int, gazetteer: Gazetteer) -> int:
     """End of 'Dhaka - Uttara' or 'Mogadishu-Hodan' (a city and its district, ACLED's location
     style) if the text has it; 'Dhaka - Mymensingh highway' is a road between two places."""
-    match = _DASH_DISTRICT.match(text, end)
-    if match is None or _LANDMARK_AFTER.match(text, match.end()) is not None:
+    match = lex.DASH_DISTRICT.match(text, end)
+    if match is None or lex.LANDMARK_AFTER.match(text, match.end()) is not None:
         return end
     return match.end()
 
@@ -604,14 +437,14 @@ def _link(text: str, start: int, end: int) -> str | None:
     """How a mention relates to the previous one: 'parent' (comma/bracket chain), 'part' (the previous
     one is an area of this one), or None."""
     gap = text[start:end]
-    if _PART_OF_GAP.fullmatch(gap):
+    if lex.PART_OF_GAP.fullmatch(gap):
         return "part"
-    if _SETTLEMENT_IN_GAP.fullmatch(gap):
+    if lex.SETTLEMENT_IN_GAP.fullmatch(gap):
         return "parent"
     if len(gap) > 60 or not any(ch in gap for ch in ",("):
         return None
-    for word in _GAP_WORD.findall(gap):
-        if not (word[0].isupper() or word.lower() in _GAP_WORDS or word == "-"):
+    for word in lex.GAP_WORD.findall(gap):
+        if not (word[0].isupper() or word.lower() in lex.GAP_WORDS or word == "-"):
             return None
     return "parent"
 
@@ -718,11 +551,11 @@ def _score(
     if entry.kind == "country":
         score -= 30 if role == "head" else 1
     elif entry.kind == "admin1":
-        if mention.level in ADMIN_LEVEL_WORDS or role == "parent":
+        if mention.level in lex.ADMIN_LEVEL_WORDS or role == "parent":
             score += 8
-        elif mention.level in TOWN_LEVEL_WORDS or role == "head":
+        elif mention.level in lex.TOWN_LEVEL_WORDS or role == "head":
             score -= 3
-    elif mention.level in ADMIN_LEVEL_WORDS:
+    elif mention.level in lex.ADMIN_LEVEL_WORDS:
         score -= 3
     return score
 
@@ -775,7 +608,7 @@ def _sentence_priors(mentions: list[PlaceMention]) -> tuple[set[str], set[str]]:
         c.admin1_key
         for m in mentions
         for c in m.candidates
-        if c.kind == "admin1" and c.admin1_key and (m.level in ADMIN_LEVEL_WORDS or m.linked)
+        if c.kind == "admin1" and c.admin1_key and (m.level in lex.ADMIN_LEVEL_WORDS or m.linked)
     }
     return countries, admin1
 
@@ -819,7 +652,7 @@ def _eligible(chain: list[PlaceMention]) -> bool:
     head = chain[0]
     if head.is_country and len(chain) == 1:
         return False
-    if head.cue in STRONG_CUES or len(chain) > 1:
+    if head.cue in lex.STRONG_CUES or len(chain) > 1:
         return True
     if head.sentence_initial and not any(c.kind == "admin1" for c in head.candidates):
         return False
@@ -828,15 +661,17 @@ def _eligible(chain: list[PlaceMention]) -> bool:
 
 def _chain_rank(chain: list[PlaceMention], index: int) -> tuple[int, int, int]:
     head = chain[0]
-    coded = any(m.cue in CODED_CUES for m in chain)
-    cue_rank = 0 if coded else 1 if head.cue in STRONG_CUES and not (head.landmark and len(chain) == 1) else 2
+    coded = any(m.cue in lex.CODED_CUES for m in chain)
+    cue_rank = (
+        0 if coded else 1 if head.cue in lex.STRONG_CUES and not (head.landmark and len(chain) == 1) else 2
+    )
     return (cue_rank, 0 if len(chain) > 1 else 1, index)
 
 
 def _trim(chain: list[PlaceMention]) -> list[PlaceMention]:
     """Drop what comes before a 'coded as X' and the areas of a named town ('Science Lab area, Dhaka')."""
     for position, mention in enumerate(chain):
-        if mention.cue in CODED_CUES:
+        if mention.cue in lex.CODED_CUES:
             chain = chain[position:]
             break
     parts = [
@@ -858,12 +693,14 @@ def _is_inside_next(head: PlaceMention, following: PlaceMention) -> bool:
     """ACLED codes 'Science Lab area, Dhaka city' to Dhaka (but 'Savar area (Dhaka)' and 'Paracas
     area, Ica' to Savar and Paracas), 'Barangay Basak, Guihulngan' to Guihulngan and 'Chittagong
     university, Fatehpur union' to Fatehpur: the head is only a spot inside the next town."""
-    if head.landmark or head.text.split(" ", 1)[0].lower() in _SUBTOWN_PREFIXES:
+    if head.landmark or head.text.split(" ", 1)[0].lower() in lex.SUBTOWN_PREFIXES:
         return True
     town_next = (
-        following.level in TOWN_LEVEL_WORDS or following.level in ADMIN_LEVEL_WORDS or " - " in following.text
+        following.level in lex.TOWN_LEVEL_WORDS
+        or following.level in lex.ADMIN_LEVEL_WORDS
+        or " - " in following.text
     )
-    return head.level in AREA_LEVEL_WORDS and not following.bracketed and town_next
+    return head.level in lex.AREA_LEVEL_WORDS and not following.bracketed and town_next
 
 
 def resolve_location(
@@ -891,7 +728,7 @@ def _place_from_chain(
 ) -> Place | None:
     head, entry = chain[0], resolved[0]
     parents = [e for e in resolved[1:] if e is not None and e.kind != "country"]
-    near = head.cue in NEAR_CUES
+    near = head.cue in lex.NEAR_CUES
     spelled = _admin1_spellings(chain, resolved)
     if entry is None:
         countries = [e for e in resolved[1:] if e is not None and e.kind == "country"]
@@ -911,7 +748,7 @@ def _place_from_chain(
         )
     if entry.kind == "country":
         return None
-    if entry.kind == "admin1" and head.level in TOWN_LEVEL_WORDS:
+    if entry.kind == "admin1" and head.level in lex.TOWN_LEVEL_WORDS:
         capital = gazetteer.admin1[entry.admin1_key].capital if entry.admin1_key else entry.name
         why = f"'{head.text}' named as a town; region '{entry.name}' ({entry.ident}) at its capital {capital}"
         return _make_place(gazetteer, ascii_name(head.text), entry, 2, why, spelled=spelled)
@@ -964,7 +801,7 @@ def _admin1_spellings(chain: list[PlaceMention], resolved: list[Entry | None]) -
         and entry.kind == "admin1"
         and entry.admin1_key
         and " - " not in mention.text
-        and mention.level not in TOWN_LEVEL_WORDS
+        and mention.level not in lex.TOWN_LEVEL_WORDS
     }
 
 
@@ -995,7 +832,7 @@ def _location_name(surface: str, entry: Entry) -> str:
     if entry.kind != "place":
         return entry.name
     full, short = fold_name(entry.name), fold_name(surface)
-    if full.startswith(short + " ") and full.rsplit(" ", 1)[-1] not in TOWN_LEVEL_WORDS:
+    if full.startswith(short + " ") and full.rsplit(" ", 1)[-1] not in lex.TOWN_LEVEL_WORDS:
         return entry.name
     return ascii_name(surface)
 

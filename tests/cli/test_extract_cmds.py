@@ -138,7 +138,7 @@ def test_evaluate_reads_monadic_exports_and_limits_rows(capsys: pytest.CaptureFi
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--acled", "missing.csv"], "cannot read ACLED CSV"),
+        (["--acled", "missing.csv"], "file missing.csv: no such file"),
         (
             ["--acled", str(DATA / "acled_other_sample.csv"), "--limit", "0"],
             "--limit must be a positive number",
@@ -156,7 +156,8 @@ def test_evaluate_rejects_a_csv_that_is_not_an_acled_export(
     bad = tmp_path / "bad.csv"
     bad.write_text("a,b\n1,2\n", encoding="utf-8")
     assert main(["evaluate", "--acled", str(bad)]) == 2
-    assert "not an ACLED export: missing column(s) event_id_cnty, notes" in capsys.readouterr().err
+    message = "column 'event_id_cnty': required ACLED column is missing from the header"
+    assert message in capsys.readouterr().err
 
 
 @pytest.mark.parametrize("command", ["extract", "evaluate"])
@@ -169,3 +170,16 @@ def test_every_command_has_help_text(command: str) -> None:
     )
     assert result.returncode == 0
     assert "usage: eventpipe " + command in result.stdout
+
+
+@pytest.mark.parametrize(("flags", "expected"), [([], [None]), (["--drop-undated"], [])])
+def test_undated_note_events_are_kept_unless_dropped(
+    tmp_path: Path, flags: list[str], expected: list
+) -> None:
+    # why: an ACLED note without a date still shows its type and place; --drop-undated keeps output storable.
+    docs = write_docs(
+        tmp_path / "docs.jsonl", [{"doc_id": "n", "text": "Police shot dead two suspects in Kisumu."}]
+    )
+    out = tmp_path / "events.jsonl"
+    assert main(["extract", "--input", str(docs), "--output", str(out), *flags]) == 0
+    assert [e["event_date"] for e in read_events(out)] == expected

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from extraction.actors import (
     ActorAssignment,
@@ -150,6 +152,17 @@ GOLDEN = [
 
 GOLDEN += [
     (
+        "In July 2018, Islamic State-affiliated Tajik militants attacked Western cyclists in "
+        "Danghara District.",
+        "Tajikistan",
+        date(2018, 7, 29),
+        "Islamic State (Tajikistan)",
+        2,
+        "Civilians (Tajikistan)",
+        7,
+        "'X-affiliated' names the group; a nationality before 'militants' is not an ethnic militia then",
+    ),
+    (
         "On 12 June 2022, Russian warplanes carried out airstrikes on the outskirts of Maarrat Misreen, "
         "Idleb.",
         "Syria",
@@ -243,3 +256,24 @@ def test_no_period_before_the_first_known_government() -> None:
 def test_country_falls_back_to_a_nationality_adjective() -> None:
     result = assign("Kenyan police shot dead two armed robbers in a shootout.", None, date(2018, 1, 1))
     assert result.actor1 == "Police Forces of Kenya (2013-2022)"
+
+
+_VOCABULARY = (
+    "police protesters teargas killed gunmen Taliban ISKP villagers clashed with militants airstrike IED "
+    "suicide bomber abducted raped arrested looted torched mob lynched rally march blocked the road against "
+    "over following (coded separately) on 5 May 2021 in Kandahar , . ; could will not 353 attacks in 2021 "
+    "Pokot raiders Ugandan troops Al Shabaab supporters of the BNP and AL threw stones ceasefire signed"
+).split()
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    text=st.one_of(st.text(max_size=300), st.lists(st.sampled_from(_VOCABULARY), max_size=25).map(" ".join)),
+    country=st.sampled_from([None, "Kenya", "Afghanistan", "Atlantis"]),
+)
+def test_typing_and_actors_never_raise(text: str, country: str | None) -> None:
+    """Arbitrary text: classify_event returns a typing or None; find_actors always names actor1."""
+    typing = classify_event(text, context=text[::-1])
+    if typing is not None:
+        result = find_actors(text, typing, country, date(2022, 1, 1), load_actor_dictionary())
+        assert result.actor1 and result.inter1 in range(1, 9)

@@ -312,6 +312,9 @@ def test_news_style_sentences(sentence: str, expected: str) -> None:
 
 
 NEWS_NON_EVENTS = [
+    "Alongside government officials and security forces, ISK attacked minorities, rival clerics, "
+    "and foreigners.",
+    "Since its inception, it has featured ample content directly attacking the Islamic State as a whole.",
     "The UN said 1,200 civilians were killed in attacks across the country in 2022.",
     "The peace talks are expected to resume next week.",
     "The report says the number of protests doubled last year.",
