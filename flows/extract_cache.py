@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
@@ -61,8 +62,17 @@ def to_json(mentions: list[dict]) -> str:
     return json.dumps(mentions, ensure_ascii=False, sort_keys=True, default=str)
 
 
+def drop_other_versions(warehouse: Path, extractor_version: str) -> None:
+    """Delete the cache folders of other extractor versions of this warehouse (never reused)."""
+    current = cache_dir_for(warehouse, extractor_version)
+    if current.parent.is_dir():
+        for other in current.parent.iterdir():
+            if other.is_dir() and other != current:
+                shutil.rmtree(other, ignore_errors=True)
+
+
 def prune(cache_dir: Path, keep: Iterable[CorpusEntry], extractor_version: str) -> int:
-    """Delete cache files of documents no longer in the corpus (or of their old versions)."""
+    """Delete cache files of documents no longer in the corpus (or of their old contents)."""
     if not cache_dir.is_dir():
         return 0
     wanted = {_path(cache_dir, entry, extractor_version) for entry in keep}

@@ -25,7 +25,7 @@ from prefect.utilities.annotations import quote
 from eventpipe.lock import warehouse_lock
 from extraction.corpus import CorpusEntry, diff_corpus
 from extraction.version import EXTRACTOR_VERSION
-from flows.extract_cache import cache_dir_for, prune, read_cached
+from flows.extract_cache import cache_dir_for, drop_other_versions, prune, read_cached
 from flows.faults import PauseBeforeCommit
 from flows.frames import documents_frame, events_frame, mentions_frame
 from flows.progress import report
@@ -102,6 +102,7 @@ def _run(con: duckdb.DuckDBPyConnection, run_id: str, raw_dir: str, warehouse: s
     with _timed(summary, "export"):
         summary.export_path = export_task(quote(con), str(Path(export_dir) / PARQUET_SUBDIR))
     prune(cache_dir, entries, EXTRACTOR_VERSION)
+    drop_other_versions(Path(warehouse), EXTRACTOR_VERSION)
     return summary
 
 

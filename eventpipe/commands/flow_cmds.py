@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import os
 import sys
 from collections.abc import Callable, Iterator
@@ -71,11 +72,15 @@ def load_settings(args: argparse.Namespace) -> Settings:
     return Settings.load({name: getattr(args, name, None) for name in names})
 
 
-def prepare_prefect(verbose: bool) -> None:
+def prepare_prefect(verbose: bool, quiet: bool = False) -> None:
     """Prefect reads its settings at import: set them first. Telemetry off (no network here);
-    Prefect's own INFO logs only with -v, so the progress bar and summary stay readable."""
+    Prefect's own INFO logs only with -v, so the progress bar and summary stay readable;
+    `quiet` leaves errors only (ours and Prefect's)."""
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
-    if not verbose:
+    if quiet:
+        os.environ["PREFECT_LOGGING_LEVEL"] = "ERROR"
+        logging.getLogger().setLevel(logging.ERROR)
+    elif not verbose:
         os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
 
 
@@ -91,7 +96,7 @@ def run_pipeline(args: argparse.Namespace) -> int:
     if not Path(settings.raw_dir).is_dir():
         raise InputError("raw folder does not exist", file=str(settings.raw_dir),
                          hint="set EVENTPIPE_RAW_DIR or pass --raw-dir")
-    prepare_prefect(args.verbose)
+    prepare_prefect(args.verbose, args.quiet)
     pause = float(os.environ.get(PAUSE_ENV) or 0)
     with warehouse_lock(Path(settings.warehouse), wait_seconds=args.wait), _prefect_api() as wait_for_api:
         from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings

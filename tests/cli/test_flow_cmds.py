@@ -55,8 +55,8 @@ def test_user_errors_are_one_line_and_exit_2(argv: list[str], message: str, tmp_
     assert message in err and len(err.strip().splitlines()) == 1
 
 
-def test_run_prints_a_summary_and_status_shows_the_run(tmp_path: Path,
-                                                       capsys: pytest.CaptureFixture[str]) -> None:
+def test_run_prints_a_summary_quiet_prints_nothing_status_shows_runs(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     env = {**os.environ, "EVENTPIPE_RAW_DIR": str(CORPUS), "EVENTPIPE_WAREHOUSE": str(tmp_path / "w.duckdb"),
            "EVENTPIPE_EXPORT_DIR": str(tmp_path / "exports")}
     env.pop("PREFECT_API_URL", None)
@@ -64,5 +64,8 @@ def test_run_prints_a_summary_and_status_shows_the_run(tmp_path: Path,
     assert result.returncode == 0, result.stderr[-2000:]
     assert "documents: 11 new, 0 changed, 0 unchanged, 0 removed (11 extracted)" in result.stdout
     assert f"export:    {tmp_path / 'exports' / 'parquet'}" in result.stdout
+    quiet = subprocess.run([EVENTPIPE, "run", "--quiet"], env=env, capture_output=True, text=True,
+                           timeout=180)
+    assert (quiet.returncode, quiet.stdout, quiet.stderr) == (0, "", "")
     assert main(["status", "--warehouse", str(tmp_path / "w.duckdb")]) == 0
-    assert "pipeline      success" in capsys.readouterr().out
+    assert capsys.readouterr().out.count("pipeline      success") == 2

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from extraction.corpus import CorpusEntry
-from flows.extract_cache import cache_dir_for, prune, read_cached, write_cached
+from flows.extract_cache import cache_dir_for, drop_other_versions, prune, read_cached, write_cached
 
 ENTRY = CorpusEntry(doc_id="a.txt", path=Path("a.txt"), fmt="txt", content_hash="h1", n_chars=3)
 MENTIONS = [{"doc_id": "a.txt", "event_date": "2020-01-01", "fatalities": 2, "explain": {"x": "y"}}]
@@ -48,3 +48,12 @@ def test_prune_keeps_only_current_documents(tmp_path: Path) -> None:
 
 def test_cache_lives_next_to_the_warehouse() -> None:
     assert cache_dir_for(Path("w/events.duckdb"), "0.1") == Path("w/events.duckdb.cache/extract/0.1")
+
+
+def test_other_extractor_versions_are_dropped(tmp_path: Path) -> None:
+    warehouse = tmp_path / "events.duckdb"
+    old, new = cache_dir_for(warehouse, "0.9"), cache_dir_for(warehouse, "1.0")
+    write_cached(old, ENTRY, "0.9", MENTIONS)
+    write_cached(new, ENTRY, "1.0", MENTIONS)
+    drop_other_versions(warehouse, "1.0")
+    assert not old.exists() and read_cached(new, ENTRY, "1.0") == MENTIONS
