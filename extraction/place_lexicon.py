@@ -10,10 +10,11 @@ import re
 
 from extraction.gazetteer import fold_name
 
-# Words that start with a letter other than a lower-case ASCII one, or are connectors.
+# Words that start with a letter other than a lower-case ASCII one, or are connectors. Apostrophes and
+# backticks inside a word keep it whole ("Shi`a" is not the Norwegian 'Shi').
 NAME_WORD = re.compile(
     r"(?<![^\W\d_])(?:[^\W\d_a-z]|(?:de|del|da|do|dos|das|di|du|la|le|les|el|al|i|e|y|of|the|"
-    r"upon|on|sur|an|am|im|bin|ibn|van|von|der|den|ben|abu)\b)[^\W\d_]*(?:['’][^\W\d_]+)*"
+    r"upon|on|sur|an|am|im|bin|ibn|van|von|der|den|ben|abu)\b)[^\W\d_]*(?:['’`ʻ][^\W\d_]+)*"
 )
 JOIN_GAP = re.compile(r"[ \-‐–]")
 CONNECTORS = frozenset(

@@ -205,10 +205,15 @@ def _inside_longer_name(text: str, tokens: list[_Token], i: int) -> bool:
     if i == 0:
         return False
     previous = tokens[i - 1]
-    if previous.lower == "of" and i >= 2 and tokens[i - 2].capital and _joined(text, tokens[i - 2], previous):
+    if previous.lower == "of":
         return (
-            tokens[i - 2].lower not in lex.OF_PLACE_NOUNS
-        )  # 'Institute of Peace', not 'Province of Kandahar'
+            i >= 2
+            and tokens[i - 2].capital
+            and _joined(text, tokens[i - 2], previous)
+            and _joined(text, previous, tokens[i])
+            and tokens[i - 2].lower not in lex.OF_PLACE_NOUNS  # 'Province of Kandahar'
+            and not _starts_sentence(text, tokens[i - 2].start)  # 'Residents of Bomet County'
+        )  # 'Institute of Peace'
     if not previous.capital or previous.tail != previous.end or not _joined(text, previous, tokens[i]):
         return False
     return previous.lower not in lex.CUES and previous.lower not in {"the", "and"}
@@ -318,7 +323,7 @@ def _scan(text: str, gazetteer: Gazetteer) -> list[PlaceMention]:
         known = length > 0
         if not known:
             length = _unknown_length(text, tokens, i, mentions)
-        if length and not _inside_longer_name(text, tokens, i):
+        if length and (not _inside_longer_name(text, tokens, i) or _names_country(tokens, i, length, gazetteer)):
             mentions.append(_mention(text, tokens, i, length, gazetteer, known, mentions))
             while i < len(tokens) and tokens[i].start < mentions[-1].end:
                 i += 1
@@ -327,9 +332,17 @@ def _scan(text: str, gazetteer: Gazetteer) -> list[PlaceMention]:
     return [m for m in mentions if _plausible(m, mentions, text)]
 
 
+def _names_country(tokens: list[_Token], i: int, length: int, gazetteer: Gazetteer) -> bool:
+    """'Interior Ministry of Tajikistan' still says Tajikistan (a country is never an event location,
+    only the country prior of its sentence)."""
+    return any(c.kind == "country" for c in gazetteer.candidates(_ngram_key(tokens, i, length)))
+
+
 def _plausible(mention: PlaceMention, mentions: list[PlaceMention], text: str) -> bool:
     """Keep a name only with some sign it is a place: an unknown name needs a known parent; a
     small place (most are also surnames or words) needs a cue or a chain; nobody 'said' anything."""
+    if mention.is_country:
+        return True  # 'Tajikistan said': still the sentence's country, and never a location itself
     if lex.SPEECH_AFTER.match(text, mention.end) or lex.GROUP_AFTER.match(text, mention.end):
         return False
     if not mention.candidates:
