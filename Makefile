@@ -24,4 +24,4 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 
 clean:
-	rm -rf $(VENV) exports warehouse/*.duckdb
+	rm -rf $(VENV) exports warehouse/*.duckdb warehouse/*.duckdb.wal warehouse/*.duckdb.cache warehouse/*.duckdb.lock

@@ -33,15 +33,25 @@ class DateContext:
     last_date: date | None = None
     last_precision: int = 1
     year_hint: int | None = None
+    speech_date: date | None = None
+    speech_precision: int = 1
 
     def updated(self, mentions: list[DateMention]) -> DateContext:
-        """The context after a sentence whose date mentions are `mentions` (in order)."""
+        """The context after a sentence whose date mentions are `mentions` (in order).
+
+        A date attached to a speech verb ('Wray noted in April 2024: "...') is remembered as the
+        time of speaking, which quoted relative dates ('a couple weeks ago') count from; the next
+        event date forgets it.
+        """
         if not mentions:
             return self
         last = mentions[-1]
+        speech = last.role == "report"
         return replace(
             self, last_date=last.event_date, last_precision=last.time_precision,
             year_hint=last.event_date.year,
+            speech_date=last.event_date if speech else None,
+            speech_precision=last.time_precision if speech else 1,
         )
 
     @property
@@ -62,6 +72,8 @@ class DateMention:
     is_publication_relative: bool = False
     is_narrative_relative: bool = False
     is_report_date: bool = False
+    role: str = "event"
+    order: int = 0
 
 
 _MONTH_NUMBERS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}

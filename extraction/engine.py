@@ -32,6 +32,14 @@ from itertools import chain
 from extraction.actors import ActorAssignment, ActorDictionary, find_actors, load_actor_dictionary
 from extraction.dates import DateContext, DateMention, find_dates
 from extraction.document import Document
+from extraction.event_phrases import (
+    date_segments,
+    date_window,
+    in_quoted_speech,
+    mask_plot_targets,
+    occurrence_count,
+    type_phrase,
+)
 from extraction.event_types import EventTyping, classify_event, has_trigger, non_event_reason
 from extraction.fatalities import count_fatalities
 from extraction.gazetteer import Gazetteer
@@ -302,14 +310,16 @@ def _sentence_events(
     scene rather than commenting ('On 9 May 2020, police raided X. A shoot-out broke out ...').
     """
     body = sentence.text[:MAX_SENTENCE_CHARS]
-    dates = (
-        [d for d in find_dates(body, state.dates) if not d.is_report_date] if could_hold_date(body) else []
-    )
+    dates = _sentence_dates(body, state)
     context = state.paragraph[-1] if state.paragraph else ""
     typing = classify_event(body, context=context) if has_trigger(body) else None
     inherited, state.previous_date = state.previous_date, None
     mentions: list[dict] = []
-    if typing is not None and (dates or not _continues(body, state, resources)):
+    if dates and not state.brief and has_trigger(body):
+        mentions = _phrase_events(sentence, body, typing, dates, doc, state, resources)
+    if mentions:
+        pass
+    elif typing is not None and (dates or not _continues(body, state, resources)):
         mentions = _clause_events(sentence, body, typing, dates, doc, state, resources, inherited)
         if mentions and not dates and inherited is not None:
             for mention in mentions:
@@ -327,6 +337,81 @@ def _sentence_events(
     if mentions:
         state.last_event, state.since_event = mentions[0], 0
     return mentions
+
+
+def _sentence_dates(body: str, state: _DocumentState) -> list[DateMention]:
+    """The sentence's event dates: not the report's own date, and in a long document not a
+    quoted speaker's 'a couple weeks ago' (it counts from when they spoke, not from publication)."""
+    if not could_hold_date(body):
+        return []
+    dates = [d for d in find_dates(body, state.dates) if not d.is_report_date]
+    if state.brief:
+        return dates
+    return [d for d in dates if not (d.is_publication_relative and in_quoted_speech(body, d))]
+
+
+def _phrase_events(
+    sentence: Sentence,
+    body: str,
+    typing: EventTyping | None,
+    dates: list[DateMention],
+    doc: Document,
+    state: _DocumentState,
+    resources: Resources,
+) -> list[dict]:
+    """Events of a long document's sentence read phrase by phrase (see extraction.event_phrases):
+    one per typed date segment when it has several dates; when the typing rules reject the whole
+    sentence, one per date whose narrow window reports a concrete occurrence. [] leaves the
+    sentence to the whole-sentence reading."""
+    spans: list[tuple[int, int, DateMention]] = []
+    if len({d.start for d in dates}) > 1:
+        spans = [(s.start, s.end, s.date) for s in date_segments(body, dates)]
+    if typing is None:
+        spans = spans or [(*date_window(body, d), d) for d in dates]
+    mentions: list[dict] = []
+    for start, end, when in spans:
+        text = body[start:end]
+        phrase_typing = type_phrase(text, [d for d in dates if start <= d.start < end], start)
+        if phrase_typing is None:
+            continue
+        clause = _Clause(text, sentence.start + start)
+        mentions.extend(_occurrences(clause, sentence, phrase_typing, when, doc, state, resources))
+    return mentions
+
+
+def _occurrences(
+    clause: _Clause,
+    sentence: Sentence,
+    typing: EventTyping,
+    when: DateMention,
+    doc: Document,
+    state: _DocumentState,
+    resources: Resources,
+) -> list[dict]:
+    """The mentions of one phrase: its place's, its coordinated places' ('in Austria and Germany'),
+    or as many as it counts ('two attacks in Kabul')."""
+    mention = _build_mention(clause, sentence, typing, when, doc, state, resources)
+    if mention is None:
+        return []
+    others = _coordinated_places(_place_text(clause.text, state), mention, state, resources)
+    siblings = [_build_mention(clause, sentence, typing, when, doc, state, resources, p) for p in others]
+    siblings = [s for s in siblings if s is not None]
+    if not siblings and not state.brief:
+        siblings = [_another_occurrence(mention, k) for k in range(1, occurrence_count(clause.text))]
+    return [mention, *_split_fatalities([mention, *siblings])]
+
+
+def _another_occurrence(mention: dict, number: int) -> dict:
+    """A copy of a mention for the number-th occurrence a phrase counts; `occurrence` keeps the
+    copies apart when merging."""
+    copy = {**mention, "explain": dict(mention["explain"]), "occurrence": number}
+    copy["explain"]["event_type"] += f" (occurrence {number + 1} of those counted)"
+    return copy
+
+
+def _place_text(text: str, state: _DocumentState) -> str:
+    """The text places are read from: in a long document, without what a plot aimed at."""
+    return text if state.brief else mask_plot_targets(text)
 
 
 def _continues(body: str, state: _DocumentState, resources: Resources) -> bool:
@@ -396,12 +481,15 @@ def _clause_events(
         if mentions and clause_typing is None and mention.get("location") == mentions[-1].get("location"):
             continue
         mentions.append(mention)
-        others = _coordinated_places(clause.text, mention, state, resources)
+        others = _coordinated_places(_place_text(clause.text, state), mention, state, resources)
         siblings = [
             _build_mention(clause, sentence, clause_typing or typing, when, doc, state, resources, p)
             for p in others
         ]
-        mentions.extend(_split_fatalities([mention, *filter(None, siblings)]))
+        siblings = [s for s in siblings if s is not None]
+        if not siblings and not state.brief and when is not None:
+            siblings = [_another_occurrence(mention, k) for k in range(1, occurrence_count(clause.text))]
+        mentions.extend(_split_fatalities([mention, *siblings]))
     return mentions
 
 
@@ -478,7 +566,7 @@ def _build_mention(
     if when is None and not state.undated:
         log.debug("%s: %r dropped: no date", doc.doc_id, clause.text[:80])
         return None
-    place = place or _resolve_place(clause.text, sentence.text, state, resources)
+    place = place or _resolve_place(_place_text(clause.text, state), _place_text(sentence.text, state), state, resources)
     place = place or _place_from_actors(clause.text, typing, when, resources)
     if place is None:
         log.debug("%s: %r dropped: no place or country", doc.doc_id, clause.text[:80])

@@ -23,7 +23,7 @@ from schemas.codebook import EVENT_TYPES, country_alpha3
 
 ID_MODULUS = 10**8
 UNKNOWN_COUNTRY_PREFIX = "XXX"
-_PRIVATE_KEYS = ("published",)
+_PRIVATE_KEYS = ("published", "occurrence")
 TYPE_FAMILIES: dict[str, str] = {
     "Battles": "armed violence",
     "Explosions/Remote violence": "armed violence",
@@ -125,7 +125,17 @@ def _bucket_key(mention: Mapping[str, object]) -> tuple[str, str, str]:
 
 
 def _same_event(first: Mapping[str, object], other: Mapping[str, object]) -> bool:
-    return dates_compatible(first, other) and _actors_compatible(first, other)
+    return (
+        dates_compatible(first, other)
+        and _actors_compatible(first, other)
+        and not _counted_apart(first, other)
+    )
+
+
+def _counted_apart(a: Mapping[str, object], b: Mapping[str, object]) -> bool:
+    """Two occurrences one phrase counts ('two attacks in Kabul') are two events."""
+    same_phrase = a.get("doc_id") == b.get("doc_id") and a.get("span_start") == b.get("span_start")
+    return same_phrase and a.get("occurrence", 0) != b.get("occurrence", 0)
 
 
 def dates_compatible(a: Mapping[str, object], b: Mapping[str, object]) -> bool:

@@ -346,10 +346,16 @@ def _plausible(mention: PlaceMention, mentions: list[PlaceMention], text: str) -
     if lex.SPEECH_AFTER.match(text, mention.end) or lex.GROUP_AFTER.match(text, mention.end):
         return False
     if not mention.candidates:
-        return mention.possessed or _has_known_parent(mention, mentions)
+        return mention.possessed or _has_known_parent(mention, mentions) or _named_after_cue(mention)
     if any(c.kind != "place" or c.population >= _BIG_PLACE for c in mention.candidates):
         return not (mention.sentence_initial and mention.cue is None and _all_small_or_places(mention))
     return mention.cue is not None or mention.linked or _has_known_parent(mention, mentions)
+
+
+def _named_after_cue(mention: PlaceMention) -> bool:
+    """'in Mikinduri', 'at Kathanje': a name the gazetteer lacks, kept as the last resort of
+    `resolve_location` (coded by its country alone) when nothing known is named."""
+    return mention.cue in lex.STRONG_CUES and not mention.landmark and not mention.sentence_initial
 
 
 def _all_small_or_places(mention: PlaceMention) -> bool:
@@ -593,6 +599,8 @@ def _best(
         ]
     if parent is not None:
         pool = [c for c in pool if _within(c, parent)]
+    else:
+        pool = _without_foreign_aliases(pool, mention, countries, context)
     if not pool:
         return None
 
@@ -603,6 +611,29 @@ def _best(
         return score
 
     return max(pool, key=rank)
+
+
+def _without_foreign_aliases(
+    pool: list[Entry], mention: PlaceMention, countries: set[str], context: PlaceContext
+) -> list[Entry]:
+    """Drop places abroad that match only by one of their many alternate names ('Boni' is an old
+    name of Bonn) when the sentence or document names its countries: a local place the gazetteer
+    lacks is likelier than a foreign town under an exonym. Big cities keep their aliases."""
+    known = countries | set(context.countries)
+    if not known:
+        return pool
+    written = fold_name(mention.text)
+    return [
+        c
+        for c in pool
+        if c.kind != "place"
+        or c.alpha2 in known
+        or c.population >= _ALIAS_CITY
+        or fold_name(c.name) == written
+    ]
+
+
+_ALIAS_CITY = 1_000_000
 
 
 def _within(entry: Entry, parent: Entry) -> bool:
@@ -733,7 +764,29 @@ def resolve_location(
         place = _place_from_chain(chain, resolved, gazetteer)
         if place is not None:
             return place
-    return None
+    return _unknown_place(mentions, countries, context, gazetteer)
+
+
+def _unknown_place(
+    mentions: list[PlaceMention], countries: set[str], context: PlaceContext, gazetteer: Gazetteer
+) -> Place | None:
+    """Last resort: 'in Mikinduri' names the place even when the gazetteer lacks it; ACLED's location
+    is that name, in the country the sentence (else the document) names, without coordinates."""
+    named = [c for m in mentions for c in m.candidates if c.kind == "country"]
+    alpha2 = named[0].alpha2 if named else (context.countries[0] if context.countries else None)
+    unknown = next(
+        (
+            m
+            for m in mentions
+            if _named_after_cue(m) and not _without_foreign_aliases(list(m.candidates), m, countries, context)
+        ),
+        None,
+    )
+    country = gazetteer.countries.get(alpha2) if alpha2 else None
+    if unknown is None or country is None:
+        return None
+    entry = Entry("country", country.name, alpha2, None, None, 0.0, 0.0, 0, alpha2)
+    return _unplaced(gazetteer, ascii_name(unknown.text), entry)
 
 
 def _place_from_chain(

@@ -15,12 +15,6 @@ from pathlib import Path
 from typing import TextIO
 
 from eventpipe.errors import InputError
-from extraction.engine import Resources, extract_events
-from extraction.evaluate import evaluate_rows, format_table, read_acled_rows, sample_rows
-from extraction.explain import format_explanation
-from extraction.jsonl import read_documents, write_events
-from extraction.merge import merge_events
-from extraction.records import validate_events
 
 log = logging.getLogger(__name__)
 
@@ -67,6 +61,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run_extract(args: argparse.Namespace) -> int:
     """Extract, merge, validate and write events; returns the exit code."""
+    # Imported here, not at module level: every `eventpipe` command builds this parser, and the
+    # engine's import cost (~0.7 s) must not slow down `run`, `sql` or `status`.
+    from extraction.engine import Resources, extract_events
+    from extraction.jsonl import read_documents, write_events
+    from extraction.merge import merge_events
+    from extraction.records import validate_events
+
     documents = read_documents(args.input)
     resources = Resources.load()
     mentions = [event for document in documents for event in extract_events(document, resources)]
@@ -91,6 +92,8 @@ def _write_explanations(events: list[dict], target: str) -> None:
 
 
 def _print_explanations(events: list[dict], out: TextIO) -> None:
+    from extraction.explain import format_explanation
+
     for event in events:
         print(format_explanation(event), file=out)
         print(file=out)
@@ -98,6 +101,9 @@ def _print_explanations(events: list[dict], out: TextIO) -> None:
 
 def run_evaluate(args: argparse.Namespace) -> int:
     """Score the engine on an ACLED export and print the per-field table."""
+    from extraction.engine import Resources, extract_events
+    from extraction.evaluate import evaluate_rows, format_table, read_acled_rows, sample_rows
+
     if args.limit is not None and args.limit < 1:
         raise InputError("--limit must be a positive number", column="--limit")
     rows = sample_rows(read_acled_rows(args.acled), args.limit, args.seed)
