@@ -24,7 +24,7 @@ import psutil
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from extraction.gazetteer import Gazetteer  # noqa: E402
-from extraction.places import document_context, find_places, resolve_location  # noqa: E402
+from extraction.places import country_from_text, document_context, find_places, resolve_location  # noqa: E402
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9])")
 
@@ -53,8 +53,9 @@ def read_sample(path: Path, limit: int, seed: int = 0) -> list[dict]:
     return rows[:limit]
 
 
-def resolve_note(note: str, gazetteer: Gazetteer):
-    context = document_context(note, gazetteer)
+def resolve_note(note: str, gazetteer: Gazetteer, source: str = ""):
+    """As the engine does: the note's own priors, then countries its source names ('Star (Kenya)')."""
+    context = document_context(note, gazetteer, fallback=country_from_text(source, gazetteer))
     for sentence in _SENTENCE_END.split(note):
         place = resolve_location(find_places(sentence, gazetteer), context, gazetteer)
         if place is not None:
@@ -67,7 +68,7 @@ def evaluate(path: Path, limit: int, gazetteer: Gazetteer, show_errors: int) -> 
     hits = {"country": 0, "admin1": 0, "location": 0, "resolved": 0}
     errors = []
     for row in rows:
-        place = resolve_note(row["notes"], gazetteer)
+        place = resolve_note(row["notes"], gazetteer, row.get("source", ""))
         predicted = {
             "country": place.country if place else None,
             "admin1": place.admin1 if place else None,

@@ -58,6 +58,7 @@ class ActorDictionary:
     nationality_pattern: re.Pattern[str]
     nationalities: dict[str, str]
     state_aliases: tuple[tuple[str, re.Pattern[str]], ...]
+    state_ambiguous: tuple[bool, ...]  # per state alias: a one-word alias (see _ambiguous_alias)
     state_periods: dict[str, tuple[tuple[date, str], ...]]
     countries_with_the: frozenset[str]
     gang_regions: frozenset[str]
@@ -115,8 +116,15 @@ def _entry(raw: dict) -> ActorEntry:
 
 
 def _state_alias(alias: str) -> re.Pattern[str]:
-    flags = 0 if alias.isupper() else re.IGNORECASE
+    """One-word aliases ('Levies', 'Ansar', 'AFP') are also common words or other names: they
+    match only as written (capitalised); multi-word names match in any case."""
+    flags = 0 if " " not in alias else re.IGNORECASE
     return re.compile(r"(?<![\w-])(?:" + alias + r")(?![\w-])", flags)
+
+
+def _ambiguous_alias(alias: str) -> bool:
+    """A one-word alias names a foreign force only when the text also names that country."""
+    return " " not in alias
 
 
 _REGEX_META = re.compile(r"[\[\](){}|\\.^$]|.[?*]")
@@ -165,6 +173,9 @@ def load_actor_dictionary() -> ActorDictionary:
         ),
         nationalities=nationalities,
         state_aliases=state_aliases,
+        state_ambiguous=tuple(
+            _ambiguous_alias(alias) for aliases in raw["state_forces"].values() for alias in aliases
+        ),
         state_periods={
             country: tuple((date.fromisoformat(start), label) for start, label in periods)
             for country, periods in raw["state_periods"].items()
@@ -192,7 +203,7 @@ _UNIDENTIFIED = re.compile(
     r"\b(?:unidentified|unknown|suspected|masked|hooded)? ?(?:gunm[ae]n|armed (?:men|group|assailants|"
     r"individuals|persons|robbers|gangs?|attackers)|assailants|attackers|bandits|militants|insurgents|"
     r"terrorists|jihadists|rebels|fighters|armed robbers|robbers|criminals|hitm[ae]n|kidnappers|abductors|"
-    r"killers|thugs|goons|raiders|militiam[ae]n|militias?|gang(?:s|sters)?(?: members)?|perpetrators|"
+    r"killers|thugs|goons|militiam[ae]n|militias?|gang(?:s|sters)?(?: members)?|perpetrators|"
     r"unidentified (?:men|persons|people|individuals))\b",
     re.IGNORECASE,
 )
@@ -213,7 +224,10 @@ _RAIDERS = re.compile(
 _CLAN = re.compile(r"\bclan (?:militias?|militiam[ae]n|fighters|gunm[ae]n)\b|\bclans?\b", re.IGNORECASE)
 _COMMUNAL = re.compile(
     r"\b(?:communal|village|local|community) (?:militias?|defen[cs]e|vigilantes?)\b"
-    r"|\bvigilantes?\b",
+    r"|\bvigilantes?\b"
+    # herders or land invaders who act (subject of a violent verb) are a communal militia
+    r"|\b(?:herders|herdsmen|pastoralists|land invaders)\b(?=\s+(?:\w+\s+){0,2}?(?:attack|kill|raid|shot|shoot"
+    r"|clash|exchang|invad|torch|burn|assault|stab|hack)\w*)",
     re.IGNORECASE,
 )
 
@@ -310,8 +324,12 @@ def _state_mentions(
 ) -> list[ActorMention]:
     found = []
     folded = sentence.casefold()
-    for (force_country, pattern), needles in zip(actors.state_aliases, actors.state_needles, strict=True):
+    for (force_country, pattern), needles, ambiguous in zip(
+        actors.state_aliases, actors.state_needles, actors.state_ambiguous, strict=True
+    ):
         if needles and not any(needle in folded for needle in needles):
+            continue
+        if ambiguous and country and force_country != country and not _names_country(sentence, force_country, actors):
             continue
         for m in pattern.finditer(sentence):
             branch = "Police" if _POLICE_ALIAS.search(m.group(0)) else "Military"
@@ -325,6 +343,13 @@ def _state_mentions(
                     _state(force_country, "Military" if military_police else branch, country, on, actors, m)
                 )
     return found
+
+
+def _names_country(sentence: str, country: str, actors: ActorDictionary) -> bool:
+    """Whether the sentence names the country, or uses its nationality adjective."""
+    if country in sentence:
+        return True
+    return any(actors.nationalities[m.group(1)] == country for m in actors.nationality_pattern.finditer(sentence))
 
 
 def _state(

@@ -11,6 +11,13 @@ against the publication date (or, without one, the report date seen last, as in 
 resolve against the previous event date in the document. No date after the publication date is
 ever produced. The caller walks the document's sentences in order and threads the context with
 `DateContext.updated`.
+
+Bounds of periods ('since May 10, 2021', 'post-August 2021', 'as of mid-May 2024', 'until 3
+March') are not event dates and are not returned. Each mention has a `role`: "report" for a date
+attached to a reporting or court verb ('police said on 3 May', 'in April 2024, Germany charged'),
+else "event"; `is_report_date` marks the report dates a caller should skip because the same part
+of the sentence gives an event date ('in April 2024, seven individuals arrested the previous July
+and charged'). A quoted speaker's 'two weeks ago' counts from when they spoke, when that is known.
 """
 
 from __future__ import annotations
@@ -35,6 +42,7 @@ class DateContext:
     year_hint: int | None = None
     speech_date: date | None = None
     speech_precision: int = 1
+    sentence_year: int | None = None  # year of an earlier date in the same sentence (set by find_dates)
 
     def updated(self, mentions: list[DateMention]) -> DateContext:
         """The context after a sentence whose date mentions are `mentions` (in order).
@@ -51,7 +59,7 @@ class DateContext:
             self, last_date=last.event_date, last_precision=last.time_precision,
             year_hint=last.event_date.year,
             speech_date=last.event_date if speech else None,
-            speech_precision=last.time_precision if speech else 1,
+            speech_precision=last.time_precision if speech else 1, sentence_year=None,
         )
 
     @property
@@ -62,7 +70,16 @@ class DateContext:
 
 @dataclass(frozen=True)
 class DateMention:
-    """One recordable date found in a sentence; `start`/`end` are offsets in that sentence."""
+    """One recordable date found in a sentence; `start`/`end` are offsets in that sentence.
+
+    `role` is "event", or "report" for a date attached to a reporting or procedural verb
+    ('police said on 3 May', 'On 19 March, police revealed that', 'in April 2024, Germany
+    charged') or the reference point of a later backward date in a sentence with such a verb
+    ('in April 2024, seven individuals arrested the previous July and charged'). A report date
+    is the event date only when nothing better is said, so `is_report_date` is set only when
+    the sentence also holds an event-role date: callers drop those. `order` is the mention's
+    index among the sentence's mentions.
+    """
 
     event_date: date
     time_precision: int
@@ -138,15 +155,46 @@ _WEEKDAY_RE = re.compile(
 )
 _NARRATIVE_RE = re.compile(
     r"(?i)\b(?P<phrase>(?:the\s+)?(?:next|following|previous)\s+(?P<unit1>day|week|month)"
-    r"|the\s+day\s+(?P<dir1>after|before)|that\s+(?:same\s+)?day|the\s+same\s+day)\b"
+    r"|the\s+day\s+(?P<dir1>after|before)"
+    r"|(?:(?:later|earlier)\s+)?that\s+(?:same\s+)?(?P<unit2>day|night|week|month)"
+    r"|the\s+same\s+(?P<unit3>day|night|week|month))\b"
 )
 _DIGIT_RE = re.compile(r"\d")
 _WORD_START_RE = re.compile(r"\b\w")
 _RESTATE_GAP_RE = re.compile(r"\s*[,(–—-]?\s*(?:on|in|at|i\.e\.|namely)?\s*(?:the\s+)?")
 _ANY_MONTH_RE = re.compile(rf"\b{_MONTH}")
-_MONTH_STEMS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec") + tuple(
-    name.upper()[:3] for name in calendar.month_name[1:]
+# Month-name stems as a plain alternation: a cheap C-level prefilter before _ANY_MONTH_RE.
+_MONTH_STEM_RE = re.compile(
+    "|".join(("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+             + tuple(name.upper()[:3] for name in calendar.month_name[1:]))
 )
+_VERBS = (
+    r"(?:reported|announced|said|says|stated|claimed|confirmed|revealed|noted|indicated"
+    r"|warned|told|declared|charged|sentenced|convicted|indicted|acquitted|published|testified)"
+)
+# 'police said on 3 May', 'Wray noted in April 2024', 'were charged on': the verb right before.
+_VERB_BEFORE_RE = re.compile(rf"(?i)\b{_VERBS}(?:\s+\w+ly)?\s+(?:(?:on|in|during|at)\s+)?(?:the\s+)?$")
+# 'On 19 March 2024, German police revealed': a date leading its clause, the clause's verb
+# within five words after it ('a riot claimed by IS' is an attribution, not a report).
+_VERB_AFTER_RE = re.compile(
+    rf"(?i),\s+(?:it\s+)?(?:[^\s,;.:]+\s+){{0,5}}?(?:(?:was|were|had\s+been|has\s+been)\s+)?{_VERBS}\b"
+    r"(?!\s+by\b)"
+)
+_CLAUSE_LEAD_RE = re.compile(r"(?:^|[,;:\u2014\u2013(]\s*)(?:[\w-]+\s+){0,2}$")
+_SEGMENT_BREAK_RE = re.compile(r"[;:\u2014]")
+_PROCEDURAL_RE = re.compile(r"(?i)\b(?:charged|sentenced|convicted|indicted|prosecuted|jailed)\b")
+_AS_REPORTED_RE = re.compile(r"(?i)\s*\(as\s+reported\)")
+# A date bounding a period ('since May 10, 2021', 'post-August 2021', 'as of mid-May 2024',
+# 'until 3 March') describes a span, not the day of an event. A sentence opening 'Since 11
+# August, Nyanza experienced violence' dates the violence's first day: ACLED codes that day.
+_PERIOD_BEFORE_RE = re.compile(
+    r"(?i)(?:(?<=.)\bsince\s+(?:the\s+)?|\b(?:until|till|as\s+of|by|through|prior\s+to)\s+(?:the\s+)?"
+    r"|\b(?:post|pre)-)$",
+    re.DOTALL,
+)
+_AS_BEFORE_RE = re.compile(r"(?i)\bas\s+$")
+# 'a week after the 2024 Moscow attack': counted from another event, not from the last date.
+_YEAR_SOON_RE = re.compile(r"\s+(?:[^\s.;]+\s+){0,3}?(?:19|20)\d\d\b")
 _REPORT_AFTER_RE = re.compile(
     r"[^.;]{0,80}?\b(?:it\s+was\s+reported|(?:sources?|media|reports?|police|officials?)\s+"
     r"(?:reported|said|stated|confirmed)|was\s+reported|reported\s+that)\b",
@@ -167,9 +215,54 @@ def find_dates(sentence: str, anchor: DateContext) -> list[DateMention]:
         mention = handler(match, ctx)
         if mention is None or (anchor.published and mention.event_date > anchor.published):
             continue
+        if _bounds_period(sentence, mention):
+            continue
+        mention = _with_role(mention, sentence)
+        if mention.role == "event" and mentions and _is_reference_for(mentions[-1], mention, sentence):
+            mentions[-1] = replace(mentions[-1], role="report")
         mentions.append(mention)
-        ctx = ctx.updated([mention])
-    return _flag_report_dates(_drop_restated(mentions, sentence), sentence)
+        ctx = replace(ctx.updated([mention]), sentence_year=mention.event_date.year)
+    if len(mentions) < 2:  # nothing to restate, flag or number
+        return mentions
+    kept = _flag_report_dates(_drop_restated(mentions, sentence), sentence)
+    return [replace(m, order=i) for i, m in enumerate(kept)]
+
+
+def _bounds_period(sentence: str, mention: DateMention) -> bool:
+    """'since May 10, 2021', 'post-August 2021', 'As of mid-May 2024': a period's bound."""
+    if _PERIOD_BEFORE_RE.search(sentence, max(0, mention.start - 12), mention.start):
+        return True
+    return mention.text[:3].lower() == "of " and bool(
+        _AS_BEFORE_RE.search(sentence, max(0, mention.start - 4), mention.start)
+    )
+
+
+def _with_role(mention: DateMention, sentence: str) -> DateMention:
+    """Role "report" for a date attached to a reporting or procedural verb right before it
+    ('police said on 3 May') or leading its clause ('On 3 May, police said'). ACLED's
+    'Around 3 May 2020 (as reported)' is an event date known to the week, not a report date."""
+    before = _VERB_BEFORE_RE.search(sentence, max(0, mention.start - 40), mention.start)
+    if before is None and mention.text[:3].lower() in ("in ", "on "):
+        before = _VERB_BEFORE_RE.search(sentence, max(0, mention.start - 40), mention.start + 3)
+    after = (
+        _AS_REPORTED_RE.match(sentence, mention.end) is None
+        and _VERB_AFTER_RE.match(sentence, mention.end) is not None
+        and _CLAUSE_LEAD_RE.search(sentence, max(0, mention.start - 30), mention.start) is not None
+    )
+    if before is not None or after:
+        return replace(mention, role="report")
+    return mention
+
+
+def _is_reference_for(previous: DateMention, mention: DateMention, sentence: str) -> bool:
+    """'in April 2024, seven individuals arrested the previous July and subsequently charged':
+    a date that a later backward date counts from, in a sentence about a court step (charges,
+    sentences), is when that step happened; the backward date is the event's."""
+    return (
+        mention.is_narrative_relative
+        and mention.event_date < previous.event_date
+        and _PROCEDURAL_RE.search(sentence) is not None
+    )
 
 
 def _drop_restated(mentions: list[DateMention], sentence: str) -> list[DateMention]:
@@ -196,7 +289,7 @@ def _select_matches(sentence: str) -> list[tuple[_Handler, re.Match[str]]]:
     found: list[tuple[int, int, int, _Handler, re.Match[str]]] = []
     lowered = sentence.lower()
     has_digit = _DIGIT_RE.search(sentence) is not None
-    has_month = any(stem in sentence for stem in _MONTH_STEMS) and _ANY_MONTH_RE.search(sentence) is not None
+    has_month = _MONTH_STEM_RE.search(sentence) is not None and _ANY_MONTH_RE.search(sentence) is not None
     for priority, (pattern, handler, triggers, needs_digit, needs_month) in enumerate(_PATTERNS):
         if (needs_digit and not has_digit) or (needs_month and not has_month):
             continue
@@ -222,14 +315,21 @@ def _select_matches(sentence: str) -> list[tuple[_Handler, re.Match[str]]]:
 
 
 def _flag_report_dates(mentions: list[DateMention], sentence: str) -> list[DateMention]:
-    """Mark a date that introduces a report of a relative date ('On 3 December 2019, it was
-    reported that "last week" ...'): the relative date after it is the event date."""
-    flagged = list(mentions)
+    """Mark the dates a caller should skip: a report-role date when its part of the sentence
+    (up to a ';', ':' or dash) also has an event-role date, and a date that introduces a report
+    of a relative date ('On 3 December 2019, it was reported that "last week" ...'): the
+    relative date after it is the event date."""
+    segments = [len(_SEGMENT_BREAK_RE.findall(sentence, 0, m.start)) for m in mentions]
+    with_event = {segment for segment, m in zip(segments, mentions, strict=True) if m.role == "event"}
+    flagged = [
+        replace(m, is_report_date=True) if m.role == "report" and segment in with_event else m
+        for segment, m in zip(segments, mentions, strict=True)
+    ]
     later_relative = False
     for index in range(len(mentions) - 1, -1, -1):
         mention = mentions[index]
         if later_relative and _REPORT_AFTER_RE.match(sentence, mention.end):
-            flagged[index] = replace(mention, is_report_date=True)
+            flagged[index] = replace(flagged[index], is_report_date=True)
         later_relative = later_relative or mention.is_publication_relative
     return flagged
 
@@ -271,7 +371,12 @@ def _full_year(text: str | None, ctx: DateContext) -> int | None:
 
 def _infer_year(month: int, day: int, ctx: DateContext) -> date | None:
     """Year for a day/month without one: the latest such date on or before publication, else
-    the year of the previous date in the document."""
+    the year of the previous date in the document. A date earlier in the same sentence wins
+    ('On 5 May 2020, ... after a clash on May 3')."""
+    if ctx.sentence_year is not None:
+        candidate = _safe_date(ctx.sentence_year, month, day)
+        if candidate is not None and (ctx.published is None or candidate <= ctx.published):
+            return candidate
     if ctx.published is not None:
         candidate = _safe_date(ctx.published.year, month, day)
         if candidate is not None and candidate > ctx.published:
@@ -362,7 +467,8 @@ def _on_month(match: re.Match[str], ctx: DateContext) -> DateMention | None:
         ctx.published.year, ctx.published.month
     ):
         day = ctx.published
-    return _mention(match, day, 3, start=prefix.start() if prefix else None)
+    relative = prep.split()[-1:] in (["previous"], ["preceding"], ["following"], ["next"])
+    return _mention(match, day, 3, start=prefix.start() if prefix else None, is_narrative_relative=relative)
 
 
 def _month_prefix(text: str, end: int) -> re.Match[str] | None:
@@ -393,7 +499,12 @@ def _relative_month_year(month: int, prep: str, ctx: DateContext) -> int | None:
 
 
 def _month_year(month: int, ctx: DateContext) -> int | None:
-    """The year of the latest such month on or before publication, else the year in context."""
+    """The year of the latest such month on or before publication, else the year in context;
+    a date earlier in the same sentence gives its year ('in May 2020 and again in June')."""
+    if ctx.sentence_year is not None and (
+        ctx.published is None or (ctx.sentence_year, month) <= (ctx.published.year, ctx.published.month)
+    ):
+        return ctx.sentence_year
     if ctx.published is not None:
         return ctx.published.year if month <= ctx.published.month else ctx.published.year - 1
     return ctx.year_hint
@@ -407,12 +518,35 @@ def _month_day(year: int, month: int, qualifier: str) -> date:
     return date(year, month, 15)
 
 
+def _in_quote(sentence: str, position: int) -> bool:
+    """Inside a quotation opened in this sentence, or one opened before it that closes here."""
+    before = sentence[:position]
+    if before.count("\u201c") > before.count("\u201d") or before.count('"') % 2 == 1:
+        return True
+    after = sentence[position:]
+    closing = after.find("\u201d")
+    opening = after.find("\u201c")
+    return "\u201c" not in before and closing >= 0 and (opening < 0 or closing < opening)
+
+
+def _speaker_base(match: re.Match[str], ctx: DateContext, finer_than_month: bool) -> date | None:
+    """What 'yesterday' or 'two weeks ago' counts back from: for a quoted speaker whose words
+    are dated ('Wray noted in April 2024: "... a couple weeks ago"'), the time of speaking;
+    otherwise the publication (or report) date. None when the speaker is dated only to the
+    month and the phrase is finer than a month: its month is then unknown (not recordable)."""
+    if ctx.speech_date is not None and _in_quote(match.string, match.start()):
+        if finer_than_month and ctx.speech_precision >= 3:
+            return None
+        return ctx.speech_date
+    return ctx.report_anchor
+
+
 def _on_publication_relative(match: re.Match[str], ctx: DateContext) -> DateMention | None:
     """'yesterday', 'last week', 'this month' against the publication (or report) date."""
-    base = ctx.report_anchor
+    word = " ".join(match["word"].lower().split())
+    base = _speaker_base(match, ctx, finer_than_month=not word.endswith("month"))
     if base is None:
         return None
-    word = " ".join(match["word"].lower().split())
     flags = {"is_publication_relative": True}
     if word in ("yesterday", "last night"):
         return _mention(match, base - timedelta(days=1), 1, **flags)
@@ -441,7 +575,7 @@ def _on_count_relative(match: re.Match[str], ctx: DateContext) -> DateMention | 
     if count is None:
         return None
     if direction == "ago":
-        base = ctx.report_anchor
+        base = _speaker_base(match, ctx, finer_than_month=unit != "month")
         if base is None:
             return None
         if unit == "day":
@@ -450,7 +584,7 @@ def _on_count_relative(match: re.Match[str], ctx: DateContext) -> DateMention | 
             return _mention(match, base - timedelta(days=7 * count), 2, is_publication_relative=True)
         return _mention(match, _shift_months(base, -count), 3, is_publication_relative=True)
     base = ctx.last_date or ctx.published
-    if base is None:
+    if base is None or (direction in ("after", "before") and _YEAR_SOON_RE.match(match.string, match.end())):
         return None
     sign = 1 if direction.startswith(("later", "after")) else -1
     return _narrative_mention(match, base, unit, sign * count, ctx)
@@ -466,7 +600,7 @@ def _shift_months(day: date, months: int) -> date:
 def _on_weekday(match: re.Match[str], ctx: DateContext) -> DateMention | None:
     """'on Friday': the latest such weekday on or before the publication (report) date;
     'last Friday' is strictly before it."""
-    base = ctx.report_anchor
+    base = _speaker_base(match, ctx, finer_than_month=True)
     if base is None:
         return None
     target = _WEEKDAYS.index(match["wd"].lower())
@@ -483,9 +617,10 @@ def _on_narrative(match: re.Match[str], ctx: DateContext) -> DateMention | None:
     base = ctx.last_date or ctx.published
     if base is None:
         return None
-    unit = (match["unit1"] or "day").lower()
+    unit = (match["unit1"] or match["unit2"] or match["unit3"] or "day").lower()
+    unit = "day" if unit == "night" else unit
     phrase = match["phrase"].lower()
-    if "same" in phrase or phrase.startswith("that"):
+    if "same" in phrase or "that" in phrase:
         return _narrative_mention(match, base, unit, 0, ctx)
     backwards = "previous" in phrase or (match["dir1"] or "").lower() == "before"
     return _narrative_mention(match, base, unit, -1 if backwards else 1, ctx)
@@ -504,7 +639,10 @@ def _narrative_mention(
 
 
 _COUNT_TRIGGERS = ("ago", "earlier", "before", "prior", "later", "after")
-_NARRATIVE_TRIGGERS = ("next", "following", "previous", "same day", "that day", "day after", "day before")
+_NARRATIVE_TRIGGERS = (
+    "next", "following", "previous", "same ", "that day", "that night", "that week", "that month",
+    "day after", "day before",
+)
 _PUB_TRIGGERS = ("yesterday", "today", "tonight", "night", "morning", "week", "month")
 # (pattern, handler, lowercase trigger words or None, needs a digit, needs a month name).
 # A pattern only runs when its requirements occur in the sentence (most sentences have no date,

@@ -16,6 +16,13 @@ paragraph that bring no date of their own are read as its continuation ('The att
 people.', 'Police fired teargas to disperse them.'): they complete its fatalities or escalate a
 protest instead of starting new events.
 
+In a long document (more than one short paragraph) a sentence is also read phrase by phrase
+(extraction.event_phrases): a sentence with several dates yields one event per typed date
+segment, one the typing rules reject may still hold a dated concrete occurrence ('the most
+notable being a rocket attack in May 2022'), 'two attacks in Kabul' yields two events, places a
+plot aimed at are not the event's, and a quoted speaker's relative dates and sentences date
+nothing. One-paragraph notes keep the whole-sentence reading.
+
 The module never imports Prefect; heavy tables are built once by `Resources.load()`.
 """
 
@@ -168,6 +175,7 @@ class _DocumentState:
 class _Clause:
     text: str
     start: int  # offset in the prepared text
+    alone: bool = False  # one of several dated phrases: the rest of the sentence is other events
 
 
 def extract_events(doc: Document, resources: Resources) -> list[dict]:
@@ -310,21 +318,25 @@ def _sentence_events(
     scene rather than commenting ('On 9 May 2020, police raided X. A shoot-out broke out ...').
     """
     body = sentence.text[:MAX_SENTENCE_CHARS]
-    dates = _sentence_dates(body, state)
-    context = state.paragraph[-1] if state.paragraph else ""
-    typing = classify_event(body, context=context) if has_trigger(body) else None
+    dates, quoted, reports = _sentence_dates(body, state)
     inherited, state.previous_date = state.previous_date, None
+    if quoted or (not state.brief and _speech(body)):
+        inherited = None  # a speaker's words are dated by when they spoke, not the scene before
+    triggered = not quoted and has_trigger(body)
+    # Typing is the costliest stage: skip it where its answer cannot matter (no date, none to
+    # inherit, no event to continue), which is most sentences of an article.
+    useful = bool(dates) or inherited is not None or state.last_event is not None or state.undated
+    context = state.paragraph[-1] if state.paragraph else ""
+    typing = classify_event(body, context=context) if triggered and useful else None
     mentions: list[dict] = []
-    if dates and not state.brief and has_trigger(body):
+    if dates and not state.brief and triggered:
         mentions = _phrase_events(sentence, body, typing, dates, doc, state, resources)
-    if mentions:
-        pass
-    elif typing is not None and (dates or not _continues(body, state, resources)):
-        mentions = _clause_events(sentence, body, typing, dates, doc, state, resources, inherited)
+    if not mentions and typing is not None and (dates or not _continues(body, state, resources)):
+        mentions = _clause_events(sentence, body, typing, dates, doc, state, resources, inherited, reports)
         if mentions and not dates and inherited is not None:
             for mention in mentions:
                 mention["explain"]["event_date"] += " (from the sentence before)"
-    elif state.last_event is not None and not dates:
+    elif not mentions and state.last_event is not None and not dates:
         _complete_from_continuation(state.last_event, body, adjacent=state.brief or state.since_event == 0)
         if typing is not None:
             _escalate_demonstration(state.last_event, body, typing, resources)
@@ -339,15 +351,25 @@ def _sentence_events(
     return mentions
 
 
-def _sentence_dates(body: str, state: _DocumentState) -> list[DateMention]:
+def _speech(body: str) -> bool:
+    """Does the sentence quote someone ('... a couple weeks ago.”', '“We saw ...')?"""
+    return "\u201d" in body or body.lstrip().startswith(("\u201c", '"'))
+
+
+def _sentence_dates(body: str, state: _DocumentState) -> tuple[list[DateMention], bool, list[DateMention]]:
     """The sentence's event dates: not the report's own date, and in a long document not a
-    quoted speaker's 'a couple weeks ago' (it counts from when they spoke, not from publication)."""
+    quoted speaker's 'a couple weeks ago' (it counts from when they spoke, not from publication:
+    such a sentence is undatable, so it is True in the second place and yields no event). Third:
+    the report dates set aside ('in January 2024, the ministry said'), for a clause with no other."""
     if not could_hold_date(body):
-        return []
-    dates = [d for d in find_dates(body, state.dates) if not d.is_report_date]
+        return [], False, []
+    found = find_dates(body, state.dates)
+    dates = [d for d in found if not d.is_report_date]
+    reports = [d for d in found if d.is_report_date]
     if state.brief:
-        return dates
-    return [d for d in dates if not (d.is_publication_relative and in_quoted_speech(body, d))]
+        return dates, False, reports
+    kept = [d for d in dates if not (d.is_publication_relative and in_quoted_speech(body, d))]
+    return kept, len(kept) < len(dates), reports
 
 
 def _phrase_events(
@@ -372,9 +394,11 @@ def _phrase_events(
     for start, end, when in spans:
         text = body[start:end]
         phrase_typing = type_phrase(text, [d for d in dates if start <= d.start < end], start)
+        if phrase_typing is None and typing is not None and has_trigger(text):
+            phrase_typing = typing  # 'the suicide attacker responsible for the death of ...'
         if phrase_typing is None:
             continue
-        clause = _Clause(text, sentence.start + start)
+        clause = _Clause(text, sentence.start + start, alone=len(spans) > 1)
         mentions.extend(_occurrences(clause, sentence, phrase_typing, when, doc, state, resources))
     return mentions
 
@@ -461,10 +485,12 @@ def _clause_events(
     state: _DocumentState,
     resources: Resources,
     inherited: DateMention | None = None,
+    reports: list[DateMention] | None = None,
 ) -> list[dict]:
     """One mention per clause that has its own place or date ('...; and in Kabul, ...').
 
-    A clause without a date takes the previous clause's, else the sentence's first; a later
+    A clause without an event date takes its own report date ('and in January 2024, the ministry
+    said a bomb exploded'), else the previous clause's, else the sentence's first; a later
     clause without its own typing takes the sentence's. `inherited` is the date of the sentence
     before, for a sentence with none.
     """
@@ -473,6 +499,7 @@ def _clause_events(
     clauses = split_clauses(body, sentence.start)
     for clause in clauses:
         own = [d for d in dates if _within(d, clause, sentence.start)]
+        own = own or [d for d in reports or () if len(clauses) > 1 and _within(d, clause, sentence.start)]
         when = own[0] if own else when
         clause_typing = classify_event(clause.text) if len(clauses) > 1 else typing
         mention = _build_mention(clause, sentence, clause_typing or typing, when, doc, state, resources)
@@ -566,7 +593,9 @@ def _build_mention(
     if when is None and not state.undated:
         log.debug("%s: %r dropped: no date", doc.doc_id, clause.text[:80])
         return None
-    place = place or _resolve_place(_place_text(clause.text, state), _place_text(sentence.text, state), state, resources)
+    place = place or _resolve_place(
+        _place_text(clause.text, state), _place_text(sentence.text, state), state, resources, clause.alone
+    )
     place = place or _place_from_actors(clause.text, typing, when, resources)
     if place is None:
         log.debug("%s: %r dropped: no place or country", doc.doc_id, clause.text[:80])
@@ -610,22 +639,31 @@ def _with_title(doc: Document, text: str) -> str:
     return f"{doc.title}\n\n{text}" if doc.title else text
 
 
-def _resolve_place(clause: str, sentence: str, state: _DocumentState, resources: Resources) -> Place | None:
+def _resolve_place(
+    clause: str, sentence: str, state: _DocumentState, resources: Resources, alone: bool = False
+) -> Place | None:
     """The clause's place; else the sentence's, the paragraph's last event place or a place of
     the few sentences before, as long as it lies in the country the clause names (or, without
     one, the sentence names) first; else that country alone (or the document's, its title's or
     source's): ACLED needs at least a country.
     """
     gazetteer = resources.gazetteer
-    place = resolve_location(_find_places(clause, gazetteer), state.places, gazetteer)
+    priors, located = state.places, []
+    if clause != sentence:  # a phrase of a sentence: the countries the sentence names come first
+        whole = resolve_location(_find_places(sentence, gazetteer), priors, gazetteer)
+        country = gazetteer.country_by_alpha3(whole.alpha3) if whole is not None else None
+        located = [country.alpha2] if country is not None else []
+        named_here = [*countries_named(sentence, gazetteer), *located]
+        priors = PlaceContext(tuple(dict.fromkeys([*named_here, *priors.countries])), priors.admin1)
+    place = resolve_location(_find_places(clause, gazetteer), priors, gazetteer)
     if place is not None:
         state.last_place = place
         return place
     named = countries_named(clause, gazetteer)
-    if clause != sentence:
-        named = named or countries_named(sentence, gazetteer)
+    if clause != sentence:  # one of several events: the country of the sentence's place first
+        named = named or (located if alone else []) or countries_named(sentence, gazetteer)
     first = gazetteer.country(named[0]) if named else None
-    for place in _other_places(clause, sentence, state, resources):
+    for place in () if alone else _other_places(clause, sentence, state, resources):
         if first is None or place.alpha3 == first.alpha3:
             state.last_place = place
             return place

@@ -27,6 +27,7 @@ from schemas.codebook import SUB_EVENT_DISORDER, SUB_EVENT_PARENT
 
 # Where one occurrence's words end and the next one's may start.
 _BREAK_RE = re.compile(r"[,;:\u2014\u2013]\s*|\s+(?:and|but|while)\s+|\.\d{1,3}\s+(?=[A-Z])")
+_PUNCTUATION_BREAK_RE = re.compile(r"[,;:\u2014\u2013]\s*|\.\d{1,3}\s+(?=[A-Z])")
 _HARD_BREAK_RE = re.compile(r";|\u2014|\.\d{0,3}\s+(?=[A-Z])|\.\s*$")
 WINDOW_BACK = 160  # how far before its date a rejected sentence's occurrence may start
 WINDOW_AHEAD = 160  # ... and how far after its date it may run
@@ -34,6 +35,18 @@ WINDOW_AHEAD = 160  # ... and how far after its date it may run
 _DATED_NOUN_RE = re.compile(
     r"\s*,?\s*(?:[a-z][\w-]*\s+){0,2}?"
     r"(?P<noun>suicide (?:attack|bombing)|attack|assault|bombing|blast|explosion|shooting|massacre)s?\b",
+    re.IGNORECASE,
+)
+_INTRODUCED_REACH = 90  # the most text between an introduced event noun and its date
+_INTRODUCED_RE = re.compile(
+    r"\b(?:an?|another|one|two|three)\s+(?:[a-z][\w-]*\s+){0,2}?"
+    r"(?P<noun>suicide (?:attacks?|bombings?)|attacks?|bombings?|blasts?|explosions?|shootings?"
+    r"|massacres?)\b",
+    re.IGNORECASE,
+)
+_HEDGE_BEFORE_RE = re.compile(
+    r"\b(?:potential|possible|possibility|plan\w*|plot\w*|threat\w*|risk|fear\w*|could|would|might|may"
+    r"|to (?:carry out|conduct|launch|stage)|prevent\w*|foil\w*|thwart\w*|avert\w*)\b",
     re.IGNORECASE,
 )
 _NOUN_TYPES = {
@@ -54,6 +67,10 @@ _COUNTED_RE = re.compile(
     re.IGNORECASE,
 )
 _COUNTS = {"two": 2, "three": 3}
+_NOUN = r"(?:attack|bombing|assault|blast|explosion|shooting|massacre)"
+_COORDINATED_NOUNS_RE = re.compile(
+    rf"\b{_NOUN}\s+and\s+(?:the|an?|another)\s+(?:[\w-]+\s+){{0,4}}?{_NOUN}\b", re.IGNORECASE
+)
 # What a plot or plan aims at is not where the event (usually an arrest) took place.
 _PLOT_RE = re.compile(
     r"\b(?:(?:instructed|planning|plotting|planned|plotted|intending|preparing|aiming|plans?|plots?)"
@@ -84,7 +101,11 @@ def date_segments(body: str, dates: list[DateMention]) -> list[Segment]:
 
 
 def _last_break(body: str, start: int, stop: int) -> int:
-    """The end of the last clause break between two dates, else where the second date starts."""
+    """The end of the last clause break between two dates, else where the second date starts;
+    a sentence end missed by the splitter ('in May 2024.40 Across the border') cuts first."""
+    hard = _HARD_BREAK_RE.search(body, start, stop)
+    if hard is not None:
+        return hard.end()
     last = None
     for match in _BREAK_RE.finditer(body, start, stop):
         last = match
@@ -96,7 +117,7 @@ def date_window(body: str, mention: DateMention) -> tuple[int, int]:
     before it to the first hard break (';', a dash, a sentence end) within WINDOW_AHEAD after."""
     low = max(0, mention.start - WINDOW_BACK)
     start = low
-    for match in _BREAK_RE.finditer(body, low, mention.start):
+    for match in _PUNCTUATION_BREAK_RE.finditer(body, low, mention.start):
         start = match.end()
     high = min(len(body), mention.end + WINDOW_AHEAD)
     hard = _HARD_BREAK_RE.search(body, mention.end, high)
@@ -119,7 +140,7 @@ def type_phrase(text: str, dates: list[DateMention], offset: int = 0) -> EventTy
     """The typing of a segment or window of a sentence, dates blanked; else the event noun a
     date modifies ('the January 28 attack'), typed by the noun."""
     typing = classify_event(blank_dates(text, dates, offset))
-    return typing or dated_noun_typing(text, dates, offset)
+    return typing or dated_noun_typing(text, dates, offset) or introduced_noun_typing(text, dates, offset)
 
 
 def dated_noun_typing(text: str, dates: list[DateMention], offset: int = 0) -> EventTyping | None:
@@ -131,22 +152,57 @@ def dated_noun_typing(text: str, dates: list[DateMention], offset: int = 0) -> E
             continue
         match = _DATED_NOUN_RE.match(text, local)
         if match:
-            sub_event = _NOUN_TYPES[match["noun"].casefold()]
-            return EventTyping(
-                event_type=SUB_EVENT_PARENT[sub_event],
-                sub_event_type=sub_event,
-                disorder_type=SUB_EVENT_DISORDER[sub_event],
-                trigger=match["noun"],
-                rule="dated event noun",
-                confidence=0.55,
-            )
+            return _noun_typing(match["noun"], "dated event noun")
     return None
 
 
+def introduced_noun_typing(text: str, dates: list[DateMention], offset: int = 0) -> EventTyping | None:
+    """'a rocket attack in May 2022', 'two attacks in Kabul the following month': an event noun
+    introduced by an indefinite or a count, dated in the same clause, is a new occurrence."""
+    for mention in dates:
+        local = mention.start - offset
+        if local < 0:
+            continue
+        lead = text[max(0, local - _INTRODUCED_REACH) : local]
+        match = next(reversed(list(_INTRODUCED_RE.finditer(lead))), None)  # the nearest one
+        if match is not None and not _hedged(lead, match) and not _BREAK_RE.search(lead, match.end()):
+            return _noun_typing(match["noun"], "introduced event noun")
+        tail = text[mention.end - offset : mention.end - offset + _INTRODUCED_REACH]
+        match = _INTRODUCED_RE.search(tail)
+        if (
+            match is not None
+            and not _hedged(tail, match)
+            and not _HARD_BREAK_RE.search(tail, 0, match.start())
+        ):
+            return _noun_typing(match["noun"], "introduced event noun")
+    return None
+
+
+def _hedged(text: str, match: re.Match[str]) -> bool:
+    return _HEDGE_BEFORE_RE.search(text[max(0, match.start() - 50) : match.start()]) is not None
+
+
+def _noun_typing(noun: str, rule: str) -> EventTyping:
+    key = noun.casefold()
+    key = key[:-1] if key.endswith("s") and key[:-1] in _NOUN_TYPES else key
+    sub_event = _NOUN_TYPES[key]
+    return EventTyping(
+        event_type=SUB_EVENT_PARENT[sub_event],
+        sub_event_type=sub_event,
+        disorder_type=SUB_EVENT_DISORDER[sub_event],
+        trigger=noun,
+        rule=rule,
+        confidence=0.55,
+    )
+
+
 def occurrence_count(text: str) -> int:
-    """How many occurrences a phrase reports: 2 for 'two attacks in Kabul', else 1."""
+    """How many occurrences a phrase reports: 2 for 'two attacks in Kabul' or 'the Longan Hotel
+    attack and the subsequent Kabul International Airport attack', else 1."""
     match = _COUNTED_RE.search(text)
-    return _COUNTS[match["count"].casefold()] if match else 1
+    if match:
+        return _COUNTS[match["count"].casefold()]
+    return 2 if _COORDINATED_NOUNS_RE.search(text) else 1
 
 
 def mask_plot_targets(text: str) -> str:
@@ -159,5 +215,7 @@ def in_quoted_speech(body: str, mention: DateMention) -> bool:
     'a couple weeks ago' counts from when they spoke, which the text rarely says."""
     before, after = body[: mention.start], body[mention.end :]
     opened = before.count("\u201c") > before.count("\u201d")
-    closes_later = after.find("\u201d") >= 0 and (after.find("\u201c") < 0 or after.find("\u201d") < after.find("\u201c"))
+    closes_later = after.find("\u201d") >= 0 and (
+        after.find("\u201c") < 0 or after.find("\u201d") < after.find("\u201c")
+    )
     return opened or closes_later

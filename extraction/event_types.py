@@ -19,7 +19,10 @@ from extraction.event_cues import (
     CUE_GATES,
     CUES,
     NOTE_PREFIX,
+    FoldedPattern,
+    Match,
     NOTE_PREFIXES,
+    gated_cues,
     has_trigger,
     rx,
     word_prefixes,
@@ -65,7 +68,7 @@ _HEDGE = rx(
     r"|expected to|"
     r"set to|scheduled to|due to (?:begin|start|resume|hold)|likely|planned|upcoming|future"
     r"|next (?:week|month|year)|"
-    r"prevent(?:ed)? (?:a |an )?|denied|deny|denies|if|unless|whether|rumou?rs?|alleged plot)\b"
+    r"prevent(?:ed)? (?:a |an )?|denied|deny|denies|if|unless|whether|rumou?rs?|alleged plot|akin to|similar to)\b"
 )
 _HEDGE_AFTER = rx(
     r"[\w\s,'-]{0,30}?\b(?:is|are|was|were|has been|have been)\s+(?:\w+\s+)?(?:expected"
@@ -93,7 +96,7 @@ _AGGREGATE_COUNT = rx(
     r"|bombings|"
     r"killings|assaults|clashes|events|abductions|kidnappings|protests|demonstrations)\b"
     r"|\b(?:dozens|hundreds|thousands|scores|series|number|wave"
-    r"|spate) of (?:\w+ )?(?:attacks|operations|"
+    r"|spate) of (?:\w+ )?(?:attacks|"
     r"incidents|raids|strikes|bombings|killings|protests|demonstrations|clashes"
     r"|abductions|"
     r"kidnappings|arrests)\b|\b\d[\d,.]*\s+(?:\w+\s+){0,2}(?:were|have been|had been)\s+"
@@ -126,6 +129,13 @@ _CATEGORY_LIST = re.compile(
     r"\b(?:attacked|targeted|killed|kidnapped|abducted)\s+(?:[a-z]+\s+)?[a-z]+s\s*,\s*(?:[a-z]+\s+)?[a-z]+s,?\s+"
     r"(?:and|or)\s+(?:[a-z]+\s+)?[a-z]+s\b"
 )
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+)
+# A day named in the sentence ('on May 20', '3 January'): analysis that pins a day reports an event.
+_SPECIFIC_DAY = re.compile(rf"\b{_MONTH} \d{{1,2}}(?!\d)|\b\d{{1,2}}(?:st|nd|rd|th)? (?:of )?{_MONTH}(?!\w)")
+_AT_PLACE = re.compile(r"\s+(?:in|at|near|on) (?:the )?[A-Z]")
 _SPECIFIC_PLACE = re.compile(r"[^.;]{0,25}?\b(?:in|on|at|near) (?:the )?[A-Z]")
 _GENERIC = rx(
     r"(?<!to )\b(?:has|have|had) (?:also )?(?:conducted|carried out|launched|staged|claimed|mounted"
@@ -170,7 +180,12 @@ _SUBJECT_BEFORE = rx(
     r"residents|mob|youths|Shabaa?b|militia|rebels|forces|attackers|fighters|insurgents|"
     r"[A-Z][a-z]+s)\s+$"
 )
-_VERB_AFTER = re.compile(r"\s+(?:(?:a|an|the|two|three|four|five|several|dozens|some)\b|\d|[A-Z])")
+_ACRONYM_BEFORE = re.compile(r"\b[A-Z]{2,}\s+$")  # 'MRC attacks civilians': a named group's verb
+_VERB_AFTER = re.compile(
+    r"\s+(?:(?:a|an|the|two|three|four|five|several|dozens|some|civilians|villagers|residents|people|"
+    r"locals|farmers|herders|passengers|worshippers|students|police|soldiers|troops|them|him|his|her|their)\b"
+    r"|\d|[A-Z])"
+)
 
 
 _PROTEST_NOUNS = frozenset(
@@ -198,7 +213,7 @@ _NO_PROTEST_BEFORE = rx(
 )
 
 
-def _is_nominal(text: str, match: re.Match[str]) -> bool:
+def _is_nominal(text: str, match: Match) -> bool:
     """True when an ambiguous trigger ('attacks', 'the attack', 'the arrested') is used as a noun.
 
     Plural nouns name no single occurrence; a verb reading needs an object right after it
@@ -212,14 +227,16 @@ def _is_nominal(text: str, match: re.Match[str]) -> bool:
     if _DETERMINER_BEFORE.search(text[max(0, match.start() - 25) : match.start()]):
         return True
     if word in ("attacks", "operations", "raids", "killings", "assaults", "bombings", "strikes", "targets"):
+        before = text[max(0, match.start() - 30) : match.start()]
         return not (
             _VERB_AFTER.match(text, match.end())
-            or _SUBJECT_BEFORE.search(text[max(0, match.start() - 30) : match.start()])
+            or _SUBJECT_BEFORE.search(before)
+            or _ACRONYM_BEFORE.search(before)
         )
     return False
 
 
-def _unhedged(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+def _unhedged(pattern: FoldedPattern, text: str) -> Match | None:
     """The first match of `pattern` that is asserted: not governed by a modal or threat word in
     its clause, and not a nominal use of an ambiguous trigger."""
     for match in pattern.finditer(text):
@@ -236,16 +253,15 @@ def _unhedged(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
 _DESCRIPTORS = frozenset({"civ_victim", "armed_side", "crowd", "partisan"})
 
 
-def find_cues(sentence: str) -> dict[str, re.Match[str]]:
+def find_cues(sentence: str) -> dict[str, Match]:
     """All cues present (and not hedged) in the sentence, by name.
 
     For 'attack' a decisive verb ('killed') is preferred over a weak one ('attacks', 'dead').
     """
     found = {}
-    prefixes = word_prefixes(sentence.casefold())
+    opened = gated_cues(sentence.casefold())
     for name, pattern in CUES.items():
-        gate = CUE_GATES.get(name)
-        if gate is not None and prefixes.isdisjoint(gate):
+        if name not in opened and name in CUE_GATES:
             continue
         match = pattern.search(sentence) if name in _DESCRIPTORS else _unhedged(pattern, sentence)
         if match:
@@ -274,7 +290,12 @@ def non_event_reason(sentence: str) -> str | None:
     generic = _GENERIC.search(text) or _CATEGORY_LIST.search(text)
     if (generic and not _SPECIFIC_PLACE.match(text, generic.end())) or _HABITUAL.search(text):
         return "generic statement"
-    if _PROPAGANDA.search(text) and not _HARD.search(text) and not _unhedged(CUES["protest"], text):
+    if (
+        _PROPAGANDA.search(text)
+        and not _HARD.search(text)
+        and not (_SPECIFIC_DAY.search(text) and _unhedged(CUES["attack"], text))
+        and not _unhedged(CUES["protest"], text)
+    ):
         return "propaganda or commentary"
     return None
 
@@ -326,6 +347,7 @@ _PROTESTERS_ATTACKED = rx(
     r"\b(?:assault|attack|beat|charg|chas|stab|hack|obstruct)\w*\s+(?:and\s+\w+\s+)?(?:[\w-]+\s+){0,4}?"
     r"(?:demonstrat\w*|protest\w*|rall(?:y|ies)|procession|march(?:ers)?|human chain)"
 )
+_SUPPORTERS = rx(r"\bsupporters of\b")
 _LIGHT_VERB = rx(r"(?:conducted|carried out|launched|staged|mounted|executed|perpetrated|claimed)\b")
 _DISPERSAL = rx(r"dispers|tear|gas|water cannon|rubber|baton|lathi")
 _FIREARMS = rx(
@@ -334,7 +356,7 @@ _FIREARMS = rx(
 )
 
 
-def _crowd_act(cues: dict[str, re.Match[str]], sentence: str) -> str | None:
+def _crowd_act(cues: dict[str, Match], sentence: str) -> str | None:
     """The violent act a crowd (not an armed group) commits, if any: the cue name.
 
     The crowd must be the subject: named before the act, not in a passive phrase, with no armed
@@ -344,8 +366,10 @@ def _crowd_act(cues: dict[str, re.Match[str]], sentence: str) -> str | None:
     if "crowd_weapons" in cues:
         return "crowd_weapons"
     subject = cues.get("crowd") or cues.get("partisan")
-    if subject is None or _COMMUNAL_FIGHT.search(sentence) or _FIREARMS.search(sentence):
+    if subject is None or _COMMUNAL_FIGHT.search(sentence):
         return None
+    if _FIREARMS.search(sentence) and not _SUPPORTERS.search(sentence):
+        return None  # supporters of a party or candidate stay a crowd even when some carry guns
     for name in _CROWD_ACTS[1:]:
         act = cues.get(name)
         if act is None or act.start() < subject.start() or act.group(0).casefold() in _WEAK_ATTACK:
@@ -363,7 +387,7 @@ def _crowd_act(cues: dict[str, re.Match[str]], sentence: str) -> str | None:
     return None
 
 
-def _has_protest(cues: dict[str, re.Match[str]]) -> bool:
+def _has_protest(cues: dict[str, Match]) -> bool:
     """A weak protest cue ('demanding') counts only when nothing violent is reported."""
     if "protest" in cues:
         return True
@@ -388,7 +412,7 @@ def _has_protest(cues: dict[str, re.Match[str]]) -> bool:
     return "protest_weak" in cues and "crowd" in cues and not any(name in cues for name in violent)
 
 
-def _demonstration_decision(cues: dict[str, re.Match[str]], sentence: str) -> Decision | None:
+def _demonstration_decision(cues: dict[str, Match], sentence: str) -> Decision | None:
     """Protests and riots: a crowd acting, ranked riot > excessive force > intervention > peaceful.
 
     Excessive force is lethal force against a demonstration that was itself not violent. A
@@ -412,7 +436,7 @@ class _Crowd:
     act: str | None  # the cue of a violent act the crowd itself commits
 
 
-def _crowd_fight_decision(cues: dict[str, re.Match[str]], sentence: str, crowd: _Crowd) -> Decision | None:
+def _crowd_fight_decision(cues: dict[str, Match], sentence: str, crowd: _Crowd) -> Decision | None:
     if crowd.act in ("clash", "crowd_weapons", "attack") and _RIVAL_GROUPS.search(sentence):
         return "Mob violence", "rival groups fighting", crowd.act
     if crowd.riot and not crowd.protest and {"attack", "civ_victim"} <= cues.keys():
@@ -425,7 +449,7 @@ def _crowd_fight_decision(cues: dict[str, re.Match[str]], sentence: str, crowd: 
     return None
 
 
-def _protest_outcome_decision(cues: dict[str, re.Match[str]], crowd: _Crowd) -> Decision | None:
+def _protest_outcome_decision(cues: dict[str, Match], crowd: _Crowd) -> Decision | None:
     if crowd.protest and "lethal_force" in cues:
         return "Excessive force against protesters", "state lethal force on protesters", "lethal_force"
     if "mob" in cues:
@@ -438,7 +462,7 @@ def _protest_outcome_decision(cues: dict[str, re.Match[str]], crowd: _Crowd) -> 
 
 
 def _crowd_without_protest_decision(
-    cues: dict[str, re.Match[str]], sentence: str, crowd: _Crowd
+    cues: dict[str, Match], sentence: str, crowd: _Crowd
 ) -> Decision | None:
     if crowd.riot:
         return "Violent demonstration", "riot", "riot"
@@ -459,7 +483,7 @@ def _crowd_without_protest_decision(
     return None
 
 
-def _armed_violence(cues: dict[str, re.Match[str]]) -> bool:
+def _armed_violence(cues: dict[str, Match]) -> bool:
     return any(name in cues for name in ("air", "suicide", "shelling", "ied", "chemical", "grenade")) or (
         "clash" in cues and "armed_side" in cues and "partisan" not in cues and "crowd" not in cues
     )
@@ -485,7 +509,7 @@ _WEAK_CLASH = frozenset(
 _PEACEFUL_TRANSFER = rx(r"\bwithout (?:a fight|resistance|fighting|a shot)\b|\bpeacefully\b|\bhanded over\b")
 
 
-def _battle_decision(cues: dict[str, re.Match[str]], sentence: str) -> Decision | None:
+def _battle_decision(cues: dict[str, Match], sentence: str) -> Decision | None:
     """Battles: two armed, organised sides. Ranked regains > overtakes > armed clash."""
     if "regains" in cues and "armed_side" in cues:
         return "Government regains territory", "recapture", "regains"
@@ -503,18 +527,21 @@ def _battle_decision(cues: dict[str, re.Match[str]], sentence: str) -> Decision 
         return "Armed clash", "clash between armed groups", "clash"
     if "armed_side" not in cues or _explosive(cues):
         return None
-    target = next((m for m in ARMED_TARGET.finditer(sentence) if not _nominal_target(sentence, m)), None)
+    target = next(
+        (m for m in ARMED_TARGET.finditer(sentence) if not _nominal_target(sentence, m)),
+        None,
+    )
     if target:
         return "Armed clash", "attack on armed actors", "assault" if "assault" in cues else "armed_side"
     return None
 
 
-def _nominal_target(sentence: str, match: re.Match[str]) -> bool:
+def _nominal_target(sentence: str, match: Match) -> bool:
     verb = re.compile(r"[\w-]+").match(sentence, match.start())
     return verb is not None and _is_nominal(sentence, verb)
 
 
-def _explosive(cues: dict[str, re.Match[str]]) -> bool:
+def _explosive(cues: dict[str, Match]) -> bool:
     return any(n in cues for n in ("chemical", "air", "suicide", "shelling", "ied", "grenade", "explosion"))
 
 
@@ -529,7 +556,7 @@ _EXPLOSION_RANK: tuple[tuple[str, str], ...] = (
 )
 
 
-def _explosion_decision(cues: dict[str, re.Match[str]], sentence: str) -> Decision | None:
+def _explosion_decision(cues: dict[str, Match], sentence: str) -> Decision | None:
     for cue, sub_event in _EXPLOSION_RANK:
         if cue in cues:
             return sub_event, f"{cue} cue", cue
@@ -548,7 +575,18 @@ _STRONG_ATTACK = rx(
 )
 
 
-def _civilian_decision(cues: dict[str, re.Match[str]], sentence: str) -> Decision | None:
+def _attack_reported(match: Match, sentence: str) -> bool:
+    """A bare 'attack' reports one when it is a verb with an object ('assailants attack Pandanguo
+    location') or a noun pinned to a place and a day ('the January 3, 2024, attack in Kerman')."""
+    if match.group(0).casefold() not in ("attack", "attacks", "attacked"):
+        return False
+    determined = _DETERMINER_BEFORE.search(sentence[max(0, match.start() - 25) : match.start()])
+    if _VERB_AFTER.match(sentence, match.end()) and not determined:
+        return True
+    return bool(_AT_PLACE.match(sentence, match.end()) and _SPECIFIC_DAY.search(sentence))
+
+
+def _civilian_decision(cues: dict[str, Match], sentence: str) -> Decision | None:
     """Violence against civilians, ranked sexual violence > attack > abduction."""
     if "sexual" in cues:
         return "Sexual violence", "sexual violence", "sexual"
@@ -557,7 +595,9 @@ def _civilian_decision(cues: dict[str, re.Match[str]], sentence: str) -> Decisio
         return None  # a raid to arrest people is an Arrests event
     if "agreement" in cues and not ({"attack", "sexual"} & cues.keys()):
         return None  # hostages released in an exchange: an Agreement, not an abduction
-    if "attack" in cues and (not weak or {"civ_victim", "abduction", "armed_side"} & cues.keys()):
+    if "attack" in cues and (
+        not weak or {"civ_victim", "abduction", "armed_side"} & cues.keys() or _attack_reported(cues["attack"], sentence)
+    ):
         return "Attack", "violence against unarmed people", "attack"
     if "abduction" in cues:
         return "Abduction/forced disappearance", "abduction", "abduction"
@@ -576,7 +616,7 @@ _STRATEGIC_ORDER: tuple[tuple[str, str], ...] = (
 )
 
 
-def _strategic_decision(cues: dict[str, re.Match[str]], sentence: str) -> Decision | None:
+def _strategic_decision(cues: dict[str, Match], sentence: str) -> Decision | None:
     for cue, sub_event in _STRATEGIC_ORDER:
         if cue in cues:
             return sub_event, f"{cue} cue", cue
@@ -585,7 +625,7 @@ def _strategic_decision(cues: dict[str, re.Match[str]], sentence: str) -> Decisi
     return None
 
 
-def _disrupted_decision(cues: dict[str, re.Match[str]], sentence: str) -> Decision | None:
+def _disrupted_decision(cues: dict[str, Match], sentence: str) -> Decision | None:
     """A seized bomb or foiled attack: nothing went off and nobody was hurt."""
     if "disrupted" in cues and not ({"attack", "clash", "explosion"} & cues.keys()):
         return "Disrupted weapons use", "weapons seized or defused", "disrupted"
@@ -613,7 +653,7 @@ _CONFIDENCE = {
 }
 
 
-def decide(cues: dict[str, re.Match[str]], sentence: str) -> Decision | None:
+def decide(cues: dict[str, Match], sentence: str) -> Decision | None:
     """Apply the deciders in ACLED's precedence order; the first one that fires wins."""
     for decider in _DECIDERS:
         decision = decider(cues, sentence)
@@ -655,10 +695,27 @@ _VIOLENT_CUES = (
 
 _BACKGROUND = rx(
     r"[^,.;]*\((?:coded|recorded) (?:separately|as a separate event)\)"
-    r"|\b(?:following|a day after|days after|amid|in the wake of|in response to)\b[^.;]*?(?=[.;]|$"
+    r"|\b(?:following|a day after|days after|amid|in the wake of|in response to|over (?:their |his |her )?"
+    r"participation in|for (?:joining|supporting|participating in)|in support of|supporting|to join|on (?:their |his )?way to"
+    r"|calling for)\b[^.;]*?(?=[.;]|$"
     r"|,\s*(?:and|then"
     r"|before|while|but)\b)"
 )
+
+
+# Where a grievance ends: the crowd's own act ('protesters against the court clashed with police').
+_GRIEVANCE_END = rx(
+    r"\b(?:clash(?:ed|es)?|engag(?:ed|e|es)|burn(?:ed|t|s)?|set (?:ablaze|fire|on fire)|pelt\w*|threw"
+    r"|hurl(?:ed|s)?|block(?:ed|s)?|barricad(?:ed|es)|loot(?:ed|s)|vandali[sz](?:ed|es)|destroy(?:ed|s)"
+    r"|storm(?:ed|s)|chased|(?:turn(?:ed|s)|became) (?:violent|chaotic|riotous)|running battles?)\b(?! of\b)"
+)
+
+
+def _mask_grievance(match: Match) -> str:
+    text = match.group(0)
+    end = _GRIEVANCE_END.search(text, 1)
+    kept = text[end.start() :] if end else ""
+    return " " * (len(text) - len(kept)) + kept
 
 
 def mask_grievances(text: str) -> str:
@@ -667,12 +724,11 @@ def mask_grievances(text: str) -> str:
     Violence named as a grievance is another event; it must not make the protest a riot.
     Offsets are kept (blanked with spaces) so trigger spans stay valid.
     """
-    for pattern in (_SEPARATE, _GRIEVANCE):
-        text = pattern.sub(lambda m: " " * len(m.group(0)), text)
-    return text
+    text = _SEPARATE.sub(lambda m: " " * len(m.group(0)), text)
+    return _GRIEVANCE.sub(_mask_grievance, text)
 
 
-def _drop_grievance_cues(cues: dict[str, re.Match[str]], sentence: str) -> None:
+def _drop_grievance_cues(cues: dict[str, Match], sentence: str) -> None:
     """Keep only the protest and violence cues that lie outside what the protest is about.
 
     A protest word only in background ('following anti-government demonstrations') does not
@@ -690,7 +746,7 @@ def _drop_grievance_cues(cues: dict[str, re.Match[str]], sentence: str) -> None:
                 del cues[name]
 
 
-def _add_context_cues(cues: dict[str, re.Match[str]], context: str) -> None:
+def _add_context_cues(cues: dict[str, Match], context: str) -> None:
     """A demonstration is typed by everything reported about it in the neighbouring sentences.
 
     ACLED codes one event per crowd, place and day with the highest-ranked outcome; news and

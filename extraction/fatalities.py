@@ -54,10 +54,10 @@ _PASSIVE_VERB = (
     r"|fatally\s+(?:shot|stabbed|wounded|injured|assaulted|beaten|hit)|(?:shot|hacked|stabbed|beaten|burn(?:ed|t)|stoned|lynched|tortured|clubbed|strangled|starved|crushed)"
     r"\s+to\s+death|found\s+dead|gunned\s+down|found\s+(?:killed|murdered)|confirmed\s+dead|left\s+dead)"
 )
-_INTRANSITIVE = r"(?:died|perished|lost\s+(?:their|his|her)\s+lives?|succumbed)"
+_INTRANSITIVE = r"(?:died|dies|die|perished|lost\s+(?:their|his|her)\s+lives?|succumbed)"
 _ACTIVE_VERB = (
     r"(?:kil{1,2}(?:ed|ing|s)?|murder(?:ed|ing|s)?|behead(?:ed|ing|s)?|execut(?:ed|ing|es)|lynch(?:ed|ing|es)?"
-    r"|massacr(?:ed|ing|es)|slaughter(?:ed|ing|s)?|assassinat(?:ed|ing|es)|shot\s+dead|shooting\s+dead"
+    r"|massacr(?:ed|ing|es)|slaughter(?:ed|ing|s)?|assassinat(?:ed|ing|es)|shot\s+dead|shoot(?:s|ing)?\s+dead"
     r"|(?:shot|shoot|stabbed|stab|attacked|attack|hacked)\s+and\s+kill(?:ed|s)?|stoned\s+to\s+death"
     r"|stabbed\s+to\s+death|hacked\s+to\s+death|gunned\s+down|fatally\s+(?:shot|shooting|stabbed|stabbing)"
     r"|(?:stone|stoned|stoning|beat|beaten|beating|hack|hacking|burn|burned|burnt|burning|club|clubbed)\s+to\s+death"
@@ -83,13 +83,13 @@ _ACTIVE_HINTS = (
 )
 _PASSIVE_HINTS = (
     "kil", "dead", "murder", "behead", "execut", "lynch", "assassinat", "slain", "slaughter", "massacr",
-    "death", "gunned", "died", "perish", "lost", "succumb",
+    "death", "gunned", "die", "perish", "lost", "succumb",
 )
 _WINDOW_BEFORE = 160
 _WINDOW_AFTER = 140
 # Cheap gate: a text without any of these substrings reports no killing.
 _HINTS = (
-    "kill", "kiled", "dead", "died", "death", "murder", "behead", "execut", "lynch", "assassin", "slain",
+    "kill", "kiled", "dead", "die", "death", "murder", "behead", "execut", "lynch", "assassin", "slain",
     "slaughter", "massacr", "bod", "corpse", "perish", "lives", "fatalit", "toll", "gunned", "succumb",
 )
 _AUTHORITATIVE_RE = re.compile(

@@ -1,10 +1,11 @@
 """Cross-document merge: one record per real-world event, every report of it kept as provenance.
 
 ACLED's unit is one day x one location x one pair of actors, so two mentions are the same event
-when they share the country, the location and a compatible date (equal days; a month-precise
-report covers any day of that month), their identified actors do not conflict and their event
+when they share the country, the location (whatever the transliteration) and a compatible date
+(equal days; a month-precise report covers any day of that month), their identified actors do not conflict and their event
 types belong to one family (armed violence: Battles, Explosions/Remote violence, Violence against
-civilians; demonstrations: Protests, Riots; or the same Strategic development). Reports of one
+civilians; demonstrations: Protests, Riots; or the same Strategic development), and they do
+not come from one sentence (the extractor already told those apart). Reports of one
 attack often differ on its type ('a suicide bomber' vs 'IS-K killed 21 people'); the merged
 record takes the type (and the actors coded with it) of its most confident mention, ties going to
 ACLED's higher-ranked type; date and place come from its most precise mention.
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 import calendar
 import hashlib
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, date, datetime, timedelta
 
@@ -23,6 +25,7 @@ from schemas.codebook import EVENT_TYPES, country_alpha3
 
 ID_MODULUS = 10**8
 UNKNOWN_COUNTRY_PREFIX = "XXX"
+_VOWELS = re.compile(r"[aeiouy]|\s+(?=\S)")
 _PRIVATE_KEYS = ("published", "occurrence")
 TYPE_FAMILIES: dict[str, str] = {
     "Battles": "armed violence",
@@ -121,21 +124,28 @@ def _fold_country_only(
 def _bucket_key(mention: Mapping[str, object]) -> tuple[str, str, str]:
     event_type = str(mention.get("event_type") or "")
     family = TYPE_FAMILIES.get(event_type) or _fold(mention.get("sub_event_type"))
-    return (_fold(mention.get("country")), _fold(mention.get("location")), family)
+    return (_fold(mention.get("country")), _place_key(mention), family)
+
+
+def _place_key(mention: Mapping[str, object]) -> str:
+    """The location name without its vowels ('' for country-only): transliterations of one town
+    ('Bamiyan'/'Bamyan', 'Mazar-e Sharif'/'Mazar-i-Sharif') differ mostly in vowels. Not by
+    coordinates: a gazetteer gives one point to a city's different neighbourhoods."""
+    return _VOWELS.sub("", _fold(mention.get("location")))
 
 
 def _same_event(first: Mapping[str, object], other: Mapping[str, object]) -> bool:
     return (
         dates_compatible(first, other)
         and _actors_compatible(first, other)
-        and not _counted_apart(first, other)
+        and not _same_sentence(first, other)
     )
 
 
-def _counted_apart(a: Mapping[str, object], b: Mapping[str, object]) -> bool:
-    """Two occurrences one phrase counts ('two attacks in Kabul') are two events."""
-    same_phrase = a.get("doc_id") == b.get("doc_id") and a.get("span_start") == b.get("span_start")
-    return same_phrase and a.get("occurrence", 0) != b.get("occurrence", 0)
+def _same_sentence(a: Mapping[str, object], b: Mapping[str, object]) -> bool:
+    """Mentions of one sentence are events the extractor already told apart ('two attacks in
+    Kabul', 'the Longan Hotel attack and the subsequent airport attack'): never one event."""
+    return a.get("doc_id") == b.get("doc_id") and a.get("span_start") == b.get("span_start")
 
 
 def dates_compatible(a: Mapping[str, object], b: Mapping[str, object]) -> bool:

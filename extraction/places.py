@@ -37,11 +37,12 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from extraction import place_lexicon as lex
-from extraction.gazetteer import Entry, Gazetteer, ascii_name, fold_name
+from extraction.gazetteer import Country, Entry, Gazetteer, ascii_name, fold_name
 
 MAX_WORDS = 6
 _BIG_PLACE = 20_000
@@ -277,6 +278,8 @@ def _unknown_length(text: str, tokens: list[_Token], i: int, mentions: list[Plac
     end = tokens[i + length - 1].end
     if after_cue or lex.BRACKET_AFTER.match(text, end):
         return length
+    if mentions and mentions[-1].candidates and _quarter_of(text, mentions[-1], tokens[i].start):
+        return length  # 'the Nairobi slum of Kawangware'
     chained = bool(mentions) and _link(text, mentions[-1].end, tokens[i].start) == "parent"
     return length if chained and _level_after(text, end) else 0
 
@@ -323,13 +326,26 @@ def _scan(text: str, gazetteer: Gazetteer) -> list[PlaceMention]:
         known = length > 0
         if not known:
             length = _unknown_length(text, tokens, i, mentions)
-        if length and (not _inside_longer_name(text, tokens, i) or _names_country(tokens, i, length, gazetteer)):
+        if length and (
+            not _inside_longer_name(text, tokens, i) or _names_country(tokens, i, length, gazetteer)
+        ):
             mentions.append(_mention(text, tokens, i, length, gazetteer, known, mentions))
             while i < len(tokens) and tokens[i].start < mentions[-1].end:
                 i += 1
         else:
             i += max(length, 1)
-    return [m for m in mentions if _plausible(m, mentions, text)]
+    return [m for m in mentions if _plausible(m, mentions, text) and not _people(m, gazetteer)]
+
+
+def _people(mention: PlaceMention, gazetteer: Gazetteer) -> bool:
+    """'Somali shop owner', 'Somali and Samburu clash': a nationality that is also a region's name
+    (Ethiopia's Somali region) is the people unless a level word or locative cue makes it a place."""
+    return (
+        mention.level is None
+        and mention.cue not in lex.STRONG_CUES
+        and gazetteer.demonym(mention.text) is not None
+        and not mention.is_country
+    )
 
 
 def _names_country(tokens: list[_Token], i: int, length: int, gazetteer: Gazetteer) -> bool:
@@ -416,13 +432,33 @@ def _mention(
         lex.LANDMARK_AFTER.match(text, surface_end) is not None,
         link is not None and "(" in text[previous[-1].end : start],
         _starts_sentence(text, start),
-        bool(previous)
-        and previous[-1].is_country
-        and _POSSESSIVE_GAP.fullmatch(text, previous[-1].end, start) is not None,
+        bool(previous) and _possessed_by(text, previous[-1], start),
     )
 
 
-_POSSESSIVE_GAP = re.compile(r"['’]s\s+")
+def _possessed_by(text: str, owner: PlaceMention, start: int) -> bool:
+    """Tajikistan's "Danghara District" (also as the engine passes it, the "'s" blanked out),
+    "Baghlan province's capital city; Pul-i-Khumri" and "the Nairobi slum of Kawangware": the
+    owner is the parent of what follows."""
+    if _quarter_of(text, owner, start):
+        return bool(owner.candidates)
+    return owner.is_country and _POSSESSIVE_GAP.fullmatch(text, owner.end, start) is not None
+
+
+def _quarter_of(text: str, owner: PlaceMention, start: int) -> bool:
+    if not 4 < start - owner.end < 48:  # cheap: called for every unknown capitalised word
+        return False
+    gap = (owner.end, start)
+    return bool(_CAPITAL_GAP.fullmatch(text, *gap) or _QUARTER_OF_GAP.fullmatch(text, *gap))
+
+
+_QUARTER_OF_GAP = re.compile(r"\s+(?:slum|suburb|estate|township|neighbou?rhood)\s+of\s+", re.IGNORECASE)
+_POSSESSIVE_GAP = re.compile(r"['’]s\s+|\s{3,}")
+_CAPITAL_GAP = re.compile(
+    r"\s+(?:(?:province|state|region|district|county|governorate)(?:['’]s|\s{2})\s+)?"
+    r"(?:provincial\s+)?capital(?:\s+city)?\s*[;,:(]?\s*",
+    re.IGNORECASE,
+)
 _SETTLEMENT_OF = re.compile(r"\b(city|town|village)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -436,7 +472,7 @@ def _starts_sentence(text: str, start: int) -> bool:
     position = start - 1
     while position >= 0 and text[position] in " \t":
         position -= 1
-    return position < 0 or text[position] in '.!?:;\n"“”'
+    return position < 0 or text[position] in '.!?:\n"“”'  # after ';' a capital is a name
 
 
 def _is_big_city(gazetteer: Gazetteer, key: str) -> bool:
@@ -493,15 +529,19 @@ def country_from_text(text: str, gazetteer: Gazetteer) -> list[str]:
 
 def _mention_country(mention: PlaceMention) -> tuple[str | None, float]:
     """The country a mention points to and how surely: by name (2), all candidates in one country
-    (1), or a candidate far more populous than any abroad (0.5, 'Donetsk')."""
+    (1), or a candidate far more populous than any abroad (0.5, 'Donetsk'), counting places only by
+    their own name, not by one of their alternate names."""
     named = [c.alpha2 for c in mention.candidates if c.kind == "country"]
     if named:
         return named[0], 2.0
     codes = {c.alpha2 for c in mention.candidates}
     if len(codes) == 1:
         return codes.pop(), 1.0
+    written = fold_name(mention.text)
     biggest: dict[str, int] = {}
     for candidate in mention.candidates:
+        if candidate.kind == "place" and fold_name(candidate.name) != written:
+            continue  # 'Dowa' is an alias of China's Duoba, but Malawi's Dowa by name
         biggest[candidate.alpha2] = max(biggest.get(candidate.alpha2, 0), candidate.population)
     ranked = sorted(biggest.items(), key=lambda item: -item[1])
     if len(ranked) > 1 and ranked[0][1] >= 5 * max(ranked[1][1], 1) and ranked[0][1] >= _BIG_PLACE:
@@ -510,12 +550,17 @@ def _mention_country(mention: PlaceMention) -> tuple[str | None, float]:
 
 
 def document_context(
-    text: str, gazetteer: Gazetteer, mentions: list[PlaceMention] | None = None
+    text: str,
+    gazetteer: Gazetteer,
+    mentions: list[PlaceMention] | None = None,
+    fallback: Sequence[str] = (),
 ) -> PlaceContext:
     """Priors for a document: countries and admin1 regions it names, most often first.
 
     Countries count by name, by unambiguous places/regions (all candidates in one country) and,
-    with half weight, by nationality adjectives.
+    with half weight, by nationality adjectives. `fallback` (alpha-2 codes the caller knows from
+    metadata, e.g. a source 'Daily Nation (Kenya)') come last: short notes often name no country,
+    and without one a Kenyan village loses to a namesake abroad.
     """
     mentions = find_places(text, gazetteer) if mentions is None else mentions
     countries: Counter[str] = Counter()
@@ -531,8 +576,9 @@ def document_context(
         alpha2 = gazetteer.demonym(token.text) if token.capital else None
         if alpha2:
             countries[alpha2] += 0.5
+    ranked = [c for c, _ in countries.most_common()]
     return PlaceContext(
-        tuple(c for c, _ in countries.most_common()), tuple(k for k, _ in regions.most_common())
+        tuple(dict.fromkeys([*ranked, *fallback])), tuple(k for k, _ in regions.most_common())
     )
 
 
@@ -546,7 +592,10 @@ def _chains(mentions: list[PlaceMention]) -> list[list[PlaceMention]]:
         if mention.linked and chains:
             chains[-1].append(mention)
         elif mention.possessed and chains and len(chains[-1]) == 1:
-            chains[-1] = [mention, chains[-1][0]]  # "Tajikistan's Danghara": the country is the parent
+            # "Tajikistan's Danghara", "Baghlan province's capital city; Pul-i-Khumri": the first is
+            # the parent, and its locative cue ('in Tajikistan's ...') is the head's
+            owner = chains[-1][0]
+            chains[-1] = [replace(mention, cue=mention.cue or owner.cue), owner]
         else:
             chains.append([mention])
     return chains
@@ -758,35 +807,65 @@ def resolve_location(
     gazetteer = gazetteer or Gazetteer.load()
     countries, admin1 = _sentence_priors(mentions)
     chains = [c for c in _chains(mentions) if _eligible(c)]
-    for _, index in sorted((_chain_rank(c, n), n) for n, c in enumerate(chains)):
+    unknown = _unknown_mention(mentions, countries, context, gazetteer)
+    for rank, index in sorted((_chain_rank(c, n), n) for n, c in enumerate(chains)):
         chain = _trim(chains[index])
         resolved = _resolve_chain(chain, countries, admin1, context)
         place = _place_from_chain(chain, resolved, gazetteer)
-        if place is not None:
+        if place is not None and (rank[0] < 2 or unknown is None):
             return place
-    return _unknown_place(mentions, countries, context, gazetteer)
+        if place is not None:  # 'in Ndunyu' beats a name without a locative cue ('of Virginia Nyaiko')
+            return _unknown_place(unknown, place, mentions, context, gazetteer)
+    return _unknown_place(unknown, None, mentions, context, gazetteer) if unknown else None
+
+
+def _unknown_mention(
+    mentions: list[PlaceMention], countries: set[str], context: PlaceContext, gazetteer: Gazetteer
+) -> PlaceMention | None:
+    """The first name after a locative cue that the gazetteer lacks ('in Mikinduri'), or knows only
+    abroad under an alias ('in Boni forest'); not a people ('in Kenyan hands'), a level or a
+    landmark word ('in the Municipality of X', 'outside the Oqaqeni Clinic')."""
+    for mention in mentions:
+        words = mention.text.lower().split()
+        if (
+            _named_after_cue(mention)
+            and not _without_foreign_aliases(list(mention.candidates), mention, countries, context)
+            and gazetteer.demonym(mention.text) is None
+            and words[0] not in _NOT_A_NAME
+            and words[-1] not in lex.LANDMARK_WORDS
+        ):
+            return mention
+    return None
+
+
+_NOT_A_NAME = lex.ADMIN_LEVEL_WORDS | lex.TOWN_LEVEL_WORDS | lex.OF_PLACE_NOUNS | lex.SUBTOWN_PREFIXES
 
 
 def _unknown_place(
-    mentions: list[PlaceMention], countries: set[str], context: PlaceContext, gazetteer: Gazetteer
+    unknown: PlaceMention,
+    nearby: Place | None,
+    mentions: list[PlaceMention],
+    context: PlaceContext,
+    gazetteer: Gazetteer,
 ) -> Place | None:
-    """Last resort: 'in Mikinduri' names the place even when the gazetteer lacks it; ACLED's location
-    is that name, in the country the sentence (else the document) names, without coordinates."""
-    named = [c for m in mentions for c in m.candidates if c.kind == "country"]
-    alpha2 = named[0].alpha2 if named else (context.countries[0] if context.countries else None)
-    unknown = next(
-        (
-            m
-            for m in mentions
-            if _named_after_cue(m) and not _without_foreign_aliases(list(m.candidates), m, countries, context)
-        ),
-        None,
-    )
-    country = gazetteer.countries.get(alpha2) if alpha2 else None
-    if unknown is None or country is None:
-        return None
-    entry = Entry("country", country.name, alpha2, None, None, 0.0, 0.0, 0, alpha2)
-    return _unplaced(gazetteer, ascii_name(unknown.text), entry)
+    """ACLED's location is the name the text gives even when the gazetteer lacks it. It is coded
+    at a place the sentence also names (geo_precision 2) when that one lies in the country named,
+    else by its country alone: the sentence's, the document's, or that other place's."""
+    named = [c.alpha2 for m in mentions for c in m.candidates if c.kind == "country"]
+    alpha2 = named[0] if named else (context.countries[0] if context.countries else None)
+    location = ascii_name(unknown.text)
+    if nearby is not None and (alpha2 is None or gazetteer.country(alpha2) == _country_of(nearby, gazetteer)):
+        why = f"'{unknown.text}' not in gazetteer; coded at '{nearby.location}' named in the same sentence"
+        return replace(nearby, location=location, geo_precision=2, population=0, evidence=why)
+    country = gazetteer.country(alpha2) if alpha2 else None
+    if country is None:
+        return nearby
+    entry = Entry("country", country.name, country.alpha2, None, None, 0.0, 0.0, 0, country.alpha2)
+    return _unplaced(gazetteer, location, entry)
+
+
+def _country_of(place: Place, gazetteer: Gazetteer) -> Country | None:
+    return gazetteer.country_by_alpha3(place.alpha3)
 
 
 def _place_from_chain(

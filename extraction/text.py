@@ -52,6 +52,13 @@ _URL_RE = re.compile(r"https?://\S{1,2000}")
 _FOOTNOTE_AFTER_PUNCT_RE = re.compile(r"([.,;:!?][\"”’)]?|[\"”’)])\d{1,3}(?=[\s—–]|$)")
 _FOOTNOTE_AFTER_WORD_RE = re.compile(r"([a-z])\d{1,3}(?=[\s,.;:—–]|$)")
 _FOOTNOTE_LETTER_RE = re.compile(r"([.,;:][\"”’]?)[a-k](?=\s)")
+# A marker glued to a year: 'in May 2024.40 Across', 'in July 2023,41 and', 'August 20238—'.
+_FOOTNOTE_AFTER_YEAR_RE = re.compile(r"[12][09]\d\d(?:[.,;:]\d{1,3}|\d{1,2})(?=[\s—–.,;:)]|$)")
+_MONTH_BEFORE_RE = re.compile(
+    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?,?\s+(?:[0-3]?\d(?:st|nd|rd|th)?,?\s+)?$"
+)
+_YEAR_RANGE_BEFORE_RE = re.compile(r"(?:19|20)\d\d\s?[-–]\s?$")
+_CAPITAL_NEXT_RE = re.compile(r"\s+[\"“‘(]?[A-Z]|\s*$")
 
 _BOILERPLATE_LINE_RE = re.compile(
     r"^(?:leave a (?:reply|comment)|post navigation|recommended"
@@ -197,9 +204,29 @@ def strip_footnote_markers(text: str) -> str:
     Only digits glued to a word or to punctuation right after a word are removed, so '2024.',
     '17 people' and '3.5' stay intact.
     """
+    text = _FOOTNOTE_AFTER_YEAR_RE.sub(_remove_year_marker, text)
     text = _FOOTNOTE_AFTER_PUNCT_RE.sub(_marker_remover(1, includes_letter=False), text)
     text = _FOOTNOTE_AFTER_WORD_RE.sub(_marker_remover(4, includes_letter=True), text)
     return _FOOTNOTE_LETTER_RE.sub(_marker_remover(2, includes_letter=False), text)
+
+
+def _remove_year_marker(match: re.Match[str]) -> str:
+    """'May 2024.40 Across' -> 'May 2024. Across'; 'August 20238—' -> 'August 2023—'.
+
+    Only years that follow a month name ('July 2023,41') or open a range ('2022-2024.28'),
+    and for '.NN' only before a capital letter, so '2020,15 people' and '2024.5%' stay intact.
+    """
+    text, start = match.string, match.start()
+    if start > 0 and (text[start - 1].isalnum() or text[start - 1] in ".,$€£"):
+        return match.group(0)
+    window = text[max(0, start - 24):start]
+    after_month = _MONTH_BEFORE_RE.search(window) is not None
+    sep = match.group(0)[4]
+    if not after_month and not (sep == "." and _YEAR_RANGE_BEFORE_RE.search(window)):
+        return match.group(0)
+    if sep == "." and not _CAPITAL_NEXT_RE.match(text, match.end()):
+        return match.group(0)
+    return match.group(0)[:4] + (sep if sep in ".,;:" else "")
 
 
 def _marker_remover(letters: int, includes_letter: bool) -> Callable[[re.Match[str]], str]:

@@ -207,3 +207,125 @@ def test_all_dates(sentence: str, ctx: DateContext, expected: list[tuple[str, in
 def test_other_languages_give_no_english_month_dates(sentence: str) -> None:
     """The rules read English; other languages must not crash or yield invented dates."""
     assert [m for m in find_dates(sentence, PUB) if m.time_precision == 1] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "why"),
+    [
+        ("ISK's post-August 2021 behavior on the ground", "'post-<month>' bounds a period"),
+        ("553 episodes have been recorded since May 10, 2021.", "'since' a day is a period's start"),
+        ("As of mid-May 2024, a total of 553 episodes", "'as of' is the reference point of a count"),
+        ("Patrols continued until 3 March 2024 in Kabul.", "'until' a day"),
+        ("By 5 May 2024, troops had retaken the town.", "'by' a day"),
+        ("ISK's pre-2021 network", "'pre-<year>': a year is not recordable anyway"),
+        ("magazine launched a week after the 2024 Moscow attack", "counted from another event, not a date"),
+    ],
+)
+def test_period_bounds_are_not_event_dates(sentence: str, why: str) -> None:
+    assert find_dates(sentence, PUB) == [], why
+
+
+def test_a_sentence_opening_since_a_day_dates_the_first_day() -> None:
+    """ACLED codes 'Since 11 August, Nyanza experienced violence' on 11 August (Kenya notes)."""
+    (mention,) = find_dates("Since 11 August, Nyanza experienced a breakout of violence.", IN_2019)
+    assert (mention.event_date, mention.time_precision) == (date(2019, 8, 11), 1)
+
+
+AFTER_5_MAY = DateContext(published=date(2024, 6, 1), last_date=date(2024, 5, 5), year_hint=2024)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected", "precision"),
+    [
+        ("Later that month, militants returned.", "2024-05-15", 3),
+        ("That month, militants returned.", "2024-05-15", 3),
+        ("Earlier that week, militants returned.", "2024-05-05", 2),
+        ("A week later, militants returned.", "2024-05-12", 2),
+        ("Two days later, militants returned.", "2024-05-07", 1),
+        ("On the same day, militants returned.", "2024-05-05", 1),
+        ("That day, militants returned.", "2024-05-05", 1),
+        ("That night, militants returned.", "2024-05-05", 1),
+        ("The next day, militants returned.", "2024-05-06", 1),
+        ("The day before, militants attacked.", "2024-05-04", 1),
+        ("the previous July, militants attacked.", "2023-07-15", 3),
+    ],
+)
+def test_narrative_dates_count_from_the_previous_date(sentence: str, expected: str, precision: int) -> None:
+    (mention,) = find_dates(sentence, AFTER_5_MAY)
+    assert (mention.event_date.isoformat(), mention.time_precision, mention.is_narrative_relative) == (
+        expected, precision, True,
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected", "why"),
+    [
+        (
+            "In another case in Germany, in April 2024, seven individuals arrested the previous July and "
+            "subsequently charged with plotting attacks were also reportedly linked to ISK.",
+            [("2024-04-15", "report", True), ("2023-07-15", "event", False)],
+            "the charging date is the reference of 'the previous July', the arrest's date",
+        ),
+        (
+            "On March 19, 2024, Germany's law enforcement revealed that two suspects had been arrested.",
+            [("2024-03-19", "report", False)],
+            "a report date alone is kept: it is the best date the text gives",
+        ),
+        (
+            "On 5 May 2020, police said that on 3 May 2020 gunmen killed two men.",
+            [("2020-05-05", "report", True), ("2020-05-03", "event", False)],
+            "reported on one day that the event happened on another",
+        ),
+        (
+            "Around 5 May 2020 (as reported), officers arrived after a clash occurred on May 3.",
+            [("2020-05-05", "event", False), ("2020-05-03", "event", False)],
+            "ACLED's '(as reported)' marks an approximate event date, not a report",
+        ),
+        (
+            "In May 2019, a prison riot claimed by the Islamic State left 32 dead.",
+            [("2019-05-15", "event", False)],
+            "'claimed by' attributes the event",
+        ),
+        (
+            "Militants attacked Kabul on 9 May 2020; police said on 10 May 2020 that two died.",
+            [("2020-05-09", "event", False), ("2020-05-10", "report", False)],
+            "a report date in another clause is not skipped",
+        ),
+    ],
+)
+def test_report_role(sentence: str, expected: list[tuple[str, str, bool]], why: str) -> None:
+    found = [(m.event_date.isoformat(), m.role, m.is_report_date) for m in find_dates(sentence, PUB)]
+    assert found == expected, why
+
+
+def test_mentions_are_numbered_in_order() -> None:
+    mentions = find_dates("On 3 May 2020 and again on 9 May 2020, militants attacked.", NONE)
+    assert [(m.order, m.event_date.day) for m in mentions] == [(0, 3), (1, 9)]
+
+
+def test_quoted_relative_date_counts_from_when_the_speaker_spoke() -> None:
+    ctx = PUB.updated(find_dates("As FBI Director Wray said on 20 May 2024: \u201cWe watch ISK.", PUB))
+    (mention,) = find_dates("We saw the attack two days ago.\u201d", ctx)
+    assert (mention.event_date, mention.time_precision) == (date(2024, 5, 18), 1)
+
+
+def test_quoted_relative_date_of_a_speaker_dated_to_the_month_is_not_recordable() -> None:
+    """Wray 'noted in April 2024' that the Moscow attack was 'a couple weeks ago': the month of
+    the attack cannot be told (it was March), so no date rather than a wrong one."""
+    speech = find_dates("as FBI Director Christopher A. Wray noted in April 2024: \u201cOur concern.", PUB)
+    assert [m.role for m in speech] == ["report"]
+    quoted = "akin to the ISIS-K attack we saw at the Russia Concert Hall a couple weeks ago.\u201d"
+    assert find_dates(quoted, PUB.updated(speech)) == []
+    assert find_dates(quoted, PUB)[0].event_date == date(2024, 5, 18)  # no speaker date: publication
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected", "precision"),
+    [
+        ("Following the January 3, 2024, attack in Kerman, Iran, and the January 28 attack", "2024-01-03", 1),
+        ("the January 2024 attack in Kerman, Iran", "2024-01-15", 3),
+    ],
+)
+def test_kerman_dates(sentence: str, expected: str, precision: int) -> None:
+    first = find_dates(sentence, PUB)[0]
+    assert (first.event_date.isoformat(), first.time_precision) == (expected, precision)

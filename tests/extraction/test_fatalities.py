@@ -19,6 +19,10 @@ DATA = Path(__file__).resolve().parents[1] / "data"
     ("text", "expected", "why"),
     [
         ("ISK killed three people and an Afghan national.", 4, "conjoined victims add up"),
+        ("Two people die in clashes with police on 10 Aug in Kawangware.", 2, "old notes: present tense"),
+        ("Troops exchange fire in the mall. 1 GSU officer dies.", 1, "'dies'"),
+        ("Police shoot dead 15 bandits", 15, "'shoot dead N'"),
+        ("Protesters threatened to die for their cause.", 0, "no figure before 'die'"),
         ("Militants attacked the convoy, killing 21.", 21, "'killing N'"),
         ("resulting in a death toll of at least 17 people and 50 wounded.", 17, "the wounded do not count"),
         ("Police fired at protesters. 2 fatalities.", 2, "ACLED's closing figure"),

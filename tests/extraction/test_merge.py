@@ -181,3 +181,25 @@ def test_a_country_only_report_joins_the_one_located_event_it_fits() -> None:
 def test_a_country_only_report_with_two_candidates_stays_apart() -> None:
     vague = mention("c", location=None, event_date="2024-03-15", time_precision=3)
     assert len(merge_events([mention("a"), mention("b", location="Kabul"), vague])) == 3
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "merged"),
+    [
+        ("Bamyan", "Bamiyan", True),
+        ("Mazar-e Sharif", "Mazar-i-Sharif", True),
+        ("Dhaka - Shahbagh", "Dhaka - Ramna", False),
+    ],
+)
+def test_transliterations_of_one_town_are_one_place(first: str, second: str, merged: bool) -> None:
+    # why: one article writes 'Bamyan', another 'Bamiyan'; neighbourhoods of one city stay apart.
+    events = merge_events([mention("a", location=first), mention("b", location=second)])
+    assert (len(events) == 1) is merged
+
+
+def test_mentions_of_one_sentence_are_never_merged() -> None:
+    # why: 'two attacks in Kabul the following month' are two events the extractor already split.
+    first, second = mention("a", span_start=40), mention("a", span_start=40, occurrence=1)
+    events = merge_events([first, second])
+    assert len(events) == 2 and len({e["event_id_cnty"] for e in events}) == 2
+    assert all("occurrence" not in e for e in events)

@@ -261,6 +261,60 @@ GOLDEN = [
 ]
 
 
+GOLDEN += [
+    (
+        "Residents of Bomet County protest poor road construction.",
+        "Bomet",
+        "Bomet",
+        "Kenya",
+        3,
+        "a sentence-initial common noun before 'of' does not make 'Residents of Bomet' one proper name",
+    ),
+    (
+        "Hundreds of women in Nandi County staged demonstrations.",
+        "Kapsabet",
+        "Nandi",
+        "Kenya",
+        3,
+        "'Hundreds of ... in Nandi': 'of' must touch the name to glue it to a capitalised word before",
+    ),
+    (
+        "ISK struck through a suicide attack on Imam Zaman Mosque, the largest Shia mosque in Baghlan "
+        "province's capital city; Pul-i-Khumri in October.",
+        "Pul-i-Khumri",
+        "Baghlan",
+        "Afghanistan",
+        1,
+        "'X province's capital city; Y' makes X the parent of Y, and a capital after ';' is a name",
+    ),
+    (
+        "ISK struck a Shia mosque in Baghlan province   capital city; Pul-i-Khumri in October.",
+        "Pul-i-Khumri",
+        "Baghlan",
+        "Afghanistan",
+        1,
+        "the same with the possessive blanked out, as the engine passes sentences",
+    ),
+    (
+        "Two citizens were killed by law enforcement in Russia's Kaluga region, as Russian forces "
+        "stormed an ISK cell planning to attack a synagogue in Moscow.",
+        "Kaluga",
+        "Kaluga",
+        "Russia",
+        3,
+        "a possessive country passes its cue to the region it owns, which then comes before Moscow",
+    ),
+    (
+        "Kenyan police raided the Nairobi slum of Kawangware.",
+        "Kawangware",
+        "Nairobi",
+        "Kenya",
+        2,
+        "'the City slum of X': an unknown quarter coded at its city",
+    ),
+]
+
+
 @pytest.mark.parametrize(
     ("sentence", "location", "admin1", "country", "precision", "why"),
     GOLDEN,
@@ -274,6 +328,135 @@ def test_resolve_location_golden(
     assert (place.location, place.country, place.geo_precision) == (location, country, precision), why
     if admin1 is not None:
         assert place.admin1 == admin1, why
+
+
+# (sentence, document countries, location, admin1, country, geo_precision, why)
+GOLDEN_IN_CONTEXT = [
+    (
+        "A vehicle belonging to the trader burns in Mikinduri after a mob set it ablaze.",
+        ("KE",),
+        "Mikinduri",
+        None,
+        "Kenya",
+        3,
+        "a name after 'in' that the gazetteer lacks is still ACLED's location, in the document's country",
+    ),
+    (
+        "The police have launched air strikes in Boni Forest to attack Al Shabaab fighters.",
+        ("KE",),
+        "Boni",
+        None,
+        "Kenya",
+        3,
+        "'Boni' is only an alias of Bonn: in a Kenyan document a foreign alias loses to an unknown name",
+    ),
+    (
+        "Riots continued after the beheading of Virginia Nyaiko; a press conference in Ndunyu followed.",
+        ("KE",),
+        "Ndunyu",
+        None,
+        "Kenya",
+        3,
+        "a name after 'in' beats a homonym city without a locative cue (a person's first name)",
+    ),
+    (
+        "On 3 May 2020, ISWAP militants attacked an army camp in Doutchi, south of Diffa (Diffa).",
+        ("NE",),
+        "Doutchi",
+        "Diffa",
+        "Niger",
+        2,
+        "an unknown name after 'in' is coded at the known place the sentence also names",
+    ),
+    (
+        "Around 28 April 2020, in the Municipality of Soyaltepec, Oaxaca, a man died.",
+        ("MX",),
+        "Soyaltepec",
+        "Oaxaca",
+        "Mexico",
+        1,
+        "a level word after 'in the' is no unknown place name",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "countries", "location", "admin1", "country", "precision", "why"),
+    GOLDEN_IN_CONTEXT,
+    ids=[case[-1] for case in GOLDEN_IN_CONTEXT],
+)
+def test_resolve_location_in_document_context(
+    gazetteer: Gazetteer,
+    sentence: str,
+    countries: tuple[str, ...],
+    location: str,
+    admin1: str | None,
+    country: str,
+    precision: int,
+    why: str,
+) -> None:
+    place = resolve_location(find_places(sentence, gazetteer), PlaceContext(countries=countries), gazetteer)
+    assert place is not None, why
+    assert (place.location, place.admin1, place.country, place.geo_precision) == (
+        location,
+        admin1,
+        country,
+        precision,
+    ), why
+
+
+def test_document_context_appends_metadata_countries(gazetteer: Gazetteer) -> None:
+    """A note that names no country gets the source's ('Star (Kenya)') as its last prior."""
+    context = document_context("Police clashed with youths in Mathare.", gazetteer, fallback=["KE"])
+    assert context.countries == ("KE",)
+    place = resolve_location(
+        find_places("Police clashed with youths in Mathare.", gazetteer), context, gazetteer
+    )
+    assert place is not None and (place.location, place.country) == ("Mathare", "Kenya")
+    named = document_context("Fighting in Herat, Afghanistan.", gazetteer, fallback=["KE"])
+    assert named.countries == ("AF", "KE")
+
+
+@pytest.mark.parametrize(
+    ("text", "absent", "why"),
+    [
+        ("Iran became a symbol of Shi`a authority.", "Shi", "a backtick inside a word keeps it whole"),
+        ("Iran became a symbol of Shi’a authority.", "Shi", "so does a typographic apostrophe"),
+        ("Unidentified gunmen kill a Somali shop owner.", "Somali", "a nationality, not Ethiopia's region"),
+    ],
+)
+def test_words_that_are_not_places(gazetteer: Gazetteer, text: str, absent: str, why: str) -> None:
+    assert absent not in [m.text for m in find_places(text, gazetteer)], why
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source", "country", "why"),
+    [
+        (
+            "On 2 May 2020, party members beat DPP monitors in Dowa (Central).",
+            "Nyasa Times (Malawi)",
+            "Malawi",
+            "'Dowa' is only an alias of China's Duoba: it must not make China the document's country",
+        ),
+        (
+            "On 29 April 2020, locals protested in Foca, Bosnia and Herzegovina.",
+            "N1TV",
+            "Bosnia and Herzegovina",
+            "'and' inside a country's name; the named country picks Bosnia's Foca over Turkey's",
+        ),
+    ],
+)
+def test_country_of_homonyms(
+    gazetteer: Gazetteer, sentence: str, source: str, country: str, why: str
+) -> None:
+    context = document_context(sentence, gazetteer, fallback=country_from_text(source, gazetteer))
+    place = resolve_location(find_places(sentence, gazetteer), context, gazetteer)
+    assert place is not None and place.country == country, why
+
+
+def test_country_inside_an_institution_name_still_counts(gazetteer: Gazetteer) -> None:
+    text = "In January 2024, the Interior Ministry of Tajikistan said a bomb attack was foiled."
+    assert country_from_text(text, gazetteer) == ["TJ"]
 
 
 @pytest.mark.parametrize(
@@ -365,7 +548,7 @@ def test_accuracy_on_acled_notes_sample(gazetteer: Gazetteer) -> None:
         for field in hits:
             hits[field] += _norm(getattr(place, field, None)) == _norm(row[field])
     scores = {field: count / len(rows) for field, count in hits.items()}
-    assert scores["country"] >= 0.74 and scores["admin1"] >= 0.68 and scores["location"] >= 0.56, scores
+    assert scores["country"] >= 0.76 and scores["admin1"] >= 0.70 and scores["location"] >= 0.57, scores
 
 
 @settings(max_examples=200, deadline=None)

@@ -27,6 +27,15 @@ DATA = Path(__file__).resolve().parents[1] / "data" / "text_prep"
         ("an area of 3.5 km", "an area of 3.5 km", "decimals stay"),
         ("at 5 p.m on Monday", "at 5 p.m on Monday", "'p.m' is not a letter marker"),
         ("the G20 summit and COVID-19", "the G20 summit and COVID-19", "upper-case codes stay"),
+        ("in August 20238\u2014also", "in August 2023\u2014also", "endnote glued to a year"),
+        ("in May 2024.40 Across the border", "in May 2024. Across the border", "after a year's period"),
+        ("in July 2023,41 and another", "in July 2023, and another", "endnote after a year's comma"),
+        ("between 2022-2024.28 Figure 3", "between 2022-2024. Figure 3", "after a year range"),
+        ("on May 19, 20248 the", "on May 19, 2024 the", "after a full date"),
+        ("In 2020,15 people died", "In 2020,15 people died", "no month before the year: left alone"),
+        ("grew 2024.5 percent", "grew 2024.5 percent", "a decimal stays"),
+        ("population of 20238 people", "population of 20238 people", "a real five-digit number stays"),
+        ("in May 2024.5 million", "in May 2024.5 million", "'.N' before a lower-case word stays"),
     ],
 )
 def test_strip_footnote_markers(raw: str, expected: str, why: str) -> None:
