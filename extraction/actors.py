@@ -26,6 +26,7 @@ from datetime import date
 from functools import cache
 from importlib import resources
 
+from extraction.event_cues import Match, rx
 from extraction.event_types import EventTyping
 from schemas.codebook import country_alpha3, interaction_number, region_of
 
@@ -64,6 +65,8 @@ class ActorDictionary:
     gang_regions: frozenset[str]
     group_needles: tuple[tuple[str, ...], ...] = ()  # per group: literal prefixes one of which must occur
     state_needles: tuple[tuple[str, ...], ...] = ()
+    group_index: NeedleIndex = field(default_factory=dict)  # built from group_needles
+    state_index: NeedleIndex = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -145,6 +148,31 @@ def _needles(aliases: Iterable[str]) -> tuple[str, ...]:
     return () if any(len(n) < 2 for n in needles) else needles
 
 
+NeedleIndex = dict[str, tuple[int, ...]]  # word head (2-3 chars) -> entries to test; "" -> always test
+_NEEDLE_KEY = re.compile(r"\w{1,3}")
+_WORD_HEADS = re.compile(r"(?<!\w)\w\w\w?")
+
+
+def _needle_index(needle_lists: Iterable[tuple[str, ...]]) -> NeedleIndex:
+    """Entries by the first 2-3 word characters of their needles.
+
+    Every alias match starts a word, so an entry can match only if one of its keys heads a word
+    of the sentence: a sentence costs a few dict lookups instead of a scan per entry.
+    """
+    index: dict[str, set[int]] = {}
+    for k, needles in enumerate(needle_lists):
+        keys = [m.group(0) if (m := _NEEDLE_KEY.match(n)) else "" for n in needles]
+        for key in keys if needles and all(len(key) >= 2 for key in keys) else [""]:
+            index.setdefault(key, set()).add(k)
+    return {key: tuple(sorted(entries)) for key, entries in index.items()}
+
+
+def _candidates(folded: str, index: NeedleIndex) -> list[int]:
+    heads = set(_WORD_HEADS.findall(folded))
+    heads |= {head[:2] for head in heads} | {""}
+    return sorted({k for head in heads for k in index.get(head, ())})
+
+
 @cache
 def load_actor_dictionary() -> ActorDictionary:
     """Read the packaged actor dictionary once (cached: it is immutable)."""
@@ -157,12 +185,14 @@ def load_actor_dictionary() -> ActorDictionary:
         for country, aliases in raw["state_forces"].items()
         for alias in aliases
     )
+    group_needles = tuple(_needles(g.get("aliases", []) + g.get("acronyms", [])) for g in raw["groups"])
+    state_needles = tuple(_needles([alias]) for aliases in raw["state_forces"].values() for alias in aliases)
     return ActorDictionary(
         groups=groups,
-        group_needles=tuple(_needles(g.get("aliases", []) + g.get("acronyms", [])) for g in raw["groups"]),
-        state_needles=tuple(
-            _needles([alias]) for aliases in raw["state_forces"].values() for alias in aliases
-        ),
+        group_needles=group_needles,
+        state_needles=state_needles,
+        group_index=_needle_index(group_needles),
+        state_index=_needle_index(state_needles),
         parties=tuple(_entry({**p, "inter": 3}) for p in raw["parties"]),
         identity_groups=tuple(
             (name, re.compile(rf"\b(?:{rx})\b", re.IGNORECASE)) for name, rx in raw["identity_groups"]
@@ -185,27 +215,24 @@ def load_actor_dictionary() -> ActorDictionary:
     )
 
 
-_MILITARY = re.compile(
+_MILITARY = rx(
     r"\b(?:soldiers?|troops?|military|army|armed forces|defen[cs]e forces|marines?|navy|naval forces|"
     r"air force|paratroopers|special forces|commandos?|national guard|government forces|security forces|"
     r"gendarmes?|gendarmerie|forces|servicem[ae]n|border guards?|intelligence (?:agents|officials|services?)|"
     r"regime forces|army personnel|military personnel|government troops|security personnel|warplanes?|"
     r"fighter jets?|jets|aircraft|helicopters?|gunships?|drones?)\b",
-    re.IGNORECASE,
 )
-_POLICE = re.compile(
+_POLICE = rx(
     r"\b(?:police(?:m[ae]n|wom[ae]n)?(?: officers?| personnel| forces?)?|(?:security )?officers|cops?|"
     r"constables?|anti-riot (?:police|squad|unit)|riot police|law enforce(?:rs|ment(?: agencies| officers)?)|"
     r"detectives|security agents|askaris)\b",
-    re.IGNORECASE,
 )
-_UNIDENTIFIED = re.compile(
+_UNIDENTIFIED = rx(
     r"\b(?:unidentified|unknown|suspected|masked|hooded)? ?(?:gunm[ae]n|armed (?:men|group|assailants|"
     r"individuals|persons|robbers|gangs?|attackers)|assailants|attackers|bandits|militants|insurgents|"
     r"terrorists|jihadists|rebels|fighters|armed robbers|robbers|criminals|hitm[ae]n|kidnappers|abductors|"
     r"killers|thugs|goons|militiam[ae]n|militias?|gang(?:s|sters)?(?: members)?|perpetrators|"
     r"unidentified (?:men|persons|people|individuals))\b",
-    re.IGNORECASE,
 )
 _ETHNIC_ROLE = (
     r"(?:raiders|militias?|militiam[ae]n|herders|herdsmen|youths?|warriors|morans|tribesm[ae]n|"
@@ -213,22 +240,20 @@ _ETHNIC_ROLE = (
     r"clan|groups?|cattle rustlers|rustlers|pastoralists|and|attack(?:ed|s)?|raid(?:ed|s)?|kill(?:ed|s)?|"
     r"clash(?:ed)?|fight|fought|abduct(?:ed|s)?|of)"
 )
-_RAIDERS = re.compile(
+_RAIDERS = rx(
     r"\b(?:raiders|cattle rustlers|rustlers|cattle raid(?:ers|s)?|ethnic (?:militias?"
     r"|violence|"
     r"clashes|groups?|fighting)|tribal (?:clashes|violence|fighting)"
     r"|rival (?:ethnic )?communities|"
     r"morans|warriors|pastoralist communities)\b",
-    re.IGNORECASE,
 )
-_CLAN = re.compile(r"\bclan (?:militias?|militiam[ae]n|fighters|gunm[ae]n)\b|\bclans?\b", re.IGNORECASE)
-_COMMUNAL = re.compile(
+_CLAN = rx(r"\bclan (?:militias?|militiam[ae]n|fighters|gunm[ae]n)\b|\bclans?\b")
+_COMMUNAL = rx(
     r"\b(?:communal|village|local|community) (?:militias?|defen[cs]e|vigilantes?)\b"
     r"|\bvigilantes?\b"
     # herders or land invaders who act (subject of a violent verb) are a communal militia
-    r"|\b(?:herders|herdsmen|pastoralists|land invaders)\b(?=\s+(?:\w+\s+){0,2}?(?:attack|kill|raid|shot|shoot"
+    r"|\b(?:herders|herdsmen|pastoralists|land invaders)\b(?=\s+(?:(?!(?:were|was|are|is|been|being|had|have)\b)\w+\s+){0,2}?(?:attack|kill|raid|shot|shoot"
     r"|clash|exchang|invad|torch|burn|assault|stab|hack)\w*)",
-    re.IGNORECASE,
 )
 
 
@@ -290,7 +315,8 @@ def _named_mentions(
 ) -> list[ActorMention]:
     found: list[ActorMention] = []
     folded = sentence.casefold()
-    for entry, needles in zip(actors.groups, actors.group_needles, strict=True):
+    for k in _candidates(folded, actors.group_index):
+        entry, needles = actors.groups[k], actors.group_needles[k]
         if needles and not any(needle in folded for needle in needles):
             continue
         if (entry.valid_from and on < entry.valid_from) or (entry.valid_until and on > entry.valid_until):
@@ -324,9 +350,9 @@ def _state_mentions(
 ) -> list[ActorMention]:
     found = []
     folded = sentence.casefold()
-    for (force_country, pattern), needles, ambiguous in zip(
-        actors.state_aliases, actors.state_needles, actors.state_ambiguous, strict=True
-    ):
+    for k in _candidates(folded, actors.state_index):
+        (force_country, pattern), needles = actors.state_aliases[k], actors.state_needles[k]
+        ambiguous = actors.state_ambiguous[k]
         if needles and not any(needle in folded for needle in needles):
             continue
         if ambiguous and country and force_country != country and not _names_country(sentence, force_country, actors):
@@ -353,7 +379,7 @@ def _names_country(sentence: str, country: str, actors: ActorDictionary) -> bool
 
 
 def _state(
-    force_country: str, branch: str, country: str | None, on: date, actors: ActorDictionary, m: re.Match[str]
+    force_country: str, branch: str, country: str | None, on: date, actors: ActorDictionary, m: Match
 ) -> ActorMention:
     inter = 1 if country in (None, force_country) else 8
     return ActorMention(
@@ -463,13 +489,12 @@ def _describes_gap(sentence: str, previous: ActorMention, mention: ActorMention)
 
 
 _AGENT_BEFORE = re.compile(r"\bby (?:\w+ ){0,3}$", re.IGNORECASE)
-_CIVILIAN_VICTIM = re.compile(
+_CIVILIAN_VICTIM = rx(
     r"\b(?:civilians?|villagers?|residents?|locals?|farmers?|herders?|traders?|teachers?|students?|pupils?|"
     r"passengers?|drivers?|workers?|wom[ae]n|child(?:ren)?|boys?|girls?|m[ae]n|persons?|people|famil(?:y"
     r"|ies)|"
     r"tourists?|journalists?|worshipp?ers?|victims?|bod(?:y|ies)|employees|elders?|chiefs?|suspects?|"
     r"households?|homes?|houses?|leaders?|activists?|supporters?|members|youths?)\b",
-    re.IGNORECASE,
 )
 
 
@@ -533,10 +558,9 @@ def _crowd_roles(
     return crowd, None, False
 
 
-_HEAVY_WEAPONS = re.compile(
+_HEAVY_WEAPONS = rx(
     r"\b(?:artillery|mortars?|shell(?:s|ed|ing)|howitzers?|tanks?|IFVs?|MLRS|missiles?|front ?line|rockets?|"
     r"heavy weapons|heavy machine ?guns?|projectiles?|explosions?|military positions|bursts of fire)\b",
-    re.IGNORECASE,
 )
 
 

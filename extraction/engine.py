@@ -600,7 +600,11 @@ def _build_mention(
     if place is None:
         log.debug("%s: %r dropped: no place or country", doc.doc_id, clause.text[:80])
         return None
-    assigned = _find_actors(clause.text, typing, place, when.event_date if when else doc.published, resources)
+    day = when.event_date if when else doc.published
+    assigned = _find_actors(clause.text, typing, place, day, resources)
+    if clause.alone and not assigned.evidence.get("actor1"):  # the sentence's subject ('ISK ...')
+        whole = _find_actors(sentence.text, typing, place, day, resources)
+        assigned = whole if whole.evidence.get("actor1") else assigned
     fatalities = count_fatalities(clause.text)
     record = _record(typing, when, place, assigned, fatalities.count, doc)
     record.update(_provenance(sentence, typing, when, place))

@@ -2,13 +2,13 @@
 
 ACLED's unit is one day x one location x one pair of actors, so two mentions are the same event
 when they share the country, the location (whatever the transliteration) and a compatible date
-(equal days; a month-precise report covers any day of that month), their identified actors do not conflict and their event
-types belong to one family (armed violence: Battles, Explosions/Remote violence, Violence against
-civilians; demonstrations: Protests, Riots; or the same Strategic development), and they do
-not come from one sentence (the extractor already told those apart). Reports of one
-attack often differ on its type ('a suicide bomber' vs 'IS-K killed 21 people'); the merged
-record takes the type (and the actors coded with it) of its most confident mention, ties going to
-ACLED's higher-ranked type; date and place come from its most precise mention.
+(equal days; a month-precise report covers any day of that month), their identified actors do
+not conflict, their event types belong to one family (armed violence: Battles, Explosions/Remote
+violence, Violence against civilians; demonstrations: Protests, Riots; or the same Strategic
+development), and they do not come from one sentence (the extractor already told those apart).
+Reports of one attack often differ on its type ('a suicide bomber' vs 'IS-K killed 21 people');
+the merged record takes the type (and the actors coded with it) of its most confident mention,
+ties going to ACLED's higher-ranked type; date and place come from its most precise mention.
 Merged records get a deterministic `event_id_cnty` (ISO alpha-3 + a number from a stable hash of
 the event's key), so re-running the extractor on the same corpus yields the same ids.
 """
@@ -176,9 +176,12 @@ def _windows_overlap(a: tuple[date, date], b: tuple[date, date]) -> bool:
 
 
 def _actors_compatible(a: Mapping[str, object], b: Mapping[str, object]) -> bool:
-    """Named actors must overlap; an unidentified or missing actor is compatible with anyone."""
+    """Named actors must overlap, a branch counting as its parent ('Islamic State Khorasan
+    Province' is 'Islamic State'); an unidentified or missing actor is compatible with anyone."""
     named_a, named_b = _named_actors(a), _named_actors(b)
-    return not named_a or not named_b or bool(named_a & named_b)
+    if not named_a or not named_b:
+        return True
+    return any(x.startswith(y) or y.startswith(x) for x in named_a for y in named_b)
 
 
 def _named_actors(event: Mapping[str, object]) -> set[str]:

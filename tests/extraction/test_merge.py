@@ -203,3 +203,11 @@ def test_mentions_of_one_sentence_are_never_merged() -> None:
     events = merge_events([first, second])
     assert len(events) == 2 and len({e["event_id_cnty"] for e in events}) == 2
     assert all("occurrence" not in e for e in events)
+
+
+def test_a_branch_of_a_group_is_compatible_with_the_group() -> None:
+    # why: one sentence names 'the Islamic State', another 'ISK' for the same Kerman bombing.
+    events = merge_events(
+        [mention("a"), mention("b", actor1="Islamic State Khorasan Province (ISKP)", span_start=99)]
+    )
+    assert len(events) == 1
