@@ -26,7 +26,7 @@ from datetime import date
 from functools import cache
 from importlib import resources
 
-from extraction.event_cues import Match, rx
+from extraction.event_cues import FoldedPattern, Match, rx
 from extraction.event_types import EventTyping
 from schemas.codebook import country_alpha3, interaction_number, region_of
 
@@ -54,7 +54,7 @@ class ActorDictionary:
 
     groups: tuple[ActorEntry, ...]
     parties: tuple[ActorEntry, ...]
-    identity_groups: tuple[tuple[str, re.Pattern[str]], ...]
+    identity_groups: tuple[tuple[str, FoldedPattern], ...]
     ethnic_pattern: re.Pattern[str]
     nationality_pattern: re.Pattern[str]
     nationalities: dict[str, str]
@@ -67,6 +67,8 @@ class ActorDictionary:
     state_needles: tuple[tuple[str, ...], ...] = ()
     group_index: NeedleIndex = field(default_factory=dict)  # built from group_needles
     state_index: NeedleIndex = field(default_factory=dict)
+    party_needles: tuple[tuple[str, ...], ...] = ()
+    party_index: NeedleIndex = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -187,6 +189,7 @@ def load_actor_dictionary() -> ActorDictionary:
     )
     group_needles = tuple(_needles(g.get("aliases", []) + g.get("acronyms", [])) for g in raw["groups"])
     state_needles = tuple(_needles([alias]) for aliases in raw["state_forces"].values() for alias in aliases)
+    party_needles = tuple(_needles(p.get("aliases", []) + p.get("acronyms", [])) for p in raw["parties"])
     return ActorDictionary(
         groups=groups,
         group_needles=group_needles,
@@ -194,8 +197,10 @@ def load_actor_dictionary() -> ActorDictionary:
         group_index=_needle_index(group_needles),
         state_index=_needle_index(state_needles),
         parties=tuple(_entry({**p, "inter": 3}) for p in raw["parties"]),
+        party_needles=party_needles,
+        party_index=_needle_index(party_needles),
         identity_groups=tuple(
-            (name, re.compile(rf"\b(?:{rx})\b", re.IGNORECASE)) for name, rx in raw["identity_groups"]
+            (name, rx(rf"\b(?:{pattern})\b")) for name, pattern in raw["identity_groups"]
         ),
         ethnic_pattern=re.compile(r"\b(" + "|".join(raw["ethnic_groups"]) + r")s?\b"),
         nationality_pattern=re.compile(
@@ -515,8 +520,13 @@ def _default_perpetrator(country: str | None, actors: ActorDictionary) -> tuple[
 
 def _associates(sentence: str, country: str | None, actors: ActorDictionary) -> str | None:
     """Groups a crowd is made of: parties and social groups ('Students (Kenya)')."""
-    names = [entry.name for entry in actors.parties if entry.pattern.search(sentence)]
-    names += [_suffix(label, country) for label, rx in actors.identity_groups if rx.search(sentence)]
+    folded = sentence.casefold()
+    names = [
+        actors.parties[k].name
+        for k in _candidates(folded, actors.party_index)
+        if actors.parties[k].pattern.search(sentence)
+    ]
+    names += [_suffix(label, country) for label, pattern in actors.identity_groups if pattern.search(sentence)]
     return "; ".join(dict.fromkeys(names)) or None
 
 

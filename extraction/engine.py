@@ -43,6 +43,7 @@ from extraction.event_phrases import (
     date_segments,
     date_window,
     in_quoted_speech,
+    is_hedged,
     mask_plot_targets,
     occurrence_count,
     type_phrase,
@@ -393,9 +394,11 @@ def _phrase_events(
     mentions: list[dict] = []
     for start, end, when in spans:
         text = body[start:end]
-        phrase_typing = type_phrase(text, [d for d in dates if start <= d.start < end], start)
+        own_dates = [d for d in dates if start <= d.start < end]
+        phrase_typing = type_phrase(text, own_dates, start)
         if phrase_typing is None and typing is not None and has_trigger(text):
-            phrase_typing = typing  # 'the suicide attacker responsible for the death of ...'
+            # 'the suicide attacker responsible for the death of ...', not 'a potential attack'
+            phrase_typing = None if is_hedged(text, own_dates, start) else typing
         if phrase_typing is None:
             continue
         clause = _Clause(text, sentence.start + start, alone=len(spans) > 1)

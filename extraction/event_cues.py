@@ -202,12 +202,13 @@ CUES: dict[str, FoldedPattern] = {
         r"|cordon)s?\b"
         r"|\bdestruction of property\b|\bproperty (?:was |were )?destroyed\b"
         r"|\bchased (?:away )?(?:the )?police\b"
-        r"|\bburn(?:ed|t|ing)\b|\blooted\b|\bclash(?:ed|es)?\b"
+        r"|\bburn(?:ed|t|ing)\b(?! (?:\w+ )?effig)|\blooted\b|\bclash(?:ed|es)?\b"
     ),
     "destruction": rx(
         r"\bvandali[sz](?:ed|ing|m)\b|\bsmash(?:ed|ing)\b|\bstormed\b|\bset (?:ablaze|on fire|fire to)\b"
         r"|\btorch(?:ed|ing)\b|\bransack(?:ed|ing)\b|\bbroke (?:into|windows)\b|\bdamag(?:ed|ing)\b"
         r"|\battack(?:ed|ing)?\b|\bassault(?:ed|ing)?\b|\bbeat(?:en|ing)?\b|\bchased\b|\bclash(?:ed|es)?\b"
+        r"|\b(?:exchang|engag)\w* (?:in )?blows\b|\bfist ?-?fights?\b"
     ),
     "crowd": rx(
         r"\bcrowds?\b|\bgroup of (?:\w+ )?(?:youths|residents|people|villagers|students|workers|locals)\b"
@@ -224,6 +225,10 @@ CUES: dict[str, FoldedPattern] = {
         r"youths?|locals|members of the public|mob)\b|\bangry (?:residents|villagers|crowd|youths?|locals)\b"
         r"|\b(?:beaten|beat|stoned|burn(?:ed|t)) to death by (?:a |an )?(?:crowd|residents|villagers|locals|"
         r"members of the public|youths?)\b|\bmembers of the public\b"
+        # violence done by a crowd named as the agent ('was attacked by a crowd', 'killed by residents')
+        r"|\b(?:attacked|assaulted|beaten|beat|killed|lynched|stoned|injured|hacked|cut|chased|burn(?:ed|t)|torched)"
+        r" (?:\w+ ){0,2}?by (?:a |an |the )?(?:group of |crowd of )?(?:angry |irate )?(?:crowd|mob|residents"
+        r"|villagers|locals|voters|neighbou?rs|youths?|members of the public|boda ?-?boda (?:operators|riders))\b"
     ),
     "partisan": re.compile(
         r"\b(?i:supporters|activists|members|leaders|workers|followers|cadres|men) of (?:the )?"
@@ -538,8 +543,11 @@ CUE_KEYS: dict[str, tuple[str, ...]] = {
         "beat",
         "chased",
         "clash",
+        "exchang",
+        "engag",
+        "fist",
     ),
-    "mob": ("mob", "lynch", "vigilante", "irate", "angry", "to death by", "members of the public"),
+    "mob": ("mob", "lynch", "vigilante", "irate", "angry", "to death by", "members of the public", "by "),
     "intervention": (
         "gas",
         "tear",

@@ -178,8 +178,14 @@ def introduced_noun_typing(text: str, dates: list[DateMention], offset: int = 0)
     return None
 
 
+def is_hedged(text: str, dates: list[DateMention], offset: int = 0) -> bool:
+    """Does a phrase speak of a potential, planned or feared event ('shared information about a
+    potential attack in Moscow')? Dates are blanked first ('in May' is no modal)."""
+    return _HEDGE_BEFORE_RE.search(blank_dates(text, dates, offset)) is not None
+
+
 def _hedged(text: str, match: re.Match[str]) -> bool:
-    return _HEDGE_BEFORE_RE.search(text[max(0, match.start() - 50) : match.start()]) is not None
+    return _HEDGE_BEFORE_RE.search(text[max(0, match.start() - 50) : match.end()]) is not None
 
 
 def _noun_typing(noun: str, rule: str) -> EventTyping:

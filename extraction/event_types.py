@@ -329,7 +329,7 @@ _RIVAL_GROUPS = rx(
     r"\b(?:rival|two|opposing|both) (?:political )?(?:groups|camps|factions|supporters|sides|"
     r"candidates|parties)\b|\bsupporters of\b[^.]{0,60}\b(?:and"
     r"|with)\b[^.]{0,40}\b(?:supporters|those|"
-    r"activists|members)\b|\beach other\b|\bwith those of\b|\bbetween (?:the )?supporters\b"
+    r"activists|members)\b|\beach ?other\b|\bwith those of\b|\bbetween (?:the )?supporters\b|\brivals\b"
 )
 _AGAINST_STATE = rx(
     r"\b(?:clash(?:ed|es)?|fought|pelted|(?:threw|hurled) (?:stones|rocks|bricks)"
@@ -346,6 +346,10 @@ _DEMO_ACTS = rx(
 _PROTESTERS_ATTACKED = rx(
     r"\b(?:assault|attack|beat|charg|chas|stab|hack|obstruct)\w*\s+(?:and\s+\w+\s+)?(?:[\w-]+\s+){0,4}?"
     r"(?:demonstrat\w*|protest\w*|rall(?:y|ies)|procession|march(?:ers)?|human chain)"
+    # 'AL members assaulted BNP members ... during BNP's demonstration': the victims are demonstrating
+    r"|\b(?:assault|attack|beat|stab|hack)\w*\b[^.;]{0,120}\b(?:during|at) (?:the |their |a |an )?(?:[\w'’-]+ ){0,2}"
+    r"(?:demonstrations?|protests?|rall(?:y|ies)|processions?|march|human chain)\b"
+    r"|\b(?:assault|attack|beat|stab|hack)\w*\b[^.;]{0,80}\bas they were (?:protesting|demonstrating|marching)\b"
 )
 _SUPPORTERS = rx(r"\bsupporters of\b")
 _LIGHT_VERB = rx(r"(?:conducted|carried out|launched|staged|mounted|executed|perpetrated|claimed)\b")
@@ -437,7 +441,7 @@ class _Crowd:
 
 
 def _crowd_fight_decision(cues: dict[str, Match], sentence: str, crowd: _Crowd) -> Decision | None:
-    if crowd.act in ("clash", "crowd_weapons", "attack") and _RIVAL_GROUPS.search(sentence):
+    if crowd.act in ("clash", "crowd_weapons", "attack", "destruction") and _RIVAL_GROUPS.search(sentence):
         return "Mob violence", "rival groups fighting", crowd.act
     if crowd.riot and not crowd.protest and {"attack", "civ_victim"} <= cues.keys():
         return "Mob violence", "rioters attacking people", "riot"
@@ -705,7 +709,7 @@ _BACKGROUND = rx(
 
 # Where a grievance ends: the crowd's own act ('protesters against the court clashed with police').
 _GRIEVANCE_END = rx(
-    r"\b(?:clash(?:ed|es)?|engag(?:ed|e|es)|burn(?:ed|t|s)?|set (?:ablaze|fire|on fire)|pelt\w*|threw"
+    r"\b(?<!\ba )(?<!\ban )(?<!\bthe )(?<!\bof )(?:clash(?:ed|es)?|engag(?:ed|e|es)|burn(?:ed|t|s)?|set (?:ablaze|fire|on fire)|pelt\w*|threw"
     r"|hurl(?:ed|s)?|block(?:ed|s)?|barricad(?:ed|es)|loot(?:ed|s)|vandali[sz](?:ed|es)|destroy(?:ed|s)"
     r"|storm(?:ed|s)|chased|(?:turn(?:ed|s)|became) (?:violent|chaotic|riotous)|running battles?)\b(?! of\b)"
 )

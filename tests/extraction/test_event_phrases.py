@@ -159,3 +159,13 @@ def test_a_quoted_speaker_dates_nothing(resources: Resources) -> None:
         "Moscow a couple weeks ago.\u201d",
     )
     assert events == []
+
+
+def test_a_dated_phrase_about_a_potential_attack_is_no_event(resources: Resources) -> None:
+    # why: a warning shared 'in early March' about 'a potential attack' is not an occurrence.
+    events = long_doc_events(
+        resources,
+        "On March 9, 2024, two militants were killed by police in Kaluga, Russia; also in early March, "
+        "the U.S. government shared information with Russia about a potential attack in Moscow.",
+    )
+    assert [(e["event_date"], e["location"]) for e in events] == [("2024-03-09", "Kaluga")]
