@@ -6,7 +6,7 @@ Each note is classified sentence by sentence, each with the rest of the note as 
 first sentence that yields an event is scored (as score_notes.py scores the first event). Prints
 event_type, sub_event_type and actor1-family accuracy per file and the top confusions; --show
 SUB_EVENT --errors N prints mistakes, --actors prints actor1 mistakes. Duplicate ids (monadic
-exports) are scored once, on their first row.
+exports) are scored once, on their first row. The last line gives the mean time per call.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ import collections
 import csv
 import random
 import re
+import time
 from datetime import date
 
 from extraction.actors import find_actors, load_actor_dictionary
@@ -30,12 +31,22 @@ def sentences(text: str) -> list[str]:
     return [s for s in re.split(r"(?<=[.!?])\s+(?=[A-Z0-9\"'])", text) if s.strip()]
 
 
+TIMING = {"classify_s": 0.0, "classify_n": 0, "actors_s": 0.0, "actors_n": 0}
+
+
 def classify_note(note: str, country: str, year: int, actors) -> tuple[object, object]:
     parts = sentences(note)
     for k, sentence in enumerate(parts):
+        start = time.perf_counter()
         typing = classify_event(sentence, " ".join(parts[:k] + parts[k + 1 :]))
+        TIMING["classify_s"] += time.perf_counter() - start
+        TIMING["classify_n"] += 1
         if typing:
-            return typing, find_actors(sentence, typing, country, date(year, 6, 15), actors)
+            start = time.perf_counter()
+            assignment = find_actors(sentence, typing, country, date(year, 6, 15), actors)
+            TIMING["actors_s"] += time.perf_counter() - start
+            TIMING["actors_n"] += 1
+            return typing, assignment
     return None, None
 
 
@@ -86,5 +97,13 @@ def main() -> None:
                 print("  ACT", err)
 
 
+def print_timing() -> None:
+    """Mean wall time per call (sentence for classify_event, event for find_actors)."""
+    classify = 1e6 * TIMING["classify_s"] / max(TIMING["classify_n"], 1)
+    actors = 1e6 * TIMING["actors_s"] / max(TIMING["actors_n"], 1)
+    print(f"TIMING classify_event={classify:.0f}us/sentence find_actors={actors:.0f}us/event")
+
+
 if __name__ == "__main__":
     main()
+    print_timing()

@@ -66,6 +66,10 @@ from schemas.codebook import country_alpha3, interaction_number
 
 log = logging.getLogger(__name__)
 
+# The place of an undated brief whose text names no place or country: every column empty.
+_UNPLACED = Place(location=None, admin1=None, admin2=None, country=None, iso=None, alpha3=None,  # type: ignore[arg-type]
+                  region=None, latitude=None, longitude=None, geo_precision=None, population=0,  # type: ignore[arg-type]
+                  evidence="no place or country named in the text or its metadata")
 UNDATED_PERIOD = date(9999, 12, 31)  # an undated event is coded with the latest government period
 MAX_SENTENCE_CHARS = 2_000  # longer "sentences" are tables or run-on boilerplate: evidence is cut
 _WORD_RE = re.compile(r"[A-Za-z]+")
@@ -207,10 +211,11 @@ def extract_events(doc: Document, resources: Resources) -> list[dict]:
 def _start_document(doc: Document, first: str, resources: Resources) -> _DocumentState:
     """Document-level priors from the title and the lead, and whether this is a brief note."""
     gazetteer = resources.gazetteer
+    fallback = _metadata_countries(doc, gazetteer)
     state = _DocumentState(
         dates=DateContext(published=doc.published),
-        places=document_context(_with_title(doc, first[:PRIOR_CHARS]), gazetteer),
-        fallback_countries=_metadata_countries(doc, gazetteer),
+        places=document_context(_with_title(doc, first[:PRIOR_CHARS]), gazetteer, fallback=fallback),
+        fallback_countries=fallback,
     )
     state.brief = len(first) <= BRIEF_CHARS and _PARAGRAPH_BREAK not in first.strip()
     state.undated = state.brief and doc.published is None and not _has_any_date(first, state.dates)
@@ -600,6 +605,10 @@ def _build_mention(
         _place_text(clause.text, state), _place_text(sentence.text, state), state, resources, clause.alone
     )
     place = place or _place_from_actors(clause.text, typing, when, resources)
+    if place is None and state.undated:
+        # An undated brief is already an incomplete candidate (it fails the schema on purpose);
+        # its type, actors and fatalities are still worth reporting without a place.
+        place = _UNPLACED
     if place is None:
         log.debug("%s: %r dropped: no place or country", doc.doc_id, clause.text[:80])
         return None

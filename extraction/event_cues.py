@@ -218,6 +218,8 @@ CUES: dict[str, FoldedPattern] = {
         r"|\bhawkers\b|\bpassengers\b|\bmotorists\b|\bcommuters\b|\bfans\b|\bmourners\b|\bcadres\b"
         r"|\baccomplices\b|\bpersons\b|\bemployers\b|\bindividuals\b|\bunidentified men\b|\blocal groups?\b"
         r"|\bmembers\b|\bleaders\b|\bdrivers\b|\boperators\b|\btraders\b|\bvendors\b"
+        r"|\b(?:sellers|contractors|labou?rers|brokers|participants|encroachers|grabbers|neighbou?rs|voters"
+        r"|farmers|fishermen|miners|relatives)\b"
     ),
     "mob": rx(
         r"\bmobs?\b|\blynch(?:ed|ing|es)?\b|\bvigilante\b|\bmob justice\b|\birate (?:residents|villagers"

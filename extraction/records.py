@@ -46,6 +46,10 @@ SCHEMA: dict[str, pl.DataType] = {
 UNDATED_REASONS = frozenset(
     {"event_date: missing value", "year: missing value", "time_precision: missing value"}
 )
+# An undated brief may also name no place or country: its type, actors and fatalities still stand.
+UNPLACED_REASONS = frozenset(
+    {"country: missing value", "iso: missing value", "geo_precision: missing value"}
+)
 EXTRACTED_COLUMNS: tuple[str, ...] = (
     *ACLED_COLUMNS,
     "doc_ids",
@@ -83,9 +87,10 @@ def mentions_frame(events: Sequence[Mapping[str, object]]) -> pl.DataFrame:
 def validate_events(events: Sequence[Mapping[str, object]], allow_undated: bool = False) -> list[dict]:
     """The events that pass ExtractedEvent; each rejected one is logged with its reasons.
 
-    With `allow_undated`, an event whose only failures are its missing date fields is kept: the
-    JSONL output of `eventpipe extract` may carry undated events (ACLED notes state no date), the
-    warehouse never does.
+    With `allow_undated`, an undated event whose only failures are its missing date fields (and,
+    the engine being unable to place it either, its missing place fields) is kept: the JSONL
+    output of `eventpipe extract` may carry such incomplete candidates (ACLED notes state no
+    date), the warehouse never does.
     """
     if not events:
         return []
@@ -93,7 +98,8 @@ def validate_events(events: Sequence[Mapping[str, object]], allow_undated: bool 
     rejected: set[int] = set()
     for row in result.rejects.iter_rows(named=True):
         reasons = set(str(row["reasons"]).split("; "))
-        if allow_undated and reasons <= UNDATED_REASONS and not events[row["row"]].get("event_date"):
+        incomplete = reasons <= UNDATED_REASONS | UNPLACED_REASONS
+        if allow_undated and incomplete and not events[row["row"]].get("event_date"):
             continue
         rejected.add(row["row"])
         log.warning("event %s dropped: fails the schema (%s)", row.get("event_id_cnty"), row.get("reasons"))

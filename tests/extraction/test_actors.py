@@ -277,3 +277,71 @@ def test_typing_and_actors_never_raise(text: str, country: str | None) -> None:
     if typing is not None:
         result = find_actors(text, typing, country, date(2022, 1, 1), load_actor_dictionary())
         assert result.actor1 and result.inter1 in range(1, 9)
+
+
+# ---------------------------------------------------------------- second wave
+@pytest.mark.parametrize(
+    ("sentence", "country", "actor1", "why"),
+    [
+        (
+            "Police and levies clashed with raiders in Marsabit.",
+            "Kenya",
+            "Police Forces of Kenya (2013-2022)",
+            "lowercase 'levies' is a common word, not Pakistan's Levies force",
+        ),
+        (
+            "Levies personnel killed a man in Quetta.",
+            "Pakistan",
+            "Police Forces of Pakistan (2018-2022)",
+            "the capitalised alias still names Pakistan's Levies in Pakistan",
+        ),
+        (
+            "AFP reported that police shot dead a suspect in Nairobi.",
+            "Kenya",
+            "Police Forces of Kenya (2013-2022)",
+            "a one-word foreign alias ('AFP') needs its country named in the sentence",
+        ),
+        (
+            "Unidentified raiders attack villagers and steal cattle in Baragoi.",
+            "Kenya",
+            "Unidentified Ethnic Militia (Kenya)",
+            "raiders are an ethnic militia even when 'unidentified'",
+        ),
+        (
+            "On September 8, pastoralists attacked civilians in Kitui East, killing 2.",
+            "Kenya",
+            "Unidentified Communal Militia (Kenya)",
+            "herders or pastoralists who attack are a communal militia",
+        ),
+    ],
+    ids=lambda v: v[:40] if isinstance(v, str) else None,
+)
+def test_second_wave_actor1(sentence: str, country: str, actor1: str, why: str) -> None:
+    assert assign(sentence, country, date(2019, 6, 1)).actor1 == actor1, why
+
+
+def test_herders_killed_are_victims_not_a_militia() -> None:
+    result = assign("On Sept 16th, in Voi, 2 herders were killed by unknown gunmen.", "Kenya", date(2019, 9, 16))
+    assert "Militia" not in result.actor1 and result.actor2 == "Civilians (Kenya)"
+
+
+def test_needle_index_never_hides_a_named_group() -> None:
+    """The word-head index is a speed-up: every group or state alias that matches is a candidate."""
+    from extraction.actors import _candidates
+
+    actors = load_actor_dictionary()
+    texts = [
+        "Al-Shabaab and ISIS-K fighters, IS-K, ISKP's media, the Islamic State West Africa Province, "
+        "KDF troops, the Kenya Defence Forces, Frontier Corps, the FC, Levies, Rapid Action Battalion, "
+        "Tatmadaw, Taliban, TTP: Tehreek-i-Taliban Pakistan, Boko Haram, JNIM, FARDC, Armed Forces of Ukraine.",
+        "Mungiki, Sabaot Land Defence Force, al Shabaab, al-Shabab, Daesh-Khorasan, wilayat khorasan.",
+    ]
+    matched = 0
+    for text in texts:
+        folded = text.casefold()
+        hits = {k for k, entry in enumerate(actors.groups) if entry.pattern.search(text)}
+        assert hits <= set(_candidates(folded, actors.group_index)), text
+        state = {k for k, (_, pattern) in enumerate(actors.state_aliases) if pattern.search(text)}
+        assert state <= set(_candidates(folded, actors.state_index)), text
+        matched += len(hits) + len(state)
+    assert matched > 15

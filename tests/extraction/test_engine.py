@@ -269,11 +269,13 @@ def test_one_event_per_coordinated_place_with_the_toll_split(
 def test_the_source_gives_the_country_when_the_text_names_none(
     resources: Resources, source: str, country: str
 ) -> None:
-    # why: ACLED notes often name only a village the gazetteer lacks; the source still says the country.
+    # why: ACLED notes often name only a village the gazetteer lacks; the source still says the
+    # country, and the village the text names stays the location, coded at country level.
     (event,) = extract(
         resources, "On 9 May 2020, police shot dead a robbery suspect in Qwertyville.", source=source
     )
-    assert (event["country"], event["location"], event["geo_precision"]) == (country, None, 3)
+    assert (event["country"], event["location"], event["geo_precision"]) == (country, "Qwertyville", 3)
+    assert event["latitude"] is None
 
 
 def test_a_later_clause_takes_its_own_country_not_the_first_clause_place(resources: Resources) -> None:

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from extraction.actors import find_actors, load_actor_dictionary
+from extraction.event_cues import FoldedPattern, factor_boundary, gated_cues
 from extraction.event_types import (
     CUE_GATES,
     CUES,
@@ -433,3 +434,120 @@ def test_cue_gates_never_hide_a_match() -> None:
 def test_hedged_and_nominal_triggers_do_not_count(sentence: str, present: set, absent: set) -> None:
     cues = find_cues(sentence)
     assert present <= cues.keys() and not (absent & cues.keys())
+
+
+# ---------------------------------------------------------------- second wave: confusions and misses
+@pytest.mark.parametrize(
+    ("sentence", "expected", "why"),
+    [
+        (
+            "In 2023, Tajik and Uzbek nationals were arrested in a series of operations in Austria and Germany "
+            "in December, reportedly planning to conduct attacks on behalf of ISK.",
+            "Arrests",
+            "'a series of operations' says how the arrests were made, it is no aggregate",
+        ),
+        (
+            "Following the January 3, 2024, attack in Kerman, Iran, the cells involved were linked to ISK.",
+            "Attack",
+            "a bare 'attack' pinned to a day and a place reports one (subordinate mention of a real attack)",
+        ),
+        (
+            "Two months later, on May 20, this attack was followed by a third attack in the Taliban's spiritual "
+            "capital, Kandahar, targeting police forces, as per al-Muhajir's strategy.",
+            "Armed clash",
+            "a dated attack on police is an event even in a sentence about strategy",
+        ),
+        (
+            "On 1 May 2020, the OSCE SMM observed a total of 87 projectiles/explosions involving unknown weapons "
+            "in both directions of the frontline near Zaitseve.",
+            "Armed clash",
+            "fire in both directions is two sides exchanging fire: Battles outrank Shelling",
+        ),
+        (
+            "On 6 May 2024, students and teachers of Dhaka university burned effigy of Israel's PM and staged a "
+            "protest on campus.",
+            "Peaceful protest",
+            "burning an effigy is a peaceful protest act",
+        ),
+        (
+            "On 12 February 2023, students staged a human chain protest at the highway over the prior killing "
+            "of a student in a clash with other students.",
+            "Peaceful protest",
+            "a clash named in the grievance ('in a clash') is another event",
+        ),
+        (
+            "Several people were injured after demonstrators protesting against a roadside court in Embu town "
+            "clashed with police.",
+            "Violent demonstration",
+            "the grievance ends where the crowd's own act begins",
+        ),
+        (
+            "On 29 July 2023, members of Awami League assaulted the members of BNP using sticks in Gabtoli "
+            "area, Dhaka city, during BNP's demonstration demanding resignation of the government.",
+            "Protest with intervention",
+            "demonstrators attacked by others during their demonstration",
+        ),
+        (
+            "A NASA senatorial aspirant is attacked by a crowd and deeply cut by a machete.",
+            "Mob violence",
+            "violence whose agent is a crowd is mob violence",
+        ),
+        (
+            "Two groups of demonstrators in Kilifi clashed outside the police station over the governor.",
+            "Mob violence",
+            "two crowds fighting each other is mob violence, not a demonstration",
+        ),
+        ("SLDF attacks civilians at Endebess.", "Attack", "an acronym subject makes 'attacks' a verb"),
+        ("Muslims attack a group of Christians on a mission trip.", "Attack", "'attack' with an object"),
+    ],
+    ids=lambda v: v[:40] if isinstance(v, str) else None,
+)
+def test_second_wave_typing(sentence: str, expected: str, why: str) -> None:
+    typing = classify_event(sentence)
+    assert typing is not None and typing.sub_event_type == expected, why
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "But now increasingly concerning is the potential for a coordinated attack here in the homeland, akin "
+        "to the ISIS-K attack we saw at the Russia Concert Hall a couple weeks ago.",
+        "An attack in Paris would be devastating.",
+    ],
+)
+def test_forecasts_and_comparisons_are_not_events(sentence: str) -> None:
+    assert classify_event(sentence) is None
+
+
+# ---------------------------------------------------------------- speed-ups never change a result
+def test_folded_patterns_match_like_ignorecase_regexes() -> None:
+    """Cues run case-sensitively on lowercased text: same spans as the IGNORECASE regex."""
+    sentences = _all_sentences() + ["İstanbul police teargassed protesters in Kadıköy."]
+    folded = {name: p for name, p in CUES.items() if isinstance(p, FoldedPattern)}
+    assert len(folded) > 20
+    for name, pattern in folded.items():
+        for s in sentences:
+            fast = [(m.start(), m.end(), m.group(0)) for m in pattern.finditer(s)]
+            slow = [(m.start(), m.end(), m.group(0)) for m in pattern.ignorecase.finditer(s)]
+            assert fast == slow, (name, s)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "factored"),
+    [
+        (r"\bab|\bcd\b", r"\b(?:ab|cd\b)"),
+        (r"\bab|cd", r"\bab|cd"),
+        (r"\b(?:a|b)|\b[|]x", r"\b(?:(?:a|b)|[|]x)"),
+        (r"\bone", r"\bone"),
+    ],
+)
+def test_factor_boundary_only_rewrites_all_bounded_alternations(pattern: str, factored: str) -> None:
+    assert factor_boundary(pattern) == factored
+
+
+def test_word_cache_gating_agrees_with_prefix_gating() -> None:
+    for s in _all_sentences():
+        folded = s.casefold()
+        prefixes = word_prefixes(folded)
+        expected = {name for name, gate in CUE_GATES.items() if not prefixes.isdisjoint(gate)}
+        assert gated_cues(folded) == expected, s
