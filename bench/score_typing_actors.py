@@ -31,6 +31,7 @@ def sentences(text: str) -> list[str]:
     return [s for s in re.split(r"(?<=[.!?])\s+(?=[A-Z0-9\"'])", text) if s.strip()]
 
 
+ACTOR_CONTEXT = False  # --actor-context: find_actors also sees the rest of the note
 TIMING = {"classify_s": 0.0, "classify_n": 0, "actors_s": 0.0, "actors_n": 0}
 
 
@@ -43,7 +44,8 @@ def classify_note(note: str, country: str, year: int, actors) -> tuple[object, o
         TIMING["classify_n"] += 1
         if typing:
             start = time.perf_counter()
-            assignment = find_actors(sentence, typing, country, date(year, 6, 15), actors)
+            context = " ".join(parts[:k] + parts[k + 1 :]) if ACTOR_CONTEXT else ""
+            assignment = find_actors(sentence, typing, country, date(year, 6, 15), actors, context=context)
             TIMING["actors_s"] += time.perf_counter() - start
             TIMING["actors_n"] += 1
             return typing, assignment
@@ -56,7 +58,10 @@ def main() -> None:
     ap.add_argument("--show", help="print errors for this gold sub_event_type")
     ap.add_argument("--errors", type=int, default=0)
     ap.add_argument("--actors", action="store_true", help="print actor1 family errors")
+    ap.add_argument("--actor-context", action="store_true", help="pass the rest of the note to find_actors")
     args = ap.parse_args()
+    global ACTOR_CONTEXT
+    ACTOR_CONTEXT = args.actor_context
     actors = load_actor_dictionary()
     for path in args.files:
         rows = list(csv.DictReader(open(path, encoding="utf-8")))

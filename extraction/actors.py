@@ -169,10 +169,18 @@ def _needle_index(needle_lists: Iterable[tuple[str, ...]]) -> NeedleIndex:
     return {key: tuple(sorted(entries)) for key, entries in index.items()}
 
 
+_HEADS: list = ["", frozenset()]  # the last sentence's word heads (three indexes look it up)
+
+
+def _word_heads(folded: str) -> frozenset[str]:
+    if folded != _HEADS[0]:
+        heads = set(_WORD_HEADS.findall(folded))
+        _HEADS[0], _HEADS[1] = folded, frozenset(heads | {head[:2] for head in heads} | {""})
+    return _HEADS[1]
+
+
 def _candidates(folded: str, index: NeedleIndex) -> list[int]:
-    heads = set(_WORD_HEADS.findall(folded))
-    heads |= {head[:2] for head in heads} | {""}
-    return sorted({k for head in heads for k in index.get(head, ())})
+    return sorted({k for head in _word_heads(folded) for k in index.get(head, ())})
 
 
 @cache
@@ -199,9 +207,7 @@ def load_actor_dictionary() -> ActorDictionary:
         parties=tuple(_entry({**p, "inter": 3}) for p in raw["parties"]),
         party_needles=party_needles,
         party_index=_needle_index(party_needles),
-        identity_groups=tuple(
-            (name, rx(rf"\b(?:{pattern})\b")) for name, pattern in raw["identity_groups"]
-        ),
+        identity_groups=tuple((name, rx(rf"\b(?:{pattern})\b")) for name, pattern in raw["identity_groups"]),
         ethnic_pattern=re.compile(r"\b(" + "|".join(raw["ethnic_groups"]) + r")s?\b"),
         nationality_pattern=re.compile(
             r"(?<![\w-])(" + "|".join(re.escape(n) for n in names) + r")(?![\w-])"
@@ -257,7 +263,8 @@ _COMMUNAL = rx(
     r"\b(?:communal|village|local|community) (?:militias?|defen[cs]e|vigilantes?)\b"
     r"|\bvigilantes?\b"
     # herders or land invaders who act (subject of a violent verb) are a communal militia
-    r"|\b(?:herders|herdsmen|pastoralists|land invaders)\b(?=\s+(?:(?!(?:were|was|are|is|been|being|had|have)\b)\w+\s+){0,2}?(?:attack|kill|raid|shot|shoot"
+    r"|\b(?:herders|herdsmen|pastoralists|land invaders)\b(?=\s+(?:(?!(?:were|was|are|is|been|being|had"
+    r"|have)\b)\w+\s+){0,2}?(?:attack|kill|raid|shot|shoot"
     r"|clash|exchang|invad|torch|burn|assault|stab|hack)\w*)",
 )
 
@@ -360,7 +367,8 @@ def _state_mentions(
         ambiguous = actors.state_ambiguous[k]
         if needles and not any(needle in folded for needle in needles):
             continue
-        if ambiguous and country and force_country != country and not _names_country(sentence, force_country, actors):
+        foreign = country and force_country != country
+        if ambiguous and foreign and not _names_country(sentence, force_country, actors):
             continue
         for m in pattern.finditer(sentence):
             branch = "Police" if _POLICE_ALIAS.search(m.group(0)) else "Military"
@@ -380,7 +388,8 @@ def _names_country(sentence: str, country: str, actors: ActorDictionary) -> bool
     """Whether the sentence names the country, or uses its nationality adjective."""
     if country in sentence:
         return True
-    return any(actors.nationalities[m.group(1)] == country for m in actors.nationality_pattern.finditer(sentence))
+    adjectives = actors.nationality_pattern.finditer(sentence)
+    return any(actors.nationalities[m.group(1)] == country for m in adjectives)
 
 
 def _state(
@@ -503,10 +512,15 @@ _CIVILIAN_VICTIM = rx(
 )
 
 
+_POSSESSIVE = re.compile(r"['’]s?\s")
+
+
 def _ordered(mentions: list[ActorMention], sentence: str) -> list[ActorMention]:
-    """Initiator first: a mention introduced by 'by' (passive voice) is the agent."""
+    """Initiator first: a mention introduced by 'by' (passive voice) is the agent; a possessive
+    ('the Taliban's spiritual capital') qualifies something else and comes last."""
     agents = [m for m in mentions if _AGENT_BEFORE.search(sentence[max(0, m.start - 30) : m.start])]
-    return agents + [m for m in mentions if m not in agents]
+    owners = [m for m in mentions if m not in agents and _POSSESSIVE.match(sentence, m.end)]
+    return agents + [m for m in mentions if m not in agents and m not in owners] + owners
 
 
 def _civilians(country: str | None) -> tuple[str, int]:
@@ -526,7 +540,7 @@ def _associates(sentence: str, country: str | None, actors: ActorDictionary) -> 
         for k in _candidates(folded, actors.party_index)
         if actors.parties[k].pattern.search(sentence)
     ]
-    names += [_suffix(label, country) for label, pattern in actors.identity_groups if pattern.search(sentence)]
+    names += [_suffix(label, country) for label, found in actors.identity_groups if found.search(sentence)]
     return "; ".join(dict.fromkeys(names)) or None
 
 
@@ -632,6 +646,29 @@ def _armed_roles(
     return first, (ordered[1] if len(ordered) > 1 else None), False
 
 
+def _with_context_group(
+    mentions: list[ActorMention], context: str, country: str | None, on: date, actors: ActorDictionary
+) -> list[ActorMention]:
+    """Lend the named group of the neighbouring sentences when the sentence names none.
+
+    'The attackers shot dead two guards' after 'ISK claimed the attack': the unidentified
+    attackers are the group named next to them, so it takes their place; with no generic mention
+    it joins after the sentence's own actors (state forces there are more likely the target).
+    """
+    if any(m.kind == "group" for m in mentions):
+        return mentions
+    named = [m for m in _named_mentions(context, country, on, actors) if m.kind == "group"]
+    if not named:
+        return mentions
+    generic = next((m for m in mentions if m.kind == "unidentified"), None)
+    start, end, text = (
+        (generic.start, generic.end, generic.text) if generic else (10**6, 10**6, named[0].text)
+    )
+    lent = ActorMention(named[0].name, named[0].inter, start, end, text, "group")
+    kept = [m for m in mentions if m.kind != "unidentified"] if generic else mentions
+    return sorted([*kept, lent], key=lambda m: m.start)
+
+
 def _fallback_country(sentence: str, place_country: str | None, actors: ActorDictionary) -> str | None:
     if place_country:
         return place_country
@@ -651,12 +688,14 @@ def find_actors(
 
     `place_country` is the event's country (ACLED spelling) from the places module; without it
     the first nationality adjective in the sentence gives the '(Country)' suffix. `event_date`
-    picks government periods and the Taliban's status. `context` is accepted for symmetry with
-    classify_event and currently unused.
+    picks government periods and the Taliban's status. `context` (neighbouring sentences) lends
+    its named group when the sentence names none, after the sentence's own actors.
     """
     actors = actors or load_actor_dictionary()
     country = _fallback_country(sentence, place_country, actors)
     mentions = find_mentions(sentence, country, event_date, actors)
+    if context and typing.event_type not in ("Protests", "Riots"):
+        mentions = _with_context_group(mentions, context, country, event_date, actors)
     roles = _crowd_roles if typing.event_type in ("Protests", "Riots") else _armed_roles
     (actor1, inter1), second, targeted = roles(sentence, typing, mentions, country, event_date, actors)
     actor2, inter2 = second if second else (None, 0)

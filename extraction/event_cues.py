@@ -157,10 +157,12 @@ CUES: dict[str, FoldedPattern] = {
     "protest": rx(
         r"\bprotest(?:s|ed|ing|ers?|ors?)?\b|\bdemonstrat(?:ions?|ors?|ers?)\b|\brall(?:y|ies|ied)\b"
         r"|\b(?=demonstrat)(?<!as )(?<!has )(?<!have )(?<!was )(?<!were )(?<!been )(?<!had )(?<!further )"
-        r"(?<!also )demonstrat(?:ed|es|e|ing)\b(?!\s+(?:by|its|their|the|a|an|that|how|his|her|what|our|such|great"
+        r"(?<!also )demonstrat(?:ed|es|e|ing)\b(?!\s+(?:by|its|their|the|a|an|that|how|his|her|what|our|such"
+        r"|great"
         r"|strong|"
         r"considerable|significant|clear|remarkable|once|again|[A-Z][\w-]*['’]s)\b)"
-        r"|\bblock(?:ed|ing|aded)? (?:\w+ ){0,2}(?:roads?|highways?|streets?|junctions?|intersections?)\b"
+        r"|\bblock(?:ed|ing|aded)? (?:[\w'-]+ ){0,3}(?:roads?|highways?|streets?|junctions?|intersections?"
+        r"|entrances?)\b"
         r"|\bmotorcades?\b|\bcaravans? (?:to demand|against|in protest)\b|\bbang(?:ed|ing) pots\b"
         r"|\bpot-?banging\b|\bcacerolazos?\b"
         r"|\b(?-i:march(?:ed|es)?\b)|\bsit-?ins?\b|\bpicket(?:s|ed|ing)?\b|\bhuman chains?\b|\bhartal\b"
@@ -170,7 +172,10 @@ CUES: dict[str, FoldedPattern] = {
         r"|to protest)\b"
         r"|\bmass gathering\b|\bblockades?\b|\b(?:nationwide|countrywide|complete) shut ?-?downs?\b"
         r"|\broad march\b|\bwalk-?outs?\b|\bchanting\b"
-        r"|\bsloganeering\b|\bmarched\b|\bgathered (?:to|in front|outside|at)\b|\bvigil\b"
+        r"|\bsloganeering\b|\bmarched\b|\bgathered (?:to|in front|outside|at)\b|\bvigil\b|\bpadlock(?:ed"
+        r"|ing)\b"
+        r"|\bgathered (?:in|at|outside|in front of) (?:\w+ ){0,4}?to (?:demand|protest|denounce|reject"
+        r"|draw attention)"
     ),
     "protest_weak": rx(
         r"\bpetition(?:ed)?\b|\bdemand(?:ed|ing|s)?\b|\bgathered\b|\bboycott(?:ed|s)?\b|\bdenounc(?:e|ed"
@@ -178,14 +183,15 @@ CUES: dict[str, FoldedPattern] = {
         r"|\bcalling for\b"
     ),
     "riot": rx(
-        r"\briot(?:s|ed|ing)?\b|\brampag(?:e|ed|ing)\b|\brunning battles?\b|\bviolently (?:protest"
+        r"\b(?<!anti-)riot(?:s|ed|ing)?\b|\brampag(?:e|ed|ing)\b|\brunning battles?\b|\bviolently (?:protest"
         r"|demonstrat)\w*\b"
         r"|\bbarricad(?:e|ed|es|ing)\b[^.]{0,40}\bburn|\bburn(?:ed|t|ing) (?:car )?tyres\b"
         r"|\b(?:turn(?:ed|s)|became|becomes) (?:violent|chaotic|riotous)\b|\bdemonstrated violently\b"
         r"|\bviolent (?:\w+ )?(?:protest|demonstration)s?\b|\bunrest\b|\bmelee\b|\brioters\b"
     ),
     "crowd_weapons": rx(
-        r"\bpelt(?:ed|ing)\b|\b(?:threw|throwing|hurled|hurling|pelting)\b[^.]{0,30}\b(?:stones|rocks|bricks|"
+        r"\bpelt(?:ed|ing)\b|\b(?:threw|throws?|throwing|hurled|hurls?|hurling"
+        r"|pelting)\b[^.]{0,30}\b(?:stones|rocks|bricks|"
         r"brickbats|missiles|objects)\b|\bstone-?throwing\b|\bstoned\b|\bpetrol bombs?\b|\bmolotov\b"
         r"|\bcocktail bombs?\b|\bcrude bombs?\b|\bhand-?made bombs?\b|\bsticks\b|\biron rods\b|\bbrickbats\b"
     ),
@@ -202,7 +208,8 @@ CUES: dict[str, FoldedPattern] = {
         r"|cordon)s?\b"
         r"|\bdestruction of property\b|\bproperty (?:was |were )?destroyed\b"
         r"|\bchased (?:away )?(?:the )?police\b"
-        r"|\bburn(?:ed|t|ing)\b(?! (?:\w+ )?effig)|\blooted\b|\bclash(?:ed|es)?\b"
+        r"|\bburn(?:s|ed|t|ing)?\b(?! (?:\w+ )?effig)|\blooted\b|\bclash(?:ed|es)?\b"
+        r"|\bdestroy(?:s|ed|ing)? (?:\w+ )?property\b"
     ),
     "destruction": rx(
         r"\bvandali[sz](?:ed|ing|m)\b|\bsmash(?:ed|ing)\b|\bstormed\b|\bset (?:ablaze|on fire|fire to)\b"
@@ -228,9 +235,11 @@ CUES: dict[str, FoldedPattern] = {
         r"|\b(?:beaten|beat|stoned|burn(?:ed|t)) to death by (?:a |an )?(?:crowd|residents|villagers|locals|"
         r"members of the public|youths?)\b|\bmembers of the public\b"
         # violence done by a crowd named as the agent ('was attacked by a crowd', 'killed by residents')
-        r"|\b(?:attacked|assaulted|beaten|beat|killed|lynched|stoned|injured|hacked|cut|chased|burn(?:ed|t)|torched)"
+        r"|\b(?:attacked|assaulted|beaten|beat|killed|lynched|stoned|injured|hacked|cut|chased|burn(?:ed|t)"
+        r"|torched)"
         r" (?:\w+ ){0,2}?by (?:a |an |the )?(?:group of |crowd of )?(?:angry |irate )?(?:crowd|mob|residents"
-        r"|villagers|locals|voters|neighbou?rs|youths?|members of the public|boda ?-?boda (?:operators|riders))\b"
+        r"|villagers|locals|voters|neighbou?rs|youths?|members of the public|boda ?-?boda (?:operators"
+        r"|riders))\b"
     ),
     "partisan": re.compile(
         r"\b(?i:supporters|activists|members|leaders|workers|followers|cadres|men) of (?:the )?"
@@ -290,7 +299,9 @@ CUES: dict[str, FoldedPattern] = {
         r"|\bexplosives\b"
     ),
     "explosion": rx(r"\bexplo(?:sion|sions|ded|des)\b|\bblasts?\b|\bdetonat(?:ed|ion)\b|\bwent off\b"),
-    "grenade": rx(r"\b(?=grenade)(?<!sound )(?<!stun )(?<!smoke )(?<!gas )(?<!flash )grenades?\b(?! launcher)"),
+    "grenade": rx(
+        r"\b(?=grenade)(?<!sound )(?<!stun )(?<!smoke )(?<!gas )(?<!flash )grenades?\b(?! launcher)"
+    ),
     "regains": rx(
         r"\brecaptur(?:e|ed|ing)\b|\bretook\b|\bretaken\b|\bregain(?:ed|s)? control\b"
         r"|\bliberat(?:ed|ing)\b|\bwrested (?:back )?control\b|\btook back\b"
@@ -306,7 +317,8 @@ CUES: dict[str, FoldedPattern] = {
         r"|\bgun ?battles?\b|\bfire ?fights?\b|\bshoot-?outs?\b|\bheavy fighting\b"
         r"|\bfighting (?:broke out|erupted|continued|raged|resumed|between)\b|\bfights? (?:between|over"
         r"|broke out)\b"
-        r"|\bfighting\b|\bfought\b|\bbattle[sd]?\b|\bfights?\b|\bgunfire\b"
+        r"|\bfighting\b(?! (?:against|for|the (?:coronavirus|pandemic|virus)|corruption|poverty))|\bfought\b"
+        r"|\bbattle[sd]?\b|\b(?<!to )fights?\b(?! (?:against|for)\b)|\bgunfire\b"
         r"|\bskirmish(?:es)?\b|\bcross-?fire\b|\bsmall arms\b|\b(?=machine)(?<!heavy )machine ?guns?\b"
         r"|\bengaged (?:in|with)\b|\brepuls(?:ed|ing)\b|\bcounter-?attack(?:ed|s)?\b|\bfought off\b"
         r"|\bfired back\b|\bintervened,? (?:and )?(?:killing|shooting)\b"
@@ -332,7 +344,8 @@ CUES: dict[str, FoldedPattern] = {
     "attack": rx(
         r"\bshot (?:dead|and killed|to death|at)\b|\bkill(?:ed|ing|s)?\b|\bshot\b|\bshoot(?:s|ing)?\b"
         r"|\bhuman remains\b|\bremains (?:were|was) found\b|\bheads? (?:was |were )?found\b|\bdecapitated\b"
-        r"|\bslash(?:ed|es|ing)\b|\bflogg?(?:ed|ing|s)\b|\bsprayed (?:\w+ ){0,3}with bullets\b|\binjures\b|\bbeats\b"
+        r"|\bslash(?:ed|es|ing)\b|\bflogg?(?:ed|ing|s)\b|\bsprayed (?:\w+ ){0,3}with bullets\b|\binjures\b"
+        r"|\bbeats\b"
         r"|\bdismembered\b|\bcharred bod(?:y|ies)\b|\bhijack(?:ed|ing)\b"
         r"|\bmurder(?:ed|s)?\b|\bhack(?:ed|ing)\b"
         r"|\bstabb(?:ed|ing)\b|\bbehead(?:ed|ing)\b|\binjur(?:ed|ing)\b|\bwound(?:ed|ing)\b"
@@ -417,12 +430,21 @@ CUES: dict[str, FoldedPattern] = {
         r"|\bpledged allegiance\b|\bdeployed\b|\bsighted\b|\bmoved into\b|\breinforcements\b"
         r"|\bmobili[sz]ed\b|\boathing\b|\bmilitary (?:exercises?|drills?)\b"
         r"|\bpatroll?(?:ed|ing) the streets\b"
+        # an armed group's non-violent activity: handing out food or aid
+        r"|\b(?:gangs?|cartels?|militias?|rebels|insurgents|militants|armed groups?|members of)\b[^.]{0,60}"
+        r"\b(?:deliver|distribut|hand(?:ed|ing) out)\w*\b[^.]{0,40}\b(?:food|packages|aid|boxes|supplies)\b"
     ),
     "other": rx(
         r"\b(?:staged|launched|carried out|attempted) (?:a )?(?:military )?coup\b|\bdeclared (?:a )?state of "
         r"emergency\b|\b(?:declared|imposed) martial law\b|\bdissolved (?:the )?(?:parliament|government"
         r"|assembly)\b"
         r"|\bsuspended the constitution\b"
+        # displacement and return of civilians, with no violence reported in the sentence
+        # (a counted group, a completed move: '840 families ... evacuated', not 'millions have fled')
+        r"|\b\d[\d,]*\s+(?:[\w-]+\s+){0,3}?(?:families|villagers|residents|civilians|people)\b[^.]{0,60}"
+        r"\b(?<!have )(?<!has )(?:fled|evacuated|were displaced)\b"
+        r"|\b\d[\d,]*\s+(?:[\w-]+\s+){0,2}?(?:refugees|migrants)\b[^.]{0,40}"
+        r"\b(?<!have )(?<!has )(?:returned|arrived|were repatriated)\b"
     ),
     "civ_victim": rx(
         r"\bcivilians?\b|\bvillagers?\b|\bresidents?\b|\blocals?\b|\bfarmers?\b|\bherders?\b|\btraders?\b"
@@ -432,7 +454,8 @@ CUES: dict[str, FoldedPattern] = {
         r"|\bbusiness ?m[ae]n\b|\bshopkeepers?\b|\bmotorists?\b|\briders?\b|\btravell?ers?\b|\bvictims?\b"
         r"|\bwidow\b|\bhusband\b|\bwife\b|\bson\b|\bdaughter\b|\bmother\b|\bfather\b|\bbod(?:y|ies)\b"
         r"|\bemployees?\b|\bnurses?\b|\bdoctors?\b|\bworshipp?ers?\b|\bmembers of the\b|\bvendors?\b"
-        r"|\byouths?\b|\bcouple\b(?! (?:of )?(?:weeks|days|months|years|hours))|\bhouseholds?\b|\bhomes?\b|\bhouses?\b|\bsuspects?\b|\bMCA\b|\bofficials?\b"
+        r"|\byouths?\b|\bcouple\b(?! (?:of )?(?:weeks|days|months|years|hours))|\bhouseholds?\b|\bhomes?\b"
+        r"|\bhouses?\b|\bsuspects?\b|\bMCA\b|\bofficials?\b"
         r"|\bcandidates?\b|\bpoliticians?\b|\bleaders?\b|\bactivists?\b|\bsupporters?\b|\bfisherm[ae]n\b"
         r"|\bpastoralists?\b|\bminers?\b|\bcommuters?\b|\bpedestrians?\b|\bthieves\b|\bthief\b|\bvillages?\b"
         r"|\brefugees\b|\bIDPs\b|\bmarkets?\b|\bbus(?:es)?\b|\bchurch(?:es)?\b|\bmosques?\b|\bschools?\b"
@@ -478,6 +501,7 @@ CUE_KEYS: dict[str, tuple[str, ...]] = {
         "slogan",
         "gathered",
         "vigil",
+        "padlock",
         "block",
         "road march",
     ),
@@ -588,7 +612,22 @@ CUE_KEYS: dict[str, tuple[str, ...]] = {
         "student",
     ),
     "chemical": ("chemical", "chlorine", "sarin", "mustard", "nerve", "toxic", "poison"),
-    "other": ("staged", "launched", "carried", "attempted", "declared", "imposed", "dissolved", "suspended"),
+    "other": (
+        "staged",
+        "launched",
+        "carried",
+        "attempted",
+        "declared",
+        "imposed",
+        "dissolved",
+        "suspended",
+        "families",
+        "villagers",
+        "residents",
+        "civilians",
+        "refugees",
+        "migrants",
+    ),
     "air": (
         "air",
         "drone",
@@ -805,6 +844,14 @@ CUE_KEYS: dict[str, tuple[str, ...]] = {
         "oathing",
         "military",
         "patrol",
+        "gang",
+        "cartel",
+        "militia",
+        "rebels",
+        "insurgents",
+        "militants",
+        "armed",
+        "members",
     ),
 }
 
@@ -891,7 +938,10 @@ ARMED_TARGET = rx(
     r"|\b"
     + _ARMED
     + r"\s+(?:[\w'-]+\s+){0,8}?(?:was|were|is|are|had been|have been|came under|come under)\s+"
-    r"(?:[\w'-]+\s+){0,2}?(?:attacked|ambushed|killed|shot|injured|wounded|fire|attack)"
+    r"(?:[\w'-]+\s+){0,2}?(?:attacked|ambushed|killed|shot|injured|wounded|fire|attack|dead)"
+    r"|\b(?:[1-9]\d{0,2}|two|three|four|five|six|several|one|some)\s+of the\s+(?:\w+\s+)?"
+    + _ARMED
+    + r"\s+(?:were|was)\s+(?:killed|shot|wounded|injured)"
     r"|\b" + _ARMED + r"\s+(?:[\w'-]+\s+){0,3}?(?:killed|shot dead|shot|gunned down|attacked|ambushed)\s+by\b"
     r"|\b(?:[1-9]\d{0,2}|two|three|four|five|six|seven|eight|nine|ten|several|one)\s+(?:\w+\s+)?"
     + _ARMED
@@ -928,6 +978,7 @@ police teargas tear dispers water rubber baton lathi truncheon intervened pepper
 obstruct block target claimed conducted carried launched staged mounted executed perpetrated light
 lit fell felled stoned looted burning dismantl impound military exercise drill patrol toxic poison
 coup emergency martial dissolv suspend ousted merger joined formed came effect rioter remains head
+fled evacuated displaced returned arrived repatriated deliver distribut padlock
 decapitat dismember charred hijack disperse slash flog spray
 """.split()
 )

@@ -19,9 +19,9 @@ from extraction.event_cues import (
     CUE_GATES,
     CUES,
     NOTE_PREFIX,
+    NOTE_PREFIXES,
     FoldedPattern,
     Match,
-    NOTE_PREFIXES,
     gated_cues,
     has_trigger,
     rx,
@@ -37,6 +37,7 @@ __all__ = [
     "has_trigger",
     "mask_grievances",
     "non_event_reason",
+    "word_prefixes",
 ]
 
 
@@ -68,7 +69,8 @@ _HEDGE = rx(
     r"|expected to|"
     r"set to|scheduled to|due to (?:begin|start|resume|hold)|likely|planned|upcoming|future"
     r"|next (?:week|month|year)|"
-    r"prevent(?:ed)? (?:a |an )?|denied|deny|denies|if|unless|whether|rumou?rs?|alleged plot|akin to|similar to)\b"
+    r"prevent(?:ed)? (?:a |an )?|denied|deny|denies|if|unless|whether|rumou?rs?|alleged plot|akin to"
+    r"|similar to)\b"
 )
 _HEDGE_AFTER = rx(
     r"[\w\s,'-]{0,30}?\b(?:is|are|was|were|has been|have been)\s+(?:\w+\s+)?(?:expected"
@@ -126,7 +128,8 @@ _HABITUAL = rx(
 # 'ISK attacked minorities, rival clerics, and foreigners': a list of bare plural categories
 # as the target describes a pattern of behaviour, not one occurrence.
 _CATEGORY_LIST = re.compile(
-    r"\b(?:attacked|targeted|killed|kidnapped|abducted)\s+(?:[a-z]+\s+)?[a-z]+s\s*,\s*(?:[a-z]+\s+)?[a-z]+s,?\s+"
+    r"\b(?:attacked|targeted|killed|kidnapped"
+    r"|abducted)\s+(?:[a-z]+\s+)?[a-z]+s\s*,\s*(?:[a-z]+\s+)?[a-z]+s,?\s+"
     r"(?:and|or)\s+(?:[a-z]+\s+)?[a-z]+s\b"
 )
 _MONTH = (
@@ -135,7 +138,44 @@ _MONTH = (
 )
 # A day named in the sentence ('on May 20', '3 January'): analysis that pins a day reports an event.
 _SPECIFIC_DAY = re.compile(rf"\b{_MONTH} \d{{1,2}}(?!\d)|\b\d{{1,2}}(?:st|nd|rd|th)? (?:of )?{_MONTH}(?!\w)")
+_CIV_VICTIM_AFTER = CUES["civ_victim"]
 _AT_PLACE = re.compile(r"\s+(?:in|at|near|on) (?:the )?[A-Z]")
+_CONCRETE_OBJECT = re.compile(
+    r"\s+(?:(?:a |the )?[A-Z]|(?:a group of|two|three|four|five|several|\d+)\b|(?:civilians|villagers"
+    r"|residents"
+    r"|people|locals|farmers|herders|passengers|worshippers|students|police|soldiers|troops)\b)"
+)
+# Deaths from floods, crashes or disease are no political violence unless someone caused them.
+_MISHAP = rx(
+    r"\b(?:floods?|flooding|flash floods|heavy rains?|landslides?|mudslides?|earthquakes?|droughts?|storms?"
+    r"|cyclones?"
+    r"|lightning|crash(?:ed|es)?|accidents?|collided|collision|capsized|drowned|electrocuted|stampede"
+    r"|epidemic|outbreak of (?:cholera|ebola|measles)|cholera|covid-19 (?:deaths|cases))\b"
+)
+_AGENT_OF_HARM = rx(
+    r"\b(?:gunm[ae]n|militants?|attack\w*|bomb\w*|shot|shoot\w*|stabb\w*|hacked|armed|police|soldiers?|troops"
+    r"|rebels?|bandits?|mob|rioters|protest\w*|demonstrat\w*|clash\w*|fighting|explosi\w*|IED|grenade|strike"
+    r"|shell\w*|set (?:ablaze|on fire)|torched|looted|arrest\w*|abduct\w*|kidnap\w*|assault\w*|murder\w*)\b"
+)
+# Court rulings, sport and idioms use violent words for no violence ('shot down the proposal').
+_NOT_VIOLENCE = rx(
+    r"\b(?:sentenced|convicted|acquitted|arraigned|pleaded (?:not )?guilty|on trial|testified)\b"
+    r"|\bshot down (?:the |a |an |his |her |their |its )?(?:\w+ )?(?:proposal|plan|bill|idea|motion|claims?"
+    r"|request"
+    r"|suggestion|report|rumou?rs?|amendment)s?\b"
+    r"|\b(?:striker|goalkeeper|midfielder|referee|scored|half-?time|(?:first|second) half|the pitch"
+    r"|league title"
+    r"|tournament|championship)\b"
+)
+# An accident or a verdict is often what a crowd reacts to: then the reaction is the event.
+_CROWD_RESPONSE = rx(
+    r"\b(?:block\w*|rall(?:y|ied|ies)|burn\w*|set fire|vandali\w*|storm\w*|demand\w*|protest\w*|demonstrat\w*"
+    r"|march\w*|execut\w*|deploy\w*|erect\w*|violence)\b"
+)
+_REAL_HARM = rx(
+    r"\b(?:killed|injur\w*|wounded|dead|died|tear ?-?gas\w*|arrested|stabbed|shot dead|clashed|police|rioting"
+    r"|riot\w*|stoned|pelted|looted|torched|set ablaze)\b"
+)
 _SPECIFIC_PLACE = re.compile(r"[^.;]{0,25}?\b(?:in|on|at|near) (?:the )?[A-Z]")
 _GENERIC = rx(
     r"(?<!to )\b(?:has|have|had) (?:also )?(?:conducted|carried out|launched|staged|claimed|mounted"
@@ -290,6 +330,10 @@ def non_event_reason(sentence: str) -> str | None:
     generic = _GENERIC.search(text) or _CATEGORY_LIST.search(text)
     if (generic and not _SPECIFIC_PLACE.match(text, generic.end())) or _HABITUAL.search(text):
         return "generic statement"
+    if _MISHAP.search(text) and not _AGENT_OF_HARM.search(text) and not _CROWD_RESPONSE.search(text):
+        return "accident or disaster"
+    if _NOT_VIOLENCE.search(text) and not _REAL_HARM.search(text) and not _CROWD_RESPONSE.search(text):
+        return "court, sport or figure of speech"
     if (
         _PROPAGANDA.search(text)
         and not _HARD.search(text)
@@ -315,7 +359,8 @@ _PERPETRATOR = rx(
     r"|troops?|"
     r"police|policem[ae]n|officers?|militias?|militiam[ae]n|attackers?|assailants?|armed"
     r"|jihadists?|"
-    r"terrorists?|robbers?|gang(?:s|sters)?|Al[- ]Shabaa?b|forces|kidnappers|abductors)\b"
+    r"terrorists?|robbers?|gang(?:s|sters)?|Al[- ]Shabaa?b|forces|kidnappers|abductors|cartels?|combatants"
+    r"|police unit)\b"
 )
 _COMMUNAL_FIGHT = rx(
     r"\b(?:ethnic|tribal|tribes?|clans?|communal|communit(?:y|ies)|raiders|morans"
@@ -347,9 +392,11 @@ _PROTESTERS_ATTACKED = rx(
     r"\b(?:assault|attack|beat|charg|chas|stab|hack|obstruct)\w*\s+(?:and\s+\w+\s+)?(?:[\w-]+\s+){0,4}?"
     r"(?:demonstrat\w*|protest\w*|rall(?:y|ies)|procession|march(?:ers)?|human chain)"
     # 'AL members assaulted BNP members ... during BNP's demonstration': the victims are demonstrating
-    r"|\b(?:assault|attack|beat|stab|hack)\w*\b[^.;]{0,120}\b(?:during|at) (?:the |their |a |an )?(?:[\w'’-]+ ){0,2}"
+    r"|\b(?:assault|attack|beat|stab|hack)\w*\b[^.;]{0,120}\b(?:during|at) (?:the |their |a "
+    r"|an )?(?:[\w'’-]+ ){0,2}"
     r"(?:demonstrations?|protests?|rall(?:y|ies)|processions?|march|human chain)\b"
-    r"|\b(?:assault|attack|beat|stab|hack)\w*\b[^.;]{0,80}\bas they were (?:protesting|demonstrating|marching)\b"
+    r"|\b(?:assault|attack|beat|stab|hack)\w*\b[^.;]{0,80}\bas they were (?:protesting|demonstrating"
+    r"|marching)\b"
 )
 _SUPPORTERS = rx(r"\bsupporters of\b")
 _LIGHT_VERB = rx(r"(?:conducted|carried out|launched|staged|mounted|executed|perpetrated|claimed)\b")
@@ -385,7 +432,7 @@ def _crowd_act(cues: dict[str, Match], sentence: str) -> str | None:
         if (
             not re.search(r"\b(?:was|were|been|being)\b", between)
             and not after.startswith(" by")
-            and not _PERPETRATOR.search(sentence[max(0, subject.start() - 40) : subject.end()])
+            and not _PERPETRATOR.search(sentence[max(0, subject.start() - 40) : act.start()])
         ):
             return name
     return None
@@ -465,9 +512,7 @@ def _protest_outcome_decision(cues: dict[str, Match], crowd: _Crowd) -> Decision
     return None
 
 
-def _crowd_without_protest_decision(
-    cues: dict[str, Match], sentence: str, crowd: _Crowd
-) -> Decision | None:
+def _crowd_without_protest_decision(cues: dict[str, Match], sentence: str, crowd: _Crowd) -> Decision | None:
     if crowd.riot:
         return "Violent demonstration", "riot", "riot"
     dispersal = cues.get("intervention")
@@ -579,6 +624,20 @@ _STRONG_ATTACK = rx(
 )
 
 
+def _weak_attack_on_people(cues: dict[str, Match], sentence: str) -> bool:
+    """A weak trigger ('attack', 'shot', 'raid') counts with an armed side or an abduction, or with
+    people named as its target; people only before a bare active 'attack' are its subject
+    ('opposition leaders attack the budget' is criticism)."""
+    if {"abduction", "armed_side"} & cues.keys():
+        return True
+    victim, trigger = cues.get("civ_victim"), cues["attack"]
+    if victim is None:
+        return False
+    bare = trigger.group(0).casefold() in ("attack", "attacks")
+    only_subject = victim.end() <= trigger.start() and not _CIV_VICTIM_AFTER.search(sentence, trigger.end())
+    return not (bare and only_subject)
+
+
 def _attack_reported(match: Match, sentence: str) -> bool:
     """A bare 'attack' reports one when it is a verb with an object ('assailants attack Pandanguo
     location') or a noun pinned to a place and a day ('the January 3, 2024, attack in Kerman')."""
@@ -586,7 +645,8 @@ def _attack_reported(match: Match, sentence: str) -> bool:
         return False
     determined = _DETERMINER_BEFORE.search(sentence[max(0, match.start() - 25) : match.start()])
     if _VERB_AFTER.match(sentence, match.end()) and not determined:
-        return True
+        # a concrete target: a named place or group, people, or a place named after it
+        return bool(_CONCRETE_OBJECT.match(sentence, match.end()) or _AT_PLACE.search(sentence, match.end()))
     return bool(_AT_PLACE.match(sentence, match.end()) and _SPECIFIC_DAY.search(sentence))
 
 
@@ -600,7 +660,7 @@ def _civilian_decision(cues: dict[str, Match], sentence: str) -> Decision | None
     if "agreement" in cues and not ({"attack", "sexual"} & cues.keys()):
         return None  # hostages released in an exchange: an Agreement, not an abduction
     if "attack" in cues and (
-        not weak or {"civ_victim", "abduction", "armed_side"} & cues.keys() or _attack_reported(cues["attack"], sentence)
+        not weak or _weak_attack_on_people(cues, sentence) or _attack_reported(cues["attack"], sentence)
     ):
         return "Attack", "violence against unarmed people", "attack"
     if "abduction" in cues:
@@ -620,11 +680,15 @@ _STRATEGIC_ORDER: tuple[tuple[str, str], ...] = (
 )
 
 
+_PROPERTY_DAMAGE = re.compile(r"vandal|smash|storm|set |torch|ransack|broke|damag", re.IGNORECASE)
+
+
 def _strategic_decision(cues: dict[str, Match], sentence: str) -> Decision | None:
     for cue, sub_event in _STRATEGIC_ORDER:
         if cue in cues:
             return sub_event, f"{cue} cue", cue
-    if "destruction" in cues and "civ_victim" in cues:
+    damage = cues.get("destruction")
+    if damage and "civ_victim" in cues and _PROPERTY_DAMAGE.match(damage.group(0)):
         return "Looting/property destruction", "property destruction", "destruction"
     return None
 
@@ -668,7 +732,8 @@ def decide(cues: dict[str, Match], sentence: str) -> Decision | None:
 
 _CONTEXT_CUES = ("intervention", "lethal_force", "riot_act", "crowd_weapons")
 _GRIEVANCE = rx(
-    r"\b(?:against|over(?!\s+(?:\d|a (?:dozen|hundred|thousand)|several|hundreds|thousands|dozens|two|three"
+    r"\b(?:after (?=(?:a|an|the|police|security)\b)|against"
+    r"|over(?!\s+(?:\d|a (?:dozen|hundred|thousand)|several|hundreds|thousands|dozens|two|three"
     r"|four|five|ten|twenty|fifty)\b)|condemning|denouncing|demanding|to demand|in response to|in the wake of"
     r"|accusing"
     r"|calling for|justice for|in solidarity with|"
@@ -698,9 +763,9 @@ _VIOLENT_CUES = (
 
 
 _BACKGROUND = rx(
-    r"[^,.;]*\((?:coded|recorded) (?:separately|as a separate event)\)"
-    r"|\b(?:following|a day after|days after|amid|in the wake of|in response to|over (?:their |his |her )?"
-    r"participation in|for (?:joining|supporting|participating in)|in support of|supporting|to join|on (?:their |his )?way to"
+    r"\b(?:following|a day after|days after|amid|in the wake of|in response to|over (?:their |his |her )?"
+    r"participation in|for (?:joining|supporting|participating in)|in support of|supporting|to join"
+    r"|on (?:their |his )?way to"
     r"|calling for)\b[^.;]*?(?=[.;]|$"
     r"|,\s*(?:and|then"
     r"|before|while|but)\b)"
@@ -709,7 +774,8 @@ _BACKGROUND = rx(
 
 # Where a grievance ends: the crowd's own act ('protesters against the court clashed with police').
 _GRIEVANCE_END = rx(
-    r"\b(?<!\ba )(?<!\ban )(?<!\bthe )(?<!\bof )(?:clash(?:ed|es)?|engag(?:ed|e|es)|burn(?:ed|t|s)?|set (?:ablaze|fire|on fire)|pelt\w*|threw"
+    r"\b(?<!\ba )(?<!\ban )(?<!\bthe )(?<!\bof )(?:clash(?:ed|es)?|engag(?:ed|e|es)|burn(?:ed|t|s)?"
+    r"|set (?:ablaze|fire|on fire)|pelt\w*|threw"
     r"|hurl(?:ed|s)?|block(?:ed|s)?|barricad(?:ed|es)|loot(?:ed|s)|vandali[sz](?:ed|es)|destroy(?:ed|s)"
     r"|storm(?:ed|s)|chased|(?:turn(?:ed|s)|became) (?:violent|chaotic|riotous)|running battles?)\b(?! of\b)"
 )
@@ -728,8 +794,14 @@ def mask_grievances(text: str) -> str:
     Violence named as a grievance is another event; it must not make the protest a riot.
     Offsets are kept (blanked with spaces) so trigger spans stay valid.
     """
-    text = _SEPARATE.sub(lambda m: " " * len(m.group(0)), text)
-    return _GRIEVANCE.sub(_mask_grievance, text)
+    return _GRIEVANCE.sub(_mask_grievance, _mask_separate(text))
+
+
+def _mask_separate(text: str) -> str:
+    """Blank the clauses naming an event coded separately (the regex runs only when one may)."""
+    if "separate" not in text.casefold():
+        return text
+    return _SEPARATE.sub(lambda m: " " * len(m.group(0)), text)
 
 
 def _drop_grievance_cues(cues: dict[str, Match], sentence: str) -> None:
@@ -740,7 +812,7 @@ def _drop_grievance_cues(cues: dict[str, Match], sentence: str) -> None:
     to violence only).
     """
     masked = mask_grievances(sentence)
-    background = _BACKGROUND.sub(lambda m: " " * len(m.group(0)), sentence)
+    background = _BACKGROUND.sub(lambda m: " " * len(m.group(0)), _mask_separate(sentence))
     for name in ("protest", *_VIOLENT_CUES) if "protest" in cues else _VIOLENT_CUES:
         if name in cues:
             match = _unhedged(CUES[name], background if name == "protest" else masked)
@@ -784,8 +856,7 @@ def classify_event(sentence: str, context: str = "") -> EventTyping | None:
     if non_event_reason(sentence):
         return None
     decision = _prefix_decision(sentence)
-    separate = "separate" in sentence
-    cues = find_cues(_SEPARATE.sub(lambda m: " " * len(m.group(0)), sentence) if separate else sentence)
+    cues = find_cues(_mask_separate(sentence))
     if "protest" in cues or "riot" in cues:
         _drop_grievance_cues(cues, sentence)
     if context:

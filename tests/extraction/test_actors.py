@@ -321,7 +321,8 @@ def test_second_wave_actor1(sentence: str, country: str, actor1: str, why: str) 
 
 
 def test_herders_killed_are_victims_not_a_militia() -> None:
-    result = assign("On Sept 16th, in Voi, 2 herders were killed by unknown gunmen.", "Kenya", date(2019, 9, 16))
+    sentence = "On Sept 16th, in Voi, 2 herders were killed by unknown gunmen."
+    result = assign(sentence, "Kenya", date(2019, 9, 16))
     assert "Militia" not in result.actor1 and result.actor2 == "Civilians (Kenya)"
 
 
@@ -333,7 +334,8 @@ def test_needle_index_never_hides_a_named_group() -> None:
     texts = [
         "Al-Shabaab and ISIS-K fighters, IS-K, ISKP's media, the Islamic State West Africa Province, "
         "KDF troops, the Kenya Defence Forces, Frontier Corps, the FC, Levies, Rapid Action Battalion, "
-        "Tatmadaw, Taliban, TTP: Tehreek-i-Taliban Pakistan, Boko Haram, JNIM, FARDC, Armed Forces of Ukraine.",
+        "Tatmadaw, Taliban, TTP: Tehreek-i-Taliban Pakistan, Boko Haram, JNIM, FARDC, Armed Forces of "
+        "Ukraine.",
         "Mungiki, Sabaot Land Defence Force, al Shabaab, al-Shabab, Daesh-Khorasan, wilayat khorasan.",
     ]
     matched = 0
@@ -345,3 +347,30 @@ def test_needle_index_never_hides_a_named_group() -> None:
         assert state <= set(_candidates(folded, actors.state_index)), text
         matched += len(hits) + len(state)
     assert matched > 15
+
+
+@pytest.mark.parametrize(
+    ("context", "actor1"),
+    [
+        ("ISK claimed the attack on Monday.", "Islamic State (Afghanistan)"),
+        ("", "Unidentified Armed Group (Afghanistan)"),
+        ("The bank reopened on Monday.", "Unidentified Armed Group (Afghanistan)"),
+    ],
+)
+def test_context_lends_its_named_group_to_unidentified_attackers(context: str, actor1: str) -> None:
+    sentence = "The attackers shot dead two guards at the bank in Kandahar."
+    typing = classify_event(sentence)
+    assert typing is not None
+    result = find_actors(sentence, typing, "Afghanistan", date(2024, 3, 1), load_actor_dictionary(), context)
+    assert result.actor1 == actor1
+
+
+def test_a_possessive_mention_is_not_the_initiator() -> None:
+    """'the Taliban's rivals, ISK fighters, attacked': the possessive qualifies, ISK acts."""
+    result = assign(
+        "The Taliban's rivals, ISK fighters, attacked a checkpoint in Kabul on 20 May.",
+        "Afghanistan",
+        date(2024, 5, 20),
+    )
+    assert result.actor1 == "Islamic State (Afghanistan)"
+    assert result.actor2 == "Military Forces of Afghanistan (2021-)"

@@ -376,9 +376,9 @@ def _first_event(note: str):
 # Floors a little under the accuracy measured on these samples (rows, so a monadic file's second
 # rows count against actor1): a regression guard; targets are measured by bench/score_typing_actors.py.
 FLOORS = {
-    "acled_2020_other_regions_sample.csv": (0.85, 0.80, 0.66),
-    "acled_bangladesh_2022_2024_sample.csv": (0.84, 0.80, 0.70),
-    "acled_kenya_1997_2019_sample.csv": (0.74, 0.70, 0.63),
+    "acled_2020_other_regions_sample.csv": (0.92, 0.89, 0.76),
+    "acled_bangladesh_2022_2024_sample.csv": (0.89, 0.85, 0.73),
+    "acled_kenya_1997_2019_sample.csv": (0.77, 0.74, 0.65),
 }
 
 
@@ -441,7 +441,8 @@ def test_hedged_and_nominal_triggers_do_not_count(sentence: str, present: set, a
     ("sentence", "expected", "why"),
     [
         (
-            "In 2023, Tajik and Uzbek nationals were arrested in a series of operations in Austria and Germany "
+            "In 2023, Tajik and Uzbek nationals were arrested in a series of operations in Austria and "
+            "Germany "
             "in December, reportedly planning to conduct attacks on behalf of ISK.",
             "Arrests",
             "'a series of operations' says how the arrests were made, it is no aggregate",
@@ -452,31 +453,36 @@ def test_hedged_and_nominal_triggers_do_not_count(sentence: str, present: set, a
             "a bare 'attack' pinned to a day and a place reports one (subordinate mention of a real attack)",
         ),
         (
-            "Two months later, on May 20, this attack was followed by a third attack in the Taliban's spiritual "
+            "Two months later, on May 20, this attack was followed by a third attack in the Taliban's "
+            "spiritual "
             "capital, Kandahar, targeting police forces, as per al-Muhajir's strategy.",
             "Armed clash",
             "a dated attack on police is an event even in a sentence about strategy",
         ),
         (
-            "On 1 May 2020, the OSCE SMM observed a total of 87 projectiles/explosions involving unknown weapons "
+            "On 1 May 2020, the OSCE SMM observed a total of 87 projectiles/explosions involving unknown "
+            "weapons "
             "in both directions of the frontline near Zaitseve.",
             "Armed clash",
             "fire in both directions is two sides exchanging fire: Battles outrank Shelling",
         ),
         (
-            "On 6 May 2024, students and teachers of Dhaka university burned effigy of Israel's PM and staged a "
+            "On 6 May 2024, students and teachers of Dhaka university burned effigy of Israel's PM and "
+            "staged a "
             "protest on campus.",
             "Peaceful protest",
             "burning an effigy is a peaceful protest act",
         ),
         (
-            "On 12 February 2023, students staged a human chain protest at the highway over the prior killing "
+            "On 12 February 2023, students staged a human chain protest at the highway over the prior "
+            "killing "
             "of a student in a clash with other students.",
             "Peaceful protest",
             "a clash named in the grievance ('in a clash') is another event",
         ),
         (
-            "Several people were injured after demonstrators protesting against a roadside court in Embu town "
+            "Several people were injured after demonstrators protesting against a roadside court in Embu "
+            "town "
             "clashed with police.",
             "Violent demonstration",
             "the grievance ends where the crowd's own act begins",
@@ -498,6 +504,29 @@ def test_hedged_and_nominal_triggers_do_not_count(sentence: str, present: set, a
             "two crowds fighting each other is mob violence, not a demonstration",
         ),
         ("SLDF attacks civilians at Endebess.", "Attack", "an acronym subject makes 'attacks' a verb"),
+        (
+            "As reported on 28 April 2020, in Ciudad Victoria, members of the Gulf Cartel delivered boxes "
+            "with "
+            "food to families as a financial help.",
+            "Change to group/activity",
+            "an armed group's non-violent activity",
+        ),
+        (
+            "On 7 May 2020, in Barquisimeto, Lara state, 90 Venezuelan migrants returned from Ecuador.",
+            "Other",
+            "a counted group of migrants moving is ACLED's 'Other'",
+        ),
+        (
+            "On 4 May 2020, around 150 merchants gathered in the City Hall to demand the reopening of shops.",
+            "Peaceful protest",
+            "a crowd gathered somewhere to demand something",
+        ),
+        (
+            "Residents blocked the Mombasa-Lunga Lunga road on Friday after one person died in an accident "
+            "involving two matatus.",
+            "Peaceful protest",
+            "an accident as the grievance of a crowd does not make the crowd's act a mishap",
+        ),
         ("Muslims attack a group of Christians on a mission trip.", "Attack", "'attack' with an object"),
     ],
     ids=lambda v: v[:40] if isinstance(v, str) else None,
@@ -510,12 +539,20 @@ def test_second_wave_typing(sentence: str, expected: str, why: str) -> None:
 @pytest.mark.parametrize(
     "sentence",
     [
-        "But now increasingly concerning is the potential for a coordinated attack here in the homeland, akin "
+        "But now increasingly concerning is the potential for a coordinated attack here in the homeland, "
+        "akin "
         "to the ISIS-K attack we saw at the Russia Concert Hall a couple weeks ago.",
         "An attack in Paris would be devastating.",
+        "Over the past decade, millions of residents have fled the region.",
+        "Opposition leaders attack the budget.",
+        "Heavy rains killed 12 people in floods in Mombasa.",
+        "A bus crash killed 10 passengers on the highway.",
+        "The court sentenced the man to death for murder.",
+        "The minister shot down the proposal on Tuesday.",
+        "The striker attacked the goal twice in the second half.",
     ],
 )
-def test_forecasts_and_comparisons_are_not_events(sentence: str) -> None:
+def test_forecasts_comparisons_mishaps_and_idioms_are_not_events(sentence: str) -> None:
     assert classify_event(sentence) is None
 
 
