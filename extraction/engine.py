@@ -66,7 +66,7 @@ from schemas.codebook import country_alpha3, interaction_number
 
 log = logging.getLogger(__name__)
 
-# The place of an undated brief whose text names no place or country: every column empty.
+# The place of a brief whose text and metadata name no place or country: every column empty.
 _UNPLACED = Place(location=None, admin1=None, admin2=None, country=None, iso=None, alpha3=None,  # type: ignore[arg-type]
                   region=None, latitude=None, longitude=None, geo_precision=None, population=0,  # type: ignore[arg-type]
                   evidence="no place or country named in the text or its metadata")
@@ -605,17 +605,19 @@ def _build_mention(
         _place_text(clause.text, state), _place_text(sentence.text, state), state, resources, clause.alone
     )
     place = place or _place_from_actors(clause.text, typing, when, resources)
-    if place is None and state.undated:
-        # An undated brief is already an incomplete candidate (it fails the schema on purpose);
-        # its type, actors and fatalities are still worth reporting without a place.
+    if place is None and state.brief:
+        # A brief (an ACLED note, a news snippet) tells one story: when neither it nor its metadata
+        # names a place, its event is kept as an incomplete candidate (it fails the schema on
+        # purpose, so the warehouse quarantines it) because its type, actors and fatalities stand.
         place = _UNPLACED
     if place is None:
         log.debug("%s: %r dropped: no place or country", doc.doc_id, clause.text[:80])
         return None
     day = when.event_date if when else doc.published
-    assigned = _find_actors(clause.text, typing, place, day, resources)
+    context = " ".join(state.paragraph)  # a group named just before stands in for 'gunmen'
+    assigned = _find_actors(clause.text, typing, place, day, resources, context)
     if clause.alone and not assigned.evidence.get("actor1"):  # the sentence's subject ('ISK ...')
-        whole = _find_actors(sentence.text, typing, place, day, resources)
+        whole = _find_actors(sentence.text, typing, place, day, resources, context)
         assigned = whole if whole.evidence.get("actor1") else assigned
     fatalities = count_fatalities(clause.text)
     record = _record(typing, when, place, assigned, fatalities.count, doc)
@@ -645,10 +647,17 @@ def _place_from_actors(
 
 
 def _find_actors(
-    clause: str, typing: EventTyping, place: Place, event_date: date | None, resources: Resources
+    clause: str,
+    typing: EventTyping,
+    place: Place,
+    event_date: date | None,
+    resources: Resources,
+    context: str = "",
 ) -> ActorAssignment:
     """Actors need the date for government periods; an undated event takes the latest period."""
-    return find_actors(clause, typing, place.country, event_date or UNDATED_PERIOD, resources.actors)
+    return find_actors(
+        clause, typing, place.country, event_date or UNDATED_PERIOD, resources.actors, context=context
+    )
 
 
 def _with_title(doc: Document, text: str) -> str:

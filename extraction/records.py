@@ -87,10 +87,10 @@ def mentions_frame(events: Sequence[Mapping[str, object]]) -> pl.DataFrame:
 def validate_events(events: Sequence[Mapping[str, object]], allow_undated: bool = False) -> list[dict]:
     """The events that pass ExtractedEvent; each rejected one is logged with its reasons.
 
-    With `allow_undated`, an undated event whose only failures are its missing date fields (and,
-    the engine being unable to place it either, its missing place fields) is kept: the JSONL
-    output of `eventpipe extract` may carry such incomplete candidates (ACLED notes state no
-    date), the warehouse never does.
+    With `allow_undated`, an event whose only failures are missing date fields and/or missing
+    place fields is kept: the JSONL output of `eventpipe extract` may carry such incomplete
+    candidates from briefs (ACLED notes state no date; snippets may name no place), the
+    warehouse never does.
     """
     if not events:
         return []
@@ -99,7 +99,7 @@ def validate_events(events: Sequence[Mapping[str, object]], allow_undated: bool 
     for row in result.rejects.iter_rows(named=True):
         reasons = set(str(row["reasons"]).split("; "))
         incomplete = reasons <= UNDATED_REASONS | UNPLACED_REASONS
-        if allow_undated and incomplete and not events[row["row"]].get("event_date"):
+        if allow_undated and incomplete:
             continue
         rejected.add(row["row"])
         log.warning("event %s dropped: fails the schema (%s)", row.get("event_id_cnty"), row.get("reasons"))

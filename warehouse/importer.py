@@ -37,7 +37,7 @@ class ImportResult:
     rejects: pl.DataFrame
 
 
-def import_acled(con: duckdb.DuckDBPyConnection, path: Path, batch_size: int = 100_000) -> ImportResult:
+def import_acled(con: duckdb.DuckDBPyConnection, path: Path, batch_size: int = 50_000) -> ImportResult:
     """Import one ACLED export; rows that break the codebook go to `rejects` with reasons."""
     try:
         with transaction(con):

@@ -41,8 +41,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     extract.add_argument(
         "--drop-undated",
         action="store_true",
-        help="leave out events whose date the text does not state (kept by default with a "
-        "null event_date, as ACLED notes carry their date in a separate column)",
+        help="leave out incomplete events: those whose date or place a brief text does not state "
+        "(kept by default with null date or place columns, as ACLED notes carry their date in "
+        "a separate column)",
     )
     extract.set_defaults(handler=run_extract)
 

@@ -114,6 +114,30 @@ def test_a_note_without_any_date_yields_an_undated_event(resources: Resources) -
     assert event["explain"]["event_date"] == "no date in the text: undated"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 9 May 2020, militants shot dead three civilians in Qwertyville.",  # dated, unknown place
+        "Angry residents lynched a suspected thief in Qwertyville.",  # neither date nor place
+    ],
+)
+def test_a_brief_with_no_resolvable_place_keeps_its_event_without_a_place(
+    resources: Resources, text: str
+) -> None:
+    # why: a note or snippet tells one story; when neither it nor its metadata names a known place
+    # its type still stands, and the empty place columns make the schema quarantine it.
+    (event,) = extract(resources, text)
+    assert event["event_type"] is not None
+    assert (event["country"], event["iso"], event["latitude"]) == (None, None, None)
+
+
+def test_an_article_with_no_resolvable_place_yields_no_placeless_event(resources: Resources) -> None:
+    # why: only a brief may leave its place open; in a long article such a mention is dropped.
+    filler = "Analysts discussed the group's propaganda at length in the report. " * 40
+    text = f"{filler}\n\nOn 9 May 2020, militants shot dead three civilians in Qwertyville."
+    assert extract(resources, text) == []
+
+
 def test_clauses_with_their_own_date_and_place_are_separate_events(resources: Resources) -> None:
     text = (
         "On 5 May 2020, police shot dead two protesters in Nairobi; and on 6 May 2020, rioters burned "
