@@ -18,6 +18,7 @@ run: $(STAMP)
 	$(BIN)/eventpipe run
 
 test: $(STAMP)
+	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)

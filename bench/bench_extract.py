@@ -6,7 +6,7 @@ Builds a corpus, repeated up to --mb megabytes, runs `extract_events` over it in
 and reports throughput (CPU seconds of the extraction only; resource loading is reported
 separately) and peak RSS with the gazetteer loaded. Two corpora:
 - `articles`: the five seed articles (analysis and news prose: a realistic event density);
-- `notes`: the ACLED notes in /work/shared/data grouped into ~20 KB documents (every sentence
+- `notes`: the ACLED notes in ../shared/data grouped into ~20 KB documents (every sentence
   reports an event: the worst case, every stage runs on every sentence).
 `--big-mb N` also runs one single N-MB document built from the same corpus (the robustness case).
 Target: >= 1 MB/s and <= 500 MB peak RSS.
@@ -28,7 +28,7 @@ sys.path.insert(0, str(ROOT))
 from extraction.document import Document  # noqa: E402
 from extraction.engine import Resources, extract_events  # noqa: E402
 
-DATA_DIR = Path("/work/shared/data")
+DATA_DIR = Path(__file__).resolve().parents[2] / "shared" / "data"
 RAW_DIR = ROOT / "raw"
 DOC_CHARS = 20_000
 

@@ -1,6 +1,6 @@
 """Measure the gazetteer and the place resolver: load time, memory, find_places speed, accuracy.
 
-    .venv/bin/python bench/bench_gazetteer.py [--per-file 2000] [--errors 30] [--data /work/shared/data]
+    .venv/bin/python bench/bench_gazetteer.py [--per-file 2000] [--errors 30] [--data ../shared/data]
 
 Accuracy uses ACLED notes as documents (each note is one event) and compares the resolved
 country, admin1 and location with the gold columns, normalised as the project's scorer does
@@ -105,7 +105,7 @@ def measure_speed(paths: list[Path], gazetteer: Gazetteer) -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=Path("/work/shared/data"))
+    parser.add_argument("--data", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "data")
     parser.add_argument("--per-file", type=int, default=2000)
     parser.add_argument("--errors", type=int, default=0)
     parser.add_argument("--no-speed", action="store_true")

@@ -2,7 +2,7 @@
 
 1. `make run` on the seed corpus (raw/) into a fresh warehouse, Prefect start-up included
    (target <= 15 s), then a rerun with nothing changed (target <= 5 s).
-2. N synthetic documents (default 10,000) built from real ACLED notes (/work/shared/data or
+2. N synthetic documents (default 10,000) built from real ACLED notes (../shared/data or
    --acled) and sentences of the seed articles, end to end with the local (thread) task runner
    and with a 2-worker Dask LocalCluster; reports documents/s and checks both warehouses hold
    identical events.
@@ -31,9 +31,10 @@ import duckdb
 
 ROOT = Path(__file__).resolve().parents[1]
 EVENTPIPE = str(Path(sys.executable).with_name("eventpipe"))
-DEFAULT_ACLED = [Path("/work/shared/data/acled_kenya_1997_2019.csv"),
-                 Path("/work/shared/data/acled_2020_sample_other_regions.csv"),
-                 Path("/work/shared/data/acled_bangladesh_2022_2024.csv")]
+SHARED_DATA = ROOT.parent / "shared" / "data"  # the shared ACLED exports beside the repository
+DEFAULT_ACLED = [SHARED_DATA / "acled_kenya_1997_2019.csv",
+                 SHARED_DATA / "acled_2020_sample_other_regions.csv",
+                 SHARED_DATA / "acled_bangladesh_2022_2024.csv"]
 DOCS_PER_FOLDER = 1000
 
 

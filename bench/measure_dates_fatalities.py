@@ -1,6 +1,6 @@
 """Accuracy of the date and fatality modules on ACLED notes (gold: event_date, fatalities).
 
-Usage: .venv/bin/python bench/measure_dates_fatalities.py [/work/shared/data/*.csv] [--show N]
+Usage: .venv/bin/python bench/measure_dates_fatalities.py [../shared/data/*.csv] [--show N]
 Date: the first non-report date found in the note (sentences in order, context threaded),
 compared exactly with the gold event_date; `date_exact_year_known` does the same with the gold
 year as context (many Kenya notes say only 'On Oct 9th': without a year no parser can date
@@ -15,10 +15,13 @@ import csv
 import glob
 import time
 from datetime import date, datetime
+from pathlib import Path
 
 from extraction.dates import DateContext, find_dates
 from extraction.fatalities import count_fatalities
 from extraction.sentences import split_sentences
+
+SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 
 
 def parse_gold_date(text: str, year: str) -> date | None:
@@ -80,7 +83,7 @@ def measure(path: str, show: int) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("files", nargs="*", default=sorted(glob.glob("/work/shared/data/*.csv")))
+    parser.add_argument("files", nargs="*", default=sorted(glob.glob(str(SHARED_DATA / "*.csv"))))
     parser.add_argument("--show", type=int, default=0, help="print up to N misses per file")
     args = parser.parse_args()
     for path in args.files:

@@ -10,8 +10,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/.venv/bin:$PATH"
-BENCH="${BENCH:-/work/shared/bench}"
-DATA="${DATA:-/work/shared/data}"
+BENCH="${BENCH:-$PWD/../shared/bench}"
+DATA="${DATA:-$PWD/../shared/data}"
 LIMIT="${LIMIT:-1000}"
 OUT="${OUT:-/tmp/eventpipe_scores}"
 CMD='eventpipe extract --input {input} --output {output}'

@@ -1,6 +1,6 @@
 """Accuracy of event typing and actor1 family run directly over ACLED notes (no full engine).
 
-    .venv/bin/python bench/score_typing_actors.py /work/shared/data/*.csv [--show SUB_EVENT] [--errors N]
+    .venv/bin/python bench/score_typing_actors.py ../shared/data/*.csv [--show SUB_EVENT] [--errors N]
 
 Each note is classified sentence by sentence, each with the rest of the note as `context`; the
 first sentence that yields an event is scored (as score_notes.py scores the first event). Prints
