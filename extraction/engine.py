@@ -67,9 +67,20 @@ from schemas.codebook import country_alpha3, interaction_number
 log = logging.getLogger(__name__)
 
 # The place of a brief whose text and metadata name no place or country: every column empty.
-_UNPLACED = Place(location=None, admin1=None, admin2=None, country=None, iso=None, alpha3=None,  # type: ignore[arg-type]
-                  region=None, latitude=None, longitude=None, geo_precision=None, population=0,  # type: ignore[arg-type]
-                  evidence="no place or country named in the text or its metadata")
+_UNPLACED = Place(  # type: ignore[arg-type]  (None in typed fields on purpose)
+    location=None,
+    admin1=None,
+    admin2=None,
+    country=None,
+    iso=None,
+    alpha3=None,
+    region=None,
+    latitude=None,
+    longitude=None,
+    geo_precision=None,
+    population=0,
+    evidence="no place or country named in the text or its metadata",
+)
 UNDATED_PERIOD = date(9999, 12, 31)  # an undated event is coded with the latest government period
 MAX_SENTENCE_CHARS = 2_000  # longer "sentences" are tables or run-on boilerplate: evidence is cut
 _WORD_RE = re.compile(r"[A-Za-z]+")

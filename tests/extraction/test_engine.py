@@ -337,7 +337,9 @@ def test_repeated_values_of_a_document_are_stored_once_and_explain_dicts_stay_ap
 ) -> None:
     """A huge document repeats actors, dates and explanations: one shared object per value keeps
     its memory in budget, while each mention keeps its own (mutable) explain dict."""
-    sentence = "On 9 May 2020, Govt soldiers opened fire on a civilian vehicle near Dhuusamarreeb town, Somalia."
+    sentence = (
+        "On 9 May 2020, Govt soldiers opened fire on a civilian vehicle near Dhuusamarreeb town, Somalia."
+    )
     first, second = extract(resources, f"{sentence}\n\n{sentence}")
     assert first["actor1"] == second["actor1"] and first["actor1"] is second["actor1"]
     assert first["explain"]["event_type"] is second["explain"]["event_type"]
