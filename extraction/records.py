@@ -14,35 +14,13 @@ from datetime import date
 
 import polars as pl
 
-from schemas.codebook import ACLED_COLUMNS
 from schemas.extracted import ExtractedEvent
-from schemas.validate import validate_frame
+from schemas.validate import model_dtypes, validate_frame
 
 log = logging.getLogger(__name__)
 
-_INT32 = (
-    "year",
-    "time_precision",
-    "inter1",
-    "inter2",
-    "interaction",
-    "iso",
-    "geo_precision",
-    "fatalities",
-    "span_start",
-    "span_end",
-)
-_FLOAT = ("latitude", "longitude", "confidence")
-SCHEMA: dict[str, pl.DataType] = {
-    **{column: pl.String() for column in ACLED_COLUMNS},
-    **{column: pl.Int32() for column in _INT32},
-    **{column: pl.Float64() for column in _FLOAT},
-    "event_date": pl.Date(),
-    "timestamp": pl.Int64(),
-    "doc_ids": pl.List(pl.String()),
-    "evidence": pl.String(),
-    "extractor_version": pl.String(),
-}
+# The contract is the pandera model: the frame's columns and dtypes are read off it, not restated.
+SCHEMA: dict[str, pl.DataType] = model_dtypes(ExtractedEvent)
 UNDATED_REASONS = frozenset(
     {"event_date: missing value", "year: missing value", "time_precision: missing value"}
 )
@@ -50,15 +28,7 @@ UNDATED_REASONS = frozenset(
 UNPLACED_REASONS = frozenset(
     {"country: missing value", "iso: missing value", "geo_precision: missing value"}
 )
-EXTRACTED_COLUMNS: tuple[str, ...] = (
-    *ACLED_COLUMNS,
-    "doc_ids",
-    "evidence",
-    "span_start",
-    "span_end",
-    "extractor_version",
-    "confidence",
-)
+EXTRACTED_COLUMNS: tuple[str, ...] = tuple(SCHEMA)
 
 
 def events_frame(events: Sequence[Mapping[str, object]]) -> pl.DataFrame:
