@@ -127,6 +127,13 @@ def _normalise(chunk: pl.DataFrame, header: list[str], path: Path, monadic: bool
 
 def read_header(path: Path) -> list[str]:
     """The header row, checked against ACLED's columns (missing or unknown ones are errors)."""
+    header = peek_header(path)
+    _check_columns(path, header)
+    return header
+
+
+def peek_header(path: Path) -> list[str]:
+    """The header row's column names, unchecked (an events export or a deletion list)."""
     if not path.exists():
         raise InputError("no such file", file=str(path))
     if not path.is_file():
@@ -139,7 +146,6 @@ def read_header(path: Path) -> list[str]:
         header = next(csv.reader([first.decode("utf-8-sig")]))
     except UnicodeDecodeError as error:
         raise InputError(f"not UTF-8 text (byte {error.start} of the header)", file=str(path)) from error
-    _check_columns(path, [name.strip() for name in header])
     return [name.strip() for name in header]
 
 

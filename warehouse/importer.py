@@ -17,7 +17,8 @@ import polars as pl
 from eventpipe.errors import EventpipeError
 from schemas.acled import AcledEvent
 from schemas.validate import REJECT_SCHEMA, validate_frame
-from warehouse.acled_csv import RECORD, iter_acled_batches
+from warehouse.acled_csv import RECORD, iter_acled_batches, peek_header
+from warehouse.deletions import apply_deletions, is_deletion_list, read_deletions
 from warehouse.load import LoadStats, transaction, upsert_acled
 from warehouse.runs import finish_run, start_run
 
@@ -35,13 +36,21 @@ class ImportResult:
     monadic: bool
     stats: LoadStats
     rejects: pl.DataFrame
+    deletion_list: bool = False
 
 
 def import_acled(con: duckdb.DuckDBPyConnection, path: Path, batch_size: int = 50_000) -> ImportResult:
-    """Import one ACLED export; rows that break the codebook go to `rejects` with reasons."""
+    """Import one ACLED export, or apply one ACLED deletion list (told apart by the header).
+
+    Export rows that break the codebook go to `rejects` with reasons.
+    """
+    path = Path(path)
+    deletions = read_deletions(path) if is_deletion_list(peek_header(path)) else None
     try:
         with transaction(con):
-            return _import_batches(con, Path(path), batch_size)
+            if deletions is not None:
+                return _import_deletions(con, path, deletions)
+            return _import_batches(con, path, batch_size)
     except EventpipeError:
         raise
     except Exception:
@@ -69,6 +78,23 @@ def _import_batches(con: duckdb.DuckDBPyConnection, path: Path, batch_size: int)
         monadic=monadic,
         stats=stats,
         rejects=pl.concat(all_rejects),
+    )
+
+
+def _import_deletions(con: duckdb.DuckDBPyConnection, path: Path, deletions: pl.DataFrame) -> ImportResult:
+    run_id = start_run(con, "import-acled-deletions", str(path))
+    stats = LoadStats(removed=apply_deletions(con, deletions))
+    finish_run(con, run_id, "success", {"rows_read": deletions.height, **stats.as_dict()})
+    log.info("applied deletions %s: %s", path, stats)
+    return ImportResult(
+        run_id=run_id,
+        source_file=str(path),
+        rows_read=deletions.height,
+        events=0,
+        monadic=False,
+        stats=stats,
+        rejects=pl.DataFrame(schema=REJECT_SCHEMA),
+        deletion_list=True,
     )
 
 

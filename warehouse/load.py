@@ -131,6 +131,9 @@ def sync_extracted(
     longer present are deleted; identical rows are left alone. An id given twice keeps its first
     event, and an id that collides with an ACLED event is not written: both count as rejected
     (with a row in `rejects`), and mentions are only kept for events actually stored.
+    Extraction rejects (source_file NULL) are replaced too, so `rejects` lists what the current
+    corpus quarantines instead of growing by the same rows on every run; each run's count stays
+    in `runs.stats`.
     """
     staged = stage_frame(events, EVENT_COLUMNS, origin="extracted", run_id=run_id)
     stage = staged.unique("event_id_cnty", keep="first", maintain_order=True)
@@ -141,6 +144,7 @@ def sync_extracted(
         registered(con, "stage_mentions", stage_frame(mentions, MENTION_COLUMNS)),
         transaction(con),
     ):
+        con.execute("DELETE FROM rejects WHERE source_file IS NULL")
         stats = _sync_events(con, stage.height)
         _sync_documents(con)
         _sync_mentions(con)

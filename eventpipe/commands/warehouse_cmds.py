@@ -133,6 +133,11 @@ def run_import(args: argparse.Namespace) -> int:
 def format_import(result: ImportResult, shown: int) -> str:
     """The summary people read after an import, with the first rejected rows and reasons."""
     stats = result.stats
+    if result.deletion_list:
+        return (
+            f"{result.source_file}: ACLED deletion list of {result.rows_read} rows; "
+            f"removed {stats.removed} events (run {result.run_id})"
+        )
     kind = " (monadic: rows merged by event_id_cnty)" if result.monadic else ""
     lines = [
         f"{result.source_file}: {result.rows_read} rows -> {result.events} events{kind}; "

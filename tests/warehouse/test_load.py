@@ -161,3 +161,14 @@ def test_mentions_of_unstored_events_are_dropped(con: duckdb.DuckDBPyConnection)
     sync_extracted(con, kept, _mentions(events), _documents("doc-a"), NO_REJECTS, "r1")
     stored = {r[0] for r in con.execute("SELECT event_id_cnty FROM event_mentions").fetchall()}
     assert stored == set(kept["event_id_cnty"])
+
+
+def test_extraction_rejects_reflect_the_latest_sync_only(con: duckdb.DuckDBPyConnection) -> None:
+    acled_rejects = pl.DataFrame({"row": [3], "event_id_cnty": [None], "reasons": ["event_id_cnty: missing"]})
+    load_acled(con, _kenya(2), acled_rejects, "r0", "k.csv")
+    events = _extracted(_kenya(2))
+    rejects = pl.DataFrame({"row": [0], "event_id_cnty": ["AFG9"], "reasons": ["event_date: null"]})
+    for run_id in ("r1", "r2"):
+        sync_extracted(con, events, _mentions(events), _documents("doc-a"), rejects, run_id)
+    stored = con.execute('SELECT run_id, source_file, reasons FROM rejects ORDER BY run_id').fetchall()
+    assert stored == [("r0", "k.csv", "event_id_cnty: missing"), ("r2", None, "event_date: null")]
