@@ -7,6 +7,9 @@
 #
 # score_notes.py: each ACLED note is one document, the first event is compared with the gold row.
 # score_docs.py: the five seed articles against the hand-coded gold in tests/golden/.
+# bench/news_snippets.csv / news_negatives.csv: 50 wire-style sentences labelled with ACLED
+# sub-event types and 20 non-event sentences, written for this repository (not ACLED data): a
+# check that rules tuned on ACLED notes still hold on news prose, and do not fire on non-events.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/.venv/bin:$PATH"
@@ -25,6 +28,12 @@ for gold in "$DATA"/*.csv; do
     score="$(python3 "$BENCH/score_notes.py" --gold "$gold" --cmd "$CMD" "${limit_args[@]}" \
              --report "$OUT/$name.json" | tail -n 1)"
     echo "$name: $score"
+done
+
+for extra in bench/news_snippets.csv bench/news_negatives.csv; do
+    score="$(python3 "$BENCH/score_notes.py" --gold "$extra" --cmd "$CMD" \
+             --report "$OUT/$(basename "$extra" .csv).json" | tail -n 1)"
+    echo "$(basename "$extra" .csv): $score"
 done
 
 if [ -f bench/seed_docs.jsonl ] && [ -f tests/golden/seed_events.csv ]; then

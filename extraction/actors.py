@@ -63,12 +63,14 @@ class ActorDictionary:
     state_periods: dict[str, tuple[tuple[date, str], ...]]
     countries_with_the: frozenset[str]
     gang_regions: frozenset[str]
+    gang_names: dict[str, str] = field(default_factory=dict)
     group_needles: tuple[tuple[str, ...], ...] = ()  # per group: literal prefixes one of which must occur
     state_needles: tuple[tuple[str, ...], ...] = ()
     group_index: NeedleIndex = field(default_factory=dict)  # built from group_needles
     state_index: NeedleIndex = field(default_factory=dict)
     party_needles: tuple[tuple[str, ...], ...] = ()
     party_index: NeedleIndex = field(default_factory=dict)
+    any_identity_group: FoldedPattern | None = None  # all identity patterns: one search rules them out
 
 
 @dataclass(frozen=True)
@@ -180,7 +182,12 @@ def _word_heads(folded: str) -> frozenset[str]:
 
 
 def _candidates(folded: str, index: NeedleIndex) -> list[int]:
-    return sorted({k for head in _word_heads(folded) for k in index.get(head, ())})
+    """Entries whose key heads a word of the sentence: the set intersection runs in C over the
+    (few) index keys instead of a Python loop over the (many) word heads."""
+    keys = _word_heads(folded).intersection(index)
+    if len(keys) == 1:
+        return list(index[next(iter(keys))])
+    return sorted({k for key in keys for k in index[key]})
 
 
 @cache
@@ -208,6 +215,7 @@ def load_actor_dictionary() -> ActorDictionary:
         party_needles=party_needles,
         party_index=_needle_index(party_needles),
         identity_groups=tuple((name, rx(rf"\b(?:{pattern})\b")) for name, pattern in raw["identity_groups"]),
+        any_identity_group=rx(r"\b(?:" + "|".join(pattern for _, pattern in raw["identity_groups"]) + r")\b"),
         ethnic_pattern=re.compile(r"\b(" + "|".join(raw["ethnic_groups"]) + r")s?\b"),
         nationality_pattern=re.compile(
             r"(?<![\w-])(" + "|".join(re.escape(n) for n in names) + r")(?![\w-])"
@@ -223,6 +231,7 @@ def load_actor_dictionary() -> ActorDictionary:
         },
         countries_with_the=frozenset(raw["countries_with_the"]),
         gang_regions=frozenset(raw["gang_regions"]),
+        gang_names=raw.get("gang_names", {}),
     )
 
 
@@ -236,7 +245,7 @@ _MILITARY = rx(
 _POLICE = rx(
     r"\b(?:police(?:m[ae]n|wom[ae]n)?(?: officers?| personnel| forces?)?|(?:security )?officers|cops?|"
     r"constables?|anti-riot (?:police|squad|unit)|riot police|law enforce(?:rs|ment(?: agencies| officers)?)|"
-    r"detectives|security agents|askaris)\b",
+    r"detectives|security agents|askaris|prison (?:warders?|wardens?|guards?|officers?|officials)|warders)\b",
 )
 _UNIDENTIFIED = rx(
     r"\b(?:unidentified|unknown|suspected|masked|hooded)? ?(?:gunm[ae]n|armed (?:men|group|assailants|"
@@ -447,10 +456,10 @@ def _unidentified_mentions(sentence: str, country: str | None, actors: ActorDict
 _KIND_RANK = {"group": 0, "state": 1, "ethnic": 2, "communal": 3, "unidentified": 4}
 _GENERIC_KINDS = ("unidentified", "communal", "state")
 _LINKED = re.compile(
-    r"\W*(?:\w+\s+)?(?:linked to|affiliated (?:with|to)|belonging to|believed to be"
-    r"|suspected to be|"
-    r"loyal to|allied (?:with|to)|members of|from|of)\s+(?:the\s+"
-    r"|suspected\s+)?$",
+    r"\W*(?:[\w-]+\s+){0,2}?(?:(?:linked|tied|connected) to|affiliated (?:with|to)|belong(?:ing)? to"
+    r"|(?:believed|suspected|thought|said|alleged|reported) to (?:be|have been|belong to)"
+    r"(?: (?:members|fighters|militants|elements|part) of)?|loyal to|allied (?:with|to)"
+    r"|members of|from|of)\s+(?:the\s+|suspected\s+)?$",
     re.IGNORECASE,
 )
 
@@ -523,6 +532,38 @@ def _ordered(mentions: list[ActorMention], sentence: str) -> list[ActorMention]:
     return agents + [m for m in mentions if m not in agents and m not in owners] + owners
 
 
+_ATTRIBUTED_BEFORE = re.compile(
+    r"\b(?:suspect(?:ed|s)?|believed|assumed|thought|said|reported(?:ly)?|links?|linked|affiliated|members?"
+    r"|belong(?:s|ed|ing)?|comprising|includ(?:e|ed|ing)|loyal|allied)\b[^.;]{0,30}$",
+    re.IGNORECASE,
+)
+_ATTRIBUTED_AFTER = re.compile(
+    r"\W*(?:(?:has|have|had|was|were|is|are)\s+)?(?:claimed|blamed|suspected|accused|took\s+responsibility)\b",
+    re.IGNORECASE,
+)
+
+
+def _named_first(ordered: list[ActorMention], sentence: str) -> list[ActorMention]:
+    """'Gunmen believed to be members of Al Shabaab killed three', 'gunmen attacked a bus; Al
+    Shabaab claimed the attack': an armed group the text names as the perpetrator replaces the
+    unidentified attackers. Not when the unidentified group is the agent of a passive ('suspected
+    Al Shabaab returnees were shot dead by gunmen'): the named group is then the victim."""
+    if not ordered or ordered[0].kind != "unidentified" or _AGENT_BEFORE.search(
+        sentence[max(0, ordered[0].start - 30) : ordered[0].start]
+    ):
+        return ordered
+    named = next((m for m in ordered if m.kind == "group" and _is_attributed(sentence, m)), None)
+    if named is None:
+        return ordered
+    return [named, *(m for m in ordered if m is not named and m.kind != "unidentified")]
+
+
+def _is_attributed(sentence: str, mention: ActorMention) -> bool:
+    """Whether the text attributes the event to the mention ('suspected to be', 'claimed')."""
+    before = sentence[max(0, mention.start - 45) : mention.start]
+    return bool(_ATTRIBUTED_BEFORE.search(before) or _ATTRIBUTED_AFTER.match(sentence, mention.end))
+
+
 def _civilians(country: str | None) -> tuple[str, int]:
     return _suffix("Civilians", country), 7
 
@@ -540,7 +581,9 @@ def _associates(sentence: str, country: str | None, actors: ActorDictionary) -> 
         for k in _candidates(folded, actors.party_index)
         if actors.parties[k].pattern.search(sentence)
     ]
-    names += [_suffix(label, country) for label, found in actors.identity_groups if found.search(sentence)]
+    groups = actors.identity_groups
+    if actors.any_identity_group is None or actors.any_identity_group.search(sentence):
+        names += [_suffix(label, country) for label, found in groups if found.search(sentence)]
     return "; ".join(dict.fromkeys(names)) or None
 
 
@@ -571,17 +614,26 @@ def _crowd_roles(
     crowd = (_suffix("Rioters", country), 5)
     state = [m for m in mentions if m.kind == "state"]
     armed = [m for m in mentions if m.kind != "state"]
+    two_sided = bool(_TWO_SIDED.search(sentence))  # 'supporters of two candidates clashed'
     if sub == "Violent demonstration":
-        return crowd, ((state[0].name, state[0].inter) if state else None), False
+        if state:
+            return crowd, (state[0].name, state[0].inter), False
+        return crowd, (crowd if two_sided else None), False
     if armed:
         return crowd, (armed[0].name, armed[0].inter), False
     if state:
         return crowd, (state[0].name, state[0].inter), False
+    if two_sided:  # rioters on both sides
+        return crowd, crowd, False
     if _CIVILIAN_VICTIM.search(sentence):
         return crowd, _civilians(country), True
     return crowd, None, False
 
 
+_TWO_SIDED = rx(
+    r"\b(?:clash(?:ed|es|ing)?|fought|scuffled?|brawl(?:ed|s)?|exchanged blows|fight(?:ing)? between"
+    r"|rival (?:groups|factions|supporters))\b"
+)
 _HEAVY_WEAPONS = rx(
     r"\b(?:artillery|mortars?|shell(?:s|ed|ing)|howitzers?|tanks?|IFVs?|MLRS|missiles?|front ?line|rockets?|"
     r"heavy weapons|heavy machine ?guns?|projectiles?|explosions?|military positions|bursts of fire)\b",
@@ -607,7 +659,7 @@ def _armed_roles(
     actors: ActorDictionary,
 ) -> tuple[tuple[str, int], tuple[str, int] | None, bool]:
     """(actor1, actor2, civilians targeted) for Battles, Explosions, VAC and Strategic developments."""
-    ordered = [(m.name, m.inter) for m in _ordered(mentions, sentence)]
+    ordered = [(m.name, m.inter) for m in _named_first(_ordered(mentions, sentence), sentence)]
     event_type, sub = typing.event_type, typing.sub_event_type
     if event_type == "Violence against civilians":
         first = ordered[0] if ordered else _default_perpetrator(country, actors)
@@ -669,6 +721,33 @@ def _with_context_group(
     return sorted([*kept, lent], key=lambda m: m.start)
 
 
+# Signs of organised criminal violence (cartel and gang killings): ACLED names their unknown
+# perpetrators 'Unidentified Gang' in the Americas rather than 'Unidentified Armed Group'.
+_GANG_CUES = rx(
+    r"\b(?:drive-by|tortur(?:e|ed)|handcuffed|blindfolded|dismembered|(?:hands|feet|body|bodies)"
+    r" (?:\w+ )?(?:tied|bound)|cartels?|criminal (?:groups?|organi[sz]ations?|gangs?|factions?)"
+    r"|drug[- ](?:traffick\w*|deal\w*|gangs?|cartels?|lords?|factions?)|gangs?|gangsters?|narco\w*"
+    r"|hitm[ae]n|sicarios?|beheaded|decapitated|throats? slit|executed)\b",
+)
+
+
+def _gang_name(country: str | None, actors: ActorDictionary) -> str:
+    return _suffix(actors.gang_names.get(country or "", "Unidentified Gang"), country)
+
+
+def _as_gang(
+    pair: tuple[str, int] | None, text: str, country: str | None, actors: ActorDictionary
+) -> tuple[str, int] | None:
+    """'Unidentified Armed Group (Mexico)' -> 'Unidentified Gang (Mexico)' when the text shows
+    criminal violence in a country of the gang regions (codebook: Americas naming)."""
+    if pair is None or pair[0] != _suffix("Unidentified Armed Group", country) or not country:
+        return pair
+    alpha3 = country_alpha3(country)
+    if not alpha3 or region_of(alpha3) not in actors.gang_regions or not _GANG_CUES.search(text):
+        return pair
+    return _gang_name(country, actors), pair[1]
+
+
 def _fallback_country(sentence: str, place_country: str | None, actors: ActorDictionary) -> str | None:
     if place_country:
         return place_country
@@ -694,10 +773,21 @@ def find_actors(
     actors = actors or load_actor_dictionary()
     country = _fallback_country(sentence, place_country, actors)
     mentions = find_mentions(sentence, country, event_date, actors)
+    role_text = sentence
+    if context and not mentions and typing.event_type == "Battles":
+        # 'Military Police raided the favela. A shoot-out broke out and a suspect died.': the
+        # sides of a fight the sentence does not name are those named just before it.
+        lent = find_mentions(context, country, event_date, actors)
+        mentions, role_text = (lent, context) if lent else (mentions, sentence)
     if context and typing.event_type not in ("Protests", "Riots"):
         mentions = _with_context_group(mentions, context, country, event_date, actors)
-    roles = _crowd_roles if typing.event_type in ("Protests", "Riots") else _armed_roles
-    (actor1, inter1), second, targeted = roles(sentence, typing, mentions, country, event_date, actors)
+    crowd_event = typing.event_type in ("Protests", "Riots")
+    roles = _crowd_roles if crowd_event else _armed_roles
+    (actor1, inter1), second, targeted = roles(role_text, typing, mentions, country, event_date, actors)
+    if not crowd_event:
+        surrounding = f"{context} {sentence}"
+        actor1, inter1 = _as_gang((actor1, inter1), surrounding, country, actors) or (actor1, inter1)
+        second = _as_gang(second, surrounding, country, actors)
     actor2, inter2 = second if second else (None, 0)
     crowd = typing.event_type in ("Protests", "Riots")
     assoc1 = _associates(sentence, country, actors) if crowd else None

@@ -3,12 +3,15 @@
 ACLED's time_precision: 1 = the day is known; 2 = only the week/weekend (or 'around' a day) is
 known, recorded at its middle; 3 = only the month is known, recorded on the 15th (the 1st for
 'early/beginning of', the last day for 'late/end of'). Anything vaguer (a year alone, 'since
-2020', durations) is not a recordable date and is not returned.
+2020', durations) is not a recordable date and is not returned. A range of days is dated at its
+middle, across a month or year end too ('30 December 2019 - 2 January 2020'); two adjacent
+months ('between December and January 2023') at their boundary, with month precision.
 
 Relative dates need a `DateContext`: 'yesterday', 'on Friday', 'last week', 'in March' resolve
 against the publication date (or, without one, the report date seen last, as in ACLED notes:
 'On 3 December 2019, it was reported that "last week" ...'); 'the next day', 'two months later'
-resolve against the previous event date in the document. No date after the publication date is
+resolve against the previous event date in the document; 'today' meaning 'nowadays' in analysis
+prose ('but today IS-K has accused', 'today's Syria') is no date. No date after the publication date is
 ever produced. The caller walks the document's sentences in order and threads the context with
 `DateContext.updated`.
 
@@ -96,14 +99,35 @@ class DateMention:
 _MONTH_NUMBERS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 _MONTH_NUMBERS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
 _MONTH_NUMBERS["sept"] = 9
-_MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|JANUARY|FEBRUARY|MARCH|APRIL"
-    r"|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)"
+_MONTH_FORMS = (
+    "Jan(?:uary)?", "Feb(?:ruary)?", "Mar(?:ch)?", "Apr(?:il)?", "May", "June?", "July?", "Aug(?:ust)?",
+    "Sep(?:t(?:ember)?)?", "Oct(?:ober)?", "Nov(?:ember)?", "Dec(?:ember)?", "JANUARY", "FEBRUARY", "MARCH",
+    "APRIL", "MAY", "JUNE", "JULY", "AUGUST", "SEPTEMBER", "OCTOBER", "NOVEMBER", "DECEMBER",
 )
+_MONTH = "(?:" + "|".join(_MONTH_FORMS) + ")"
+
+
+def _month_at_word_start() -> str:
+    """The same as rf"\b{_MONTH}", opening with a plain letter class so `re` jumps between
+    capitals instead of trying the pattern at every character: the first letter, 'no word
+    character before it', then the rest of each form that starts with that letter."""
+    initials = "".join(dict.fromkeys(form[0] for form in _MONTH_FORMS))
+    rests = [
+        f"(?<={letter})(?:" + "|".join(form[1:] for form in _MONTH_FORMS if form[0] == letter) + ")"
+        for letter in initials
+    ]
+    return f"[{initials}](?<!\\w.)(?:" + "|".join(rests) + ")"
+
+
+_MONTH_AT_START = _month_at_word_start()
 _MON = rf"(?P<mon>{_MONTH})(?:\.(?!\d))?"
+_MON_AT_START = rf"(?P<mon>{_MONTH_AT_START})(?:\.(?!\d))?"
 _MON2 = rf"(?P<mon2>{_MONTH})(?:\.(?!\d))?"
 _DAY = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
+# A day number at a word start, the same as r"\b[0-3]?\d", but opening with a plain digit class
+# so `re` can jump between digits instead of trying the pattern at every character (a pattern
+# whose first item is optional or a \b assertion is tried everywhere: about 5x slower).
+_DAY_AT_START = r"\d(?<!\w\d)(?:(?<=[0-3])\d)?"
 _YEAR = r"(?P<y>(?:19|20)\d\d)"
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
@@ -122,26 +146,50 @@ _SMALL_NUMBER = (
     r"|a\s+couple(?:\s+of)?)"
 )
 
-_ISO_RE = re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>0?[1-9]|1[0-2])-(?P<d>[0-3]?\d)\b")
-_DMY_DASH_RE = re.compile(rf"\b(?P<d>[0-3]?\d)-{_MON}-(?P<y>\d{{4}}|\d{{2}})\b")
-_NUMERIC_RE = re.compile(r"\b(?P<d>[0-3]?\d)[/.-](?P<m>[01]?\d)[/.-](?P<y>(?:19|20)\d\d|\d\d)\b(?![/.-]\d)")
+_ISO_RE = re.compile(r"(?P<y>(?:19|20)(?<!\w\d\d)\d\d)-(?P<m>0?[1-9]|1[0-2])-(?P<d>[0-3]?\d)\b")
+_DMY_DASH_RE = re.compile(rf"(?P<d>{_DAY_AT_START})-{_MON}-(?P<y>\d{{4}}|\d{{2}})\b")
+_NUMERIC_RE = re.compile(
+    rf"(?P<d>{_DAY_AT_START})[/.-](?P<m>[01]?\d)[/.-](?P<y>(?:19|20)\d\d|\d\d)\b(?![/.-]\d)"
+)
 _DAY_MONTH_NUM_RE = re.compile(r"(?<![\d/.])\b(?P<d>[0-3]?\d)/(?P<m>[01]\d)\b(?![/.]\d)")
 _RANGE_RE = re.compile(
-    rf"\b(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:-|–|to|and|&)\s*"
+    rf"(?P<d1>{_DAY_AT_START})(?:st|nd|rd|th)?\s*(?:-|–|to|and|&)\s*"
     rf"(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON}(?:,?\s+{_YEAR})?\b"
 )
 _RANGE_MDY_RE = re.compile(
-    rf"\b{_MON}\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:-|–|to|and|&)\s*(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\b"
+    rf"{_MON_AT_START}\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:-|–|to|and|&)\s*(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\b"
     rf"(?:,?\s+{_YEAR})?"
+)
+# A range whose ends name different months ('30 April - 2 May 2020', 'Oct 31 to Nov 2', 'between
+# 23 Aug and 6 Sept 2018'); 'and' joins a range only after 'between' ('on 30 April and 2 May'
+# are two days). Each form starts with a digit, a month or 'between' so the scan stays cheap.
+_ORD = r"(?:st|nd|rd|th)?"
+_DM1_TAIL = rf"{_ORD}\s+(?:of\s+)?(?P<mon1>{_MONTH})\.?(?:,?\s+(?P<y1>(?:19|20)\d\d))?"
+_DM1 = rf"(?P<d1>[0-3]?\d){_DM1_TAIL}"
+_DM2 = rf"(?P<d2>[0-3]?\d){_ORD}\s+(?:of\s+)?(?P<mon2>{_MONTH})\.?(?:,?\s+(?P<y2>(?:19|20)\d\d))?\b"
+_MD1_TAIL = rf"\.?\s+(?P<d1>[0-3]?\d){_ORD}(?:,?\s+(?P<y1>(?:19|20)\d\d))?"
+_MD1 = rf"(?P<mon1>{_MONTH}){_MD1_TAIL}"
+_MD2 = rf"(?P<mon2>{_MONTH})\.?\s+(?P<d2>[0-3]?\d){_ORD}\b(?:,?\s+(?P<y2>(?:19|20)\d\d)\b)?"
+_TO = r"\s*(?:-|–|\bto\b|\buntil\b|\btill\b|\bthrough\b)\s*"
+_BETWEEN = r"\b[Bb]etween\s+(?:(?:approximately|about|around)\s+)?(?:the\s+)?"
+_CROSS_RANGE_RE = re.compile(rf"(?P<d1>{_DAY_AT_START}){_DM1_TAIL}{_TO}{_DM2}")
+_CROSS_RANGE_MDY_RE = re.compile(rf"(?P<mon1>{_MONTH_AT_START}){_MD1_TAIL}{_TO}{_MD2}")
+_BETWEEN_RANGE_RE = re.compile(rf"{_BETWEEN}{_DM1}\s+and\s+{_DM2}")
+_BETWEEN_RANGE_MDY_RE = re.compile(rf"{_BETWEEN}{_MD1}\s+and\s+{_MD2}")
+# 'between December and January 2023', 'from March to April 2020': a span of whole months.
+_MONTH_RANGE_RE = re.compile(
+    rf"\b(?P<lead>[Bb]etween|[Ff]rom)\s+(?:(?:early|late|mid-?)\s*)?(?P<mon1>{_MONTH})\.?"
+    rf"(?:,?\s+(?P<y1>(?:19|20)\d\d))?\s+(?:and|to|until|till|through|-|–)\s+(?:(?:early|late|mid-?)\s*)?"
+    rf"(?P<mon2>{_MONTH})\.?(?:,?\s+(?P<y2>(?:19|20)\d\d))?\b"
 )
 _WEEK_OF_RE = re.compile(
     rf"\b(?P<kind>[Ww]eek(?:end)?)\s+(?:of|starting|beginning)\s+(?:the\s+)?"
     rf"(?:(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?:\s*(?:-|–)\s*[0-3]?\d)?\s+(?:of\s+)?{_MON}"
     rf"|{_MON2}\s+(?P<d_b>[0-3]?\d)(?:st|nd|rd|th)?(?:\s*(?:-|–)\s*[0-3]?\d)?)(?:,?\s+{_YEAR})?\b"
 )
-_DMY_RE = re.compile(rf"\b{_DAY}(?:\s+of)?\s+{_MON}(?:,?\s+{_YEAR})?\b")
-_MDY_RE = re.compile(rf"\b{_MON}\s+{_DAY}\b(?!\s*[-–:]\s*\d|,\d)(?:,?\s+{_YEAR}\b)?")
-_MONTH_RE = re.compile(rf"\b{_MON}(?:,?\s+{_YEAR})?\b")
+_DMY_RE = re.compile(rf"(?P<d>{_DAY_AT_START})(?:st|nd|rd|th)?(?:\s+of)?\s+{_MON}(?:,?\s+{_YEAR})?\b")
+_MDY_RE = re.compile(rf"{_MON_AT_START}\s+{_DAY}\b(?!\s*[-–:]\s*\d|,\d)(?:,?\s+{_YEAR}\b)?")
+_MONTH_RE = re.compile(rf"{_MON_AT_START}(?:,?\s+{_YEAR})?\b")
 _PUB_RELATIVE_RE = re.compile(
     r"(?i:\b(?P<word>yesterday|today|tonight|last\s+night|this\s+morning|earlier\s+today"
     r"|(?:last|this|earlier\s+this|late\s+last|early\s+last|the\s+past)\s+(?:week(?:end)?|month))\b)"
@@ -162,7 +210,7 @@ _NARRATIVE_RE = re.compile(
 _DIGIT_RE = re.compile(r"\d")
 _WORD_START_RE = re.compile(r"\b\w")
 _RESTATE_GAP_RE = re.compile(r"\s*[,(–—-]?\s*(?:on|in|at|i\.e\.|namely)?\s*(?:the\s+)?")
-_ANY_MONTH_RE = re.compile(rf"\b{_MONTH}")
+_ANY_MONTH_RE = re.compile(_MONTH_AT_START)
 # Month-name stems as a plain alternation: a cheap C-level prefilter before _ANY_MONTH_RE.
 _MONTH_STEM_RE = re.compile(
     "|".join(("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -221,11 +269,22 @@ def find_dates(sentence: str, anchor: DateContext) -> list[DateMention]:
         if mention.role == "event" and mentions and _is_reference_for(mentions[-1], mention, sentence):
             mentions[-1] = replace(mentions[-1], role="report")
         mentions.append(mention)
-        ctx = replace(ctx.updated([mention]), sentence_year=mention.event_date.year)
+        ctx = _after(ctx, mention)
     if len(mentions) < 2:  # nothing to restate, flag or number
         return mentions
     kept = _flag_report_dates(_drop_restated(mentions, sentence), sentence)
     return [replace(m, order=i) for i, m in enumerate(kept)]
+
+
+def _after(ctx: DateContext, mention: DateMention) -> DateContext:
+    """`ctx.updated([mention])` with the sentence's year set, built in one step (this runs for
+    every date of every sentence; `dataclasses.replace` twice costs several times more)."""
+    speech = mention.role == "report"
+    return DateContext(
+        ctx.published, mention.event_date, mention.time_precision, mention.event_date.year,
+        mention.event_date if speech else None, mention.time_precision if speech else 1,
+        mention.event_date.year,
+    )
 
 
 def _bounds_period(sentence: str, mention: DateMention) -> bool:
@@ -289,11 +348,11 @@ def _select_matches(sentence: str) -> list[tuple[_Handler, re.Match[str]]]:
     found: list[tuple[int, int, int, _Handler, re.Match[str]]] = []
     lowered = sentence.lower()
     has_digit = _DIGIT_RE.search(sentence) is not None
-    has_month = _MONTH_STEM_RE.search(sentence) is not None and _ANY_MONTH_RE.search(sentence) is not None
-    for priority, (pattern, handler, triggers, needs_digit, needs_month) in enumerate(_PATTERNS):
-        if (needs_digit and not has_digit) or (needs_month and not has_month):
+    months = _count_months(sentence)
+    for priority, (pattern, handler, triggers, needs_digit, needs_months) in enumerate(_PATTERNS):
+        if (needs_digit and not has_digit) or months < needs_months:
             continue
-        if triggers is not None and not any(word in lowered for word in triggers):
+        if triggers is not None and _TRIGGER_RES[priority].search(lowered) is None:
             continue
         for match in pattern.finditer(sentence):
             if match.end() > match.start():
@@ -312,6 +371,16 @@ def _select_matches(sentence: str) -> list[tuple[_Handler, re.Match[str]]]:
         kept.append((start, handler, match))
     kept.sort(key=lambda item: item[0])
     return [(handler, match) for _, handler, match in kept]
+
+
+def _count_months(sentence: str) -> int:
+    """How many month names the sentence has, counted up to two (what any pattern needs)."""
+    if _MONTH_STEM_RE.search(sentence) is None:
+        return 0
+    first = _ANY_MONTH_RE.search(sentence)
+    if first is None:
+        return 0
+    return 2 if _ANY_MONTH_RE.search(sentence, first.end()) else 1
 
 
 def _flag_report_dates(mentions: list[DateMention], sentence: str) -> list[DateMention]:
@@ -436,6 +505,59 @@ def _on_range(match: re.Match[str], ctx: DateContext) -> DateMention | None:
     return _mention(match, day, 2 if d2 - d1 <= 7 else 3)
 
 
+def _range_years(
+    match: re.Match[str], month1: int, month2: int, day2: int, ctx: DateContext
+) -> tuple[int, int] | None:
+    """Years of a range's two ends: a year given at one end dates the other, a range that wraps
+    the year ('December - January 2023') starts the year before; with none, the end's year is
+    inferred like a lone day's."""
+    y1, y2 = _full_year(match["y1"], ctx), _full_year(match["y2"], ctx)
+    wraps = month2 < month1
+    if y2 is None and y1 is not None:
+        y2 = y1 + 1 if wraps else y1
+    if y2 is None:
+        end = _infer_year(month2, day2, ctx)
+        if end is None:
+            return None
+        y2 = end.year
+    if y1 is None:
+        y1 = y2 - 1 if wraps else y2
+    return y1, y2
+
+
+def _on_cross_range(match: re.Match[str], ctx: DateContext) -> DateMention | None:
+    """'30 April - 2 May 2020', 'between Dec 30 and Jan 2, 2020': a range across a month's end
+    is dated at its middle, precision 2 within a week and 3 within a month (like a range inside
+    one month). A longer span is a period: its first day, as if the range were not read."""
+    month1, month2 = _month_number(match["mon1"]), _month_number(match["mon2"])
+    if month1 is None or month2 is None:
+        return None
+    years = _range_years(match, month1, month2, int(match["d2"]), ctx)
+    if years is None:
+        return None
+    first = _safe_date(years[0], month1, int(match["d1"]))
+    last = _safe_date(years[1], month2, int(match["d2"]))
+    if first is None or last is None or last <= first:
+        return None
+    span = (last - first).days
+    if span > 31:
+        return _mention(match, first, 1)
+    return _mention(match, first + timedelta(days=span // 2), 2 if span <= 7 else 3)
+
+
+def _on_month_range(match: re.Match[str], ctx: DateContext) -> DateMention | None:
+    """'between December and January 2023': two adjacent months are dated at their boundary
+    with month precision; a wider span is less precise than a month and is not recordable."""
+    month1, month2 = _month_number(match["mon1"]), _month_number(match["mon2"])
+    if month1 is None or month2 is None or month1 == month2:
+        return None
+    years = _range_years(match, month1, month2, 1, ctx)
+    if years is None or (years[1] * 12 + month2) - (years[0] * 12 + month1) != 1:
+        return None
+    end = date(years[0], month1, calendar.monthrange(years[0], month1)[1])
+    return _mention(match, end, 3)
+
+
 def _on_week_of(match: re.Match[str], ctx: DateContext) -> DateMention | None:
     """'the week of 4 May 2020' -> its middle (+3 days); 'the weekend of 9-10 May' -> the 9th."""
     day_text = match["d"] or match["d_b"]
@@ -550,6 +672,8 @@ def _on_publication_relative(match: re.Match[str], ctx: DateContext) -> DateMent
     flags = {"is_publication_relative": True}
     if word in ("yesterday", "last night"):
         return _mention(match, base - timedelta(days=1), 1, **flags)
+    if word == "today" and _means_nowadays(match):
+        return None
     if word in ("today", "tonight", "this morning", "earlier today"):
         return _mention(match, base, 1, **flags)
     if word.endswith("weekend"):
@@ -564,6 +688,28 @@ def _on_publication_relative(match: re.Match[str], ctx: DateContext) -> DateMent
     if not word.startswith(("this", "earlier this")):
         first = (first - timedelta(days=1)).replace(day=1)
     return _mention(match, min(first.replace(day=15), base), 3, **flags)
+
+
+# 'today' meaning 'nowadays' in analysis prose: 'But today IS-K has accused', 'today's Syria',
+# 'even today', 'Today, the group remains active'. A same-day report ('police today arrested',
+# 'Thousands march in Paris today') has none of these.
+_NOWADAYS_BEFORE_RE = re.compile(
+    r"(?i)\b(?:but|yet|while|whereas|even|still|of|than|from|to|like|and\s+now|now)\s+$"
+)
+_NOWADAYS_AFTER_RE = re.compile(
+    r"(?i)(?:['\u2019]s\b|,?\s+(?:however|though)\b"
+    r"|,?\s+(?:(?!(?:and|but|while|when|as|after|before|which|who|that|where)\b)[\w-]+\s+){0,4}?"
+    r"(?:(?:is|are)\b(?!\s+\w+ing\b)|(?:remains?|continues?|still|no\s+longer|lives?|stands?)\b))"
+)
+
+
+def _means_nowadays(match: re.Match[str]) -> bool:
+    """Is this 'today' the present era rather than the day of publication?"""
+    text = match.string
+    return (
+        _NOWADAYS_BEFORE_RE.search(text, max(0, match.start() - 12), match.start()) is not None
+        or _NOWADAYS_AFTER_RE.match(text, match.end()) is not None
+    )
 
 
 def _on_count_relative(match: re.Match[str], ctx: DateContext) -> DateMention | None:
@@ -644,22 +790,32 @@ _NARRATIVE_TRIGGERS = (
     "day after", "day before",
 )
 _PUB_TRIGGERS = ("yesterday", "today", "tonight", "night", "morning", "week", "month")
-# (pattern, handler, lowercase trigger words or None, needs a digit, needs a month name).
+# (pattern, handler, lowercase trigger words or None, needs a digit, month names it needs).
 # A pattern only runs when its requirements occur in the sentence (most sentences have no date,
 # so this keeps the module fast). Earlier patterns win where matches overlap.
-_PATTERNS: tuple[tuple[re.Pattern[str], _Handler, tuple[str, ...] | None, bool, bool], ...] = (
-    (_WEEK_OF_RE, _on_week_of, ("week",), True, True),
-    (_ISO_RE, _on_iso, ("-",), True, False),
-    (_DMY_DASH_RE, _on_day_month_name, ("-",), True, True),
-    (_NUMERIC_RE, _on_numeric, None, True, False),
-    (_RANGE_RE, _on_range, None, True, True),
-    (_RANGE_MDY_RE, _on_range, None, True, True),
-    (_DMY_RE, _on_day_month_name, None, True, True),
-    (_MDY_RE, _on_day_month_name, None, True, True),
-    (_DAY_MONTH_NUM_RE, _on_numeric, ("/",), True, False),
-    (_COUNT_RELATIVE_RE, _on_count_relative, _COUNT_TRIGGERS, False, False),
-    (_NARRATIVE_RE, _on_narrative, _NARRATIVE_TRIGGERS, False, False),
-    (_PUB_RELATIVE_RE, _on_publication_relative, _PUB_TRIGGERS, False, False),
-    (_WEEKDAY_RE, _on_weekday, _WEEKDAYS, False, False),
-    (_MONTH_RE, _on_month, None, False, True),
+_PATTERNS: tuple[tuple[re.Pattern[str], _Handler, tuple[str, ...] | None, bool, int], ...] = (
+    (_WEEK_OF_RE, _on_week_of, ("week",), True, 1),
+    (_ISO_RE, _on_iso, ("-",), True, 0),
+    (_DMY_DASH_RE, _on_day_month_name, ("-",), True, 1),
+    (_NUMERIC_RE, _on_numeric, None, True, 0),
+    (_BETWEEN_RANGE_RE, _on_cross_range, ("between",), True, 2),
+    (_BETWEEN_RANGE_MDY_RE, _on_cross_range, ("between",), True, 2),
+    (_CROSS_RANGE_RE, _on_cross_range, None, True, 2),
+    (_CROSS_RANGE_MDY_RE, _on_cross_range, None, True, 2),
+    (_RANGE_RE, _on_range, None, True, 1),
+    (_RANGE_MDY_RE, _on_range, None, True, 1),
+    (_DMY_RE, _on_day_month_name, None, True, 1),
+    (_MDY_RE, _on_day_month_name, None, True, 1),
+    (_DAY_MONTH_NUM_RE, _on_numeric, ("/",), True, 0),
+    (_COUNT_RELATIVE_RE, _on_count_relative, _COUNT_TRIGGERS, False, 0),
+    (_NARRATIVE_RE, _on_narrative, _NARRATIVE_TRIGGERS, False, 0),
+    (_PUB_RELATIVE_RE, _on_publication_relative, _PUB_TRIGGERS, False, 0),
+    (_WEEKDAY_RE, _on_weekday, _WEEKDAYS, False, 0),
+    (_MONTH_RANGE_RE, _on_month_range, ("between", "from"), False, 2),
+    (_MONTH_RE, _on_month, None, False, 1),
+)
+
+# Each pattern's trigger words as one alternation: a single C-level scan per pattern.
+_TRIGGER_RES: tuple[re.Pattern[str], ...] = tuple(
+    re.compile("|".join(map(re.escape, triggers or ("",)))) for _, _, triggers, _, _ in _PATTERNS
 )

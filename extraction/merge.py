@@ -5,7 +5,8 @@ when they share the country, the location (whatever the transliteration) and a c
 (equal days; a month-precise report covers any day of that month), their identified actors do
 not conflict, their event types belong to one family (armed violence: Battles, Explosions/Remote
 violence, Violence against civilians; demonstrations: Protests, Riots; or the same Strategic
-development), and they do not come from one sentence (the extractor already told those apart).
+development; for two briefs, the same sub-event type), and they do not come from one sentence
+(the extractor already told those apart).
 Reports of one attack often differ on its type ('a suicide bomber' vs 'IS-K killed 21 people');
 the merged record takes the type (and the actors coded with it) of its most confident mention,
 ties going to ACLED's higher-ranked type; date and place come from its most precise mention.
@@ -26,7 +27,7 @@ from schemas.codebook import EVENT_TYPES, country_alpha3
 ID_MODULUS = 10**8
 UNKNOWN_COUNTRY_PREFIX = "XXX"
 _VOWELS = re.compile(r"[aeiouy]|\s+(?=\S)")
-_PRIVATE_KEYS = ("published", "occurrence")
+_PRIVATE_KEYS = ("published", "occurrence", "brief")
 TYPE_FAMILIES: dict[str, str] = {
     "Battles": "armed violence",
     "Explosions/Remote violence": "armed violence",
@@ -138,8 +139,19 @@ def _same_event(first: Mapping[str, object], other: Mapping[str, object]) -> boo
     return (
         dates_compatible(first, other)
         and _actors_compatible(first, other)
+        and _types_compatible(first, other)
         and not _same_sentence(first, other)
     )
+
+
+def _types_compatible(a: Mapping[str, object], b: Mapping[str, object]) -> bool:
+    """Two briefs (ACLED notes, news snippets) each tell one event in a few words, so their
+    types disagree only when the events do: an attack and a clash in one town on one day are
+    two ACLED records. Long reports describe one event loosely ('a suicide bomber' here, 'IS-K
+    killed 21' there), so for them the type family is enough (the bucket already ensures it)."""
+    if a.get("brief") and b.get("brief"):
+        return a.get("sub_event_type") == b.get("sub_event_type")
+    return True
 
 
 def _same_sentence(a: Mapping[str, object], b: Mapping[str, object]) -> bool:

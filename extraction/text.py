@@ -185,17 +185,32 @@ def strip_markdown(text: str) -> str:
     if "<" in text:
         text = _MD_AUTOLINK_RE.sub("", text)
         text = _MD_EMPTY_PARENS_RE.sub("", text) if "()" in text or "( )" in text else text
-    text = _MD_ESCAPE_RE.sub(r"\1", text)
+    # Each rewrite runs only when its marker character occurs: most texts (news prose, ACLED
+    # notes) have none, and a line-anchored pattern is tried at every position of the text.
+    if "\\" in text:
+        text = _MD_ESCAPE_RE.sub(r"\1", text)
     if "(/" in text or "(#" in text:
         text = _MD_BARE_PATH_RE.sub("", _MD_SPACED_PATH_RE.sub("", text))
     if "*" in text or "__" in text:
         text = _MD_EMPHASIS_RE.sub(r"\2", text)
         text = _MD_STAR_RE.sub(r"\1", text)
-    text = _MD_HEADING_RE.sub("", text)
-    text = _MD_QUOTE_RE.sub("", text)
-    text = _MD_RULE_RE.sub("", text)
-    text = _BULLET_RE.sub("", text)
-    return _URL_RE.sub("", text)
+    if "#" in text:
+        text = _strip_line_starts(_MD_HEADING_RE, text)
+    if ">" in text:
+        text = _strip_line_starts(_MD_QUOTE_RE, text)
+    if "-" in text or "*" in text or "_" in text:
+        text = _strip_line_starts(_MD_RULE_RE, text)
+    text = _strip_line_starts(_BULLET_RE, text)
+    return _URL_RE.sub("", text) if "http" in text else text
+
+
+def _strip_line_starts(pattern: re.Pattern[str], text: str) -> str:
+    """`pattern.sub("", text)` for a pattern anchored at line starts; a one-line text (an ACLED
+    note, a snippet) has one line start, so one match attempt replaces a scan of every position."""
+    if "\n" in text:
+        return pattern.sub("", text)
+    found = pattern.match(text)
+    return text[found.end():] if found else text
 
 
 def strip_footnote_markers(text: str) -> str:

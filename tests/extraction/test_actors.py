@@ -308,6 +308,48 @@ def test_typing_and_actors_never_raise(text: str, country: str | None) -> None:
             "raiders are an ethnic militia even when 'unidentified'",
         ),
         (
+            "Around twenty militants suspected to belong to Al Shabaab attacked a school in Lafey.",
+            "Kenya",
+            "Al Shabaab",
+            "generic attackers said to belong to a named group are that group",
+        ),
+        (
+            "Gunmen shot dead two quarry workers in Mandera; Al Shabaab claimed the attack.",
+            "Kenya",
+            "Al Shabaab",
+            "a named group in the sentence outranks unidentified attackers",
+        ),
+        (
+            "In Zacatecas, two men were found dead with signs of torture and their hands tied.",
+            "Mexico",
+            "Unidentified Gang (Mexico)",
+            "criminal-style killings in the Americas: ACLED's Unidentified Gang",
+        ),
+        (
+            "In Manaus, a man was shot dead in a drive-by shooting by two armed men.",
+            "Brazil",
+            "Unidentified Gang and/or Police Militia (Brazil)",
+            "Brazil's name for unknown gang perpetrators",
+        ),
+        (
+            "In Kandahar, two men were found dead with signs of torture.",
+            "Afghanistan",
+            "Unidentified Armed Group (Afghanistan)",
+            "outside the gang regions the default stays",
+        ),
+        (
+            "In Tijuana, armed men shot dead a taxi driver.",
+            "Mexico",
+            "Unidentified Armed Group (Mexico)",
+            "no sign of organised crime: the default stays",
+        ),
+        (
+            "Prison warders attack journalist for filming inmate in Nairobi.",
+            "Kenya",
+            "Police Forces of Kenya (2013-2022)",
+            "prison guards are a police force in ACLED's naming",
+        ),
+        (
             "On September 8, pastoralists attacked civilians in Kitui East, killing 2.",
             "Kenya",
             "Unidentified Communal Militia (Kenya)",
@@ -363,6 +405,42 @@ def test_context_lends_its_named_group_to_unidentified_attackers(context: str, a
     assert typing is not None
     result = find_actors(sentence, typing, "Afghanistan", date(2024, 3, 1), load_actor_dictionary(), context)
     assert result.actor1 == actor1
+
+
+@pytest.mark.parametrize(
+    ("context", "actor1", "actor2"),
+    [
+        (
+            "Military Police officers went to the community to find leaders of drug trafficking.",
+            "Military Forces of Brazil (2019-2022)",
+            "Unidentified Gang and/or Police Militia (Brazil)",
+        ),
+        ("", "Unidentified Armed Group (Brazil)", "Unidentified Armed Group (Brazil)"),
+    ],
+)
+def test_a_battle_naming_no_side_takes_the_sides_named_just_before(
+    context: str, actor1: str, actor2: str
+) -> None:
+    sentence = "An intense shoot-out broke out and a suspect was shot and died."
+    typing = classify_event(sentence)
+    assert typing is not None and typing.event_type == "Battles"
+    result = find_actors(sentence, typing, "Brazil", date(2020, 5, 4), load_actor_dictionary(), context)
+    assert (result.actor1, result.actor2) == (actor1, actor2)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "actor2"),
+    [
+        ("Supporters of two chairman candidates clashed using local weapons at a polling center in Pabna.",
+         "Rioters (Bangladesh)"),
+        ("Members of Chhatra League and Chatra Dal clashed at Dumki college over establishing supremacy.",
+         "Rioters (Bangladesh)"),
+        ("A mob beat two suspects in Dhaka.", "Civilians (Bangladesh)"),
+    ],
+)
+def test_rival_crowds_that_clash_are_rioters_on_both_sides(sentence: str, actor2: str) -> None:
+    result = assign(sentence, "Bangladesh", date(2024, 5, 21))
+    assert (result.actor1, result.actor2) == ("Rioters (Bangladesh)", actor2)
 
 
 def test_a_possessive_mention_is_not_the_initiator() -> None:

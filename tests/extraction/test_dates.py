@@ -329,3 +329,56 @@ def test_quoted_relative_date_of_a_speaker_dated_to_the_month_is_not_recordable(
 def test_kerman_dates(sentence: str, expected: str, precision: int) -> None:
     first = find_dates(sentence, PUB)[0]
     assert (first.event_date.isoformat(), first.time_precision) == (expected, precision)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "ctx", "expected", "precision", "why"),
+    [
+        ("On 30 December 2019 - 2 January 2020, police raided", NONE, "2019-12-31", 2, "range across a year"),
+        ("Between Dec 30 and Jan 2, 2020, clashes", NONE, "2019-12-31", 2, "month first, year at the end"),
+        ("between 30 April and 2 May 2020, rebels looted", NONE, "2020-05-01", 2, "range across a month"),
+        ("Between approximately 23 Aug and 6 Sept 2018, torture", NONE, "2018-08-30", 3, "two weeks: month"),
+        ("from Oct 31 to Nov 2, a blockade", IN_2019, "2019-11-01", 2, "year from the document"),
+        ("from 10 April 2020 until 23 May 2020 protests", NONE, "2020-04-10", 1, "a long period: its start"),
+        ("between December and January 2023, police", NONE, "2022-12-31", 3, "two months across a year"),
+        ("from March to April 2020, police killed", NONE, "2020-03-31", 3, "two adjacent months"),
+    ],
+)
+def test_ranges_across_months(
+    sentence: str, ctx: DateContext, expected: str, precision: int, why: str
+) -> None:
+    """A range is dated at its middle (codebook: a week is recorded at its middle), whatever
+    months its ends name; a span longer than a month is not a recordable date."""
+    first = [(m.event_date.isoformat(), m.time_precision) for m in find_dates(sentence, ctx)[:1]]
+    assert first == [(expected, precision)], why
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected", "why"),
+    [
+        ("between March and June 2023, police killed 40", [], "four months: less precise than a month"),
+        ("On 30 April and 2 May, police", [("2020-04-30", 1), ("2020-05-02", 1)], "'and' alone: two days"),
+    ],
+)
+def test_not_a_range(sentence: str, expected: list[tuple[str, int]], why: str) -> None:
+    found = [(m.event_date.isoformat(), m.time_precision) for m in find_dates(sentence, IN_2020)]
+    assert found == expected, why
+
+
+@pytest.mark.parametrize(
+    ("sentence", "same_day"),
+    [
+        ("But today IS-K has accused the Taliban of protecting the Buddhas.", False),
+        ("Today's Syria is a patchwork of armed groups.", False),
+        ("Today, the group remains active in the north.", False),
+        ("Even today, the group is feared.", False),
+        ("Police today arrested three men in Kabul.", True),
+        ("Thousands march in Paris today against the reform.", True),
+        ("Gunmen killed 12 people in Zamfara today, police said.", True),
+        ("Militants attacked the base today, and the army is still searching.", True),
+    ],
+)
+def test_today_is_the_publication_day_only_in_a_report(sentence: str, same_day: bool) -> None:
+    """'today' in analysis prose means 'nowadays' and is no event date."""
+    found = [m.event_date for m in find_dates(sentence, PUB)]
+    assert found == ([PUB.published] if same_day else [])

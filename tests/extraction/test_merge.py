@@ -211,3 +211,20 @@ def test_a_branch_of_a_group_is_compatible_with_the_group() -> None:
         [mention("a"), mention("b", actor1="Islamic State Khorasan Province (ISKP)", span_start=99)]
     )
     assert len(events) == 1
+
+
+@pytest.mark.parametrize(
+    ("second", "merged"),
+    [
+        ({"brief": True, "event_type": "Violence against civilians", "sub_event_type": "Attack"}, False),
+        ({"brief": True}, True),
+        ({"brief": False, "event_type": "Violence against civilians", "sub_event_type": "Attack"}, True),
+    ],
+    ids=["two_briefs_typed_apart", "two_briefs_typed_alike", "a_brief_and_an_article"],
+)
+def test_briefs_typed_apart_are_two_events(second: dict, merged: bool) -> None:
+    # why: two ACLED notes (a bombing and an attack in Kandahar on one day) are two records,
+    # while an article may call the bombing an attack in passing.
+    events = merge_events([mention("a", brief=True), mention("b", **second)])
+    assert len(events) == (1 if merged else 2)
+    assert all("brief" not in event for event in events)

@@ -143,3 +143,23 @@ def test_decode_bytes_never_raises(data: bytes) -> None:
 )
 def test_html_to_text(html: str, expected: str, why: str) -> None:
     assert prepare_text(html, "html").text == expected, why
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected", "why"),
+    [
+        ("# Gunmen attack a village", "Gunmen attack a village", "heading marker"),
+        ("> Police said two died.", "Police said two died.", "quote marker"),
+        ("- Police said two died.", "Police said two died.", "bullet"),
+        ("2) Police said two died.", "Police said two died.", "numbered item"),
+        ("Title\n\n## Gunmen attack\n\n* one\n* two", "Title\n\nGunmen attack\n\none\ntwo", "several lines"),
+        ("Al-Shabaab - a group - hit on 9-May-20.", "Al-Shabaab - a group - hit on 9-May-20.", "dashes"),
+        ("Read https://example.org/a now", "Read now", "bare URL"),
+        (r"rank \#1 in the list", "rank #1 in the list", "markdown escape"),
+        ("On 9 May 2020, militants attacked Kismayo.", "On 9 May 2020, militants attacked Kismayo.", "plain"),
+    ],
+)
+def test_markdown_line_markers_on_one_and_many_lines(raw: str, expected: str, why: str) -> None:
+    """Line-start markers are removed whether the text has one line (a note, a snippet: the
+    fast path) or many."""
+    assert prepare_text(raw, "md").text == expected, why
