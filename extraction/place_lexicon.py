@@ -6,7 +6,9 @@ with lower-cased words; the stop list with folded names (`fold_name`).
 
 from __future__ import annotations
 
+import json
 import re
+from importlib import resources
 
 from extraction.gazetteer import fold_name
 
@@ -23,7 +25,7 @@ CONNECTORS = frozenset(
 )
 # 'the Kikuyu ethnic group', 'Turkana herders': a people, not a place.
 GROUP_AFTER = re.compile(
-    r"\s+(?:ethnic|community|communities|clan|clans|tribe|tribes|tribesmen|militia|militias|militiamen|"
+    r"(?:\s+and\s+[A-Z][\w'’-]+)?\s+(?:ethnic|community|communities|clan|clans|tribe|tribes|tribesmen|militia|militias|militiamen|"
     r"herders|raiders|pastoralists|warriors|elders)\b"
 )
 PERSON_VERB_AFTER = re.compile(
@@ -180,4 +182,55 @@ STOP_WORDS = frozenset(
         "Omari Abdul Jabbar Maulana Qari Hafiz Mawlawi Middle-East La El Le Les Los Las Al De Du Des Di "
         "Da Do Shi Soon"
     ).split()
+)
+# Calendar abbreviations ('Around Jun 13th', 'On Sept 2nd' read as Spain's Jun or Somalia's Sept)
+# and capitalised common words that are also village names abroad ('Jubilee party', 'Orange'):
+# never a place alone, but they may sit inside a longer name ('Char Jubilee village').
+NOT_ALONE = frozenset(
+    fold_name(w)
+    for w in (
+        "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun "
+        "Jubilee Orange Opposition Senate Assembly Cabinet Unknown Several Many Both Some "
+        "Other Another Some Unidentified Armed Local Residents Officers Students Youths Members Around "
+        "Between Following Despite Although Later Earlier Afterwards Elsewhere Overnight Today Tonight "
+        "Yesterday Tomorrow Morning Evening Night Afternoon Week Weekend Month Year Day Days Source"
+    ).split()
+)
+
+
+def _ethnic_groups() -> frozenset[str]:
+    """Peoples named in the actor dictionary ('Maasai', 'Pokot', 'Fulani'): like nationality
+    adjectives they are a place only with a level word or a locative cue ('in Samburu')."""
+    raw = resources.files("extraction.data").joinpath("actors.json").read_text(encoding="utf-8")
+    return frozenset(fold_name(name) for name in json.loads(raw).get("ethnic_groups", ()))
+
+
+PEOPLES = _ethnic_groups()
+# 'the border with Somalia', 'refugees from Sudan', 'the Somali border': a neighbour or an origin.
+NEIGHBOUR_BEFORE = re.compile(
+    r"\b(?:borders?\s+(?:with|of)|frontier\s+with|from)\s+(?:the\s+)?$", re.IGNORECASE
+)
+BORDER_AFTER = re.compile(r"\s*[-‐–]?\s*(?:border|frontier)\b", re.IGNORECASE)
+# 'Ugandan raiders attack Kenyan villages', 'a Tanzanian cleric', 'French Operation Barkhane forces':
+# a nationality of people who may be abroad says who they are, not where the event is.
+VISITOR_AFTER = re.compile(
+    r"(?:\s+[A-Z][\w'’-]+){0,2}\s+(?:raiders|militia|militias|militiamen|bandits|nationals?|cleric|tourists?|"
+    r"refugees|migrants|traders|herders|herdsmen|pastoralists|fishermen|rustlers|forces|troops|"
+    r"soldiers|army|military|operation|jets|warplanes|airstrikes?|peacekeepers)\b"
+)
+# 'Ukrainian Forces', 'French Operation Barkhane': armed forces that may act abroad.
+FORCES_AFTER = re.compile(
+    r"(?:\s+[A-Z][\w'’-]+){0,2}\s+(?:forces|troops|soldiers|army|military|operation|jets|warplanes|airstrikes?|"
+    r"peacekeepers)\b"
+)
+# 'Meru residents', 'Kisii police': a people's name that is also a town, used as a place.
+PLACE_NOUN_AFTER = re.compile(
+    r"(?:\s*[-‐–]\s*[A-Z]|\s+(?:residents|police|town|county|governor|leaders|MCAs?|MPs?|administrators?|"
+    r"university|college|school|hospital|market|road|highway|station|stadium|prison|court|municipality|"
+    r"sub-county)\b)"
+)
+# 'residents of Kisii', 'the streets of Machakos': the people's name is the place here.
+PLACE_NOUN_BEFORE = re.compile(
+    r"\b(?:residents|inhabitants|people|streets|town|county|outskirts|parts?)\s+of\s+(?:the\s+)?$",
+    re.IGNORECASE,
 )

@@ -39,6 +39,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from difflib import SequenceMatcher
 from functools import lru_cache
 
 from extraction import place_lexicon as lex
@@ -75,6 +76,7 @@ class PlaceMention:
     bracketed: bool = False
     sentence_initial: bool = False
     possessed: bool = False  # right after a possessive country: "Tajikistan's Danghara District"
+    neighbour: bool = False  # a country named as a border or an origin: 'near the border with Somalia'
 
     @property
     def is_country(self) -> bool:
@@ -84,10 +86,35 @@ class PlaceMention:
 
 @dataclass(frozen=True)
 class PlaceContext:
-    """Priors from the whole document: countries (alpha-2) and admin1 keys, most mentioned first."""
+    """Priors from the whole document: countries (alpha-2) and admin1 keys, most mentioned first.
+
+    `named` are the countries the document places things in outright ('in Thailand', '..., Peru'),
+    by nationality or by its source's metadata: firm evidence, unlike a country inferred from an
+    ambiguous place. `echoes` pairs a country with the one folded name that is its only support
+    ('bugar' supports China): that name must not vote for itself when it is being resolved.
+    """
 
     countries: tuple[str, ...] = ()
     admin1: tuple[str, ...] = ()
+    named: tuple[str, ...] = ()
+    echoes: frozenset[tuple[str, str]] = frozenset()
+    placing: tuple[str, ...] = ()  # countries something in the text or metadata is placed in
+
+    def naming_first(self, codes: Sequence[str]) -> PlaceContext:
+        """These priors with countries a sentence names (alpha-2) first and counted as named."""
+        return replace(
+            self,
+            countries=tuple(dict.fromkeys([*codes, *self.countries])),
+            named=tuple(dict.fromkeys([*codes, *self.named])),
+        )
+
+    def without_echo_of(self, mention: PlaceMention) -> PlaceContext:
+        """The priors as seen by `mention`: without what only its own name suggested."""
+        if not self.echoes:
+            return self
+        key = fold_name(mention.text)
+        countries = tuple(c for c in self.countries if (c, key) not in self.echoes)
+        return self if len(countries) == len(self.countries) else replace(self, countries=countries)
 
 
 @dataclass(frozen=True)
@@ -182,7 +209,8 @@ def _ngram_key(tokens: list[_Token], i: int, length: int) -> str:
 def _match_at(text: str, tokens: list[_Token], i: int, gazetteer: Gazetteer) -> int:
     """Length (in tokens) of the longest known name starting at token i, 0 if none."""
     key = tokens[i].key
-    best = 1 if key in gazetteer and key not in lex.STOP_WORDS and not _demonym_only(key, gazetteer) else 0
+    alone = key not in lex.STOP_WORDS and key not in lex.NOT_ALONE
+    best = 1 if alone and key in gazetteer and not _demonym_only(key, gazetteer) else 0
     for j in range(i + 1, min(i + MAX_WORDS, len(tokens))):
         if not _joined(text, tokens[j - 1], tokens[j]):
             break
@@ -213,6 +241,7 @@ def _inside_longer_name(text: str, tokens: list[_Token], i: int) -> bool:
             and _joined(text, tokens[i - 2], previous)
             and _joined(text, previous, tokens[i])
             and tokens[i - 2].lower not in lex.OF_PLACE_NOUNS  # 'Province of Kandahar'
+            and tokens[i - 2].lower not in lex.LANDMARK_WORDS  # 'the University of Machakos'
             and not _starts_sentence(text, tokens[i - 2].start)  # 'Residents of Bomet County'
         )  # 'Institute of Peace'
     if not previous.capital or previous.tail != previous.end or not _joined(text, previous, tokens[i]):
@@ -227,6 +256,8 @@ def _cue_before(text: str, start: int) -> str | None:
     words = text[max(0, start - 64) : start].lower().split()[-8:]
     if words and words[-1].endswith(("'s", "’s")):
         words.pop()  # "in Russia's Kaluga region": the owner's cue is the name's
+    while len(words) > 1 and words[-1] in _REGION_ADJECTIVES:
+        words.pop()  # 'in northern Mali', 'through central Santiago'
     if not words or words[-1].lstrip("(\"'“‘") not in lex.CUE_ENDINGS:
         return None
     words = [w.strip("(\"'“‘") for w in words]
@@ -244,6 +275,9 @@ def _cue_before(text: str, start: int) -> str | None:
     return None
 
 
+_REGION_ADJECTIVES = frozenset(lex.DIRECTIONS.split()) | {"central", "north-eastern", "north-western"}
+
+
 def _level_after(text: str, end: int) -> str | None:
     match = lex.LEVEL_AFTER.match(text, end)
     if match is None:
@@ -259,7 +293,7 @@ def _unknown_length(text: str, tokens: list[_Token], i: int, mentions: list[Plac
     Trailing level words are not part of the name ('Paletwa Township' is Paletwa)."""
     if not tokens[i].capital or tokens[i].key in lex.STOP_WORDS or tokens[i].acronym:
         return 0
-    if tokens[i].key in _UNKNOWN_STOP:
+    if tokens[i].key in _UNKNOWN_STOP or tokens[i].key in lex.NOT_ALONE:
         return 0
     after_cue = _cue_before(text, tokens[i].start) in lex.STRONG_CUES
     length = 1
@@ -324,7 +358,7 @@ def _scan(text: str, gazetteer: Gazetteer) -> list[PlaceMention]:
         ):
             length = 0
         known = length > 0
-        if not known:
+        if not known and not _nationality_word(token.key, gazetteer):
             length = _unknown_length(text, tokens, i, mentions)
         if length and (
             not _inside_longer_name(text, tokens, i) or _names_country(tokens, i, length, gazetteer)
@@ -334,18 +368,44 @@ def _scan(text: str, gazetteer: Gazetteer) -> list[PlaceMention]:
                 i += 1
         else:
             i += max(length, 1)
-    return [m for m in mentions if _plausible(m, mentions, text) and not _people(m, gazetteer)]
+    return [m for m in mentions if _plausible(m, mentions, text) and not _people(m, gazetteer, text)]
 
 
-def _people(mention: PlaceMention, gazetteer: Gazetteer) -> bool:
-    """'Somali shop owner', 'Somali and Samburu clash': a nationality that is also a region's name
-    (Ethiopia's Somali region) is the people unless a level word or locative cue makes it a place."""
-    return (
-        mention.level is None
-        and mention.cue not in lex.STRONG_CUES
-        and gazetteer.demonym(mention.text) is not None
-        and not mention.is_country
-    )
+def _nationality_word(key: str, gazetteer: Gazetteer) -> bool:
+    """'the eastern Kenyan town of Garissa', "Kenyas border town" (an apostrophe lost): a
+    nationality or a country's possessive is never an unknown place name."""
+    if key in gazetteer.demonyms:
+        return True
+    stem = key[:-1]
+    if not key.endswith("s") or stem not in gazetteer:
+        return False
+    return any(c.kind == "country" for c in gazetteer.candidates(stem))
+
+
+def _people(mention: PlaceMention, gazetteer: Gazetteer, text: str) -> bool:
+    """'Somali shop owner', 'Somali and Samburu clash', '400 Maasai demonstrators': a nationality or
+    an ethnic group that is also a place's name (Ethiopia's Somali region, Malaysia's Maasai) is
+    the people unless a level word, a locative cue, a chain ('(Kisii)') or a place noun ('Meru
+    residents') makes it a place."""
+    if mention.level is not None or mention.is_country or mention.linked:
+        return False
+    if gazetteer.demonym(mention.text) is not None:
+        return mention.cue not in lex.STRONG_CUES
+    if not _is_people_name(mention.text) or any(c.kind == "admin1" for c in mention.candidates):
+        return False  # 'Samburu', 'Turkana' and 'Kisii' are also Kenyan counties
+    if lex.PLACE_NOUN_AFTER.match(text, mention.end) or lex.PLACE_NOUN_BEFORE.search(
+        text, max(0, mention.start - 24), mention.start
+    ):
+        return False
+    named_after = _NAME_AFTER.match(text, mention.end) is not None  # 'the Maasai Mau forest'
+    return named_after or mention.cue not in lex.STRONG_CUES or mention.cue == "between"
+
+
+_NAME_AFTER = re.compile(r"(?:['’]s)?\s[A-Z][a-z]")
+
+
+def _is_people_name(name: str) -> bool:
+    return _fold_word(name) in lex.PEOPLES
 
 
 def _names_country(tokens: list[_Token], i: int, length: int, gazetteer: Gazetteer) -> bool:
@@ -361,11 +421,20 @@ def _plausible(mention: PlaceMention, mentions: list[PlaceMention], text: str) -
         return True  # 'Tajikistan said': still the sentence's country, and never a location itself
     if lex.SPEECH_AFTER.match(text, mention.end) or lex.GROUP_AFTER.match(text, mention.end):
         return False
+    if (
+        len(mention.text) <= 4
+        and _NUMBER_AFTER.match(text, mention.end)
+        and all(c.kind == "place" and c.population < _BIG_PLACE for c in mention.candidates)
+    ):
+        return False  # 'Moo 3', 'Plot 11': a numbered unit's label, not a village of that name
     if not mention.candidates:
         return mention.possessed or _has_known_parent(mention, mentions) or _named_after_cue(mention)
     if any(c.kind != "place" or c.population >= _BIG_PLACE for c in mention.candidates):
         return not (mention.sentence_initial and mention.cue is None and _all_small_or_places(mention))
     return mention.cue is not None or mention.linked or _has_known_parent(mention, mentions)
+
+
+_NUMBER_AFTER = re.compile(r"\s\d")
 
 
 def _named_after_cue(mention: PlaceMention) -> bool:
@@ -420,11 +489,12 @@ def _mention(
     key = _ngram_key(tokens, i, length)
     link = _link(text, previous[-1].end, start) if previous else None
     surface_end = _dash_district_end(text, end, gazetteer) if known else end
+    candidates = gazetteer.candidates(key) if known else ()
     return PlaceMention(
         text[start:surface_end],
         start,
         surface_end,
-        gazetteer.candidates(key) if known else (),
+        candidates,
         _cue_before(text, start),
         _level_after(text, surface_end) or _settlement_before(text, start),
         link is not None,
@@ -433,7 +503,17 @@ def _mention(
         link is not None and "(" in text[previous[-1].end : start],
         _starts_sentence(text, start),
         bool(previous) and _possessed_by(text, previous[-1], start),
+        _neighbour_country(text, start, surface_end, candidates),
     )
+
+
+def _neighbour_country(text: str, start: int, end: int, candidates: tuple[Entry, ...]) -> bool:
+    """'at the border with Somalia', 'the Somalia border', 'refugees from Sudan': a country named as
+    a neighbour or an origin is not where the event happened."""
+    if not any(c.kind == "country" for c in candidates):
+        return False
+    before = lex.NEIGHBOUR_BEFORE.search(text, max(0, start - 24), start)
+    return bool(before or lex.BORDER_AFTER.match(text, end))
 
 
 def _possessed_by(text: str, owner: PlaceMention, start: int) -> bool:
@@ -499,9 +579,14 @@ def _link(text: str, start: int, end: int) -> str | None:
     if len(gap) > 60 or not any(ch in gap for ch in ",("):
         return None
     for word in lex.GAP_WORD.findall(gap):
-        if not (word[0].isupper() or word.lower() in lex.GAP_WORDS or word == "-"):
+        if not (word[0].isupper() or word.lower() in lex.GAP_WORDS or word == "-" or _camel(word)):
             return None
     return "parent"
+
+
+def _camel(word: str) -> bool:
+    """'eThekwini', 'iSimangaliso': a name written with a lower-case prefix letter."""
+    return len(word) > 2 and word[0].islower() and word[1].isupper()
 
 
 def _has_known_parent(mention: PlaceMention, mentions: list[PlaceMention]) -> bool:
@@ -559,27 +644,77 @@ def document_context(
 
     Countries count by name, by unambiguous places/regions (all candidates in one country) and,
     with half weight, by nationality adjectives. `fallback` (alpha-2 codes the caller knows from
-    metadata, e.g. a source 'Daily Nation (Kenya)') come last: short notes often name no country,
-    and without one a Kenyan village loses to a namesake abroad.
+    metadata, e.g. a source 'Daily Nation (Kenya)') weigh between a place and a country name:
+    short notes often name no country, and without one a Kenyan village loses to a namesake abroad.
     """
     mentions = find_places(text, gazetteer) if mentions is None else mentions
     countries: Counter[str] = Counter()
     regions: Counter[str] = Counter()
+    support: dict[str, set[str]] = {}
+    named: list[str] = []
     for mention in mentions:
         alpha2, weight = _mention_country(mention)
-        if alpha2:
+        if alpha2 and mention.neighbour:
+            countries[alpha2] += _NEIGHBOUR_WEIGHT
+        elif alpha2:
             countries[alpha2] += weight
+            if mention.is_country and (_placed_in(mention) or mention.linked):
+                named.append(alpha2)
+            elif not mention.is_country:
+                support.setdefault(alpha2, set()).add(fold_name(mention.text))
         keys = {c.admin1_key for c in mention.candidates if c.kind == "admin1"}
-        if len(keys) == 1:
+        if len(keys) == 1 and not _region_dwarfed(mention):
             regions[keys.pop()] += 1
+    forces: list[str] = []
     for token in _tokenize(text):
         alpha2 = gazetteer.demonym(token.text) if token.capital else None
-        if alpha2:
+        if alpha2 and lex.FORCES_AFTER.match(text, token.tail):
             countries[alpha2] += 0.5
-    ranked = [c for c, _ in countries.most_common()]
-    return PlaceContext(
-        tuple(dict.fromkeys([*ranked, *fallback])), tuple(k for k, _ in regions.most_common())
+            forces.append(alpha2)  # 'Ukrainian Forces': named only if a place there is named too
+        elif alpha2 and lex.VISITOR_AFTER.match(text, token.tail):
+            countries[alpha2] += _NEIGHBOUR_WEIGHT
+        elif alpha2:
+            countries[alpha2] += 0.5
+            named.append(alpha2)
+    named += [alpha2 for alpha2 in forces if alpha2 in support]
+    for alpha2 in fallback:
+        countries[alpha2] += _METADATA_WEIGHT
+        named.append(alpha2)
+    firm = set(named)
+    echoes = frozenset(
+        (code, next(iter(names))) for code, names in support.items() if len(names) == 1 and code not in firm
     )
+    return PlaceContext(
+        tuple(c for c, _ in countries.most_common()),
+        tuple(k for k, _ in regions.most_common()),
+        tuple(dict.fromkeys(named)),
+        echoes,
+        tuple(dict.fromkeys([*named, *support])),
+    )
+
+
+def _region_dwarfed(mention: PlaceMention) -> bool:
+    """'central Santiago', 'Man town': a region of that name abroad is no prior of its own when a
+    city of the very name is at least twice as populous elsewhere (Santiago de Chile, not the
+    Dominican province; Man in Ivory Coast, not Jordan's Ma'an)."""
+    regions = [c for c in mention.candidates if c.kind == "admin1"]
+    rivals = [
+        c
+        for c in mention.candidates
+        if c.kind == "place"
+        and all(c.alpha2 != r.alpha2 and c.population >= 2 * r.population for r in regions)
+    ]
+    written = _fold_word(mention.text) if rivals else ""
+    return any(_fold_word(c.name) == written for c in rivals)
+
+
+def _placed_in(mention: PlaceMention) -> bool:
+    """'in Thailand', 'across Somalia': a locative cue, not 'between' nor 'to Ethiopia'."""
+    return mention.cue in lex.STRONG_CUES and mention.cue != "between"
+
+
+_METADATA_WEIGHT = 1.5
+_NEIGHBOUR_WEIGHT = 0.25
 
 
 # ---------------------------------------------------------------------------------------------
@@ -651,8 +786,12 @@ def _best(
     if parent is not None:
         pool = [c for c in pool if _within(c, parent)]
     else:
-        pool = _without_foreign_aliases(pool, mention, countries, context)
-    if not pool:
+        pool = _without_foreign_aliases(pool, mention, countries, context, role == "head")
+    if not pool or (
+        role == "head"
+        and parent is None
+        and _quarter_elsewhere(mention, pool, admin1 or set(context.admin1[:1]))
+    ):
         return None
 
     def rank(entry: Entry) -> float:
@@ -664,26 +803,58 @@ def _best(
     return max(pool, key=rank)
 
 
+def _quarter_elsewhere(mention: PlaceMention, pool: list[Entry], admin1: set[str]) -> bool:
+    """'in the North Zone of Rio de Janeiro, Rio de Janeiro ... in Jacarezinho neighborhood': a
+    neighbourhood lies in the region the sentence names, not in a town of that name elsewhere."""
+    return (
+        bool(admin1)
+        and mention.level in lex.AREA_LEVEL_WORDS
+        and all(
+            c.kind == "place" and c.population < _SMALL_ABROAD and c.admin1_key not in admin1 for c in pool
+        )
+    )
+
+
 def _without_foreign_aliases(
-    pool: list[Entry], mention: PlaceMention, countries: set[str], context: PlaceContext
+    pool: list[Entry], mention: PlaceMention, countries: set[str], context: PlaceContext, head: bool = True
 ) -> list[Entry]:
     """Drop places abroad that match only by one of their many alternate names ('Boni' is an old
     name of Bonn) when the sentence or document names its countries: a local place the gazetteer
-    lacks is likelier than a foreign town under an exonym. Big cities keep their aliases."""
+    lacks is likelier than a foreign town under an exonym. Big cities keep their aliases. When the
+    text or its source names its countries outright, a village or small town in a country nobody
+    names is dropped too ('near Bugar' in a Kenyan paper is not China's Bugar) when it is the
+    event's place (a bracketed parent, '(Menaka, Menaka)', is the note's own coding)."""
     known = countries | set(context.countries)
     if not known:
         return pool
     written = fold_name(mention.text)
-    return [
-        c
-        for c in pool
-        if c.kind != "place"
-        or c.alpha2 in known
-        or c.population >= _ALIAS_CITY
-        or fold_name(c.name) == written
-    ]
+    supported = {c for c in context.placing if (c, written) not in context.echoes}
+    supported = supported if head and context.named else set()
+
+    def plausible(c: Entry) -> bool:
+        if c.kind != "place":
+            return True
+        if supported and c.population < _SMALL_ABROAD and c.alpha2 not in supported:
+            return False
+        return c.alpha2 in known or c.population >= _ALIAS_CITY or _same_spelling(c.name, written)
+
+    return [c for c in pool if plausible(c)]
 
 
+def _same_spelling(name: str, written: str) -> bool:
+    """The place's own name, or a transliteration of it ('Tillabery' for Tillaberi), rather
+    than one of its alternate names ('Boni' for Bonn)."""
+    folded = _fold_word(name)
+    if folded == written:
+        return True
+    if len(written) < 6 or abs(len(folded) - len(written)) > 2 or folded[:2] != written[:2]:
+        return False  # cheap: most alternate names are nothing like the written one
+    return SequenceMatcher(None, folded, written).ratio() >= _VARIANT_RATIO
+
+
+_VARIANT_RATIO = 0.85
+# Below this a place abroad is a village or town: a namesake in a named country is likelier.
+_SMALL_ABROAD = _CITY_WITH_DISTRICTS
 _ALIAS_CITY = 1_000_000
 
 
@@ -698,7 +869,7 @@ def _within(entry: Entry, parent: Entry) -> bool:
 
 
 def _sentence_priors(mentions: list[PlaceMention]) -> tuple[set[str], set[str]]:
-    countries = {c.alpha2 for m in mentions for c in m.candidates if c.kind == "country"}
+    countries = {c.alpha2 for m in mentions if not m.neighbour for c in m.candidates if c.kind == "country"}
     admin1 = {
         c.admin1_key
         for m in mentions
@@ -718,15 +889,7 @@ def _resolve_chain(
         role = "head" if position == 0 else "parent"
         child = chain[position - 1] if position else None
         entry = _best(chain[position], role, countries, admin1, context, parent, child)
-        if (
-            entry is not None
-            and child is not None
-            and child.candidates
-            and (entry.kind == "place" or (entry.kind == "admin1" and _listed(child, chain[position])))
-            and not any(_within(c, entry) for c in child.candidates)
-        ):
-            # a homonym village elsewhere ('Dhaka - Uttara (Uttara)') is no parent, and a region
-            # that does not hold a known city is a list ('Kabul, Nangarhar, Kunar'), not a chain
+        if entry is not None and child is not None and _not_a_parent(entry, child, chain, position):
             entry = None
         resolved[position] = entry
         if entry is not None and entry.kind != "country":
@@ -736,10 +899,41 @@ def _resolve_chain(
     return resolved
 
 
-def _listed(child: PlaceMention, parent: PlaceMention) -> bool:
-    """'Kabul, Nangarhar, Kunar': comma-separated known cities/regions without level words or
-    brackets are a list of places, not a place and its parents."""
-    significant = any(c.kind == "admin1" or c.population >= _CITY_WITH_DISTRICTS for c in child.candidates)
+def _not_a_parent(entry: Entry, child: PlaceMention, chain: list[PlaceMention], position: int) -> bool:
+    """Whether the chain member resolved to `entry` is no parent of the name before it: a homonym
+    village elsewhere ('Dhaka - Uttara (Uttara)'), or a region that does not hold a known city of
+    its own country, which makes a list ('Kabul, Nangarhar, Kunar'), not a chain. A child known only
+    abroad or under alternate names ('Mambasa' is an alias of Mombasa, 'San Francisco' a US city)
+    is an unknown namesake inside the parent ('Samboko village (Mambasa, Nord-Kivu)'); the broadest
+    member of a longer chain ('Gaigorou (Dessa, Tillabery)') is a parent whatever precedes it."""
+    named = _own_name_candidates(child)
+    if not named or any(_within(c, entry) for c in child.candidates):
+        return False
+    if entry.kind == "place":
+        broadest = position == len(chain) - 1 and len(chain) >= 3
+        bigger_here = any(c.alpha2 == entry.alpha2 and c.population > entry.population for c in named)
+        return not broadest or bigger_here  # 'Marawi, Lanao del Sur': not the village Lanao
+    return entry.kind == "admin1" and _listed(child, chain[position], entry, named)
+
+
+def _own_name_candidates(mention: PlaceMention) -> list[Entry]:
+    """Candidates that carry the written name itself, a variant or a longer form of it ('Marawi
+    City'); regions by any of their names."""
+    written = fold_name(mention.text)
+    return [
+        c
+        for c in mention.candidates
+        if c.kind != "place" or _same_spelling(c.name, written) or fold_name(c.name).startswith(written + " ")
+    ]
+
+
+def _listed(child: PlaceMention, parent: PlaceMention, region: Entry, named: list[Entry]) -> bool:
+    """'Kabul, Nangarhar, Kunar': comma-separated known cities/regions of one country without level
+    words or brackets are a list of places, not a place and its parents."""
+    significant = any(
+        (c.kind == "admin1" or c.population >= _CITY_WITH_DISTRICTS) and c.alpha2 == region.alpha2
+        for c in named
+    )
     return significant and not parent.bracketed and child.level is None
 
 
@@ -833,6 +1027,7 @@ def _unknown_mention(
             _named_after_cue(mention)
             and not _without_foreign_aliases(list(mention.candidates), mention, countries, context)
             and gazetteer.demonym(mention.text) is None
+            and not _is_people_name(mention.text)
             and words[0] not in _NOT_A_NAME
             and words[-1] not in lex.LANDMARK_WORDS
         ):
@@ -853,8 +1048,9 @@ def _unknown_place(
     """ACLED's location is the name the text gives even when the gazetteer lacks it. It is coded
     at a place the sentence also names (geo_precision 2) when that one lies in the country named,
     else by its country alone: the sentence's, the document's, or that other place's."""
-    named = [c.alpha2 for m in mentions for c in m.candidates if c.kind == "country"]
-    alpha2 = named[0] if named else (context.countries[0] if context.countries else None)
+    named = [c.alpha2 for m in mentions if not m.neighbour for c in m.candidates if c.kind == "country"]
+    priors = context.without_echo_of(unknown).countries  # 'Shakhta' does not vote for Russia's Shakhta
+    alpha2 = named[0] if named else (priors[0] if priors else None)
     location = ascii_name(unknown.text)
     if nearby is not None and (alpha2 is None or gazetteer.country(alpha2) == _country_of(nearby, gazetteer)):
         why = f"'{unknown.text}' not in gazetteer; coded at '{nearby.location}' named in the same sentence"

