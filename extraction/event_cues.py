@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
+from extraction.event_cue_keys import CUE_KEYS
+
 
 def _top_level_alternatives(pattern: str) -> list[str]:
     """Split a regex at its top-level '|' (outside groups and character classes)."""
@@ -155,13 +157,13 @@ def rx(pattern: str) -> FoldedPattern:
 # Verb/noun cues. Each is searched in the sentence; the first match becomes the trigger text.
 CUES: dict[str, FoldedPattern] = {
     "protest": rx(
-        r"\bprotest(?:s|ed|ing|ers?|ors?)?\b|\bdemonstrat(?:ions?|ors?|ers?)\b|\brall(?:y|ies|ied)\b"
+        r"\bprotest(?:s|ed|ing|ers?|ors?)?\b|\bdemonstrat(?:ions?|ors?|ers?)\b|\brall(?:y|ies|ied|ying)\b"
         r"|\b(?=demonstrat)(?<!as )(?<!has )(?<!have )(?<!was )(?<!were )(?<!been )(?<!had )(?<!further )"
         r"(?<!also )demonstrat(?:ed|es|e|ing)\b(?!\s+(?:by|its|their|the|a|an|that|how|his|her|what|our|such"
         r"|great"
         r"|strong|"
         r"considerable|significant|clear|remarkable|once|again|[A-Z][\w-]*['’]s)\b)"
-        r"|\bblock(?:ed|ing|aded)? (?:[\w'-]+ ){0,3}(?:roads?|highways?|streets?|junctions?|intersections?"
+        r"|\bblock(?:ed|ing|aded)? (?:[\w'-]+ ){0,6}(?:roads?|highways?|streets?|junctions?|intersections?"
         r"|entrances?)\b"
         r"|\bmotorcades?\b|\bcaravans? (?:to demand|against|in protest)\b|\bbang(?:ed|ing) pots\b"
         r"|\bpot-?banging\b|\bcacerolazos?\b"
@@ -183,9 +185,11 @@ CUES: dict[str, FoldedPattern] = {
         r"|\bcalling for\b"
     ),
     "riot": rx(
-        r"\b(?<!anti-)riot(?:s|ed|ing)?\b|\brampag(?:e|ed|ing)\b|\brunning battles?\b|\bviolently (?:protest"
+        r"\b(?<!anti-)riot(?:s|ed|ing)?\b(?! (?:police|gear|squads?|control|units?|officers|troops|shields?"
+        r"|forces))|\brampag(?:e|ed|ing)\b|\brunning battles?\b|\bviolently (?:protest"
         r"|demonstrat)\w*\b"
-        r"|\bbarricad(?:e|ed|es|ing)\b[^.]{0,40}\bburn|\bburn(?:ed|t|ing) (?:car )?tyres\b"
+        r"|\bbarricad(?:e|ed|es|ing)\b[^.]{0,40}\bburn|\bburn(?:ed|t|ing) (?:car )?(?:tyres|tires)\b"
+        r"|\bset(?:ting)? (?:fire to|ablaze|alight) (?:\w+ )?(?:tyres|tires)\b"
         r"|\b(?:turn(?:ed|s)|became|becomes) (?:violent|chaotic|riotous)\b|\bdemonstrated violently\b"
         r"|\bviolent (?:\w+ )?(?:protest|demonstration)s?\b|\bunrest\b|\bmelee\b|\brioters\b"
     ),
@@ -209,10 +213,11 @@ CUES: dict[str, FoldedPattern] = {
         r"|\bdestruction of property\b|\bproperty (?:was |were )?destroyed\b"
         r"|\bchased (?:away )?(?:the )?police\b"
         r"|\bburn(?:s|ed|t|ing)?\b(?! (?:\w+ )?effig)|\blooted\b|\bclash(?:ed|es)?\b"
-        r"|\bdestroy(?:s|ed|ing)? (?:\w+ )?property\b"
+        r"|\bdestroy(?:s|ed|ing)?\b"
     ),
     "destruction": rx(
-        r"\bvandali[sz](?:ed|ing|m)\b|\bsmash(?:ed|ing)\b|\bstormed\b|\bset (?:ablaze|on fire|fire to)\b"
+        r"\bvandali[sz](?:ed|ing|m)\b|\bsmash(?:ed|ing)\b|\bstormed\b"
+        r"|\bset (?:ablaze|on fire|fire to|alight)\b"
         r"|\btorch(?:ed|ing)\b|\bransack(?:ed|ing)\b|\bbroke (?:into|windows)\b|\bdamag(?:ed|ing)\b"
         r"|\battack(?:ed|ing)?\b|\bassault(?:ed|ing)?\b|\bbeat(?:en|ing)?\b|\bchased\b|\bclash(?:ed|es)?\b"
         r"|\b(?:exchang|engag)\w* (?:in )?blows\b|\bfist ?-?fights?\b"
@@ -226,7 +231,7 @@ CUES: dict[str, FoldedPattern] = {
         r"|\baccomplices\b|\bpersons\b|\bemployers\b|\bindividuals\b|\bunidentified men\b|\blocal groups?\b"
         r"|\bmembers\b|\bleaders\b|\bdrivers\b|\boperators\b|\btraders\b|\bvendors\b"
         r"|\b(?:sellers|contractors|labou?rers|brokers|participants|encroachers|grabbers|neighbou?rs|voters"
-        r"|farmers|fishermen|miners|relatives)\b"
+        r"|farmers|fishermen|miners|relatives|inmates|prisoners)\b"
     ),
     "mob": rx(
         r"\bmobs?\b|\blynch(?:ed|ing|es)?\b|\bvigilante\b|\bmob justice\b|\birate (?:residents|villagers"
@@ -260,12 +265,15 @@ CUES: dict[str, FoldedPattern] = {
         r"|\b(?:police|officers|security forces)\b (?:\w+ ){0,3}?(?:fired|used|engaged|confronted|contained"
         r"|chased|"
         r"blocked|stopped|prevented|charged|cordoned|clashed|arrested|detained|beat)\b"
-        r"|\bcontained the situation\b"
+        r"|\bcontained the situation\b|\bbreak(?:s|ing)? up\b"
+        r"|\b(?:assaulted|beaten|attacked|roughed up|manhandled) by (?:\w+ ){0,2}(?:police|policem[ae]n"
+        r"|officers|security forces)\b"
     ),
     "lethal_force": rx(
         r"\b(?:police|officers|security forces|soldiers|troops|army|anti-riot)\b[^.]{0,50}\b(?:shot dead"
         r"|killed|"
-        r"opened fire|fired live|live (?:bullets|ammunition|rounds))\b|\blive (?:bullets|ammunition|rounds)\b"
+        r"open(?:s|ed)? fire|fired live|live (?:bullets|ammunition|rounds))\b"
+        r"|\blive (?:bullets|ammunition|rounds)\b"
         r"|\b(?:protesters?|demonstrators?|students?)\b[^.]{0,30}\b(?:was|were) (?:shot dead|killed|shot)\b"
     ),
     "chemical": rx(
@@ -278,6 +286,7 @@ CUES: dict[str, FoldedPattern] = {
         r"|\bfighter jets?\b|\bhelicopter gunships?\b|\baerial (?:bombardment|attack|strike)s?\b"
         r"|\b(?:air force|aircraft|jets?|planes?|helicopters?)\b[^.]{0,30}\b(?:bombed|struck|strafed|"
         r"fired|targeted)\b|\bUAVs?\b"
+        r"|\b(?:military|army|air force|armed forces|defen[cs]e forces)\b[^.]{0,40}\bbombed\b"
     ),
     "suicide": rx(
         r"\bsuicide (?:bomb(?:ers?|ings?|s)?|attacks?|vests?|car bombs?|blasts?|bomb attacks?)\b|\bSVBIED\b"
@@ -288,8 +297,9 @@ CUES: dict[str, FoldedPattern] = {
         r"|\bgrenade launchers?\b|\bRPGs?\b(?= (?:fire|rounds|attacks?|shells?|launchers?))"
         r"|\brocket-propelled grenades?\b|\bprojectiles?\b|\bhowitzers?\b|\bMLRS\b|\bGrad (?:rockets?"
         r"|missiles?|launchers?|systems?)\b"
-        r"|\bexplosions? involving unknown weapons\b|\btank (?:fire|rounds)\b|\bIFVs?\b"
-        r"|\banti-tank\b|\bbombard(?:ed|ment)\b|\bheavy machine ?-?guns?\b"
+        r"|\b(?:projectiles|explosions?|shots|bursts of fire)(?:/[\w ]+?)*\s+involving\b"
+        r"|\btank (?:fire|rounds)\b|\bIFVs?\b"
+        r"|\banti-tank\b|\banti-aircraft\b|\bbombard(?:ed|ment)\b|\bheavy machine ?-?guns?\b"
     ),
     "ied": rx(
         r"\bIEDs?\b|\bimprovised explosive|\bland ?-?mines?\b|\broadside bombs?\b|\bcar bombs?\b"
@@ -303,7 +313,7 @@ CUES: dict[str, FoldedPattern] = {
         r"\b(?=grenade)(?<!sound )(?<!stun )(?<!smoke )(?<!gas )(?<!flash )grenades?\b(?! launcher)"
     ),
     "regains": rx(
-        r"\brecaptur(?:e|ed|ing)\b|\bretook\b|\bretaken\b|\bregain(?:ed|s)? control\b"
+        r"\bre-?captur(?:e|ed|ing)\b|\bretook\b|\bretaken\b|\bregain(?:ed|s)? control\b"
         r"|\bliberat(?:ed|ing)\b|\bwrested (?:back )?control\b|\btook back\b"
     ),
     "overtakes": rx(
@@ -312,7 +322,9 @@ CUES: dict[str, FoldedPattern] = {
         r"|\bseized control\b|\btook control\b|\btook over\b|\boverran\b"
     ),
     "clash": rx(
-        r"\bclash(?:ed|es)?\b|\bexchang(?:ed|es|e|ing)? (?:of )?(?:heavy )?(?:gun)?fire\b"
+        r"\bclash(?:ed|es)?\b|\bexchang(?:ed|es|e|ing)? (?:of )?(?:heavy )?(?:gun ?)?fire\b"
+        r"|\bconfronted by (?:\w+ ){0,3}?(?:armed|militias?|militants|gunmen|rebels|fighters|insurgents"
+        r"|bandits)\b"
         r"|\bgun ?fights?\b"
         r"|\bgun ?battles?\b|\bfire ?fights?\b|\bshoot-?outs?\b|\bheavy fighting\b"
         r"|\bfighting (?:broke out|erupted|continued|raged|resumed|between)\b|\bfights? (?:between|over"
@@ -320,16 +332,18 @@ CUES: dict[str, FoldedPattern] = {
         r"|\bfighting\b(?! (?:against|for|the (?:coronavirus|pandemic|virus)|corruption|poverty))|\bfought\b"
         r"|\bbattle[sd]?\b|\b(?<!to )fights?\b(?! (?:against|for)\b)|\bgunfire\b"
         r"|\bskirmish(?:es)?\b|\bcross-?fire\b|\bsmall arms\b|\b(?=machine)(?<!heavy )machine ?guns?\b"
-        r"|\bengaged (?:in|with)\b|\brepuls(?:ed|ing)\b|\bcounter-?attack(?:ed|s)?\b|\bfought off\b"
+        r"|\bengaged (?:in|with)\b|\brepuls(?:e|es|ed|ing)\b|\bcounter-?attack(?:ed|s)?\b|\bfought off\b"
         r"|\bfired back\b|\bintervened,? (?:and )?(?:killing|shooting)\b"
         r"|\breturned fire\b|\bfire from (?:both|the two) sides\b|\bshot back\b|\brepell?ed\b"
         r"|\brouted\b"
-        r"|\bforced to (?:withdraw|retreat|flee)\b|\bexplosions?/shots\b|\bprojectiles/shots\b"
+        r"|\bforced to (?:withdraw|retreat|flee)\b"
         r"|\bin both directions\b"
     ),
     "assault": rx(
         r"\bambush(?:ed|es)?\b|\braid(?:ed|s)?\b|\boffensive\b|\bhit and run\b"
-        r"|\bfired (?:at|upon|on)\b|\bopened fire\b|\battack(?:ed|s|ing)?\b|\bstormed\b"
+        r"|\bfired (?:at|upon|on)\b|\bopen(?:s|ed)? fire\b"
+        r"(?! (?:stations?|hydrants?|brigades?|engines?|trucks?|services?|exits?|alarms?|safety|drills?)\b)"
+        r"|\battack(?:ed|s|ing)?\b|\bstormed\b"
         r"|\bkill(?:ed|ing)?\b|\bshot\b|\bgunned down\b|\bneutrali[sz]ed\b|\binjur(?:ed|ing)\b"
         r"|\bwound(?:ed|ing)\b|\bbehead(?:ed|ing)\b|\boperations?\b"
     ),
@@ -345,17 +359,25 @@ CUES: dict[str, FoldedPattern] = {
         r"\bshot (?:dead|and killed|to death|at)\b|\bkill(?:ed|ing|s)?\b|\bshot\b|\bshoot(?:s|ing)?\b"
         r"|\bhuman remains\b|\bremains (?:were|was) found\b|\bheads? (?:was |were )?found\b|\bdecapitated\b"
         r"|\bslash(?:ed|es|ing)\b|\bflogg?(?:ed|ing|s)\b|\bsprayed (?:\w+ ){0,3}with bullets\b|\binjures\b"
-        r"|\bbeats\b"
+        r"|\bbeats\b|\bassaulting\b|\bfir(?:ed|ing) (?:gun)?shots at\b"
+        r"|\bremains of (?:\w+ ){0,3}?(?:m[ae]n|wom[ae]n"
+        r"|people|persons|bod(?:y|ies))\b|\b(?:died|dead) and (?:was|were) found\b"
+        r"|\bfound (?:murdered|lifeless|wrapped|with (?:gunshot|stab|bullet))"
+        r"|\bhit (?:and \w+ )?(?:a |an |the |two |three |several |some |\d+ )?(?:[\w-]+ ){0,3}?(?:m[ae]n"
+        r"|wom[ae]n|person|people|civilians?|boys?|girls?|child(?:ren)?|teenagers?|students?|drivers?"
+        r"|journalists?)\b"
         r"|\bdismembered\b|\bcharred bod(?:y|ies)\b|\bhijack(?:ed|ing)\b"
-        r"|\bmurder(?:ed|s)?\b|\bhack(?:ed|ing)\b"
+        r"|\bmurder(?:ed|s)?\b|\bhack(?:s|ed|ing)\b"
         r"|\bstabb(?:ed|ing)\b|\bbehead(?:ed|ing)\b|\binjur(?:ed|ing)\b|\bwound(?:ed|ing)\b"
         r"|\battack(?:ed|s|ing)?\b|\bassault(?:ed|s)?\b|\bbeat(?:en|ing)?\b|\btortur(?:ed|e)\b"
         r"|\bburn(?:ed|t) alive\b|\bfound dead\b|\bbod(?:y|ies)\b[^.]{0,40}\bfound\b"
-        r"|\bfound\b[^.]{0,40}\bbod(?:y|ies)\b|\bmassacr(?:e|ed)\b|\bexecut(?:ed|ion)\b"
+        r"|\bfound\b[^.]{0,40}\bbod(?:y|ies)\b|\bmassacr(?:e|ed)\b|\bexecut(?:es|ed|ion)\b"
         r"|\bslaughter(?:ed)?\b|\bgun(?:ned)? down\b|\bbludgeon|\bmachete\b|\bstrangl"
         r"|\bbutcher(?:ed)?\b"
-        r"|\bopened fire\b|\bharass(?:ed|ment)\b|\bthreaten(?:ed)? (?:\w+ ){0,3}at gunpoint\b"
-        r"|\bassassinat(?:ed|ion)\b|\bdead\b|\braid(?:ed|s)?\b|\b(?:conducted|carried out|launched"
+        r"|\bopen(?:s|ed)? fire\b"
+        r"(?! (?:stations?|hydrants?|brigades?|engines?|trucks?|services?|exits?|alarms?|safety|drills?)\b)"
+        r"|\bharass(?:ed|ment)\b|\bthreaten(?:ed)? (?:\w+ ){0,3}at gunpoint\b"
+        r"|\bassassinat(?:e|es|ed|ion)\b|\bdead\b|\braid(?:ed|s)?\b|\b(?:conducted|carried out|launched"
         r"|staged|mounted|"
         r"executed|perpetrated)\b[^.]{0,30}\battack\b|\bclaimed (?:responsibility|credit) for\b"
     ),
@@ -363,6 +385,9 @@ CUES: dict[str, FoldedPattern] = {
         r"\bdefus(?:ed|al|ing)\b|\bdisarm(?:ed|ing) (?:an?|the|two|\d+) (?:\w+ )?(?:bombs?"
         r"|IEDs?|"
         r"explosives?|devices?)\b|\bunexploded\b|\bcontrolled explosion\b|\bbomb disposal\b"
+        r"|\b(?:dismantl|neutrali[sz]|deactivat|disarm)(?:ed|ing)\b[^.]{0,40}\b(?:explosive|bombs?\b|IEDs?\b"
+        r"|devices?\b|(?:land ?)?mines?\b|booby)"
+        r"|\bbefore (?:it|they) (?:could|was able to|were able to) (?:detonate|explode|go off|be detonated)\b"
         r"|\b(?:seized|recovered|confiscated|found|discovered|intercepted|uncovered"
         r"|seizure of)\b"
         r"[^.]{0,60}\b(?:explosives?|bombs?|IEDs?|grenades?|weapons?|ammunition|arms cache|"
@@ -388,16 +413,24 @@ CUES: dict[str, FoldedPattern] = {
         r"mosques?|temples?|crops|granar(?:y|ies)|stores?|markets?|structures?|residences?"
         r"|villages?|"
         r"factory|factories|offices?)\b"
+        r"|\b(?:torched|burn(?:ed|t)(?: down)?|set (?:ablaze|on fire|alight|fire to))\b[^.]{0,40}"
+        r"\b(?:machinery"
+        r"|equipment|tractors?|motorcycles?|motorbikes?|boats?|apartments?|stadium|tribunes?|warehouses?"
+        r"|barns?|farms?|towers?)\b"
+        r"|\b(?:vehicles?|cars?|trucks?|houses?|homes?|shops?|apartments?|buildings?|offices?|machinery"
+        r"|property|properties)\b[^.]{0,40}\b(?:was|were) (?:later |also |then )?(?:set (?:on fire|ablaze"
+        r"|alight)|torched|burn(?:ed|t)(?: down)?)\b"
         r"|\bvandali[sz](?:ed|ing)\b|\bproperty (?:destruction|was destroyed)\b|\bstole\b"
         r"|\brobbed\b"
         r"|\bset ablaze\b|\btorched\b|\bblock(?:ed|ade)\b[^.]{0,30}\brail|\bsabotag"
     ),
     "seizure": rx(
-        r"\b(?:seized|confiscated|dismantled|destroyed|burn(?:ed|t)|seizure of|impounded)\b[^.]{0,60}"
+        r"\b(?:seiz(?:ed|ing)|confiscat(?:ed|ing)|dismantled|destroyed|burn(?:ed|t)|seizure of|impounded"
+        r"|discovered)\b[^.]{0,60}"
         r"\b(?:marijuana"
-        r"|cannabis|cocaine|drugs?|narcotics|heroin|methamphetamine|cigarettes|contraband|labs?"
+        r"|marihuana|cannabis|cocaine|drugs?|narcotics|heroin|methamphetamine|cigarettes|contraband|labs?"
         r"|laborator(?:y|ies)"
-        r"|airstrips?|plantations?|crops|food|vehicles?|motorbikes?|motorcycles?|trucks?|livestock|cattle"
+        r"|airstrips?|plantations?|crops|foods?|boats?|vehicles?|motorbikes?|motorcycles?|trucks?|livestock|cattle"
         r"|goods"
         r"|timber|charcoal|fuel|property)\b"
     ),
@@ -430,6 +463,8 @@ CUES: dict[str, FoldedPattern] = {
         r"|\bpledged allegiance\b|\bdeployed\b|\bsighted\b|\bmoved into\b|\breinforcements\b"
         r"|\bmobili[sz]ed\b|\boathing\b|\bmilitary (?:exercises?|drills?)\b"
         r"|\bpatroll?(?:ed|ing) the streets\b"
+        r"|\b(?:declared|imposed|announced|ordered) (?:a |an )?(?:new |total |partial |\w+ )?"
+        r"(?:lockdown|curfew)\b"
         # an armed group's non-violent activity: handing out food or aid
         r"|\b(?:gangs?|cartels?|militias?|rebels|insurgents|militants|armed groups?|members of)\b[^.]{0,60}"
         r"\b(?:deliver|distribut|hand(?:ed|ing) out)\w*\b[^.]{0,40}\b(?:food|packages|aid|boxes|supplies)\b"
@@ -441,7 +476,7 @@ CUES: dict[str, FoldedPattern] = {
         r"|\bsuspended the constitution\b"
         # displacement and return of civilians, with no violence reported in the sentence
         # (a counted group, a completed move: '840 families ... evacuated', not 'millions have fled')
-        r"|\b\d[\d,]*\s+(?:[\w-]+\s+){0,3}?(?:families|villagers|residents|civilians|people)\b[^.]{0,60}"
+        r"|\b\d[\d,]*\s+(?:[\w-]+\s+){0,3}?(?:families|villagers|residents|civilians|people)\b[^.]{0,160}"
         r"\b(?<!have )(?<!has )(?:fled|evacuated|were displaced)\b"
         r"|\b\d[\d,]*\s+(?:[\w-]+\s+){0,2}?(?:refugees|migrants)\b[^.]{0,40}"
         r"\b(?<!have )(?<!has )(?:returned|arrived|were repatriated)\b"
@@ -473,388 +508,9 @@ CUES: dict[str, FoldedPattern] = {
     ),
 }
 
-# Substrings one of which every match of a cue contains: find_cues skips a cue's regex when none
-# occurs in the (casefolded) sentence. Pure speed-up; tests check it never changes a result.
-CUE_KEYS: dict[str, tuple[str, ...]] = {
-    "protest": (
-        "motorcade",
-        "caravan",
-        "bang",
-        "pot",
-        "cacerolazo",
-        "protest",
-        "demonstr",
-        "rall",
-        "march",
-        "sit",
-        "picket",
-        "chain",
-        "hartal",
-        "strike",
-        "boycott",
-        "procession",
-        "gathering",
-        "blockade",
-        "shut",
-        "walk",
-        "chant",
-        "slogan",
-        "gathered",
-        "vigil",
-        "padlock",
-        "block",
-        "road march",
-    ),
-    "protest_weak": ("petition", "demand", "gathered", "boycott", "denounc", "calling"),
-    "riot": (
-        "riot",
-        "rampag",
-        "running battle",
-        "barricad",
-        "tyre",
-        "violent",
-        "unrest",
-        "melee",
-        "turn",
-        "became",
-        "becomes",
-        "demonstrated",
-    ),
-    "crowd_weapons": (
-        "pelt",
-        "threw",
-        "throw",
-        "hurl",
-        "ston",
-        "molotov",
-        "bomb",
-        "stick",
-        "iron rod",
-        "brickbat",
-        "rioters",
-    ),
-    "riot_act": (
-        "clash",
-        "chaos",
-        "set",
-        "breaking",
-        "broke",
-        "lit",
-        "bonfire",
-        "fire",
-        "barricad",
-        "rowdy",
-        "deflat",
-        "violent",
-        "block",
-        "fell",
-        "destruction",
-        "destroyed",
-        "running battle",
-        "police",
-        "burn",
-        "loot",
-    ),
-    "destruction": (
-        "vandal",
-        "smash",
-        "storm",
-        "set ",
-        "torch",
-        "ransack",
-        "broke",
-        "damag",
-        "attack",
-        "assault",
-        "beat",
-        "chased",
-        "clash",
-        "exchang",
-        "engag",
-        "fist",
-    ),
-    "mob": ("mob", "lynch", "vigilante", "irate", "angry", "to death by", "members of the public", "by "),
-    "intervention": (
-        "gas",
-        "tear",
-        "dispers",
-        "cannon",
-        "rubber",
-        "baton",
-        "lathi",
-        "truncheon",
-        "police",
-        "pepper",
-        "blank",
-        "fired",
-        "warning shots",
-        "arrest",
-        "detain",
-        "broke up",
-        "obstruct",
-        "intervened",
-        "chased away",
-        "officers",
-        "security forces",
-        "contained",
-    ),
-    "lethal_force": (
-        "police",
-        "officers",
-        "security forces",
-        "soldiers",
-        "troops",
-        "army",
-        "anti-riot",
-        "live",
-        "protester",
-        "demonstrator",
-        "student",
-    ),
-    "chemical": ("chemical", "chlorine", "sarin", "mustard", "nerve", "toxic", "poison"),
-    "other": (
-        "staged",
-        "launched",
-        "carried",
-        "attempted",
-        "declared",
-        "imposed",
-        "dissolved",
-        "suspended",
-        "families",
-        "villagers",
-        "residents",
-        "civilians",
-        "refugees",
-        "migrants",
-    ),
-    "air": (
-        "air",
-        "drone",
-        "bombed from",
-        "warplane",
-        "jet",
-        "gunship",
-        "aerial",
-        "aircraft",
-        "plane",
-        "helicopter",
-        "uav",
-    ),
-    "suicide": ("suicide", "svbied", "blew", "detonat"),
-    "shelling": (
-        "shell",
-        "artiller",
-        "mortar",
-        "rocket",
-        "missile",
-        "grenade launcher",
-        "rpg",
-        "projectile",
-        "howitzer",
-        "mlrs",
-        "grad",
-        "unknown weapons",
-        "tank",
-        "ifv",
-        "anti-tank",
-        "bombard",
-        "heavy",
-    ),
-    "ied": ("ied", "improvised", "mine", "land", "bomb", "explosive", "vbied", "svbied", "car"),
-    "explosion": ("explo", "blast", "detonat", "went off"),
-    "grenade": ("grenade",),
-    "regains": ("recaptur", "retook", "retaken", "regain", "liberat", "wrested", "took back"),
-    "overtakes": ("captured", "seized", "overran", "overrun", "took "),
-    "clash": (
-        "intervened",
-        "clash",
-        "exchang",
-        "gun",
-        "fire",
-        "cross",
-        "shoot",
-        "fight",
-        "fought",
-        "battle",
-        "skirmish",
-        "small arms",
-        "machine gun",
-        "engaged",
-        "repuls",
-        "counter",
-        "shot back",
-        "repel",
-        "routed",
-        "forced to",
-        "shots",
-        "bursts",
-        "both directions",
-    ),
-    "assault": (
-        "ambush",
-        "raid",
-        "offensive",
-        "hit and run",
-        "fired",
-        "opened fire",
-        "attack",
-        "stormed",
-        "kill",
-        "shot",
-        "gunned",
-        "neutrali",
-        "injur",
-        "wound",
-        "behead",
-        "operation",
-    ),
-    "sexual": ("rap", "sexual", "defile", "sodomi"),
-    "abduction": ("abduct", "kidnap", "hostage", "disappear", "missing", "captive"),
-    "attack": (
-        "slash",
-        "flog",
-        "spray",
-        "human",
-        "remains",
-        "head",
-        "decapitated",
-        "dismembered",
-        "charred",
-        "hijack",
-        "shot",
-        "gun",
-        "kill",
-        "shoot",
-        "murder",
-        "hack",
-        "stab",
-        "behead",
-        "injur",
-        "wound",
-        "attack",
-        "assault",
-        "beat",
-        "tortur",
-        "burn",
-        "dead",
-        "bod",
-        "massacr",
-        "execut",
-        "slaughter",
-        "gunned",
-        "bludgeon",
-        "machete",
-        "strangl",
-        "butcher",
-        "opened fire",
-        "harass",
-        "gunpoint",
-        "assassin",
-        "raid",
-        "claimed",
-    ),
-    "disrupted": (
-        "defus",
-        "disarm",
-        "unexploded",
-        "controlled explosion",
-        "bomb disposal",
-        "seized",
-        "recovered",
-        "confiscated",
-        "found",
-        "discovered",
-        "intercepted",
-        "uncovered",
-        "seizure",
-        "foiled",
-        "thwarted",
-        "weapon",
-        "arrested",
-        "caught",
-        "nabbed",
-    ),
-    "arrests": ("arrest", "detain", "apprehend", "custody", "rounded up", "nabbed"),
-    "looting": (
-        "vehicle",
-        "car",
-        "truck",
-        "bus",
-        "house",
-        "home",
-        "shop",
-        "office",
-        "building",
-        "billboard",
-        "loot",
-        "torch",
-        "burn",
-        "set ",
-        "destroy",
-        "demolish",
-        "razed",
-        "vandal",
-        "property",
-        "stole",
-        "robbed",
-        "block",
-        "sabotag",
-    ),
-    "seizure": ("seized", "confiscated", "dismantled", "destroyed", "burn", "seizure", "impounded"),
-    "agreement": (
-        "came",
-        "went",
-        "took",
-        "comes",
-        "goes",
-        "cease",
-        "truce",
-        "peace",
-        "signed",
-        "prisoner",
-        "released",
-        "agreed",
-        "declared",
-        "announced",
-        "reached",
-        "brokered",
-        "accepted",
-        "struck",
-        "concluded",
-        "freed",
-    ),
-    "hq": ("set up", "establish", "opened"),
-    "transfer": ("withdr", "handed over", "retreated", "without", "transfer", "vacated", "abandoned"),
-    "change": (
-        "merger",
-        "joined",
-        "formed",
-        "recruited",
-        "defected",
-        "surrender",
-        "merged",
-        "split from",
-        "pledged",
-        "deployed",
-        "sighted",
-        "moved into",
-        "reinforcement",
-        "mobili",
-        "oathing",
-        "military",
-        "patrol",
-        "gang",
-        "cartel",
-        "militia",
-        "rebels",
-        "insurgents",
-        "militants",
-        "armed",
-        "members",
-    ),
-}
-
+# Substrings one of which every match of a cue contains (extraction.event_cue_keys): find_cues
+# skips a cue's regex when none occurs in the (casefolded) sentence. Pure speed-up; tests check it
+# never changes a result.
 CUE_GATES: dict[str, frozenset[str]] = {
     name: frozenset(re.findall(r"[a-z]+", key)[0] for key in keys) for name, keys in CUE_KEYS.items()
 }
@@ -927,14 +583,17 @@ _ARMED_VERBS = (
     r"(?:attack(?:ed|s|ing)?|ambush(?:ed|es|ing)?|kill(?:ed|ing|s)?|shot(?: dead)?|shoots?|target(?:ed|ing"
     r"|s)?|"
     r"raid(?:ed|ing|s)?|assault(?:ed|s)?|storm(?:ed|ing|s)?|wound(?:ed|ing|s)?|injur(?:ed|ing|es)|"
-    r"fired (?:at|on|upon)|firing (?:at|on|upon)|opened fire (?:on|at)|neutrali[sz]ed|overran|gunned down|"
-    r"engaged|pursued|repulsed)"
+    r"fired (?:at|on|upon)|firing (?:at|on|upon)|open(?:s|ed)? fire (?:on|at)|neutrali[sz]ed|overran"
+    r"|gun(?:s|ned)? down|engaged|pursued|repulsed|offensives? (?:against|on))"
 )
 _STATE_NOUNS = (
     r"(?:police|policem[ae]n|soldiers|troops|security forces|security personnel|military|army|KDF|GSU)"
 )
 ARMED_TARGET = rx(
-    r"\b" + _ARMED_VERBS + r"\s+(?:(?!by\b|who\b|after\b|during\b|in\b)[\w'-]+\s+){0,5}?" + _ARMED + r"\b"
+    r"\b"
+    + _ARMED_VERBS
+    + r"\s+(?:(?!by\b|who\b|after\b|during\b|in\b|attributed\b|blamed\b|claimed\b|when\b|while\b|as\b)"
+    r"[\w'-]+\s+){0,5}?" + _ARMED + r"\b"
     r"|\b"
     + _ARMED
     + r"\s+(?:[\w'-]+\s+){0,8}?(?:was|were|is|are|had been|have been|came under|come under)\s+"
@@ -948,6 +607,10 @@ ARMED_TARGET = rx(
     + r"\s+(?:and\s+(?:\w+\s+){1,2})?(?:were\s+)?(?:killed|injured|wounded|shot dead)\b"
     r"(?=\s*(?:[,.;]|$|(?:in|at|on|and|by|during|while|when|after|near)\b))"
     r"|\b(?:ambushed|engaged|repulsed|pursued|repelled)\s+by\s+(?:the\s+)?(?:\w+\s+)?" + _STATE_NOUNS + r"\b"
+    # headline style, no auxiliary: 'Police reservist killed when raiders attack'
+    r"|^(?:\w+\s+){0,2}?" + _ARMED + r"\s+(?:[\w'-]+\s+){0,2}?(?:killed|shot dead|injured|wounded)\b"
+    r"(?=\s*(?:[,.;]|$|(?:when|while|as|after|during)\b"
+    r"|in (?:an? |the )?(?:ambush|attack|clash|raid|fighting|gun ?fight|shoot-?out|explosion|blast)))"
 )
 
 
@@ -980,6 +643,7 @@ lit fell felled stoned looted burning dismantl impound military exercise drill p
 coup emergency martial dissolv suspend ousted merger joined formed came effect rioter remains head
 fled evacuated displaced returned arrived repatriated deliver distribut padlock
 decapitat dismember charred hijack disperse slash flog spray
+hit confront died lockdown curfew firing deactivat
 """.split()
 )
 _STEM_LENGTHS: tuple[int, ...] = tuple(sorted({len(stem) for stem in _TRIGGER_STEMS}))

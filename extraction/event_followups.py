@@ -1,0 +1,87 @@
+"""Sentences that follow an event and change its type: the rest of the same report.
+
+ACLED codes one event per report with the highest-ranked outcome, and a note or news brief often
+gives the outcome in its next sentence: 'Gunmen attacked a patrol. The police shot back.' is one
+Armed clash, 'Prisoners demonstrated. The inmates burnt official documents.' one Violent
+demonstration. The engine types the first sentence with extraction.event_types; these functions
+read a following sentence and return the graver typing it implies, or None.
+"""
+
+from __future__ import annotations
+
+from extraction.event_assertion import _HEDGE, find_cues, non_event_reason
+from extraction.event_crowds import _demonstration_decision
+from extraction.event_cues import Hit, has_trigger, rx
+from extraction.event_types import EventTyping
+from schemas.codebook import SUB_EVENT_DISORDER, SUB_EVENT_PARENT
+
+__all__ = ["BATTLE_FOLLOWUP_RULE", "battle_followup", "demonstration_followup"]
+
+# What a sentence after an attack says when the attacked fought back, or were themselves armed
+# group members: then the report is of one Battles event (codebook: two armed, organised sides).
+_FOUGHT_BACK = rx(
+    r"\b(?:shot back|fired back|returned (?:the )?fire"
+    r"|(?:responded|reacted|retaliated) with (?:their )?(?:guns|fire|weapons|gunfire|gunshots)"
+    r"|opened (?:gun)?fire (?:in response|after the explosion)"
+    r"|repell?ed (?:the )?(?:attack|assault|assailants|attackers)|routed (?:the )?(?:assailants|attackers)"
+    r"|repulsed|fought back|exchanged (?:heavy )?(?:gun ?fire|fire|shots)"
+    r"|in both directions|involving small arms"
+    r"|(?:a |an )?(?:clash|shoot-?out|gun ?fight|fire ?fight|gun ?battle|exchange of fire)"
+    r" (?:broke out|ensued"
+    r"|erupted|followed)|engaged in (?:a )?(?:heavy )?(?:gun ?fire|fighting|gun ?fight|exchange of fire))\b"
+)
+_VICTIM_WAS_ARMED = rx(
+    r"\bvictims?\b[^.;]{0,80}\b(?:drug trafficking|drug dealer|gang member"
+    r"|member of (?:a |an |the )?(?:rival )?(?:gang|cartel|criminal group)|(?:was|were) armed"
+    r"|involved (?:in|with) (?:a |an |the )?(?:gang|drug|criminal))\b"
+)
+
+
+BATTLE_FOLLOWUP_RULE = "armed response in the next sentence"
+
+
+def battle_followup(sentence: str) -> EventTyping | None:
+    """An Armed clash typing when a sentence that follows an Attack shows two armed sides: the
+    attacked returned fire ('The police shot back') or the victim belonged to an armed group
+    ('The victim was a gang member'). None otherwise; the caller decides which event it follows."""
+    match = _FOUGHT_BACK.search(sentence) or _VICTIM_WAS_ARMED.search(sentence)
+    if match is None or _HEDGE.search(sentence[max(0, match.start() - 40) : match.start()]):
+        return None
+    return EventTyping(
+        event_type=SUB_EVENT_PARENT["Armed clash"],
+        sub_event_type="Armed clash",
+        disorder_type=SUB_EVENT_DISORDER["Armed clash"],
+        trigger=match.group(0),
+        rule=BATTLE_FOLLOWUP_RULE,
+        confidence=0.6,
+        cues=frozenset({"clash", "armed_side"}),
+    )
+
+
+_PROTEST_OUTCOMES = frozenset(
+    {"Excessive force against protesters", "Violent demonstration", "Protest with intervention"}
+)
+
+
+def demonstration_followup(sentence: str) -> EventTyping | None:
+    """The typing of a sentence that continues a demonstration report ('The inmates burnt
+    official documents.', 'Roads were barricaded with stones.'): the crowd is known to be
+    demonstrating, so its violence or the police response refines that event. Only graver
+    outcomes are returned; the caller applies them to the demonstration the sentence follows."""
+    if not has_trigger(sentence) or non_event_reason(sentence):
+        return None
+    cues = find_cues(sentence)
+    cues.setdefault("protest", Hit(sentence, 0, 0))
+    decision = _demonstration_decision(cues, sentence)
+    if decision is None or decision[0] not in _PROTEST_OUTCOMES:
+        return None
+    sub_event, rule, cue = decision
+    return EventTyping(
+        event_type=SUB_EVENT_PARENT[sub_event],
+        sub_event_type=sub_event,
+        disorder_type=SUB_EVENT_DISORDER[sub_event],
+        trigger=cues[cue].group(0) if cue in cues else cue,
+        rule=f"{rule} (demonstration reported before)",
+        confidence=0.6,
+        cues=frozenset(cues),
+    )
