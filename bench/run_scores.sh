@@ -7,8 +7,8 @@
 #
 # score_notes.py: each ACLED note is one document, the first event is compared with the gold row.
 # score_docs.py: the five seed articles against the hand-coded gold in tests/golden/.
-# bench/news_snippets.csv / news_negatives.csv: 50 wire-style sentences labelled with ACLED
-# sub-event types and 20 non-event sentences, written for this repository (not ACLED data): a
+# bench/news_snippets.csv / news_negatives.csv: 80 wire-style sentences labelled with ACLED
+# sub-event types and 35 non-event sentences, written for this repository (not ACLED data): a
 # check that rules tuned on ACLED notes still hold on news prose, and do not fire on non-events.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -61,7 +61,13 @@ _AGGREGATE_COUNT = rx(
     r"kidnappings|arrests)\b|\b\d[\d,.]*\s+(?:\w+\s+){0,2}(?:were|have been|had been)\s+"
     r"(?:killed|abducted|arrested|displaced|injured)\s+in\s+(?:\w+\s+){0,2}(?:attacks"
     r"|clashes|"
-    r"violence|fighting|incidents)\b"
+    r"violence|fighting|incidents|conflict|war|insurgency|unrest)\b"
+)
+# 'A memorial service was held for the victims of last year's massacre': remembering a past
+# event is not an occurrence of it (a commemorative march or a clash at a memorial is).
+_COMMEMORATION = rx(
+    r"\b(?:memorial (?:service|ceremony|mass)|anniversary of) (?:\w+ ){0,6}?(?:victims|massacre|attack|bombing"
+    r"|killings?|genocide|war)\b"
 )
 _PERIOD = rx(
     r"\b(?:in|during|throughout|since|between|over|from|by|until)\s+(?:the\s+)?(?:(?:past|last"
@@ -322,6 +328,8 @@ def non_event_reason(sentence: str) -> str | None:
         return "accident or disaster"
     if _NOT_VIOLENCE.search(text) and not _REAL_HARM.search(text) and not _CROWD_RESPONSE.search(text):
         return "court, sport or figure of speech"
+    if _COMMEMORATION.search(text) and not _CROWD_RESPONSE.search(text) and not _REAL_HARM.search(text):
+        return "commemoration"
     if (
         _PROPAGANDA.search(text)
         and not _HARD.search(text)

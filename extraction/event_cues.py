@@ -354,6 +354,7 @@ CUES: dict[str, FoldedPattern] = {
     "abduction": rx(
         r"\babduct(?:ed|s|ion|ing)?\b|\bkidnap(?:ped|s|ping)?\b|\bhostages?\b"
         r"|\bforced(?:ly)? disappear|\bdisappeared\b|\bwent missing\b|\bheld captive\b"
+        r"|\b(?:kidnappers|abductors) (?:\w+ ){0,2}?(?:seized|snatched|grabbed|took away|carried off|whisked)\b"
     ),
     "attack": rx(
         r"\bshot (?:dead|and killed|to death|at)\b|\bkill(?:ed|ing|s)?\b|\bshot\b|\bshoot(?:s|ing)?\b"

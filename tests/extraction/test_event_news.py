@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from extraction.event_assertion import non_event_reason
 from extraction.event_types import classify_event
 
 
@@ -166,6 +167,11 @@ from extraction.event_types import classify_event
             "Non-violent transfer of territory",
             "'without a fight' denies the fighting",
         ),
+        (
+            "Kidnappers snatched two aid workers from their car near Goma on Tuesday.",
+            "Abduction/forced disappearance",
+            "kidnappers taking people is an abduction even without the verb 'kidnap'",
+        ),
     ],
 )
 def test_news_prose_is_typed_by_general_rules(sentence: str, expected: str, why: str) -> None:
@@ -213,3 +219,26 @@ def test_look_alikes_are_no_events_or_no_riots(sentence: str) -> None:
     typing = classify_event(sentence)
     assert typing is None or typing.event_type not in ("Riots", "Violence against civilians")
     assert typing is None or typing.sub_event_type != "Looting/property destruction"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Over the past decade, more than 10,000 people have been killed in the war, the UN said.",
+        "Hundreds attended a memorial service on Sunday for the victims of last year's bombing.",
+        "Families marked the tenth anniversary of the massacre with prayers in the village.",
+    ],
+)
+def test_tolls_and_commemorations_of_past_violence_are_no_events(sentence: str) -> None:
+    assert non_event_reason(sentence) in ("aggregate", "commemoration")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Police shot dead two mourners at a memorial service for the victims of the 2017 attack.",
+        "Thousands marched in Kigali on the anniversary of the genocide, demanding justice.",
+    ],
+)
+def test_violence_or_protest_at_a_commemoration_is_still_an_event(sentence: str) -> None:
+    assert non_event_reason(sentence) is None
