@@ -71,6 +71,7 @@ class ActorDictionary:
     party_needles: tuple[tuple[str, ...], ...] = ()
     party_index: NeedleIndex = field(default_factory=dict)
     any_identity_group: FoldedPattern | None = None  # all identity patterns: one search rules them out
+    homes: dict[str, str] = field(default_factory=dict)  # actor name (no suffix) -> its one country
 
 
 @dataclass(frozen=True)
@@ -232,7 +233,36 @@ def load_actor_dictionary() -> ActorDictionary:
         countries_with_the=frozenset(raw["countries_with_the"]),
         gang_regions=frozenset(raw["gang_regions"]),
         gang_names=raw.get("gang_names", {}),
+        homes=_homes(raw),
     )
+
+
+def _homes(raw: dict) -> dict[str, str]:
+    """Actor name -> home country: named groups and parties with a 'home', and the ethnic
+    militias of groups that live in one country ('Kikuyu Ethnic Militia' -> Kenya)."""
+    homes = {e["name"]: e["home"] for e in [*raw["groups"], *raw["parties"]] if e.get("home")}
+    homes.update({f"{name} Ethnic Militia": home for name, home in raw.get("ethnic_homes", {}).items()})
+    return homes
+
+
+def home_country(assigned: ActorAssignment, actors: ActorDictionary, text: str = "") -> str | None:
+    """The one country every named actor of an event, and every ethnic group its `text` names,
+    belongs to ('ODM supporters', 'SLDF militia', 'Kikuyu raiders' -> Kenya), or None when none
+    has a home or two homes disagree ('Karamojong raiders attacked Turkana herders' may be on
+    either side of the border). The last resort for an event's country when its text names no
+    place and no country."""
+    names = [assigned.actor1, assigned.actor2]
+    names += [
+        n for group in (assigned.assoc_actor_1, assigned.assoc_actor_2) if group for n in group.split("; ")
+    ]
+    peoples = (_ETHNIC_SPELLING.get(m[1], m[1]) for m in actors.ethnic_pattern.finditer(text))
+    names += [f"{people} Ethnic Militia" for people in peoples]
+    homes = {actors.homes.get(name) or actors.homes.get(_SUFFIX_RE.sub("", name)) for name in names if name}
+    homes.discard(None)
+    return homes.pop() if len(homes) == 1 else None
+
+
+_SUFFIX_RE = re.compile(r" \([^()]*\)$")  # 'Pokot Ethnic Militia (Kenya)': the country suffix
 
 
 _MILITARY = rx(
@@ -548,8 +578,10 @@ def _named_first(ordered: list[ActorMention], sentence: str) -> list[ActorMentio
     Shabaab claimed the attack': an armed group the text names as the perpetrator replaces the
     unidentified attackers. Not when the unidentified group is the agent of a passive ('suspected
     Al Shabaab returnees were shot dead by gunmen'): the named group is then the victim."""
-    if not ordered or ordered[0].kind != "unidentified" or _AGENT_BEFORE.search(
-        sentence[max(0, ordered[0].start - 30) : ordered[0].start]
+    if (
+        not ordered
+        or ordered[0].kind != "unidentified"
+        or _AGENT_BEFORE.search(sentence[max(0, ordered[0].start - 30) : ordered[0].start])
     ):
         return ordered
     named = next((m for m in ordered if m.kind == "group" and _is_attributed(sentence, m)), None)

@@ -36,9 +36,16 @@ from datetime import date
 from functools import cache
 from itertools import chain
 
-from extraction.actors import ActorAssignment, ActorDictionary, find_actors, load_actor_dictionary
+from extraction.actors import (
+    ActorAssignment,
+    ActorDictionary,
+    find_actors,
+    home_country,
+    load_actor_dictionary,
+)
 from extraction.dates import DateContext, DateMention, find_dates
 from extraction.document import Document
+from extraction.event_followups import BATTLE_FOLLOWUP_RULE, battle_followup, demonstration_followup
 from extraction.event_phrases import (
     date_segments,
     date_window,
@@ -50,7 +57,7 @@ from extraction.event_phrases import (
 )
 from extraction.event_types import EventTyping, classify_event, has_trigger, non_event_reason
 from extraction.fatalities import count_fatalities
-from extraction.gazetteer import Gazetteer
+from extraction.gazetteer import Gazetteer, fold_word
 from extraction.notes import write_note
 from extraction.places import (
     Place,
@@ -168,7 +175,7 @@ class _DocumentState:
     dates: DateContext
     places: PlaceContext  # the document's countries/admin1, most named first
     fallback_countries: list[str]  # named in the source/title: the last resort for the country
-    undated: bool = False
+    undated_text: str | None = None  # a brief without publication date: read for dates on demand
     brief: bool = False  # one short paragraph (a news brief, an ACLED note): it tells one story
     prev_end: int = 0
     paragraph: list[str] = field(default_factory=list)  # the paragraph's last few sentences
@@ -176,6 +183,19 @@ class _DocumentState:
     last_event: dict | None = None  # the paragraph's event that dateless sentences continue
     since_event: int = 0  # sentences read since last_event
     last_place: Place | None = None
+    brief_text: str = ""  # a brief's whole text: every sentence of it is context for the others
+    _undated: bool | None = None
+    _first_dates: DateContext | None = None  # the date context `undated_text` is read with
+
+    @property
+    def undated(self) -> bool:
+        """A brief without publication date that names no date at all: its events stay undated.
+        Read lazily, once: most documents never ask, and reading every date hint costs."""
+        if self._undated is None:
+            text, dates = self.undated_text, self._first_dates or self.dates
+            self._undated = text is not None and not _has_any_date(text, dates)
+            self.undated_text = None
+        return self._undated
 
     def enter(self, sentence: Sentence, piece: str, offset: int) -> None:
         """Reset the paragraph state when a line break (or a new piece of a huge document)
@@ -207,6 +227,7 @@ def extract_events(doc: Document, resources: Resources) -> list[dict]:
     if not first:
         return []
     state = _start_document(doc, first, resources)
+    state.brief_text = first if state.brief else ""
     mentions: list[dict] = []
     pool = _ValuePool()
     offset = 0
@@ -217,7 +238,23 @@ def extract_events(doc: Document, resources: Resources) -> list[dict]:
             mentions.extend(pool.compact(m) for m in _sentence_events(sentence, doc, state, resources))
             state.paragraph = [*state.paragraph[1 - LOOKBACK_SENTENCES :], sentence.text[:MAX_SENTENCE_CHARS]]
         offset += len(piece) + len(PIECE_JOINER)
+    if state.brief and len(mentions) == 1:
+        _count_whole_brief(mentions[0], first)
     return mentions
+
+
+def _count_whole_brief(event: dict, text: str) -> None:
+    """A brief that tells one event states its toll anywhere ('...; two killed', a closing
+    'Fatalities split between 2 events', a victim named in the next sentence): read it from the
+    whole text, whose reading also applies ACLED's lowest-figure and split rules, rather than
+    from the clause and its neighbours only."""
+    whole = count_fatalities(text)
+    if whole.count == event["fatalities"]:
+        return
+    event["fatalities"] = whole.count
+    reading = f"{whole.evidence!r} -> {whole.count} (whole brief)"
+    event["explain"] = {**event["explain"], "fatalities": reading}
+    event["notes"] = write_note(event) if event.get("event_date") else event["notes"]
 
 
 # Values unique to a mention: pooling them would only add a table entry per mention.
@@ -260,7 +297,8 @@ def _start_document(doc: Document, first: str, resources: Resources) -> _Documen
         fallback_countries=fallback,
     )
     state.brief = len(first) <= BRIEF_CHARS and _PARAGRAPH_BREAK not in first.strip()
-    state.undated = state.brief and doc.published is None and not _has_any_date(first, state.dates)
+    if state.brief and doc.published is None:
+        state.undated_text, state._first_dates = first, state.dates
     return state
 
 
@@ -278,7 +316,7 @@ def _metadata_countries(doc: Document, gazetteer: Gazetteer) -> list[str]:
 
 def _country_codes(name: str, gazetteer: Gazetteer) -> list[str]:
     """alpha-2 codes of the countries a name or nationality adjective stands for."""
-    codes = [c.alpha2 for c in gazetteer.lookup(name) if c.kind == "country"]
+    codes = [c.alpha2 for c in gazetteer.regions(fold_word(name)) if c.kind == "country"]
     demonym = gazetteer.demonyms.get(name.lower())
     return codes + ([demonym] if demonym else [])
 
@@ -379,13 +417,29 @@ def _sentence_events(
     mentions: list[dict] = []
     if dates and not state.brief and triggered:
         mentions = _phrase_events(sentence, body, typing, dates, doc, state, resources)
-    if not mentions and typing is not None and (dates or not _continues(body, state, resources)):
+    # In a brief, a dateless protest or riot sentence after a demonstration tells more of the same
+    # crowd ('Students protested in X. They burnt tyres in Y.'): it refines that event, wherever.
+    same_crowd = (
+        state.brief
+        and not dates
+        and typing is not None
+        and typing.sub_event_type in DEMONSTRATION_RANK
+        and state.last_event is not None
+        and state.last_event.get("sub_event_type") in DEMONSTRATION_RANK
+    )
+    new_event = dates or not (same_crowd or _continues(body, state, resources))
+    if not mentions and typing is not None and new_event:
         mentions = _clause_events(sentence, body, typing, dates, doc, state, resources, inherited, reports)
         if mentions and not dates and inherited is not None:
             for mention in mentions:
                 mention["explain"]["event_date"] += " (from the sentence before)"
     elif not mentions and state.last_event is not None and not dates:
         _complete_from_continuation(state.last_event, body, adjacent=state.brief or state.since_event == 0)
+        current = state.last_event["sub_event_type"]
+        if current in ("Attack", "Shelling/artillery/missile attack", "Grenade"):
+            typing = battle_followup(body) or typing
+        elif current in DEMONSTRATION_RANK:
+            typing = demonstration_followup(body) or typing
         if typing is not None:
             _escalate_demonstration(state.last_event, body, typing, resources)
     state.since_event += 1
@@ -511,12 +565,18 @@ def _complete_from_continuation(event: dict, body: str, adjacent: bool) -> None:
 
 def _escalate_demonstration(event: dict, body: str, typing: EventTyping, resources: Resources) -> None:
     """A protest the next sentences show dispersed, turned violent or fired upon is one event of
-    the graver kind ('Residents protested in X. Police fired teargas to disperse them.')."""
+    the graver kind ('Residents protested in X. Police fired teargas to disperse them.'); an
+    attack or shelling whose targets fired back is one Armed clash ('The police shot back.')."""
     current, graver = event["sub_event_type"], typing.sub_event_type
-    if current not in DEMONSTRATION_RANK or graver not in DEMONSTRATION_RANK:
+    battle = (current == "Attack" and graver == "Armed clash") or (
+        current in ("Shelling/artillery/missile attack", "Grenade") and typing.rule == BATTLE_FOLLOWUP_RULE
+    )
+    if not battle and (current not in DEMONSTRATION_RANK or graver not in DEMONSTRATION_RANK):
         return
-    if DEMONSTRATION_RANK.index(graver) >= DEMONSTRATION_RANK.index(current):
+    if not battle and DEMONSTRATION_RANK.index(graver) >= DEMONSTRATION_RANK.index(current):
         return
+    if current == "Violent demonstration" and graver == "Excessive force against protesters":
+        return  # the codebook's excessive force is against demonstrators who were not violent
     day = date.fromisoformat(event["event_date"]) if event.get("event_date") else None
     assigned = find_actors(
         f"{event['evidence']} {body}", typing, event["country"], day or UNDATED_PERIOD, resources.actors
@@ -656,7 +716,7 @@ def _build_mention(
         log.debug("%s: %r dropped: no place or country", doc.doc_id, clause.text[:80])
         return None
     day = when.event_date if when else doc.published
-    context = " ".join(state.paragraph)  # a group named just before stands in for 'gunmen'
+    context = state.brief_text or " ".join(state.paragraph)  # a group named nearby stands in for 'gunmen'
     assigned = _find_actors(clause.text, typing, place, day, resources, context)
     if clause.alone and not assigned.evidence.get("actor1"):  # the sentence's subject ('ISK ...')
         whole = _find_actors(sentence.text, typing, place, day, resources, context)
@@ -666,6 +726,7 @@ def _build_mention(
     record.update(_provenance(sentence, typing, when, place))
     record["doc_id"] = doc.doc_id
     record["published"] = doc.published.isoformat() if doc.published else None  # for merge timestamps
+    record["brief"] = state.brief  # for merge: two briefs tell one event only when typed alike
     record["explain"] = _explain(sentence, typing, when, place, assigned, fatalities)
     record["notes"] = write_note(record) if when else sentence.text.strip()
     return record
@@ -675,7 +736,8 @@ def _place_from_actors(
     clause: str, typing: EventTyping, when: DateMention | None, resources: Resources
 ) -> Place | None:
     """The last resort for the country: the state an actor belongs to ('GSU police' -> Police
-    Forces of Kenya, 'KDF soldiers' -> Military Forces of Kenya), at country level."""
+    Forces of Kenya, 'KDF soldiers' -> Military Forces of Kenya), else the one home country of
+    the groups it names ('ODM supporters', 'Kikuyu raiders' -> Kenya), at country level."""
     assigned = find_actors(
         clause, typing, None, when.event_date if when else UNDATED_PERIOD, resources.actors
     )
@@ -685,7 +747,10 @@ def _place_from_actors(
         country = resources.gazetteer.country_by_alpha3(alpha3) if alpha3 else None
         if country is not None:
             return _country_place([country.alpha2], resources)
-    return None
+    home = home_country(assigned, resources.actors, clause)
+    alpha3 = country_alpha3(home) if home else None
+    country = resources.gazetteer.country_by_alpha3(alpha3) if alpha3 else None
+    return _country_place([country.alpha2], resources) if country is not None else None
 
 
 def _find_actors(
@@ -721,7 +786,7 @@ def _resolve_place(
         country = gazetteer.country_by_alpha3(whole.alpha3) if whole is not None else None
         located = [country.alpha2] if country is not None else []
         named_here = [*countries_named(sentence, gazetteer), *located]
-        priors = PlaceContext(tuple(dict.fromkeys([*named_here, *priors.countries])), priors.admin1)
+        priors = priors.naming_first(named_here)
     place = resolve_location(_find_places(clause, gazetteer), priors, gazetteer)
     if place is not None:
         state.last_place = place
@@ -766,18 +831,28 @@ def _earlier_places(state: _DocumentState, resources: Resources) -> Iterator[Pla
 def countries_named(text: str, gazetteer: Gazetteer) -> list[str]:
     """alpha-2 codes of the countries a text names: first those named as a location ('in Austria'),
     then by nationality ('Tajik militants'), then any other mention ('Ministry of Tajikistan',
-    'enroute to Afghanistan'); each group in order of appearance."""
+    'enroute to Afghanistan'); each group in order of appearance. A neighbour or an origin ('the
+    border with Somalia', 'the Somali border', 'refugees from Sudan') is not counted, and a
+    nationality of visitors ('Ugandan raiders', 'a Tanzanian cleric') comes last."""
+    from extraction.place_lexicon import BORDER_AFTER, VISITOR_AFTER  # the engine's imports are shared
+
+    mentions = _find_places(text, gazetteer)
+    neighbours = {m.start for m in mentions if m.neighbour}
     found = [
         (0 if m.cue in _LOCATIVE_CUES else 2, m.start, c.alpha2)
-        for m in _find_places(text, gazetteer)
+        for m in mentions
+        if not m.neighbour
         for c in m.candidates
         if c.kind == "country"
     ]
     for word in _CAPITALISED_RE.finditer(text):
         name = word.group()
+        if word.start() in neighbours or BORDER_AFTER.match(text, word.end()):
+            continue
         if name.lower() in gazetteer.demonyms:
-            found.append((1, word.start(), gazetteer.demonyms[name.lower()]))
-        elif codes := [c.alpha2 for c in gazetteer.lookup(name) if c.kind == "country"]:
+            visitors = VISITOR_AFTER.match(text, word.end()) is not None  # 'Ugandan raiders'
+            found.append((3 if visitors else 1, word.start(), gazetteer.demonyms[name.lower()]))
+        elif codes := [c.alpha2 for c in gazetteer.regions(fold_word(name)) if c.kind == "country"]:
             found.append((2, word.start(), codes[0]))
     return list(dict.fromkeys(code for _, _, code in sorted(found)))
 

@@ -17,7 +17,7 @@ import logging
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from schemas import codebook
@@ -72,6 +72,11 @@ def fold_name(name: str) -> str:
         decomposed = unicodedata.normalize("NFKD", name.casefold())
         lowered = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).translate(_EXTRA_FOLDS)
     return _DOUBLED.sub(r"\1", _NON_ALNUM.sub(" ", lowered)).strip()
+
+
+# The same folding, remembered: the engine folds the same few thousand words (names, nationality
+# words) again and again, sentence after sentence; bounded so a huge corpus keeps memory flat.
+fold_word = lru_cache(maxsize=1 << 16)(fold_name)
 
 
 def ascii_name(name: str) -> str:
@@ -171,11 +176,16 @@ class Gazetteer:
 
     def lookup(self, name: str) -> tuple[Entry, ...]:
         """Candidates for a name as written (folded before lookup)."""
-        return self.candidates(fold_name(name))
+        return self.candidates(fold_word(name))
+
+    def regions(self, key: str) -> tuple[Entry, ...]:
+        """The countries and admin1 regions of a folded name, without its places: cheaper than
+        `candidates` (no place entries are built) for callers that only want a country."""
+        return self._named.get(key, ())
 
     def demonym(self, word: str) -> str | None:
         """Country (alpha-2) of a nationality adjective or plural ('Afghan', 'Pakistanis'), else None."""
-        return self.demonyms.get(fold_name(word))
+        return self.demonyms.get(fold_word(word))
 
     def country(self, alpha2: str) -> Country | None:
         return self.countries.get(alpha2)

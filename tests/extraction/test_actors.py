@@ -12,10 +12,14 @@ from extraction.actors import (
     ActorAssignment,
     find_actors,
     government_period,
+    home_country,
     load_actor_dictionary,
     state_force_name,
 )
+from extraction.document import Document
+from extraction.engine import Resources, extract_events
 from extraction.event_types import classify_event
+from schemas.codebook import country_alpha3
 
 
 def assign(sentence: str, country: str | None, on: date) -> ActorAssignment:
@@ -431,10 +435,14 @@ def test_a_battle_naming_no_side_takes_the_sides_named_just_before(
 @pytest.mark.parametrize(
     ("sentence", "actor2"),
     [
-        ("Supporters of two chairman candidates clashed using local weapons at a polling center in Pabna.",
-         "Rioters (Bangladesh)"),
-        ("Members of Chhatra League and Chatra Dal clashed at Dumki college over establishing supremacy.",
-         "Rioters (Bangladesh)"),
+        (
+            "Supporters of two chairman candidates clashed using local weapons at a polling center in Pabna.",
+            "Rioters (Bangladesh)",
+        ),
+        (
+            "Members of Chhatra League and Chatra Dal clashed at Dumki college over establishing supremacy.",
+            "Rioters (Bangladesh)",
+        ),
         ("A mob beat two suspects in Dhaka.", "Civilians (Bangladesh)"),
     ],
 )
@@ -452,3 +460,47 @@ def test_a_possessive_mention_is_not_the_initiator() -> None:
     )
     assert result.actor1 == "Islamic State (Afghanistan)"
     assert result.actor2 == "Military Forces of Afghanistan (2021-)"
+
+
+# (note naming no place and no country, expected country, why)
+HOME_COUNTRY_NOTES = [
+    ("MRC attacks village and kills elder.", "Kenya", "the Mombasa Republican Council is a Kenyan group"),
+    ("Riot police open fire on CORD protesters; several injured.", "Kenya", "CORD is a Kenyan coalition"),
+    ("Pokomo attack Orma village and kill civilians.", "Kenya", "Pokomo and Orma both live in Kenya only"),
+    ("Fighting between Samburu and Pokot tribesmen.", "Kenya", "Pokot live in two countries, Samburu in one"),
+    ("Karamojong raiders attack Turkana herders and steal cattle.", None, "Uganda's and Kenya's peoples"),
+    ("Pokot raiders attack herders and steal cattle.", None, "the Pokot live in Kenya and Uganda"),
+    ("Villagers lynch suspected thief.", None, "nobody with a home country is named"),
+]
+
+
+@pytest.mark.parametrize(("text", "country", "why"), HOME_COUNTRY_NOTES)
+def test_a_note_naming_no_place_takes_its_groups_home_country(
+    text: str, country: str | None, why: str
+) -> None:
+    events = extract_events(Document(doc_id="note", text=text), Resources.load())
+    assert events, text
+    assert events[0]["country"] == country, why
+
+
+@pytest.mark.parametrize(
+    ("actor1", "assoc", "actor2", "home"),
+    [
+        ("Protesters", "ODM: Orange Democratic Movement", None, "Kenya"),
+        ("Rioters (Bangladesh)", "BNP: Bangladesh Nationalist Party; Students", None, "Bangladesh"),
+        ("PML-N: Pakistan Muslim League (Nawaz)", None, None, "Pakistan"),  # a name's own brackets
+        ("Kikuyu Ethnic Militia (Kenya)", None, "Toposa Ethnic Militia", None),  # two homes disagree
+        ("Al Shabaab", None, "Civilians", None),  # active in several countries: no home
+    ],
+)
+def test_home_country_needs_every_named_group_to_agree(
+    actor1: str, assoc: str | None, actor2: str | None, home: str | None
+) -> None:
+    assigned = ActorAssignment(actor1, assoc, 0, actor2, None, 0, 0, None)
+    assert home_country(assigned, load_actor_dictionary()) == home
+
+
+def test_home_countries_are_acled_country_names() -> None:
+    homes = load_actor_dictionary().homes
+    assert homes, "the dictionary has home countries"
+    assert all(country_alpha3(country) for country in homes.values())

@@ -346,3 +346,19 @@ def test_repeated_values_of_a_document_are_stored_once_and_explain_dicts_stay_ap
     assert first["span_start"] != second["span_start"]
     first["explain"]["event_type"] += " (edited)"
     assert not second["explain"]["event_type"].endswith("(edited)")
+
+
+@pytest.mark.parametrize(
+    ("text", "fatalities"),
+    [
+        ("On 12 June 2020, gunmen shot at a bus near Garissa (Garissa); two killed, three injured.", 2),
+        ("On 12 June 2020, unidentified gunmen shot at a bus near Garissa (Garissa). Nobody was hurt.", 0),
+    ],
+    ids=["toll_in_a_trailing_clause", "no_toll"],
+)
+def test_a_one_event_brief_takes_its_toll_from_the_whole_text(
+    resources: Resources, text: str, fatalities: int
+) -> None:
+    # why: ACLED notes and news briefs state the toll after the event clause ('...; two killed').
+    (event,) = extract(resources, text)
+    assert event["fatalities"] == fatalities

@@ -15,7 +15,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extraction.gazetteer import Gazetteer
+from extraction import place_context, place_mentions
+from extraction.gazetteer import Gazetteer, fold_name
+from extraction.place_mentions import _tokenize, capitalised_words
 from extraction.places import (
     PlaceContext,
     country_from_text,
@@ -600,3 +602,34 @@ def test_never_crashes_and_spans_are_exact(text: str) -> None:
     for mention in mentions:
         assert text[mention.start : mention.end] == mention.text
     resolve_location(mentions, document_context(text, gazetteer), gazetteer)
+
+
+def test_places_reexports_the_stages_it_was_split_into() -> None:
+    # why: callers import everything from extraction.places; the split must not break them.
+    from extraction import places
+
+    assert places.find_places is place_mentions.find_places
+    assert places.document_context is place_context.document_context
+    assert places.PlaceContext is place_context.PlaceContext
+    assert set(places.__all__) <= set(dir(places))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenyan police shot dead two suspects in Russia's Kaluga region and Cox's Bazar on Monday.",
+        "Pakistani forces and the Afghan Taliban clashed near Torkham; Pakistanis fled de facto.",
+        "Protesters in Rio de Janeiro and São Paulo's Paulista Avenue marched against Bolsonaro’s plan.",
+    ],
+)
+def test_capitalised_words_match_the_capitalised_tokens(text: str) -> None:
+    # why: document_context reads nationality words with this cheap pass instead of full tokens.
+    tokens = [(t.text, t.tail) for t in _tokenize(text) if t.capital]
+    assert list(capitalised_words(text)) == tokens
+
+
+@pytest.mark.parametrize("name", ["Kenya", "Nairobi", "Mexico", "Kandahar", "Police", "Zzyzzx"])
+def test_regions_are_the_countries_and_admin1_among_the_candidates(gazetteer: Gazetteer, name: str) -> None:
+    # why: countries_named asks only whether a word is a country; regions() skips building places.
+    key = fold_name(name)
+    assert gazetteer.regions(key) == tuple(c for c in gazetteer.candidates(key) if c.kind != "place")
