@@ -57,6 +57,9 @@ def source_texts(kind: str) -> list[str]:
 def corpus(kind: str, megabytes: float) -> Iterator[Document]:
     """Documents cycling through the source texts until `megabytes` of text were produced."""
     texts, produced, n = source_texts(kind), 0, 0
+    if not texts:
+        where = RAW_DIR / "*.txt" if kind == "articles" else DATA_DIR / "*.csv"
+        sys.exit(f"no {kind} to build the corpus from: {where} is empty (see the module docstring)")
     while produced < megabytes * 1e6:
         text = texts[n % len(texts)]
         produced += len(text.encode("utf-8"))
