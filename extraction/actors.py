@@ -14,76 +14,56 @@ for events in Afghanistan, ACLED's name in its 2020 data; events elsewhere (Iran
 get 'Islamic State Khorasan Province (ISKP)', ACLED's name of the group in its 2025 data, because
 ACLED keeps one name for a group across borders. The Taliban are the rebel group 'Taliban' before
 15 August 2021 and Afghanistan's state forces from then on.
+
+This module assigns the roles (`find_actors`) and an event's home country (`home_country`); the
+dictionary lives in extraction.actor_dictionary and the search for mentions in
+extraction.actor_mentions, whose public names are re-exported here.
 """
 
 from __future__ import annotations
 
-import json
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache
-from importlib import resources
 
-from extraction.event_cues import FoldedPattern, Match, rx
+from extraction.actor_dictionary import (
+    ActorDictionary,
+    ActorEntry,
+    NeedleIndex,
+    _candidates,
+    load_actor_dictionary,
+)
+from extraction.actor_mentions import (
+    _ETHNIC_SPELLING,
+    TALIBAN_TAKEOVER,
+    ActorMention,
+    _named_mentions,
+    _suffix,
+    find_mentions,
+    government_period,
+    state_force_name,
+)
+from extraction.event_cues import rx
 from extraction.event_types import EventTyping
 from schemas.codebook import country_alpha3, interaction_number, region_of
 
-TALIBAN_TAKEOVER = date(2021, 8, 15)
+__all__ = [
+    "CIVILIANS_TARGETED",
+    "TALIBAN_TAKEOVER",
+    "ActorAssignment",
+    "ActorDictionary",
+    "ActorEntry",
+    "ActorMention",
+    "NeedleIndex",
+    "find_actors",
+    "find_mentions",
+    "government_period",
+    "home_country",
+    "load_actor_dictionary",
+    "state_force_name",
+]
+
 CIVILIANS_TARGETED = "Civilians targeted"
-
-
-@dataclass(frozen=True)
-class ActorEntry:
-    """One named group of the dictionary."""
-
-    name: str
-    inter: int
-    pattern: re.Pattern[str]
-    by_country: tuple[tuple[str, str], ...] = ()
-    country_suffix: bool = False
-    taliban: bool = False
-    valid_from: date | None = None
-    valid_until: date | None = None
-
-
-@dataclass(frozen=True)
-class ActorDictionary:
-    """Everything actor assignment needs, built once from extraction/data/actors.json."""
-
-    groups: tuple[ActorEntry, ...]
-    parties: tuple[ActorEntry, ...]
-    identity_groups: tuple[tuple[str, FoldedPattern], ...]
-    ethnic_pattern: re.Pattern[str]
-    nationality_pattern: re.Pattern[str]
-    nationalities: dict[str, str]
-    state_aliases: tuple[tuple[str, re.Pattern[str]], ...]
-    state_ambiguous: tuple[bool, ...]  # per state alias: a one-word alias (see _ambiguous_alias)
-    state_periods: dict[str, tuple[tuple[date, str], ...]]
-    countries_with_the: frozenset[str]
-    gang_regions: frozenset[str]
-    gang_names: dict[str, str] = field(default_factory=dict)
-    group_needles: tuple[tuple[str, ...], ...] = ()  # per group: literal prefixes one of which must occur
-    state_needles: tuple[tuple[str, ...], ...] = ()
-    group_index: NeedleIndex = field(default_factory=dict)  # built from group_needles
-    state_index: NeedleIndex = field(default_factory=dict)
-    party_needles: tuple[tuple[str, ...], ...] = ()
-    party_index: NeedleIndex = field(default_factory=dict)
-    any_identity_group: FoldedPattern | None = None  # all identity patterns: one search rules them out
-    homes: dict[str, str] = field(default_factory=dict)  # actor name (no suffix) -> its one country
-
-
-@dataclass(frozen=True)
-class ActorMention:
-    """An armed (or state) actor found in a sentence, already named the ACLED way."""
-
-    name: str
-    inter: int
-    start: int
-    end: int
-    text: str
-    kind: str  # "state", "group", "ethnic", "unidentified"
 
 
 @dataclass(frozen=True)
@@ -99,150 +79,6 @@ class ActorAssignment:
     interaction: int
     civilian_targeting: str | None
     evidence: dict[str, str] = field(default_factory=dict)
-
-
-_AFFILIATION = r"(?:affiliated|linked|aligned|backed|inspired|allied|led|claimed)\b"
-
-
-def _alias_pattern(aliases: list[str], acronyms: list[str]) -> re.Pattern[str]:
-    parts = [f"(?i:{a})" for a in aliases] + [re.escape(a) for a in acronyms]
-    # 'Islamic State-affiliated militants' names the group; 'IS-K' must not match 'IS'.
-    return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?!\w)(?!-(?!" + _AFFILIATION + r")\w)")
-
-
-def _entry(raw: dict) -> ActorEntry:
-    return ActorEntry(
-        name=raw["name"],
-        inter=int(raw.get("inter", 3)),
-        pattern=_alias_pattern(raw.get("aliases", []), raw.get("acronyms", [])),
-        by_country=tuple(raw.get("by_country", {}).items()),
-        country_suffix=raw.get("country_suffix", False),
-        taliban=raw.get("taliban", False),
-        valid_from=date.fromisoformat(raw["from"]) if raw.get("from") else None,
-        valid_until=date.fromisoformat(raw["until"]) if raw.get("until") else None,
-    )
-
-
-def _state_alias(alias: str) -> re.Pattern[str]:
-    """One-word aliases ('Levies', 'Ansar', 'AFP') are also common words or other names: they
-    match only as written (capitalised); multi-word names match in any case."""
-    flags = 0 if " " not in alias else re.IGNORECASE
-    return re.compile(r"(?<![\w-])(?:" + alias + r")(?![\w-])", flags)
-
-
-def _ambiguous_alias(alias: str) -> bool:
-    """A one-word alias names a foreign force only when the text also names that country."""
-    return " " not in alias
-
-
-_REGEX_META = re.compile(r"[\[\](){}|\\.^$]|.[?*]")
-
-
-def _needle(alias: str) -> str:
-    """The literal text every match of an alias regex starts with, lowercased ('' if none).
-
-    Cut at the first regex construct; a character made optional by '?' or '*' is cut too.
-    """
-    meta = _REGEX_META.search(alias)
-    return (alias[: meta.start()] if meta else alias).casefold()
-
-
-def _needles(aliases: Iterable[str]) -> tuple[str, ...]:
-    """Substrings one of which occurs in any sentence an entry can match; () means 'always check'."""
-    needles = tuple(_needle(alias) for alias in aliases)
-    return () if any(len(n) < 2 for n in needles) else needles
-
-
-NeedleIndex = dict[str, tuple[int, ...]]  # word head (2-3 chars) -> entries to test; "" -> always test
-_NEEDLE_KEY = re.compile(r"\w{1,3}")
-_WORD_HEADS = re.compile(r"(?<!\w)\w\w\w?")
-
-
-def _needle_index(needle_lists: Iterable[tuple[str, ...]]) -> NeedleIndex:
-    """Entries by the first 2-3 word characters of their needles.
-
-    Every alias match starts a word, so an entry can match only if one of its keys heads a word
-    of the sentence: a sentence costs a few dict lookups instead of a scan per entry.
-    """
-    index: dict[str, set[int]] = {}
-    for k, needles in enumerate(needle_lists):
-        keys = [m.group(0) if (m := _NEEDLE_KEY.match(n)) else "" for n in needles]
-        for key in keys if needles and all(len(key) >= 2 for key in keys) else [""]:
-            index.setdefault(key, set()).add(k)
-    return {key: tuple(sorted(entries)) for key, entries in index.items()}
-
-
-_HEADS: list = ["", frozenset()]  # the last sentence's word heads (three indexes look it up)
-
-
-def _word_heads(folded: str) -> frozenset[str]:
-    if folded != _HEADS[0]:
-        heads = set(_WORD_HEADS.findall(folded))
-        _HEADS[0], _HEADS[1] = folded, frozenset(heads | {head[:2] for head in heads} | {""})
-    return _HEADS[1]
-
-
-def _candidates(folded: str, index: NeedleIndex) -> list[int]:
-    """Entries whose key heads a word of the sentence: the set intersection runs in C over the
-    (few) index keys instead of a Python loop over the (many) word heads."""
-    keys = _word_heads(folded).intersection(index)
-    if len(keys) == 1:
-        return list(index[next(iter(keys))])
-    return sorted({k for key in keys for k in index[key]})
-
-
-@cache
-def load_actor_dictionary() -> ActorDictionary:
-    """Read the packaged actor dictionary once (cached: it is immutable)."""
-    raw = json.loads(resources.files("extraction").joinpath("data", "actors.json").read_text("utf-8"))
-    nationalities = raw["nationalities"]
-    names = sorted(nationalities, key=len, reverse=True)
-    groups = tuple(_entry(g) for g in raw["groups"])
-    state_aliases = tuple(
-        (country, _state_alias(alias))
-        for country, aliases in raw["state_forces"].items()
-        for alias in aliases
-    )
-    group_needles = tuple(_needles(g.get("aliases", []) + g.get("acronyms", [])) for g in raw["groups"])
-    state_needles = tuple(_needles([alias]) for aliases in raw["state_forces"].values() for alias in aliases)
-    party_needles = tuple(_needles(p.get("aliases", []) + p.get("acronyms", [])) for p in raw["parties"])
-    return ActorDictionary(
-        groups=groups,
-        group_needles=group_needles,
-        state_needles=state_needles,
-        group_index=_needle_index(group_needles),
-        state_index=_needle_index(state_needles),
-        parties=tuple(_entry({**p, "inter": 3}) for p in raw["parties"]),
-        party_needles=party_needles,
-        party_index=_needle_index(party_needles),
-        identity_groups=tuple((name, rx(rf"\b(?:{pattern})\b")) for name, pattern in raw["identity_groups"]),
-        any_identity_group=rx(r"\b(?:" + "|".join(pattern for _, pattern in raw["identity_groups"]) + r")\b"),
-        ethnic_pattern=re.compile(r"\b(" + "|".join(raw["ethnic_groups"]) + r")s?\b"),
-        nationality_pattern=re.compile(
-            r"(?<![\w-])(" + "|".join(re.escape(n) for n in names) + r")(?![\w-])"
-        ),
-        nationalities=nationalities,
-        state_aliases=state_aliases,
-        state_ambiguous=tuple(
-            _ambiguous_alias(alias) for aliases in raw["state_forces"].values() for alias in aliases
-        ),
-        state_periods={
-            country: tuple((date.fromisoformat(start), label) for start, label in periods)
-            for country, periods in raw["state_periods"].items()
-        },
-        countries_with_the=frozenset(raw["countries_with_the"]),
-        gang_regions=frozenset(raw["gang_regions"]),
-        gang_names=raw.get("gang_names", {}),
-        homes=_homes(raw),
-    )
-
-
-def _homes(raw: dict) -> dict[str, str]:
-    """Actor name -> home country: named groups and parties with a 'home', and the ethnic
-    militias of groups that live in one country ('Kikuyu Ethnic Militia' -> Kenya)."""
-    homes = {e["name"]: e["home"] for e in [*raw["groups"], *raw["parties"]] if e.get("home")}
-    homes.update({f"{name} Ethnic Militia": home for name, home in raw.get("ethnic_homes", {}).items()})
-    return homes
 
 
 def home_country(assigned: ActorAssignment, actors: ActorDictionary, text: str = "") -> str | None:
@@ -263,282 +99,6 @@ def home_country(assigned: ActorAssignment, actors: ActorDictionary, text: str =
 
 
 _SUFFIX_RE = re.compile(r" \([^()]*\)$")  # 'Pokot Ethnic Militia (Kenya)': the country suffix
-
-
-_MILITARY = rx(
-    r"\b(?:soldiers?|troops?|military|army|armed forces|defen[cs]e forces|marines?|navy|naval forces|"
-    r"air force|paratroopers|special forces|commandos?|national guard|government forces|security forces|"
-    r"gendarmes?|gendarmerie|forces|servicem[ae]n|border guards?|intelligence (?:agents|officials|services?)|"
-    r"regime forces|army personnel|military personnel|government troops|security personnel|warplanes?|"
-    r"fighter jets?|jets|aircraft|helicopters?|gunships?|drones?)\b",
-)
-_POLICE = rx(
-    r"\b(?:police(?:m[ae]n|wom[ae]n)?(?: officers?| personnel| forces?)?|(?:security )?officers|cops?|"
-    r"constables?|anti-riot (?:police|squad|unit)|riot police|law enforce(?:rs|ment(?: agencies| officers)?)|"
-    r"detectives|security agents|askaris|prison (?:warders?|wardens?|guards?|officers?|officials)|warders)\b",
-)
-_UNIDENTIFIED = rx(
-    r"\b(?:unidentified|unknown|suspected|masked|hooded)? ?(?:gunm[ae]n|armed (?:men|group|assailants|"
-    r"individuals|persons|robbers|gangs?|attackers)|assailants|attackers|bandits|militants|insurgents|"
-    r"terrorists|jihadists|rebels|fighters|armed robbers|robbers|criminals|hitm[ae]n|kidnappers|abductors|"
-    r"killers|thugs|goons|militiam[ae]n|militias?|gang(?:s|sters)?(?: members)?|perpetrators|"
-    r"unidentified (?:men|persons|people|individuals))\b",
-)
-_ETHNIC_ROLE = (
-    r"(?:raiders|militias?|militiam[ae]n|herders|herdsmen|youths?|warriors|morans|tribesm[ae]n|"
-    r"clansm[ae]n|fighters|gunm[ae]n|attackers|bandits|community|communities|elders|men|ethnic group|"
-    r"clan|groups?|cattle rustlers|rustlers|pastoralists|and|attack(?:ed|s)?|raid(?:ed|s)?|kill(?:ed|s)?|"
-    r"clash(?:ed)?|fight|fought|abduct(?:ed|s)?|of)"
-)
-_RAIDERS = rx(
-    r"\b(?:raiders|cattle rustlers|rustlers|cattle raid(?:ers|s)?|ethnic (?:militias?"
-    r"|violence|"
-    r"clashes|groups?|fighting)|tribal (?:clashes|violence|fighting)"
-    r"|rival (?:ethnic )?communities|"
-    r"morans|warriors|pastoralist communities)\b",
-)
-_CLAN = rx(r"\bclan (?:militias?|militiam[ae]n|fighters|gunm[ae]n)\b|\bclans?\b")
-_COMMUNAL = rx(
-    r"\b(?:communal|village|local|community) (?:militias?|defen[cs]e|vigilantes?)\b"
-    r"|\bvigilantes?\b"
-    # herders or land invaders who act (subject of a violent verb) are a communal militia
-    r"|\b(?:herders|herdsmen|pastoralists|land invaders)\b(?=\s+(?:(?!(?:were|was|are|is|been|being|had"
-    r"|have)\b)\w+\s+){0,2}?(?:attack|kill|raid|shot|shoot"
-    r"|clash|exchang|invad|torch|burn|assault|stab|hack)\w*)",
-)
-
-
-def government_period(country: str, on: date, actors: ActorDictionary) -> str | None:
-    """ACLED's period label of the government in power on a date ('2013-2022'), if known."""
-    label = None
-    for start, period in actors.state_periods.get(country, ()):
-        if on >= start:
-            label = period
-    return label
-
-
-def state_force_name(country: str, branch: str, on: date, actors: ActorDictionary) -> str:
-    """'Military Forces of Kenya (2013-2022)' or 'Police Forces of ...' (branch 'Military'/'Police')."""
-    article = "the " if country in actors.countries_with_the else ""
-    period = government_period(country, on, actors)
-    return f"{branch} Forces of {article}{country}" + (f" ({period})" if period else "")
-
-
-def _suffix(label: str, country: str | None) -> str:
-    return f"{label} ({country})" if country else label
-
-
-def _group_name(entry: ActorEntry, country: str | None) -> str:
-    for where, name in entry.by_country:
-        if where == country or where == "*":
-            return name
-    return _suffix(entry.name, country) if entry.country_suffix else entry.name
-
-
-def _nationality_before(sentence: str, start: int, actors: ActorDictionary) -> str | None:
-    """Country named by an adjective just before a force ('Ugandan troops', 'the Kenyan police')."""
-    window = sentence[max(0, start - 30) : start]
-    matches = list(actors.nationality_pattern.finditer(window))
-    if matches and not re.search(r"[,.;]", window[matches[-1].end() :]):
-        return actors.nationalities[matches[-1].group(1)]
-    return None
-
-
-_POLICE_ALIAS = re.compile(
-    r"police|GSU|General Service|RAB|Rapid Action|DB|Detective|CTD|Counter Terrorism"
-    r"|PNP|"
-    r"NSCDC|Ansar|KPR|Levies",
-    re.IGNORECASE,
-)
-_ETHNIC_SPELLING = {
-    "Masai": "Maasai",
-    "Boran": "Borana",
-    "Kipsigis": "Kipsigi",
-    "Karimojong": "Karamojong",
-    "Murule": "Merrile",
-    "Peul": "Fulani",
-}
-_BRANCH_NEAR = re.compile(r"\bpolice|officers\b", re.IGNORECASE)
-
-
-def _named_mentions(
-    sentence: str, country: str | None, on: date, actors: ActorDictionary
-) -> list[ActorMention]:
-    found: list[ActorMention] = []
-    folded = sentence.casefold()
-    for k in _candidates(folded, actors.group_index):
-        entry, needles = actors.groups[k], actors.group_needles[k]
-        if needles and not any(needle in folded for needle in needles):
-            continue
-        if (entry.valid_from and on < entry.valid_from) or (entry.valid_until and on > entry.valid_until):
-            continue
-        for m in entry.pattern.finditer(sentence):
-            if entry.taliban and on >= TALIBAN_TAKEOVER:
-                near = sentence[m.end() : m.end() + 25]
-                branch = "Police" if _BRANCH_NEAR.search(near) else "Military"
-                inter = 1 if country in (None, "Afghanistan") else 8
-                found.append(
-                    ActorMention(
-                        state_force_name("Afghanistan", branch, on, actors),
-                        inter,
-                        m.start(),
-                        m.end(),
-                        m.group(0),
-                        "state",
-                    )
-                )
-            else:
-                found.append(
-                    ActorMention(
-                        _group_name(entry, country), entry.inter, m.start(), m.end(), m.group(0), "group"
-                    )
-                )
-    return found
-
-
-def _state_mentions(
-    sentence: str, country: str | None, on: date, actors: ActorDictionary
-) -> list[ActorMention]:
-    found = []
-    folded = sentence.casefold()
-    for k in _candidates(folded, actors.state_index):
-        (force_country, pattern), needles = actors.state_aliases[k], actors.state_needles[k]
-        ambiguous = actors.state_ambiguous[k]
-        if needles and not any(needle in folded for needle in needles):
-            continue
-        foreign = country and force_country != country
-        if ambiguous and foreign and not _names_country(sentence, force_country, actors):
-            continue
-        for m in pattern.finditer(sentence):
-            branch = "Police" if _POLICE_ALIAS.search(m.group(0)) else "Military"
-            found.append(_state(force_country, branch, country, on, actors, m))
-    for branch, pattern in (("Police", _POLICE), ("Military", _MILITARY)):
-        for m in pattern.finditer(sentence):
-            force_country = _nationality_before(sentence, m.start(), actors) or country
-            military_police = sentence[max(0, m.start() - 9) : m.start()].casefold() == "military "
-            if force_country:
-                found.append(
-                    _state(force_country, "Military" if military_police else branch, country, on, actors, m)
-                )
-    return found
-
-
-def _names_country(sentence: str, country: str, actors: ActorDictionary) -> bool:
-    """Whether the sentence names the country, or uses its nationality adjective."""
-    if country in sentence:
-        return True
-    adjectives = actors.nationality_pattern.finditer(sentence)
-    return any(actors.nationalities[m.group(1)] == country for m in adjectives)
-
-
-def _state(
-    force_country: str, branch: str, country: str | None, on: date, actors: ActorDictionary, m: Match
-) -> ActorMention:
-    inter = 1 if country in (None, force_country) else 8
-    return ActorMention(
-        state_force_name(force_country, branch, on, actors), inter, m.start(), m.end(), m.group(0), "state"
-    )
-
-
-def _communal_mentions(sentence: str, country: str | None, actors: ActorDictionary) -> list[ActorMention]:
-    found = []
-    ethnic_context = re.search(
-        r"\b(?:ethnic|tribal|inter-?communal|communal"
-        r"|clan)\b",
-        sentence,
-        re.IGNORECASE,
-    )
-    for m in actors.ethnic_pattern.finditer(sentence):
-        role = re.match(r"\W{0,2}(?:\w+\W+){0,1}" + _ETHNIC_ROLE + r"\b", sentence[m.end() :], re.IGNORECASE)
-        if role or ethnic_context:
-            name = _ETHNIC_SPELLING.get(m.group(1), m.group(1))
-            found.append(
-                ActorMention(
-                    _suffix(f"{name} Ethnic Militia", country), 4, m.start(), m.end(), m.group(0), "ethnic"
-                )
-            )
-    for pattern, label in (
-        (_CLAN, "Unidentified Clan Militia"),
-        (_COMMUNAL, "Unidentified Communal Militia"),
-        (_RAIDERS, "Unidentified Ethnic Militia"),
-    ):
-        for m in pattern.finditer(sentence):
-            found.append(ActorMention(_suffix(label, country), 4, m.start(), m.end(), m.group(0), "communal"))
-    return found
-
-
-def _unidentified_mentions(sentence: str, country: str | None, actors: ActorDictionary) -> list[ActorMention]:
-    alpha3 = country_alpha3(country) if country else None
-    gangs = bool(alpha3) and region_of(alpha3) in actors.gang_regions
-    found = []
-    for m in _UNIDENTIFIED.finditer(sentence):
-        label = (
-            "Unidentified Gang"
-            if gangs and re.search(r"gang|criminal|hitm", m.group(0), re.I)
-            else "Unidentified Armed Group"
-        )
-        found.append(
-            ActorMention(_suffix(label, country), 3, m.start(), m.end(), m.group(0).strip(), "unidentified")
-        )
-    return found
-
-
-_KIND_RANK = {"group": 0, "state": 1, "ethnic": 2, "communal": 3, "unidentified": 4}
-_GENERIC_KINDS = ("unidentified", "communal", "state")
-_LINKED = re.compile(
-    r"\W*(?:[\w-]+\s+){0,2}?(?:(?:linked|tied|connected) to|affiliated (?:with|to)|belong(?:ing)? to"
-    r"|(?:believed|suspected|thought|said|alleged|reported) to (?:be|have been|belong to)"
-    r"(?: (?:members|fighters|militants|elements|part) of)?|loyal to|allied (?:with|to)"
-    r"|members of|from|of)\s+(?:the\s+|suspected\s+)?$",
-    re.IGNORECASE,
-)
-
-
-def find_mentions(
-    sentence: str, country: str | None, on: date, actors: ActorDictionary
-) -> list[ActorMention]:
-    """Armed and state actors in text order, one per stretch of text.
-
-    A generic word right after a more specific mention describes it ('Al Shabaab militants',
-    'Kenyan police officers') and is dropped; so is a repeat of an actor already found.
-    """
-    candidates = (
-        _named_mentions(sentence, country, on, actors)
-        + _state_mentions(sentence, country, on, actors)
-        + _communal_mentions(sentence, country, actors)
-        + _unidentified_mentions(sentence, country, actors)
-    )
-    candidates.sort(key=lambda m: (m.start, _KIND_RANK[m.kind], -(m.end - m.start)))
-    kept: list[ActorMention] = []
-    for mention in candidates:
-        if kept and mention.start < kept[-1].end + _describes_gap(sentence, kept[-1], mention):
-            continue
-        kept.append(mention)
-    kept = [m for k, m in enumerate(kept) if not _linked_to_next(sentence, m, kept[k + 1 :])]
-    unique: dict[str, ActorMention] = {}
-    for mention in kept:
-        unique.setdefault(mention.name, mention)
-    return sorted(unique.values(), key=lambda m: m.start)
-
-
-def _linked_to_next(sentence: str, mention: ActorMention, later: list[ActorMention]) -> bool:
-    """'Gunmen linked to Al Shabaab': the generic mention is the named group that follows it."""
-    if (
-        mention.kind not in ("unidentified", "communal")
-        or not later
-        or later[0].kind not in ("group", "ethnic")
-    ):
-        return False
-    return bool(_LINKED.match(sentence[mention.end : later[0].start]))
-
-
-def _describes_gap(sentence: str, previous: ActorMention, mention: ActorMention) -> int:
-    """How far after `previous` a generic mention still just describes it."""
-    if mention.kind in _GENERIC_KINDS and _KIND_RANK[previous.kind] < _KIND_RANK[mention.kind]:
-        between = sentence[previous.end : mention.start]
-        if len(between) <= 12 and not re.search(r"[,;]|\b(?:and|with|against|on|by)\b", between):
-            return len(between) + 1
-    return 0
 
 
 _AGENT_BEFORE = re.compile(r"\bby (?:\w+ ){0,3}$", re.IGNORECASE)
