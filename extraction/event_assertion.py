@@ -16,7 +16,9 @@ from extraction.event_cues import CUE_GATES, CUES, FoldedPattern, Match, gated_c
 __all__ = ["find_cues", "non_event_reason"]
 
 _HEDGE = rx(
-    r"\b(?:could|might|(?<!\d )(?-i:may)(?!\s+\d)|would|will|shall|can|cannot|plan(?:s|ned|ning)?"
+    # a capitalised 'Planning' mid-sentence is a name ('chief inspector of Logistic and Planning')
+    r"\b(?:could|might|(?<!\d )(?-i:may)(?!\s+\d)|would|will|shall|can|cannot"
+    r"|(?-i:plan(?:s|ned|ning)?|Plans?)"
     r"|intend(?:s|ed)?|"
     r"aim(?:s|ed)? to|seek(?:s|ing)? to|threat(?:s|en|ens|ened)?|vow(?:s|ed)?|warn(?:s|ed|ing)?|"
     r"urg(?:es|ed|ing)|call(?:s|ed)? (?:on|for)(?! by)|possibility|likely|fear(?:s|ed)? that|potential"
@@ -66,8 +68,8 @@ _AGGREGATE_COUNT = rx(
 # 'A memorial service was held for the victims of last year's massacre': remembering a past
 # event is not an occurrence of it (a commemorative march or a clash at a memorial is).
 _COMMEMORATION = rx(
-    r"\b(?:memorial (?:service|ceremony|mass)|anniversary of) (?:\w+ ){0,6}?(?:victims|massacre|attack|bombing"
-    r"|killings?|genocide|war)\b"
+    r"\b(?:memorial (?:service|ceremony|mass)|anniversary of) (?:\w+ ){0,6}?"
+    r"(?:victims|massacre|attack|bombing|killings?|genocide|war)\b"
 )
 _PERIOD = rx(
     r"\b(?:in|during|throughout|since|between|over|from|by|until)\s+(?:the\s+)?(?:(?:past|last"
@@ -180,13 +182,18 @@ _DETERMINER_BEFORE = rx(
 )
 _SUBJECT_BEFORE = rx(
     r"\b(?:group|gang|militants|gunm[ae]n|men|raiders|bandits|police|soldiers|troops|army|"
-    r"residents|mob|youths|Shabaa?b|militia|rebels|forces|attackers|fighters|insurgents|"
+    r"residents|mob|youths?|Shabaa?b|militia|rebels|forces|attackers|fighters|insurgents|"
+    # headline subjects of a bare 'attacks'/'attack': 'Marule clan attacks herdsman'
+    r"clan|community|herders|pastoralists|warriors|assailants|thugs|supporters|villagers|vigilantes|"
     r"[A-Z][a-z]+s)\s+$"
 )
 _ACRONYM_BEFORE = re.compile(r"\b[A-Z]{2,}\s+$")  # 'MRC attacks civilians': a named group's verb
 _VERB_AFTER = re.compile(
     r"\s+(?:(?:a|an|the|two|three|four|five|several|dozens|some|civilians|villagers|residents|people|"
-    r"locals|farmers|herders|passengers|worshippers|students|police|soldiers|troops|them|him|his|her|their)\b"
+    r"locals|farmers|herders|passengers|worshippers|students|police|soldiers|troops|them|him|his|her|their"
+    # people a headline's 'attack(s)' takes as its object: 'Youths attack mourners at a funeral'
+    r"|herdsm[ae]n|mourners|women|children|traders|travell?ers|motorists|officials|journalists|refugees"
+    r"|homes|houses|villages|homesteads|officers|voters|worshippers|pupils|teachers)\b"
     r"|\d|[A-Z])"
 )
 

@@ -69,7 +69,15 @@ _SUPPORTERS = rx(r"\bsupporters of\b")
 _VICTIM_SIDE = rx(r"\b(?:was|were|died|dead)\b")  # 'three people died and were found wrapped'
 _LIGHT_VERB = rx(r"(?:conducted|carried out|launched|staged|mounted|executed|perpetrated|claimed)\b")
 _DISPERSAL = rx(r"dispers|tear|gas|water cannon|rubber|baton|lathi")
+# The same dispersal anywhere in the sentence, when the intervention cue matched its agent first
+# ('police have used tear gas to disperse crowds'): whole words only, 'gas' alone is no dispersal.
+_DISPERSAL_WORDS = rx(
+    r"\bdispers(?:e|ed|es|ing|al)\b|\btear ?-?gas(?:sed)?\b|\bteargass(?:ed)?\b|\bwater cannons?\b"
+    r"|\brubber bullets?\b"
+)
 # A crowd reported as gathering: police acting on it (beating, arresting) is acting on an assembly.
+# Violence reported beside a dispersal: the police broke up a fight or an attack, not an assembly.
+_VIOLENCE_CUES = frozenset({"clash", "attack", "assault", "destruction", "mob", "looting"})
 _GATHERING = rx(r"\b(?:gather(?:ed|ing)|assembl(?:ed|ing)|congregat(?:ed|ing)|converg(?:ed|ing))\b")
 _FIREARMS = rx(
     r"\b(?:shot|shoot\w*|guns?|gunm[ae]n|gunfire|gunshots?|firearms?|rifles?|pistols?|bullets?|"
@@ -201,7 +209,11 @@ def _crowd_without_protest_decision(cues: dict[str, Match], sentence: str, crowd
     dispersal = cues.get("intervention")
     if (
         dispersal
-        and (_DISPERSAL.search(dispersal.group(0)) or _GATHERING.search(sentence))
+        and (
+            _DISPERSAL.search(dispersal.group(0))
+            or _GATHERING.search(sentence)
+            or (_DISPERSAL_WORDS.search(sentence) and not _VIOLENCE_CUES & cues.keys())
+        )
         and not crowd.act
         and ("crowd" in cues or "partisan" in cues)
     ):

@@ -178,6 +178,11 @@ CUES: dict[str, FoldedPattern] = {
         r"|ing)\b"
         r"|\bgathered (?:in|at|outside|in front of) (?:\w+ ){0,4}?to (?:demand|protest|denounce|reject"
         r"|draw attention)"
+        # 'workers took to the streets over pay', 'residents have demonstrated against the plan'
+        r"|\b(?:t(?:ook|ake|akes|aking)|pour(?:ed|ing)?|spill(?:ed|ing)?) (?:in)?to the streets\b"
+        r"|\bdemonstrat(?:ed|ing) (?:against|over|outside|in front of|to demand|to protest|demanding)\b"
+        r"|\bbarricad(?:ed|ing) (?:the |a |several |main )?(?:[\w'-]+ ){0,2}(?:roads?|highways?|streets?)\b"
+        r"|\bblock(?:ed|ing)\b[^.;]{0,60}\bto (?:demand|protest|denounce|oppose|press for)\b"
     ),
     "protest_weak": rx(
         r"\bpetition(?:ed)?\b|\bdemand(?:ed|ing|s)?\b|\bgathered\b|\bboycott(?:ed|s)?\b|\bdenounc(?:e|ed"
@@ -192,6 +197,9 @@ CUES: dict[str, FoldedPattern] = {
         r"|\bset(?:ting)? (?:fire to|ablaze|alight) (?:\w+ )?(?:tyres|tires)\b"
         r"|\b(?:turn(?:ed|s)|became|becomes) (?:violent|chaotic|riotous)\b|\bdemonstrated violently\b"
         r"|\bviolent (?:\w+ )?(?:protest|demonstration)s?\b|\bunrest\b|\bmelee\b|\brioters\b"
+        # the crowd itself called violent: 'police lob teargas to disperse violent residents'
+        r"|\bviolent (?:crowds?|mobs?|protesters|protestors|demonstrators|youths|residents|students"
+        r"|supporters)\b"
     ),
     "crowd_weapons": rx(
         r"\bpelt(?:ed|ing)\b|\b(?:threw|throws?|throwing|hurled|hurls?|hurling"
@@ -240,6 +248,13 @@ CUES: dict[str, FoldedPattern] = {
         r"|\b(?:beaten|beat|stoned|burn(?:ed|t)) to death by (?:a |an )?(?:crowd|residents|villagers|locals|"
         r"members of the public|youths?)\b|\bmembers of the public\b"
         # violence done by a crowd named as the agent ('was attacked by a crowd', 'killed by residents')
+        # people killed as suspected thieves or witches: a crowd's 'justice' even when it is not named
+        r"|\bsuspected (?:thie(?:f|ves)|witch(?:es)?|robbers?|criminals?|rapists?|(?:cattle )?rustlers?)\b"
+        r"[^.]{0,30}\b(?:stoned|burn(?:ed|t)|beaten|lynched|set alight|set ablaze|set on fire)\b"
+        r"|\b(?:ston(?:e|es|ed)|burn(?:s|ed|t)?|beat(?:s|en)?|lynch(?:es|ed)?|set (?:\w+ )?(?:alight|ablaze))"
+        r" (?:\w+ ){0,3}?suspected (?:thie(?:f|ves)|witch(?:es)?|robbers?|criminals?|rapists?)\b"
+        r"|\bset (?:an? |the |two |three )?suspected (?:thie(?:f|ves)|witch(?:es)?|robbers?|criminals?)"
+        r" (?:alight|ablaze|on fire)\b"
         r"|\b(?:attacked|assaulted|beaten|beat|killed|lynched|stoned|injured|hacked|cut|chased|burn(?:ed|t)"
         r"|torched)"
         r" (?:\w+ ){0,2}?by (?:a |an |the )?(?:group of |crowd of )?(?:angry |irate )?(?:crowd|mob|residents"
@@ -266,6 +281,12 @@ CUES: dict[str, FoldedPattern] = {
         r"|chased|"
         r"blocked|stopped|prevented|charged|cordoned|clashed|arrested|detained|beat)\b"
         r"|\bcontained the situation\b|\bbreak(?:s|ing)? up\b"
+        # headline and note forms: 'police disperse protesters', 'Six arrests reported'
+        r"|\bbreak up (?:the |a )?(?:protest|demonstration|rally|march|crowd|gathering)s?\b"
+        r"|\b(?:police|officers|security forces) (?:disperse|teargas|tear-gas|scatter)\b"
+        r"|\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many|dozens of) arrests\b"
+        r"|\b(?:police|officers|security forces)\b (?:\w+ ){0,3}?(?:injured|wounded|shot at) (?:\w+ ){0,2}?"
+        r"(?:protesters|demonstrators|students|marchers)\b"
         r"|\b(?:assaulted|beaten|attacked|roughed up|manhandled) by (?:\w+ ){0,2}(?:police|policem[ae]n"
         r"|officers|security forces)\b"
     ),
@@ -354,12 +375,14 @@ CUES: dict[str, FoldedPattern] = {
     "abduction": rx(
         r"\babduct(?:ed|s|ion|ing)?\b|\bkidnap(?:ped|s|ping)?\b|\bhostages?\b"
         r"|\bforced(?:ly)? disappear|\bdisappeared\b|\bwent missing\b|\bheld captive\b"
-        r"|\b(?:kidnappers|abductors) (?:\w+ ){0,2}?(?:seized|snatched|grabbed|took away|carried off|whisked)\b"
+        r"|\b(?:kidnappers|abductors) (?:\w+ ){0,2}?"
+        r"(?:seized|snatched|grabbed|took away|carried off|whisked)\b"
     ),
     "attack": rx(
         r"\bshot (?:dead|and killed|to death|at)\b|\bkill(?:ed|ing|s)?\b|\bshot\b|\bshoot(?:s|ing)?\b"
         r"|\bhuman remains\b|\bremains (?:were|was) found\b|\bheads? (?:was |were )?found\b|\bdecapitated\b"
-        r"|\bslash(?:ed|es|ing)\b|\bflogg?(?:ed|ing|s)\b|\bsprayed (?:\w+ ){0,3}with bullets\b|\binjures\b"
+        r"|\bslash(?:ed|es|ing)\b|\bflogg?(?:ed|ing|s)\b|\bsprayed (?:\w+ ){0,8}?with bullets\b|\binjures?\b"
+        r"|\bacid attacks?\b|\b(?:poured|threw|thrown|splashed) (?:\w+ )?acid\b"
         r"|\bbeats\b|\bassaulting\b|\bfir(?:ed|ing) (?:gun)?shots at\b"
         r"|\bremains of (?:\w+ ){0,3}?(?:m[ae]n|wom[ae]n"
         r"|people|persons|bod(?:y|ies))\b|\b(?:died|dead) and (?:was|were) found\b"
@@ -375,6 +398,16 @@ CUES: dict[str, FoldedPattern] = {
         r"|\bfound\b[^.]{0,40}\bbod(?:y|ies)\b|\bmassacr(?:e|ed)\b|\bexecut(?:es|ed|ion)\b"
         r"|\bslaughter(?:ed)?\b|\bgun(?:ned)? down\b|\bbludgeon|\bmachete\b|\bstrangl"
         r"|\bbutcher(?:ed)?\b"
+        # 'residents stone two suspected robbers to death', 'suspected witches burned to death'
+        r"|\b(?:ston(?:e|es|ed)|burn(?:s|ed|t)?|beat(?:s|en)?|hack(?:s|ed)?|club(?:s|bed)?|lynch(?:es|ed)?"
+        r"|stab(?:s|bed)?|starv(?:e|es|ed)) (?:\w+ ){0,3}?to death\b"
+        # headlines: 'Bandits strike Sololo area', 'armed men descended on a town'
+        r"|\b(?:raiders|bandits|gunm[ae]n|attackers|assailants|militi(?:a|as|amen)|rustlers|militants"
+        r"|armed men)"
+        r" (?:\w+ ){0,2}?(?:strike|struck|descend(?:s|ed)? on)\b"
+        # livestock raiding (rustling) is violence against the herders, not plain theft
+        r"|\b(?:st(?:eal|eals|ole|olen)|rustl(?:e|es|ed|ing)|drove away|driven away|made away with)\b"
+        r"[^.]{0,30}\b(?:cattle|livestock|goats|sheep|camels|cows|animals|herds?)\b"
         r"|\bopen(?:s|ed)? fire\b"
         r"(?! (?:stations?|hydrants?|brigades?|engines?|trucks?|services?|exits?|alarms?|safety|drills?)\b)"
         r"|\bharass(?:ed|ment)\b|\bthreaten(?:ed)? (?:\w+ ){0,3}at gunpoint\b"
@@ -418,10 +451,19 @@ CUES: dict[str, FoldedPattern] = {
         r"\b(?:machinery"
         r"|equipment|tractors?|motorcycles?|motorbikes?|boats?|apartments?|stadium|tribunes?|warehouses?"
         r"|barns?|farms?|towers?)\b"
+        # infrastructure and election material: 'destroyed an electricity pylon', 'destroy ballot boxes'
+        r"|\b(?:torch(?:es|ed)|burn(?:s|ed|t)?(?: down)?|destroy(?:s|ed)?|vandali[sz]e[sd]?"
+        r"|set (?:ablaze|on fire|alight|fire to))\b[^.]{0,40}\b(?:pylons?|masts?|bridges?"
+        r"|ballot (?:boxes|papers|materials)"
+        r"|polling (?:stations?|centres?|centers?|booths?)|dormitor(?:y|ies)|classrooms?"
+        r"|police (?:posts?|stations?|camps?))\b"
         r"|\b(?:vehicles?|cars?|trucks?|houses?|homes?|shops?|apartments?|buildings?|offices?|machinery"
         r"|property|properties)\b[^.]{0,40}\b(?:was|were) (?:later |also |then )?(?:set (?:on fire|ablaze"
         r"|alight)|torched|burn(?:ed|t)(?: down)?)\b"
         r"|\bvandali[sz](?:ed|ing)\b|\bproperty (?:destruction|was destroyed)\b|\bstole\b"
+        # headline present tense: 'herders ... burn homes', 'youths torch a police post'
+        r"|\b(?:burns?|torch(?:es)?)(?: down)? (?:\w+ ){0,2}?(?:houses|homes|huts|shops|vehicles|cars"
+        r"|buildings|offices|churches|schools|villages|property|properties)\b"
         r"|\brobbed\b"
         r"|\bset ablaze\b|\btorched\b|\bblock(?:ed|ade)\b[^.]{0,30}\brail|\bsabotag"
     ),
@@ -492,6 +534,7 @@ CUES: dict[str, FoldedPattern] = {
         r"|\bemployees?\b|\bnurses?\b|\bdoctors?\b|\bworshipp?ers?\b|\bmembers of the\b|\bvendors?\b"
         r"|\byouths?\b|\bcouple\b(?! (?:of )?(?:weeks|days|months|years|hours))|\bhouseholds?\b|\bhomes?\b"
         r"|\bhouses?\b|\bsuspects?\b|\bMCA\b|\bofficials?\b"
+        r"|\bherdsm[ae]n\b|\bmourners\b|\bobservers?\b|\bmonitors\b|\bvoters?\b|\baspirants?\b"
         r"|\bcandidates?\b|\bpoliticians?\b|\bleaders?\b|\bactivists?\b|\bsupporters?\b|\bfisherm[ae]n\b"
         r"|\bpastoralists?\b|\bminers?\b|\bcommuters?\b|\bpedestrians?\b|\bthieves\b|\bthief\b|\bvillages?\b"
         r"|\brefugees\b|\bIDPs\b|\bmarkets?\b|\bbus(?:es)?\b|\bchurch(?:es)?\b|\bmosques?\b|\bschools?\b"
@@ -504,7 +547,8 @@ CUES: dict[str, FoldedPattern] = {
         r"|\bbandits?\b|\braiders?\b|\bgang(?:s|sters?)?\b|\bmilitias?\b|\bmilitiamen\b|\bjihadists?\b"
         r"|\bcamp\b|\bbase\b|\bcheckpoint\b|\bconvoy\b|\bpatrol\b|\bpositions?\b|\bpolice (?:post|station)\b"
         r"|\barmed (?:men|group|robbers)\b|\brobbers\b|\bcriminals\b|\battackers\b|\bguards?\b"
-        r"|\breservists?\b|\bAl[- ]Shabaa?b\b|\bTaliban\b|\bIslamic State\b|\bNAF\b|\bforces\b|\bcartel\b"
+        r"|\breservists?\b|\bassailants\b|\bAl[- ]Shabaa?b\b|\bTaliban\b|\bIslamic State\b|\bNAF\b"
+        r"|\bforces\b|\bcartel\b"
         r"|\b(?:cattle )?rustlers\b|\bgangsters\b|\bthugs\b|\bterror (?:group|cell)s?\b"
     ),
 }
@@ -645,6 +689,7 @@ coup emergency martial dissolv suspend ousted merger joined formed came effect r
 fled evacuated displaced returned arrived repatriated deliver distribut padlock
 decapitat dismember charred hijack disperse slash flog spray
 hit confront died lockdown curfew firing deactivat
+street death strike struck descend steal stole rustl drove driven made acid
 """.split()
 )
 _STEM_LENGTHS: tuple[int, ...] = tuple(sorted({len(stem) for stem in _TRIGGER_STEMS}))

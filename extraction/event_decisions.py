@@ -197,7 +197,8 @@ def _weak_attack_on_people(cues: dict[str, Match], sentence: str) -> bool:
 def _attack_reported(match: Match, sentence: str) -> bool:
     """A bare 'attack' reports one when it is a verb with an object ('assailants attack Pandanguo
     location') or a noun pinned to a place and a day ('the January 3, 2024, attack in Kerman')."""
-    if match.group(0).casefold() not in ("attack", "attacks", "attacked"):
+    # 'Matheniko raid Turkana cattle': a community's raid on a named people or place is an attack
+    if match.group(0).casefold() not in ("attack", "attacks", "attacked", "raid", "raids", "raided"):
         return False
     determined = _DETERMINER_BEFORE.search(sentence[max(0, match.start() - 25) : match.start()])
     if _VERB_AFTER.match(sentence, match.end()) and not determined:

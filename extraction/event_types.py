@@ -102,7 +102,9 @@ _BACKGROUND = rx(
 
 # Where a grievance ends: the crowd's own act ('protesters against the court clashed with police').
 _GRIEVANCE_END = rx(
-    r"\b(?<!\ba )(?<!\ban )(?<!\bthe )(?<!\bof )(?:clash(?:ed|es)?|engag(?:ed|e|es)|burn(?:ed|t|s)?"
+    # not in a relative clause: 'demanding arrest of the accused who threw acid' is still the grievance
+    r"\b(?<!\ba )(?<!\ban )(?<!\bthe )(?<!\bof )(?<!\bwho )(?<!\bwhich )"
+    r"(?:clash(?:ed|es)?|engag(?:ed|e|es)|burn(?:ed|t|s)?"
     r"|set (?:ablaze|fire|on fire)|pelt\w*|threw"
     r"|hurl(?:ed|s)?|block(?:ed|s)?|barricad(?:ed|es)|loot(?:ed|s)|vandali[sz](?:ed|es)|destroy(?:ed|s)"
     r"|storm(?:ed|s)|chased|(?:turn(?:ed|s)|became) (?:violent|chaotic|riotous)|running battles?)\b(?! of\b)"
