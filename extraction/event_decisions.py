@@ -182,16 +182,29 @@ def _explosion_decision(cues: dict[str, Match], sentence: str) -> Decision | Non
 
 def _weak_attack_on_people(cues: dict[str, Match], sentence: str) -> bool:
     """A weak trigger ('attack', 'shot', 'raid') counts with an armed side or an abduction, or with
-    people named as its target; people only before a bare active 'attack' are its subject
-    ('opposition leaders attack the budget' is criticism)."""
+    people named as its target; a bare 'attack' needs people as its object ('attack villagers',
+    'an attack on farmers'): 'opposition leaders attack the budget' is criticism."""
     if {"abduction", "armed_side"} & cues.keys():
         return True
     victim, trigger = cues.get("civ_victim"), cues["attack"]
     if victim is None:
         return False
-    bare = trigger.group(0).casefold() in ("attack", "attacks")
-    only_subject = victim.end() <= trigger.start() and not _CIV_VICTIM_AFTER.search(sentence, trigger.end())
-    return not (bare and only_subject)
+    if trigger.group(0).casefold() not in ("attack", "attacks"):
+        return True
+    return _object_victim(sentence, trigger.end())  # people only as the subject: criticism
+
+
+_OBJECT_GAP = 25  # 'attack two unarmed villagers': the object follows within a few words
+_NOT_OBJECT = re.compile(r"\b(?:as|of|for|over|about)\b")
+
+
+def _object_victim(sentence: str, after: int) -> bool:
+    """People as the object of 'attack', not people further on ('attack the budget as a
+    betrayal of farmers' criticises a budget)."""
+    victim = _CIV_VICTIM_AFTER.search(sentence, after)
+    if victim is None or victim.start() - after > _OBJECT_GAP:
+        return False
+    return not _NOT_OBJECT.search(sentence[after : victim.start()])
 
 
 def _attack_reported(match: Match, sentence: str) -> bool:

@@ -242,3 +242,16 @@ def test_tolls_and_commemorations_of_past_violence_are_no_events(sentence: str) 
 )
 def test_violence_or_protest_at_a_commemoration_is_still_an_event(sentence: str) -> None:
     assert non_event_reason(sentence) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "is_attack"),
+    [
+        ("Opposition leaders attack the budget as a betrayal of farmers.", False),
+        ("Critics attack the plan for ignoring the needs of villagers.", False),
+        ("Herders attack farmers in Benue, killing five.", True),
+    ],
+)
+def test_people_after_attack_must_be_its_object(sentence: str, is_attack: bool) -> None:
+    typing = classify_event(sentence)
+    assert (typing is not None and typing.sub_event_type == "Attack") == is_attack
