@@ -45,6 +45,7 @@ from extraction.actors import (
 )
 from extraction.dates import DateContext, DateMention, find_dates
 from extraction.document import Document
+from extraction.document_reading import PIECE_JOINER, iter_sentences, prepared_pieces
 from extraction.event_followups import BATTLE_FOLLOWUP_RULE, battle_followup, demonstration_followup
 from extraction.event_phrases import (
     date_segments,
@@ -58,6 +59,13 @@ from extraction.event_phrases import (
 from extraction.event_types import EventTyping, classify_event, has_trigger, non_event_reason
 from extraction.fatalities import count_fatalities
 from extraction.gazetteer import Gazetteer, fold_word
+from extraction.mention_record import (
+    actor_evidence,
+    explain_fields,
+    mention_record,
+    provenance,
+    typing_columns,
+)
 from extraction.notes import write_note
 from extraction.places import (
     Place,
@@ -66,10 +74,9 @@ from extraction.places import (
     find_places,
     resolve_location,
 )
-from extraction.sentences import Sentence, split_sentences
-from extraction.text import prepare_text
-from extraction.version import EXTRACTOR_VERSION
-from schemas.codebook import country_alpha3, interaction_number
+from extraction.sentences import Sentence
+from extraction.value_pool import ValuePool
+from schemas.codebook import country_alpha3
 
 log = logging.getLogger(__name__)
 
@@ -90,10 +97,6 @@ _UNPLACED = Place(  # type: ignore[arg-type]  (None in typed fields on purpose)
 )
 UNDATED_PERIOD = date(9999, 12, 31)  # an undated event is coded with the latest government period
 MAX_SENTENCE_CHARS = 2_000  # longer "sentences" are tables or run-on boilerplate: evidence is cut
-_WORD_RE = re.compile(r"[A-Za-z]+")
-_ENGLISH_WORDS = frozenset(
-    "the of and in to a on was were by for with at from that is an as said after killed".split()
-)
 # Where a sentence's next event starts: '; ' or ', and in Kabul' / 'while on 5 May'.
 _CLAUSE_SPLIT_RE = re.compile(
     r";\s+(?:(?:and|while|whereas|whilst)\s+)?"
@@ -139,8 +142,6 @@ _DATE_HINT_RE = re.compile(
 LOOKBACK_SENTENCES = 3  # how far back in a paragraph a sentence naming no place looks for one
 PRIOR_CHARS = 5_000  # the document priors (countries, admin1) are read from the title and the lead
 BRIEF_CHARS = 2_000  # a single paragraph this short tells one story (an ACLED note, a news brief)
-CHUNK_CHARS = 1_000_000  # huge documents are prepared and split into sentences chunk by chunk
-PIECE_JOINER = "\n\n"  # the prepared text of a huge document: its prepared pieces joined by this
 # Gravest first: a protest that turns violent is one riot, one met with lethal force is excessive force.
 DEMONSTRATION_RANK = (
     "Excessive force against protesters",
@@ -222,14 +223,14 @@ def extract_events(doc: Document, resources: Resources) -> list[dict]:
     Never raises on odd input: empty, binary, foreign-language or huge texts give a warning in
     the log and zero events where there are none.
     """
-    pieces = _prepared_pieces(doc)
+    pieces = prepared_pieces(doc)
     first = next(pieces, "")
     if not first:
         return []
     state = _start_document(doc, first, resources)
     state.brief_text = first if state.brief else ""
     mentions: list[dict] = []
-    pool = _ValuePool()
+    pool = ValuePool()
     offset = 0
     for piece in chain([first], pieces):
         for sentence in iter_sentences(piece):
@@ -255,36 +256,6 @@ def _count_whole_brief(event: dict, text: str) -> None:
     reading = f"{whole.evidence!r} -> {whole.count} (whole brief)"
     event["explain"] = {**event["explain"], "fatalities": reading}
     event["notes"] = write_note(event) if event.get("event_date") else event["notes"]
-
-
-# Values unique to a mention: pooling them would only add a table entry per mention.
-_UNPOOLED_KEYS = frozenset({"evidence", "notes", "span_start", "span_end", "explain"})
-
-
-class _ValuePool:
-    """One shared object per distinct value of a document's mentions.
-
-    A huge document yields hundreds of thousands of mentions whose columns and `explain`
-    texts repeat (actor names, dates, places, rules): keeping one copy of each instead of one
-    per mention is what keeps a 50 MB document within the memory budget. Values are equal
-    either way, so the output does not change; later edits of a mention just replace a value.
-    Floats and ints get their own tables (1 == 1.0 as dict keys).
-    """
-
-    def __init__(self) -> None:
-        self._tables: dict[type, dict] = {str: {}, float: {}, int: {}}
-
-    def compact(self, mention: dict) -> dict:
-        for key, value in mention.items():
-            table = self._tables.get(type(value))
-            if table is not None and key not in _UNPOOLED_KEYS:
-                mention[key] = table.setdefault(value, value)
-        explain, strings = mention.get("explain"), self._tables[str]
-        if isinstance(explain, dict):
-            for key, value in explain.items():
-                if type(value) is str:
-                    explain[key] = strings.setdefault(value, value)
-        return mention
 
 
 def _start_document(doc: Document, first: str, resources: Resources) -> _DocumentState:
@@ -321,43 +292,6 @@ def _country_codes(name: str, gazetteer: Gazetteer) -> list[str]:
     return codes + ([demonym] if demonym else [])
 
 
-def _prepared_pieces(doc: Document) -> Iterator[str]:
-    """Clean text in pieces (one piece unless the text is huge); nothing, with a warning saying
-    why, when there is nothing to read."""
-    if not doc.text or not doc.text.strip():
-        log.warning("document %s is empty: no events", doc.doc_id)
-        return
-    if _looks_binary(doc.text):
-        log.warning("document %s looks binary (control or undecodable characters): no events", doc.doc_id)
-        return
-    whole = len(doc.text) <= CHUNK_CHARS or doc.fmt == "html"  # markup cannot be cut anywhere
-    spans = [(0, len(doc.text))] if whole else _chunks(doc.text)
-    for number, (start, end) in enumerate(spans):
-        prepared = prepare_text(doc.text[start:end], doc.fmt)
-        if number == 0:
-            for warning in prepared.warnings:
-                log.warning("document %s: %s", doc.doc_id, warning)
-            if not _looks_english(prepared.text):
-                log.warning(
-                    "document %s does not look like English text: the rules may find no events", doc.doc_id
-                )
-        if prepared.text:
-            yield prepared.text
-
-
-def _looks_binary(text: str) -> bool:
-    sample = text[:65_536]
-    odd = sum(sample.count(c) for c in ("\x00", "\ufffd")) + len(re.findall(r"[\x01-\x08\x0e-\x1f]", sample))
-    return odd > max(8, len(sample) // 20)
-
-
-def _looks_english(text: str) -> bool:
-    words = _WORD_RE.findall(text[:20_000].lower())
-    if len(words) < 12:
-        return bool(words)
-    return sum(w in _ENGLISH_WORDS for w in words) / len(words) >= 0.05
-
-
 def _has_any_date(text: str, context: DateContext) -> bool:
     """Does the text state any recordable date? Only the surroundings of date-like words are read."""
     for hint in _DATE_HINT_RE.finditer(text):
@@ -365,26 +299,6 @@ def _has_any_date(text: str, context: DateContext) -> bool:
         if find_dates(window, context):
             return True
     return False
-
-
-def iter_sentences(text: str) -> Iterator[Sentence]:
-    """Sentences of the whole text, split chunk by chunk so a huge document never holds all its
-    sentences in memory at once; offsets are offsets in `text`."""
-    for start, end in _chunks(text):
-        for sentence in split_sentences(text[start:end]):
-            yield Sentence(sentence.text, sentence.start + start, sentence.end + start)
-
-
-def _chunks(text: str) -> Iterator[tuple[int, int]]:
-    """(start, end) spans of at most ~CHUNK_CHARS, cut after a line break where there is one."""
-    start = 0
-    while start < len(text):
-        end = min(len(text), start + CHUNK_CHARS)
-        if end < len(text):
-            newline = text.rfind("\n", start + CHUNK_CHARS // 2, end)
-            end = newline + 1 if newline >= 0 else end
-        yield start, end
-        start = end
 
 
 def could_hold_date(sentence: str) -> bool:
@@ -581,9 +495,9 @@ def _escalate_demonstration(event: dict, body: str, typing: EventTyping, resourc
     assigned = find_actors(
         f"{event['evidence']} {body}", typing, event["country"], day or UNDATED_PERIOD, resources.actors
     )
-    event.update(_typing_columns(typing, assigned))
+    event.update(typing_columns(typing, assigned))
     event["explain"]["event_type"] += f"; escalated by the next sentence: rule {typing.rule!r}"
-    event["explain"]["actor1"] = _actor_evidence(assigned)
+    event["explain"]["actor1"] = actor_evidence(assigned)
 
 
 def _clause_events(
@@ -727,12 +641,12 @@ def _build_mention(
         whole = _find_actors(sentence.text, typing, place, day, resources, context)
         assigned = whole if whole.evidence.get("actor1") else assigned
     fatalities = count_fatalities(clause.text)
-    record = _record(typing, when, place, assigned, fatalities.count, doc)
-    record.update(_provenance(sentence, typing, when, place))
+    record = mention_record(typing, when, place, assigned, fatalities.count, doc)
+    record.update(provenance(sentence, typing, when, place))
     record["doc_id"] = doc.doc_id
     record["published"] = doc.published.isoformat() if doc.published else None  # for merge timestamps
     record["brief"] = state.brief  # for merge: two briefs tell one event only when typed alike
-    record["explain"] = _explain(sentence, typing, when, place, assigned, fatalities)
+    record["explain"] = explain_fields(sentence, typing, when, place, assigned, fatalities)
     record["notes"] = write_note(record) if when else sentence.text.strip()
     return record
 
@@ -885,108 +799,3 @@ def _country_place(countries: list[str], resources: Resources) -> Place | None:
     )
 
 
-def _record(
-    typing: EventTyping,
-    when: DateMention | None,
-    place: object,
-    assigned: object,
-    fatalities: int,
-    doc: Document,
-) -> dict:
-    """The ACLED columns of one mention."""
-    return {
-        "event_date": when.event_date.isoformat() if when else None,
-        "year": when.event_date.year if when else None,
-        "time_precision": when.time_precision if when else None,
-        **_typing_columns(typing, assigned),
-        "iso": place.iso,
-        "region": place.region,
-        "country": place.country,
-        "admin1": place.admin1,
-        "admin2": place.admin2,
-        "admin3": None,
-        "location": place.location,
-        "latitude": _coordinate(place.latitude),
-        "longitude": _coordinate(place.longitude),
-        "geo_precision": place.geo_precision,
-        "source": doc.source,
-        "source_scale": doc.source_scale,
-        "fatalities": max(0, int(fatalities)),
-    }
-
-
-def _typing_columns(typing: EventTyping, assigned: ActorAssignment) -> dict:
-    """The columns that follow from the event's type and its actors."""
-    inter1, inter2 = int(assigned.inter1), int(assigned.inter2 or 0)
-    return {
-        "disorder_type": typing.disorder_type,
-        "event_type": typing.event_type,
-        "sub_event_type": typing.sub_event_type,
-        "actor1": assigned.actor1,
-        "assoc_actor_1": assigned.assoc_actor_1 or None,
-        "inter1": inter1,
-        "actor2": assigned.actor2 or None,
-        "assoc_actor_2": assigned.assoc_actor_2 or None,
-        "inter2": inter2,
-        "interaction": interaction_number(inter1, inter2),
-        "civilian_targeting": assigned.civilian_targeting or None,
-        "tags": _tags(typing),
-    }
-
-
-def _coordinate(value: float | None) -> float | None:
-    return None if value is None else round(float(value), 4)
-
-
-def _tags(typing: EventTyping) -> str | None:
-    """ACLED tags crowd size on demonstrations; the text rarely gives it, so 'no report'."""
-    return "crowd size=no report" if typing.event_type in ("Protests", "Riots") else None
-
-
-def _provenance(sentence: Sentence, typing: EventTyping, when: DateMention | None, place: object) -> dict:
-    confidence = typing.confidence * (1.0 if when and when.time_precision == 1 else 0.85)
-    confidence *= 1.0 if place.geo_precision == 1 else 0.9
-    return {
-        "evidence": sentence.text.strip(),
-        "span_start": sentence.start,
-        "span_end": sentence.end,
-        "extractor_version": EXTRACTOR_VERSION,
-        "confidence": round(min(1.0, max(0.0, confidence)), 3),
-    }
-
-
-def _actor_evidence(assigned: ActorAssignment) -> str:
-    """'Islamic State (Afghanistan) <- 'IS-K'' for each actor, from the actor module's evidence."""
-    found = assigned.evidence or {}
-    parts = [
-        f"{name} <- {found.get(role)!r}" if found.get(role) else f"{name} (default for the event type)"
-        for role, name in (("actor1", assigned.actor1), ("actor2", assigned.actor2))
-        if name
-    ]
-    return "; ".join(parts)
-
-
-def _explain(
-    sentence: Sentence,
-    typing: EventTyping,
-    when: DateMention | None,
-    place: object,
-    assigned: object,
-    fatalities: object,
-) -> dict[str, str]:
-    """Field -> the evidence behind it, for `eventpipe extract --explain`."""
-    date_text = (
-        f"{when.text!r} -> {when.event_date.isoformat()} (precision {when.time_precision})"
-        if when
-        else "no date in the text: undated"
-    )
-    return {
-        "event_type": f"rule {typing.rule!r}, trigger {typing.trigger!r}",
-        "sub_event_type": f"{typing.sub_event_type} (confidence {typing.confidence:.2f})",
-        "event_date": date_text,
-        "location": str(getattr(place, "evidence", "") or place.location),
-        "actor1": _actor_evidence(assigned),
-        "fatalities": (
-            f"{fatalities.evidence!r} -> {fatalities.count}" if fatalities.evidence else "none stated: 0"
-        ),
-    }

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from extraction import engine
+from extraction import document_reading, engine
 from extraction.document import Document
 from extraction.engine import Resources, extract_events, split_clauses
 from extraction.text import prepare_text
@@ -241,14 +241,15 @@ def test_a_huge_document_is_read_piece_by_piece_with_consistent_spans(
     resources: Resources, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # why: a 50 MB text is prepared in pieces; spans must point into the pieces joined by a blank line.
-    monkeypatch.setattr(engine, "CHUNK_CHARS", 400)
+    monkeypatch.setattr(document_reading, "CHUNK_CHARS", 400)
     paragraph = (
         "On 21 March 2024, a suicide bomber blew himself up outside a bank in Kandahar city, "
         "killing 21 people. Markets reopened the next week.\n\n"
     )
     text = paragraph * 8
     events = extract(resources, text)
-    prepared = engine.PIECE_JOINER.join(prepare_text(text[a:b]).text for a, b in engine._chunks(text))
+    pieces = document_reading._chunks(text)
+    prepared = document_reading.PIECE_JOINER.join(prepare_text(text[a:b]).text for a, b in pieces)
     assert len(events) == 8
     for event in events:
         assert prepared[event["span_start"] : event["span_end"]].strip() == event["evidence"]
