@@ -89,8 +89,8 @@ def _group_mentions(mentions: Iterable[Mapping[str, object]]) -> list[list[Mappi
     groups: list[list[Mapping[str, object]]] = []
     buckets: dict[tuple[str, str, str], list[int]] = {}
     for mention in mentions:
-        if not mention.get("event_date"):  # undated: nothing to tell two reports apart by
-            groups.append([mention])
+        if not mention.get("event_date") or not mention.get("country"):
+            groups.append([mention])  # undated or placeless: nothing to tell two reports apart by
             continue
         bucket = buckets.setdefault(_bucket_key(mention), [])
         target = next((i for i in bucket if _same_event(groups[i][0], mention)), None)

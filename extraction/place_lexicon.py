@@ -16,12 +16,15 @@ from extraction.gazetteer import fold_name
 # backticks inside a word keep it whole ("Shi`a" is not the Norwegian 'Shi').
 NAME_WORD = re.compile(
     r"(?<![^\W\d_])(?:[^\W\d_a-z]|(?:de|del|da|do|dos|das|di|du|la|le|les|el|al|i|e|y|of|the|"
-    r"upon|on|sur|an|am|im|bin|ibn|van|von|der|den|ben|abu|and)\b)[^\W\d_]*(?:['’`ʻ][^\W\d_]+)*"
+    r"upon|on|sur|an|am|im|bin|ibn|van|von|der|den|ben|abu|and|ez|es|er|ed|ash|ath|adh|az|ad|ar)\b)"
+    r"[^\W\d_]*(?:['’`ʻ][^\W\d_]+)*"
 )
 JOIN_GAP = re.compile(r"[ \-‐–]")
 CONNECTORS = frozenset(
     "de del da do dos das di du la le les el al i e y of the upon on sur an am im bin ibn "
     "van von der den ben abu and".split()  # 'and': 'Bosnia and Herzegovina', 'Trinidad and Tobago'
+    # the Arabic article as transliterated before sun letters: 'Deir ez Zor', 'Ras el Ain', 'Dar es Salaam'
+    + "ez es er ed ash ath adh az ad ar".split()
 )
 # 'the Kikuyu ethnic group', 'Turkana herders': a people, not a place.
 GROUP_AFTER = re.compile(

@@ -228,3 +228,11 @@ def test_briefs_typed_apart_are_two_events(second: dict, merged: bool) -> None:
     events = merge_events([mention("a", brief=True), mention("b", **second)])
     assert len(events) == (1 if merged else 2)
     assert all("brief" not in event for event in events)
+
+
+def test_placeless_reports_never_merge() -> None:
+    # why: two briefs naming no resolvable place on one day may be anywhere: nothing says they
+    # are one event.
+    unplaced = {"country": None, "admin1": None, "location": None, "iso": None}
+    events = merge_events([mention("a", brief=True, **unplaced), mention("b", brief=True, **unplaced)])
+    assert [event["doc_ids"] for event in events] == [["a"], ["b"]]
