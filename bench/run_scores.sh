@@ -10,6 +10,7 @@
 # bench/news_snippets.csv / news_negatives.csv: 80 wire-style sentences labelled with ACLED
 # sub-event types and 35 non-event sentences, written for this repository (not ACLED data): a
 # check that rules tuned on ACLED notes still hold on news prose, and do not fire on non-events.
+# bench/negatives.csv: 45 non-events in the shape of ACLED notes (a date and a place, no event).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/.venv/bin:$PATH"
@@ -30,7 +31,7 @@ for gold in "$DATA"/*.csv; do
     echo "$name: $score"
 done
 
-for extra in bench/news_snippets.csv bench/news_negatives.csv; do
+for extra in bench/news_snippets.csv bench/news_negatives.csv bench/negatives.csv; do
     score="$(python3 "$BENCH/score_notes.py" --gold "$extra" --cmd "$CMD" \
              --report "$OUT/$(basename "$extra" .csv).json" | tail -n 1)"
     echo "$(basename "$extra" .csv): $score"

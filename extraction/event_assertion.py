@@ -71,6 +71,14 @@ _COMMEMORATION = rx(
     r"\b(?:memorial (?:service|ceremony|mass)|anniversary of) (?:\w+ ){0,6}?"
     r"(?:victims|massacre|attack|bombing|killings?|genocide|war)\b"
 )
+# 'the film about the 1994 genocide ... premiered in Kigali': a work about violence is released.
+_DEPICTION = rx(
+    r"\b(?:film|documentary|movie|book|novel|play|exhibition|memoir|series)s? (?:about|on|depicting)\b"
+)
+_RELEASE = rx(
+    r"\b(?:premiered|premieres|launched|released|published|screened|unveiled|went on sale"
+    r"|hit (?:cinemas|theatres))\b"
+)
 _PERIOD = rx(
     r"\b(?:in|during|throughout|since|between|over|from|by|until)\s+(?:the\s+)?(?:(?:past|last"
     r"|first|"
@@ -134,8 +142,10 @@ _NOT_VIOLENCE = rx(
 )
 # An accident or a verdict is often what a crowd reacts to: then the reaction is the event.
 _CROWD_RESPONSE = rx(
-    r"\b(?:block\w*|rall(?:y|ied|ies)|burn\w*|set fire|vandali\w*|storm\w*|demand\w*|protest\w*|demonstrat\w*"
-    r"|march\w*|execut\w*|deploy\w*|erect\w*|violence)\b"
+    r"\b(?:block\w*|rall(?:y|ied|ies)|burn\w*|set fire|vandali\w*|demand\w*|protest\w*|demonstrat\w*"
+    r"|execut\w*|deploy\w*|erect\w*|violence)\b"
+    # not the weather ('the storm hit') nor the month ('12 March 2021', 'March 5')
+    r"|(?<!the )(?<!a )\bstorm\w*|(?<!\d )\bmarch(?:ed|es|ing|ers)?\b(?! \d)"
 )
 _REAL_HARM = rx(
     r"\b(?:killed|injur\w*|wounded|dead|died|tear ?-?gas\w*|arrested|stabbed|shot dead|clashed|police|rioting"
@@ -335,6 +345,8 @@ def non_event_reason(sentence: str) -> str | None:
         return "accident or disaster"
     if _NOT_VIOLENCE.search(text) and not _REAL_HARM.search(text) and not _CROWD_RESPONSE.search(text):
         return "court, sport or figure of speech"
+    if _DEPICTION.search(text) and _RELEASE.search(text):
+        return "a work about violence"
     if _COMMEMORATION.search(text) and not _CROWD_RESPONSE.search(text) and not _REAL_HARM.search(text):
         return "commemoration"
     if (

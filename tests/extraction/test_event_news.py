@@ -255,3 +255,23 @@ def test_violence_or_protest_at_a_commemoration_is_still_an_event(sentence: str)
 def test_people_after_attack_must_be_its_object(sentence: str, is_attack: bool) -> None:
     typing = classify_event(sentence)
     assert (typing is not None and typing.sub_event_type == "Attack") == is_attack
+
+
+@pytest.mark.parametrize(
+    ("sentence", "reason"),
+    [
+        (
+            "On 9 March 2022, a judge in Mombasa sentenced two men for a 2020 murder.",
+            "court, sport or figure of speech",
+        ),
+        ("On 14 March 2019, the storm hit the port of Beira, destroying homes.", "accident or disaster"),
+        (
+            "A documentary about the massacre, in which troops killed 300 people, premiered in Paris.",
+            "a work about violence",
+        ),
+        ("On 3 March 2021, residents marched in Thika after a bus crash killed five.", None),
+    ],
+    ids=["month_march_is_no_march", "a_storm_is_weather", "a_film_about_a_massacre", "a_real_march"],
+)
+def test_non_event_filters_read_months_weather_and_works(sentence: str, reason: str | None) -> None:
+    assert non_event_reason(sentence) == reason
