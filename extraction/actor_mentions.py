@@ -211,16 +211,17 @@ def _state(
     )
 
 
+# Compiled once: building the role pattern per ethnic name found cost a string concatenation and
+# a lookup in re's cache (hashing the long pattern) each time.
+_ETHNIC_CONTEXT = re.compile(r"\b(?:ethnic|tribal|inter-?communal|communal|clan)\b", re.IGNORECASE)
+_ETHNIC_ROLE_AFTER = re.compile(r"\W{0,2}(?:\w+\W+){0,1}" + _ETHNIC_ROLE + r"\b", re.IGNORECASE)
+
+
 def _communal_mentions(sentence: str, country: str | None, actors: ActorDictionary) -> list[ActorMention]:
     found = []
-    ethnic_context = re.search(
-        r"\b(?:ethnic|tribal|inter-?communal|communal"
-        r"|clan)\b",
-        sentence,
-        re.IGNORECASE,
-    )
+    ethnic_context = _ETHNIC_CONTEXT.search(sentence)
     for m in actors.ethnic_pattern.finditer(sentence):
-        role = re.match(r"\W{0,2}(?:\w+\W+){0,1}" + _ETHNIC_ROLE + r"\b", sentence[m.end() :], re.IGNORECASE)
+        role = _ETHNIC_ROLE_AFTER.match(sentence[m.end() :])
         if role or ethnic_context:
             name = _ETHNIC_SPELLING.get(m.group(1), m.group(1))
             found.append(

@@ -75,6 +75,7 @@ from extraction.places import (
     resolve_location,
 )
 from extraction.sentences import Sentence
+from extraction.text import lower_matches_ignorecase
 from extraction.value_pool import ValuePool
 from schemas.codebook import country_alpha3
 
@@ -301,9 +302,20 @@ def _has_any_date(text: str, context: DateContext) -> bool:
     return False
 
 
+# The same test, made cheaper: a digit is found by a C-level character scan; the sentence is
+# lowercased and searched without IGNORECASE (the pattern's letters are all lowercase), which
+# `re` runs several times faster on a long alternation (see lower_matches_ignorecase).
+_DIGIT_RE = re.compile(r"\d")
+_SENTENCE_DATE_HINT_FOLDED_RE = re.compile(_SENTENCE_DATE_HINT_RE.pattern)
+
+
 def could_hold_date(sentence: str) -> bool:
     """Cheap gate before `find_dates`: no digit, month name or time word, no date (most sentences
     of an article); checked against every sentence of the ACLED notes and seed articles."""
+    if _DIGIT_RE.search(sentence) is not None:
+        return True
+    if lower_matches_ignorecase(sentence):
+        return _SENTENCE_DATE_HINT_FOLDED_RE.search(sentence.lower()) is not None
     return _SENTENCE_DATE_HINT_RE.search(sentence) is not None
 
 

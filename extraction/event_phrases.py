@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from extraction.dates import DateMention
 from extraction.event_types import EventTyping, classify_event
+from extraction.text import lower_matches_ignorecase
 from schemas.codebook import SUB_EVENT_DISORDER, SUB_EVENT_PARENT
 
 # Where one occurrence's words end and the next one's may start.
@@ -202,9 +203,27 @@ def _noun_typing(noun: str, rule: str) -> EventTyping:
     )
 
 
+# Literal words every match of a pattern contains (lowercase): an ASCII text without any of
+# them cannot match, so the regex scan is skipped (see _may_match).
+_COUNT_NOUN_STEMS = ("attack", "bombing", "assault", "blast", "explosion", "shooting", "massacre")
+_PLOT_WORDS = ("plan", "plot", "instructed", "intending", "preparing", "aiming")
+
+
+def _may_match(text: str, words: tuple[str, ...]) -> bool:
+    """Could a case-insensitive regex that needs one of `words` match `text`? False only when the
+    lowercased text holds none of them: a cheap C-level test before a slow leading-alternation
+    scan."""
+    if not lower_matches_ignorecase(text):
+        return True
+    lowered = text.lower()
+    return any(word in lowered for word in words)
+
+
 def occurrence_count(text: str) -> int:
     """How many occurrences a phrase reports: 2 for 'two attacks in Kabul' or 'the Longan Hotel
     attack and the subsequent Kabul International Airport attack', else 1."""
+    if not _may_match(text, _COUNT_NOUN_STEMS):
+        return 1
     match = _COUNTED_RE.search(text)
     if match:
         return _COUNTS[match["count"].casefold()]
@@ -213,6 +232,8 @@ def occurrence_count(text: str) -> int:
 
 def mask_plot_targets(text: str) -> str:
     """The text with what a plot aimed at blanked ('planning attacks in Vienna and Cologne')."""
+    if not _may_match(text, _PLOT_WORDS):
+        return text
     return _PLOT_RE.sub(lambda m: " " * len(m.group(0)), text)
 
 

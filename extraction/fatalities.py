@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from extraction.numbers import NUMBER_PATTERN, parse_number
 
@@ -298,6 +298,13 @@ def count_fatalities(text: str) -> FatalityCount:
     lowest figure. 0 when nothing is reported. `evidence` quotes the phrases read, from the text
     with parenthetical asides removed.
     """
+    return _count_cached(text)
+
+
+@lru_cache(maxsize=256)
+def _count_cached(text: str) -> FatalityCount:
+    """count_fatalities, cached: the engine counts a clause that is its whole sentence twice (as
+    the clause and as the sentence), and a FatalityCount is immutable."""
     lowered = text.lower()
     if not _HINTS_RE.search(lowered):
         return FatalityCount(0, "")

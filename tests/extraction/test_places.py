@@ -633,3 +633,62 @@ def test_regions_are_the_countries_and_admin1_among_the_candidates(gazetteer: Ga
     # why: countries_named asks only whether a word is a country; regions() skips building places.
     key = fold_name(name)
     assert gazetteer.regions(key) == tuple(c for c in gazetteer.candidates(key) if c.kind != "place")
+
+
+# (sentence, location, admin1, country, why): Middle East and Asia, regions without ACLED test data.
+ASIA_MIDDLE_EAST = [
+    (
+        "On 12 March 2022, coalition airstrikes hit Houthi positions in Saada (Saada, Saada).",
+        "Yemen",
+        "Sadah",
+        "a tiny Mayotte commune-region 'Sada' must not beat Yemen's governorate and its city",
+    ),
+    (
+        "On 9 February 2022, gunmen shot and killed a former fighter in Tafas (Dar'a, Dar'a).",
+        "Syria",
+        "Dara",
+        "transliteration variants of a governorate resolve to ACLED's name",
+    ),
+    (
+        "On 17 October 2022, protesters gathered outside the central bank in Beirut (Beirut, Beirut).",
+        "Lebanon",
+        "Beirut",
+        "ACLED's English region name, not GeoNames' French 'Beyrouth'",
+    ),
+    (
+        "On 10 February 2022, gunmen killed a former soldier in Jalalabad (Jalalabad, Ningarhar).",
+        "Afghanistan",
+        "Nangarhar",
+        "'Ningarhar' is Nangarhar: Jalalabad is the Afghan city, not Kyrgyzstan's Jalal-Abad",
+    ),
+    (
+        "Members of a Muslim group staged a protest rally in Dhaka city, demanding justice for "
+        "Uyghur Muslims in China's Xinjiang province.",
+        "Bangladesh",
+        "Dhaka",
+        "a possessive chain in the demand is prose, not a coded location: the first place wins",
+    ),
+    (
+        "On 3 September 2022, protesters closed the road in Tripoli (Tripoli, North) with burning tires.",
+        "Lebanon",
+        "North",
+        "a compass word closing the brackets is a region (Lebanon's North), which picks Tripoli's country",
+    ),
+    (
+        "On 2 May 2020, residents held a violent demonstration in Mzuzu (Mzimba, Northern).",
+        "Malawi",
+        "Northern",
+        "a compass region in brackets must not pull a Malawian town abroad",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "country", "admin1", "why"), ASIA_MIDDLE_EAST, ids=[c[-1] for c in ASIA_MIDDLE_EAST]
+)
+def test_regions_of_the_middle_east_and_asia(
+    gazetteer: Gazetteer, sentence: str, country: str, admin1: str, why: str
+) -> None:
+    place = resolve_location(find_places(sentence, gazetteer), None, gazetteer)
+    assert place is not None, why
+    assert (place.country, fold_name(place.admin1 or "")) == (country, fold_name(admin1)), why

@@ -1,0 +1,130 @@
+"""The speed shortcuts give the same answers as the plain regex scans they skip or replace."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from extraction import engine, event_phrases
+from extraction.event_cues import CUES, FoldedPattern
+from extraction.fatalities import count_fatalities
+from extraction.text import FOLD_TRAPS, strip_footnote_markers
+
+TEXTS = [
+    "Police arrested three men planning attacks in Vienna and Cologne.",
+    "Militants were plotting to bomb the Kraków station.",
+    "Gunmen killed two villagers in Mandera on 3 May.",
+    "Two suicide attacks in Kabul killed 12 people.",
+    "The Longan Hotel attack and the subsequent Kabul International Airport attack killed 30.",
+    "Protesters gathered in İzmir to denounce the ban.",
+    "Police said the cell was “plotting” an attack in Köln.",
+    "Police found the cell’s plans.",
+    "Officers were İnstructed to attack the ‘base’.",
+    "The bombing and the other shooting were unrelated to the ſtrike.",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_mask_plot_targets_matches_the_plain_substitution(text: str) -> None:
+    plain = event_phrases._PLOT_RE.sub(lambda m: " " * len(m.group(0)), text)
+    assert event_phrases.mask_plot_targets(text) == plain
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_occurrence_count_matches_the_plain_search(text: str) -> None:
+    counted = event_phrases._COUNTED_RE.search(text)
+    if counted:
+        plain = event_phrases._COUNTS[counted["count"].casefold()]
+    else:
+        plain = 2 if event_phrases._COORDINATED_NOUNS_RE.search(text) else 1
+    assert event_phrases.occurrence_count(text) == plain
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Two suicide attacks in Kabul killed 12 people.", 2),
+        ("Police dispersed the crowd in Nairobi.", 1),
+        ("Planning continued in Kraków after the attack.", 1),
+    ],
+)
+def test_occurrence_count_examples(text: str, expected: int) -> None:
+    assert event_phrases.occurrence_count(text) == expected
+
+
+def test_fold_traps_are_every_letter_lower_misses() -> None:
+    # every non-ASCII letter that IGNORECASE matches to an ASCII letter which str.lower() misses
+    traps = {
+        chr(cp)
+        for cp in range(128, 0x250)
+        for a in "abcdefghijklmnopqrstuvwxyz"
+        if re.fullmatch(a, chr(cp), re.IGNORECASE) and chr(cp).lower() != a
+    }
+    assert traps == set(FOLD_TRAPS)
+
+
+def test_plot_gate_keeps_non_ascii_texts_on_the_regex() -> None:
+    # 'ſ' (long s) matches 's' under IGNORECASE but str.lower() keeps it: the gate must not decide
+    text = "He was inſtructed to attack the base."
+    assert event_phrases.mask_plot_targets(text).split() == ["He", "was", "."]
+
+
+@pytest.mark.parametrize("name", ["protest", "attack", "clash", "crowd", "armed_side"])
+@pytest.mark.parametrize("text", TEXTS + ["İİ protests in Ankara", "KILLED by gunmen"])
+def test_folded_search_finds_what_ignorecase_finds(name: str, text: str) -> None:
+    pattern: FoldedPattern = CUES[name]
+    hit, plain = pattern.search(text), pattern.ignorecase.search(text)
+    assert (hit.span() if hit else None) == (plain.span() if plain else None)
+    assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in pattern.ignorecase.finditer(text)]
+
+
+def test_count_fatalities_cache_answers_per_text() -> None:
+    first = count_fatalities("Gunmen killed two villagers in Mandera.")
+    other = count_fatalities("Police dispersed the crowd; nobody was hurt.")
+    assert first.count == 2
+    assert other.count == 0
+    assert count_fatalities("Gunmen killed two villagers in Mandera.") == first
+
+
+def test_date_hint_pattern_is_lowercase() -> None:
+    # could_hold_date searches lowercased ASCII sentences with this pattern without IGNORECASE
+    pattern = engine._SENTENCE_DATE_HINT_RE.pattern
+    assert pattern == pattern.lower()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "could"),
+    [
+        ("Gunmen attacked the village.", False),
+        ("Gunmen attacked the village LAST NIGHT.", True),
+        ("Gunmen attacked the village in SEPTEMBER.", True),
+        ("Gunmen attacked the village in 2020.", True),
+        ("Gunmen attacked the vilſage.", False),
+        ("Gunmen attacked Kraków on Monday.", True),
+        ("Gunmen attacked Kraków.", False),
+        ("Gunmen attacked Kraków’s BAZAAR.", False),
+        ("Gunmen attacked Kraków’s market LAST WEEK.", True),
+        ("İstanbul police raided a flat toDAY.", True),
+        ("Police raided the flat yeſterday.", True),
+    ],
+)
+def test_could_hold_date_agrees_with_the_plain_regex(sentence: str, could: bool) -> None:
+    assert engine.could_hold_date(sentence) is could
+    assert (engine._SENTENCE_DATE_HINT_RE.search(sentence) is not None) is could
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the influence5 and more", "the influence and more"),
+        ("the words12, more", "the words, more"),
+        ("COVID19 cases rose", "COVID19 cases rose"),
+        ("F16 jets flew", "F16 jets flew"),
+        ("abc5 x", "abc5 x"),
+        ("a station1234 x", "a station1234 x"),
+    ],
+)
+def test_footnote_marker_after_word(text: str, expected: str) -> None:
+    assert strip_footnote_markers(text) == expected
