@@ -11,6 +11,7 @@
 # sub-event types and 35 non-event sentences, written for this repository (not ACLED data): a
 # check that rules tuned on ACLED notes still hold on news prose, and do not fire on non-events.
 # bench/negatives.csv: 45 non-events in the shape of ACLED notes (a date and a place, no event).
+# bench/probe_asia_me.csv: 62 ACLED-style notes for the Middle East and Asia (gold written by us).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/.venv/bin:$PATH"
@@ -31,7 +32,7 @@ for gold in "$DATA"/*.csv; do
     echo "$name: $score"
 done
 
-for extra in bench/news_snippets.csv bench/news_negatives.csv bench/negatives.csv; do
+for extra in bench/news_snippets.csv bench/news_negatives.csv bench/negatives.csv bench/probe_asia_me.csv; do
     score="$(python3 "$BENCH/score_notes.py" --gold "$extra" --cmd "$CMD" \
              --report "$OUT/$(basename "$extra" .csv).json" | tail -n 1)"
     echo "$(basename "$extra" .csv): $score"
