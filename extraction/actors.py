@@ -381,8 +381,7 @@ def find_actors(
         actor1, inter1 = _as_gang((actor1, inter1), surrounding, country, actors) or (actor1, inter1)
         second = _as_gang(second, surrounding, country, actors)
     actor2, inter2 = second if second else (None, 0)
-    crowd = typing.event_type in ("Protests", "Riots")
-    assoc1 = _associates(sentence, country, actors) if crowd else None
+    assoc1 = _associates(sentence, country, actors) if crowd_event else None
     evidence = {m.name: m.text for m in mentions if m.name in (actor1, actor2)}
     return ActorAssignment(
         actor1=actor1,
