@@ -53,7 +53,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Run the engine on each row's notes of an ACLED CSV export and print the accuracy "
         "of every field, so you can check the engine on your own region before trusting it.",
     )
-    evaluate.add_argument("--acled", required=True, type=Path, help="an ACLED CSV export")
+    evaluate.add_argument("--acled", required=True, type=Path, nargs="+", metavar="FILE",
+                          help="ACLED CSV exports (one, unless --cv)")
+    evaluate.add_argument("--cv", choices=["region"], default=None,
+                          help="leave one region out: train the model without each region and score the "
+                          "rules, the model and the combined system on that region's modern-taxonomy rows")
+    evaluate.add_argument("--cv-limit", type=int, default=None, metavar="N",
+                          help="with --cv: score a seeded sample of at most N rows per region")
+    evaluate.add_argument("--rules-cache", type=Path, default=None, metavar="FILE",
+                          help="with --cv: a JSONL file caching the rules' verdict per note across runs")
     evaluate.add_argument("--limit", type=int, default=None, help="score a seeded random sample of N rows")
     evaluate.add_argument("--seed", type=int, default=0, help="seed of the --limit sample (default 0)")
     evaluate.add_argument("--report", type=Path, default=None, help="also write the scores as JSON")
@@ -107,7 +115,11 @@ def run_evaluate(args: argparse.Namespace) -> int:
 
     if args.limit is not None and args.limit < 1:
         raise InputError("--limit must be a positive number", column="--limit")
-    rows = sample_rows(read_acled_rows(args.acled), args.limit, args.seed)
+    if args.cv is not None:
+        return _run_cross_validation(args)
+    if len(args.acled) > 1:
+        raise InputError("give one ACLED export (several are for --cv)", column="--acled")
+    rows = sample_rows(read_acled_rows(args.acled[0]), args.limit, args.seed)
     resources = Resources.load()
     evaluation = evaluate_rows(rows, lambda document: extract_events(document, resources))
     print(format_table(evaluation))
@@ -120,4 +132,32 @@ def run_evaluate(args: argparse.Namespace) -> int:
             json.dumps({"rows": evaluation.rows, "covered": evaluation.covered, "fields": scores}, indent=1),
             encoding="utf-8",
         )
+    return 0
+
+
+def _run_cross_validation(args: argparse.Namespace) -> int:
+    """`evaluate --cv region`: the leave-one-region-out table for rules, model and combined."""
+    from extraction.learned.features import FeatureSpec
+    from training.corpus import read_rows
+    from training.cv import format_report, prepare, run_loro
+    from training.rules_adapter import RulesCache
+    from training.trainer import TrainSettings
+
+    for path in args.acled:
+        if not path.is_file():
+            raise InputError(f"{path}: no such file", column="--acled")
+    rows = [r for r in read_rows(args.acled) if r.sub_event_type is not None]
+    if not rows:
+        raise InputError("no modern-taxonomy rows with a sub_event_type", column="--acled")
+
+    def progress(message: str) -> None:
+        print(message, file=sys.stderr, flush=True)
+
+    cache = RulesCache(args.rules_cache)
+    verdicts = cache.verdicts_for([r.text for r in rows], lambda d, n: progress(f"rules: {d}/{n} new notes"))
+    prepared = prepare(rows, verdicts, FeatureSpec())
+    report = run_loro(prepared, TrainSettings(), progress, limit_per_fold=args.cv_limit, seed=args.seed)
+    print(format_report(report))
+    if args.report is not None:
+        args.report.write_text(json.dumps(report.as_dict(), indent=1), encoding="utf-8")
     return 0

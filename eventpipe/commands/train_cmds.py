@@ -1,0 +1,90 @@
+"""`eventpipe train`: learn the event typing decision from ACLED records.
+
+The notes of the given ACLED exports (and/or the ACLED-origin events already imported into the
+warehouse) are the text, their coded event and sub-event types the labels. The rules read every
+note first (their verdict and evidence are features), a leave-one-region-out cross-validation
+scores the result, and the model is written as plain arrays plus a JSON sidecar.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from eventpipe.errors import InputError
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add `train` to the `eventpipe` parser."""
+    train = subparsers.add_parser(
+        "train",
+        help="train the event typing model on ACLED records (their notes and coded types)",
+        description="Train the learned event typing layer on ACLED exports: notes are the text, "
+        "event_type/sub_event_type the labels, the rules' own verdict and evidence extra features. "
+        "Prints progress and the leave-one-region-out metrics, and writes MODEL_DIR/model.npz + "
+        "model.json (no pickle; inference needs numpy only). Use it with `extract --model`, "
+        "`run --model` or EVENTPIPE_MODEL.",
+    )
+    train.add_argument("--acled", nargs="*", type=Path, default=[], metavar="FILE",
+                       help="ACLED CSV exports (any vintage; .csv.gz too)")
+    train.add_argument("--from-warehouse", action="store_true",
+                       help="also train on the ACLED-origin events imported into the warehouse")
+    train.add_argument("--warehouse", type=Path, default=None,
+                       help="the warehouse for --from-warehouse (default: EVENTPIPE_WAREHOUSE)")
+    train.add_argument("--out", required=True, type=Path, metavar="MODEL_DIR",
+                       help="where the model is written")
+    train.add_argument("--no-cv", action="store_true", help="skip the leave-one-region-out cross-validation")
+    train.add_argument("--cv-limit", type=int, default=None, metavar="N",
+                       help="score at most N seeded rows per held-out region")
+    train.add_argument("--rules-cache", type=Path, default=None, metavar="FILE",
+                       help="a JSONL file caching the rules' verdict per note across runs")
+    train.set_defaults(handler=run_train)
+
+
+def run_train(args: argparse.Namespace) -> int:
+    from training.corpus import dedupe, read_rows, read_warehouse
+    from training.cv import format_report
+    from training.rules_adapter import RulesCache
+    from training.train import TrainingError, train_model
+
+    rows = read_rows(_existing(args.acled))
+    if args.from_warehouse:
+        rows = dedupe([*rows, *read_warehouse(_warehouse(args))])
+    if not rows:
+        raise InputError(
+            "no labelled ACLED rows: give --acled FILE... and/or --from-warehouse", column="--acled"
+        )
+    started = time.monotonic()
+
+    def progress(message: str) -> None:
+        print(f"[{time.monotonic() - started:6.1f}s] {message}", file=sys.stderr, flush=True)
+
+    try:
+        result = train_model(
+            rows, args.out, cache=RulesCache(args.rules_cache), cv=not args.no_cv,
+            limit_per_fold=args.cv_limit, progress=progress,
+        )
+    except TrainingError as error:
+        raise InputError(str(error), column="--acled") from error
+    if result.report is not None:
+        print("leave-one-region-out (trained without the region, scored on its modern-taxonomy rows):")
+        print(format_report(result.report))
+    print(f"{result.rows} rows, {len(result.classes)} sub-event types -> {result.directory}")
+    return 0
+
+
+def _existing(paths: list[Path]) -> list[Path]:
+    for path in paths:
+        if not path.is_file():
+            raise InputError(f"{path}: no such file", column="--acled")
+    return paths
+
+
+def _warehouse(args: argparse.Namespace) -> Path:
+    if args.warehouse is not None:
+        return args.warehouse
+    from eventpipe.settings import Settings
+
+    return Settings.load().warehouse

@@ -1,0 +1,141 @@
+"""The learned typing model at inference: plain arrays and a JSON sidecar, read with numpy only.
+
+A model directory holds `model.npz` (arrays written without pickle: `weights` features x classes,
+`bias`, and `vocabulary`, the feature names as UTF-8 joined by newlines) and `model.json` (the
+feature definition, the classes, the softmax temperature fitted on out-of-region predictions,
+the training-data fingerprint, library versions and cross-validated metrics). The model scores
+sub-event types; an event type's probability is the sum over its sub-event types (the codebook's
+hierarchy in schemas.codebook), so the two decisions never disagree.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+
+from extraction.learned.features import Evidence, FeatureSpec, evidence_grams, text_grams
+from schemas.codebook import SUB_EVENT_PARENT
+
+__all__ = ["ARRAYS_FILE", "SIDECAR_FILE", "LearnedModel", "ModelError", "default_model_dir", "encode"]
+
+ARRAYS_FILE = "model.npz"
+SIDECAR_FILE = "model.json"
+FORMAT = "eventpipe-typing-model/1"
+
+
+class ModelError(ValueError):
+    """A model directory that cannot be read: missing files, another format, inconsistent arrays."""
+
+
+def default_model_dir() -> Path:
+    """The packaged default model (extraction/data/model/, built by scripts/train_default_model.py)."""
+    return Path(str(resources.files("extraction.data").joinpath("model")))
+
+
+def encode(
+    text: str, evidence: Evidence | None, vocabulary: dict[str, int], spec: FeatureSpec
+) -> tuple[list[int], list[float]]:
+    """Feature indices and values of one text: known text grams share a unit L2 norm (binary
+    presence), each rules' evidence gram counts 1. Sorted by index, so the encoding is canonical."""
+    text_ids = {vocabulary[g] for g in text_grams(text, spec) if g in vocabulary}
+    weight = 1.0 / math.sqrt(len(text_ids)) if text_ids else 0.0
+    values = dict.fromkeys(text_ids, weight)
+    if evidence is not None:
+        for gram in evidence_grams(evidence):
+            index = vocabulary.get(gram)
+            if index is not None:
+                values[index] = 1.0
+    ordered = sorted(values)
+    return ordered, [values[i] for i in ordered]
+
+
+@dataclass(frozen=True)
+class LearnedModel:
+    """A linear sub-event type classifier over text and rules-evidence grams."""
+
+    classes: tuple[str, ...]
+    weights: np.ndarray  # float32, features x classes
+    bias: np.ndarray  # float32, classes
+    vocabulary: dict[str, int]
+    spec: FeatureSpec
+    temperature: float
+    meta: dict
+    path: str = ""
+
+    @classmethod
+    def load(cls, directory: Path | str) -> LearnedModel:
+        """Read a model directory (cached per path: the engine asks once per process)."""
+        return _load(str(Path(directory).resolve()))
+
+    @property
+    def name(self) -> str:
+        """How runs record the model: its directory name and training-data fingerprint."""
+        return f"{Path(self.path).name}@{str(self.meta.get('fingerprint', ''))[:12]}"
+
+    def logits(self, text: str, evidence: Evidence | None) -> np.ndarray:
+        indices, values = encode(text, evidence, self.vocabulary, self.spec)
+        scores = self.bias.astype(np.float64)
+        if indices:
+            scores = scores + np.asarray(values) @ self.weights[indices].astype(np.float64)
+        return scores
+
+    def predict_proba(self, text: str, evidence: Evidence | None = None) -> np.ndarray:
+        """Calibrated probabilities over `classes` (a softmax of the class scores at the
+        temperature fitted on out-of-region predictions)."""
+        return _softmax(self.logits(text, evidence) / self.temperature)
+
+    def top(self, text: str, evidence: Evidence | None = None, k: int = 3) -> list[tuple[str, float]]:
+        """The k likeliest sub-event types with their probabilities, likeliest first."""
+        proba = self.predict_proba(text, evidence)
+        order = np.argsort(-proba, kind="stable")[:k]
+        return [(self.classes[i], float(proba[i])) for i in order]
+
+    def event_type_proba(self, proba: np.ndarray) -> dict[str, float]:
+        """Event type -> probability: the sum over its sub-event types."""
+        totals: dict[str, float] = {}
+        for sub, p in zip(self.classes, proba, strict=True):
+            parent = SUB_EVENT_PARENT[sub]
+            totals[parent] = totals.get(parent, 0.0) + float(p)
+        return totals
+
+
+def _softmax(scores: np.ndarray) -> np.ndarray:
+    shifted = np.exp(scores - scores.max())
+    return shifted / shifted.sum()
+
+
+@cache
+def _load(directory: str) -> LearnedModel:
+    folder = Path(directory)
+    sidecar, arrays_path = folder / SIDECAR_FILE, folder / ARRAYS_FILE
+    if not sidecar.is_file() or not arrays_path.is_file():
+        raise ModelError(f"{folder}: not a model directory (needs {SIDECAR_FILE} and {ARRAYS_FILE})")
+    meta = json.loads(sidecar.read_text(encoding="utf-8"))
+    if meta.get("format") != FORMAT:
+        raise ModelError(f"{sidecar}: format {meta.get('format')!r}, expected {FORMAT!r}")
+    with np.load(arrays_path, allow_pickle=False) as arrays:
+        weights = arrays["weights"].astype(np.float32)
+        bias = arrays["bias"].astype(np.float32)
+        names = arrays["vocabulary"].tobytes().decode("utf-8").split("\n")
+    classes = tuple(meta["classes"])
+    if weights.shape != (len(names), len(classes)) or bias.shape != (len(classes),):
+        raise ModelError(f"{arrays_path}: arrays do not match the sidecar's {len(classes)} classes")
+    unknown = [c for c in classes if c not in SUB_EVENT_PARENT]
+    if unknown:
+        raise ModelError(f"{sidecar}: classes outside the codebook: {unknown}")
+    return LearnedModel(
+        classes=classes,
+        weights=weights,
+        bias=bias,
+        vocabulary={name: i for i, name in enumerate(names)},
+        spec=FeatureSpec.from_dict(meta["features"]),
+        temperature=float(meta.get("temperature", 1.0)),
+        meta=meta,
+        path=directory,
+    )

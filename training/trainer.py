@@ -1,0 +1,93 @@
+"""Fit the linear sub-event type classifier (scikit-learn, training time only) and its temperature.
+
+A one-vs-rest logistic model trained by SGD: fast enough for 100k notes on one core, and its
+class scores are a plain weight matrix plus a bias, which is all inference needs. Probabilities
+are a softmax of the class scores at a temperature fitted on out-of-region predictions, so that
+a stated 0.8 is right about 80% of the time on regions the model has not seen.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from scipy import sparse
+
+__all__ = ["LinearModel", "TrainSettings", "fit_linear", "fit_temperature", "softmax"]
+
+
+@dataclass(frozen=True)
+class TrainSettings:
+    """The training hyper-parameters (recorded in the model's sidecar)."""
+
+    max_features: int = 150_000
+    min_df: int = 2
+    alpha: float = 2e-6
+    epochs: int = 5
+    seed: int = 0
+    class_weight: str | None = None
+
+    def as_dict(self) -> dict:
+        return {
+            "max_features": self.max_features,
+            "min_df": self.min_df,
+            "alpha": self.alpha,
+            "epochs": self.epochs,
+            "seed": self.seed,
+            "class_weight": self.class_weight,
+        }
+
+
+@dataclass(frozen=True)
+class LinearModel:
+    classes: tuple[str, ...]
+    weights: np.ndarray  # features x classes, float32
+    bias: np.ndarray  # classes, float32
+
+    def scores(self, x: sparse.csr_matrix) -> np.ndarray:
+        return np.asarray(x @ self.weights.astype(np.float64)) + self.bias.astype(np.float64)
+
+
+def fit_linear(x: sparse.csr_matrix, labels: list[str], settings: TrainSettings) -> LinearModel:
+    """One-vs-rest logistic regression by SGD, deterministic for a given seed."""
+    from sklearn.linear_model import SGDClassifier
+
+    classes = tuple(sorted(set(labels)))
+    y = np.asarray([classes.index(label) for label in labels])
+    model = SGDClassifier(
+        loss="log_loss",
+        alpha=settings.alpha,
+        max_iter=settings.epochs,
+        tol=None,
+        random_state=settings.seed,
+        class_weight=settings.class_weight,
+        n_jobs=1,
+    )
+    model.fit(x, y)
+    weights = np.zeros((x.shape[1], len(classes)), dtype=np.float32)
+    bias = np.zeros(len(classes), dtype=np.float32)
+    if len(classes) == 2:  # scikit-learn keeps one score for two classes: split it symmetrically
+        weights[:, 1], bias[1] = model.coef_[0] / 2, model.intercept_[0] / 2
+        weights[:, 0], bias[0] = -weights[:, 1], -bias[1]
+    else:
+        weights[:, :] = model.coef_.T
+        bias[:] = model.intercept_
+    # Stored as float16: round here so that what was evaluated is what is shipped.
+    return LinearModel(classes, weights.astype(np.float16).astype(np.float32), bias)
+
+
+def softmax(scores: np.ndarray, temperature: float = 1.0) -> np.ndarray:
+    z = scores / temperature
+    z = z - z.max(axis=1, keepdims=True)
+    e = np.exp(z)
+    return e / e.sum(axis=1, keepdims=True)
+
+
+def fit_temperature(scores: np.ndarray, truth: np.ndarray) -> float:
+    """The softmax temperature minimising the log loss of `scores` against the true class
+    indices (a grid: robust, deterministic and cheap)."""
+    grid = np.round(np.exp(np.linspace(np.log(0.05), np.log(50.0), 161)), 4)
+    losses = [
+        -np.log(np.clip(softmax(scores, t)[np.arange(len(truth)), truth], 1e-12, None)).mean() for t in grid
+    ]
+    return float(grid[int(np.argmin(losses))])
