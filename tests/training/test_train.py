@@ -76,7 +76,8 @@ def test_the_saved_model_round_trips_to_identical_predictions(rows, cache, model
     verdicts = cache.verdicts_for([r.text for r in rows[:50]])
     for row, verdict in zip(rows[:50], verdicts, strict=True):
         evidence = Evidence.from_dict(verdict["evidence"])
-        assert np.array_equal(first.predict_proba(row.text, evidence), second.predict_proba(row.text, evidence))
+        expected = first.predict_proba(row.text, evidence)
+        assert np.array_equal(expected, second.predict_proba(row.text, evidence))
 
 
 def test_the_model_directory_holds_no_pickle(model_dir: Path) -> None:
