@@ -210,7 +210,7 @@ def _temperature(outputs: list[dict]) -> float:
         index = {c: i for i, c in enumerate(o["classes"])}
         keep = [k for k, g in enumerate(o["gold"]) if g in index]
         width = len(o["classes"])
-        padded = np.full((len(keep), 32), -1e9)
+        padded = np.full((len(keep), len(SUB_EVENT_PARENT)), -1e9)
         padded[:, :width] = o["scores"][keep]
         scores.append(padded)
         truth.append([index[o["gold"][k]] for k in keep])

@@ -1,0 +1,53 @@
+"""The one decision: the rules' verdict and the model's probabilities -> a sub-event type and a confidence.
+
+The rules decide *whether* a text reports an event (they carry the non-event filters and the
+date/place gates; the model never creates an event). *Which* type it is goes to the model,
+except where the rules' verdict is an explicit codebook case that measures better rule-decided
+on regions neither has seen (`rule_decided`, chosen by training.policy on the
+leave-one-region-out predictions). The confidence is a probability: the model's calibrated
+probability of the chosen type, or, for a rule-decided verdict, the rules' measured
+out-of-region precision on that verdict.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+__all__ = ["Policy", "decide"]
+
+UNMEASURED_PRECISION = 0.5  # a verdict the rules never gave out of region: no better than a coin
+
+
+@dataclass(frozen=True)
+class Policy:
+    """Which rules' verdicts stand, and how sure each is (its out-of-region precision)."""
+
+    rule_decided: frozenset[str] = frozenset()
+    rule_precision: dict[str, float] = field(default_factory=dict)
+
+    def as_dict(self) -> dict:
+        return {
+            "rule_decided": sorted(self.rule_decided),
+            "rule_precision": {k: round(v, 4) for k, v in sorted(self.rule_precision.items())},
+        }
+
+    @classmethod
+    def from_dict(cls, raw: dict | None) -> Policy:
+        raw = raw or {}
+        return cls(frozenset(raw.get("rule_decided", ())), dict(raw.get("rule_precision", {})))
+
+
+def decide(
+    rules_sub: str | None, proba: np.ndarray, classes: Sequence[str], policy: Policy
+) -> tuple[str | None, float, str]:
+    """(sub-event type, confidence, who decided: 'rules' | 'model'); (None, 0, 'rules') when the
+    rules found no event."""
+    if rules_sub is None:
+        return None, 0.0, "rules"
+    if rules_sub in policy.rule_decided or not len(classes):
+        return rules_sub, float(policy.rule_precision.get(rules_sub, UNMEASURED_PRECISION)), "rules"
+    best = int(np.argmax(proba))
+    return classes[best], float(proba[best]), "model"
