@@ -69,6 +69,13 @@ def main() -> int:
     print(f"spec {spec.as_dict()} settings {settings.as_dict()} limit {args.limit}")
     print(format_report(report))
     args.out.write_text(json.dumps(report.as_dict(), indent=1), encoding="utf-8")
+    dump = {}
+    for fold, o in report.outputs.items():
+        dump[f"{fold}/scores"] = o["scores"]
+        dump[f"{fold}/classes"] = np.asarray(o["classes"])
+        dump[f"{fold}/gold"] = np.asarray(o["gold"])
+        dump[f"{fold}/rules"] = np.asarray([r or "" for r in o["rules"]])
+    np.savez_compressed(args.out.with_suffix(".npz"), **dump)  # out-of-region outputs, for policy studies
     return 0
 
 

@@ -74,6 +74,7 @@ class CvReport:
     policy: Policy = field(default_factory=Policy)
     reliability: list[dict] = field(default_factory=list)
     settings: dict = field(default_factory=dict)
+    outputs: dict[str, dict] = field(default_factory=dict)  # per fold: gold, rules, model, scores, classes
 
     def mean(self, system: str) -> dict[str, float]:
         names = ("event_type", "sub_event_type", "sub_event_macro_f1")
@@ -140,14 +141,16 @@ def _train_and_score(
 ) -> FoldResult:
     vocabulary = choose_vocabulary(prepared.table, train, settings.max_features, settings.min_df)
     labels = [prepared.rows[i].sub_event_type or "" for i in train]
-    model = fit_linear(matrix(prepared.table, train, vocabulary), labels, settings)
-    scores = model.scores(matrix(prepared.table, test, vocabulary))
+    value = prepared.spec.evidence_percent / 100
+    model = fit_linear(matrix(prepared.table, train, vocabulary, value), labels, settings)
+    scores = model.scores(matrix(prepared.table, test, vocabulary, value))
     return FoldResult(name, test, model.classes, scores)
 
 
 def _report(prepared: Prepared, results: list[FoldResult], settings: TrainSettings) -> CvReport:
     report = CvReport(settings=settings.as_dict())
     outputs = {r.name: _fold_outputs(prepared, r) for r in results}
+    report.outputs = outputs
     pooled_conf, pooled_ok = [], []
     for result in results:
         others = [outputs[r.name] for r in results if r.name != result.name]

@@ -77,7 +77,9 @@ def train_model(
     everything = np.arange(len(labelled))
     vocabulary = choose_vocabulary(prepared.table, everything, settings.max_features, settings.min_df)
     model = fit_linear(
-        matrix(prepared.table, everything, vocabulary), [r.sub_event_type or "" for r in labelled], settings
+        matrix(prepared.table, everything, vocabulary, spec.evidence_percent / 100),
+        [r.sub_event_type or "" for r in labelled],
+        settings,
     )
     policy = report.policy if report is not None else Policy()
     meta = {

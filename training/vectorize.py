@@ -75,7 +75,9 @@ def choose_vocabulary(
     return Vocabulary([table.names[i] for i in kept], remap)
 
 
-def matrix(table: GramTable, rows: np.ndarray, vocabulary: Vocabulary) -> sparse.csr_matrix:
+def matrix(
+    table: GramTable, rows: np.ndarray, vocabulary: Vocabulary, evidence_value: float = 1.0
+) -> sparse.csr_matrix:
     """The rows' feature matrix under `vocabulary`, encoded like extraction.learned.encode."""
     starts, ends = table.indptr[rows], table.indptr[rows + 1]
     data_rows, cols, vals = [], [], []
@@ -88,7 +90,7 @@ def matrix(table: GramTable, rows: np.ndarray, vocabulary: Vocabulary) -> sparse
         weight = 1.0 / np.sqrt(n_text) if n_text else 0.0
         data_rows.append(np.full(len(features), r, dtype=np.int64))
         cols.append(features)
-        vals.append(np.where(evidence, 1.0, weight))
+        vals.append(np.where(evidence, evidence_value, weight))
     shape = (len(rows), len(vocabulary.names))
     if not cols:
         return sparse.csr_matrix(shape)

@@ -31,6 +31,7 @@ class FeatureSpec:
     char_min: int = 0  # 0: no character grams
     char_max: int = 0
     max_text_chars: int = 3_000  # a note is a few hundred characters; longer text adds noise
+    evidence_percent: int = 100  # the value of each rules-evidence gram, in % (text grams: unit L2 norm)
 
     def as_dict(self) -> dict[str, int]:
         return {
@@ -38,6 +39,7 @@ class FeatureSpec:
             "char_min": self.char_min,
             "char_max": self.char_max,
             "max_text_chars": self.max_text_chars,
+            "evidence_percent": self.evidence_percent,
         }
 
     @classmethod

@@ -20,6 +20,7 @@ from pathlib import Path
 import numpy as np
 
 from extraction.learned.features import Evidence, FeatureSpec, evidence_grams, text_grams
+from extraction.learned.policy import Policy
 from schemas.codebook import SUB_EVENT_PARENT
 
 __all__ = ["ARRAYS_FILE", "SIDECAR_FILE", "LearnedModel", "ModelError", "default_model_dir", "encode"]
@@ -42,7 +43,7 @@ def encode(
     text: str, evidence: Evidence | None, vocabulary: dict[str, int], spec: FeatureSpec
 ) -> tuple[list[int], list[float]]:
     """Feature indices and values of one text: known text grams share a unit L2 norm (binary
-    presence), each rules' evidence gram counts 1. Sorted by index, so the encoding is canonical."""
+    presence), each rules' evidence gram counts `spec.evidence_percent` / 100. Sorted by index, so the encoding is canonical."""
     text_ids = {vocabulary[g] for g in text_grams(text, spec) if g in vocabulary}
     weight = 1.0 / math.sqrt(len(text_ids)) if text_ids else 0.0
     values = dict.fromkeys(text_ids, weight)
@@ -50,7 +51,7 @@ def encode(
         for gram in evidence_grams(evidence):
             index = vocabulary.get(gram)
             if index is not None:
-                values[index] = 1.0
+                values[index] = spec.evidence_percent / 100
     ordered = sorted(values)
     return ordered, [values[i] for i in ordered]
 
@@ -65,6 +66,7 @@ class LearnedModel:
     vocabulary: dict[str, int]
     spec: FeatureSpec
     temperature: float
+    policy: Policy
     meta: dict
     path: str = ""
 
@@ -92,7 +94,10 @@ class LearnedModel:
 
     def top(self, text: str, evidence: Evidence | None = None, k: int = 3) -> list[tuple[str, float]]:
         """The k likeliest sub-event types with their probabilities, likeliest first."""
-        proba = self.predict_proba(text, evidence)
+        return self.ranked(self.predict_proba(text, evidence), k)
+
+    def ranked(self, proba: np.ndarray, k: int = 3) -> list[tuple[str, float]]:
+        """The k likeliest classes of a `predict_proba` answer, likeliest first."""
         order = np.argsort(-proba, kind="stable")[:k]
         return [(self.classes[i], float(proba[i])) for i in order]
 
@@ -136,6 +141,7 @@ def _load(directory: str) -> LearnedModel:
         vocabulary={name: i for i, name in enumerate(names)},
         spec=FeatureSpec.from_dict(meta["features"]),
         temperature=float(meta.get("temperature", 1.0)),
+        policy=Policy.from_dict(meta.get("policy")),
         meta=meta,
         path=directory,
     )
