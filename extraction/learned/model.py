@@ -43,7 +43,8 @@ def encode(
     text: str, evidence: Evidence | None, vocabulary: dict[str, int], spec: FeatureSpec
 ) -> tuple[list[int], list[float]]:
     """Feature indices and values of one text: known text grams share a unit L2 norm (binary
-    presence), each rules' evidence gram counts `spec.evidence_percent` / 100. Sorted by index, so the encoding is canonical."""
+    presence), each rules' evidence gram counts `spec.evidence_percent` / 100. Sorted by index,
+    so the encoding is canonical."""
     text_ids = {vocabulary[g] for g in text_grams(text, spec) if g in vocabulary}
     weight = 1.0 / math.sqrt(len(text_ids)) if text_ids else 0.0
     values = dict.fromkeys(text_ids, weight)
