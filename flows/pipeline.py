@@ -24,6 +24,7 @@ from prefect.utilities.annotations import quote
 
 from eventpipe.lock import warehouse_lock
 from extraction.corpus import CorpusEntry, diff_corpus
+from extraction.learned.model import model_label, resolve_model_dir
 from extraction.version import EXTRACTOR_VERSION
 from flows.extract_cache import cache_dir_for, drop_other_versions, prune, read_cached
 from flows.faults import PauseBeforeCommit
@@ -51,20 +52,23 @@ PARQUET_SUBDIR = "parquet"
 def pipeline_flow(raw_dir: str = "raw", warehouse: str = "warehouse/events.duckdb",
                   export_dir: str = "exports", batch_size: int = 50, task_runner: str = "local",
                   dask_address: str | None = None, dask_workers: int = 2,
-                  pause_before_commit: float = 0.0) -> PipelineSummary:
+                  pause_before_commit: float = 0.0, model: str = "default") -> PipelineSummary:
     """Bring the warehouse's extracted events in line with the documents in `raw_dir`.
 
     Holds the warehouse run lock throughout (a concurrent run fails fast with a clear message).
     `pause_before_commit` is a test hook (seconds to sleep inside the load transaction).
+    `model` is the typing model ('default', 'none' or a directory); the run's row records it.
     """
+    model_dir = resolve_model_dir(model)
     with warehouse_lock(Path(warehouse)):
         con = connect(Path(warehouse))
         try:
             close_interrupted_runs(con)
-            run_id = start_run(con, "pipeline", raw_dir)
+            run_id = start_run(con, "pipeline", raw_dir, model=model_label(model_dir))
             try:
                 summary = _run(con, run_id, raw_dir, warehouse, export_dir, batch_size,
-                               (task_runner, dask_address, dask_workers), pause_before_commit)
+                               (task_runner, dask_address, dask_workers), pause_before_commit,
+                               str(model_dir) if model_dir else "none")
             except BaseException as error:
                 finish_run(con, run_id, "failed", {"error": str(error)[:500]})
                 raise
@@ -78,14 +82,15 @@ def pipeline_flow(raw_dir: str = "raw", warehouse: str = "warehouse/events.duckd
 
 
 def _run(con: duckdb.DuckDBPyConnection, run_id: str, raw_dir: str, warehouse: str, export_dir: str,
-         batch_size: int, runner: tuple[str, str | None, int], pause: float) -> PipelineSummary:
+         batch_size: int, runner: tuple[str, str | None, int], pause: float, model: str) -> PipelineSummary:
     summary = PipelineSummary(run_id=run_id)
-    cache_dir = cache_dir_for(Path(warehouse), EXTRACTOR_VERSION)
+    version = extraction_version(model)
+    cache_dir = cache_dir_for(Path(warehouse), version)
     with _timed(summary, "discover"):
         entries = discover_task(raw_dir)
         _count_documents(summary, entries, stored_hashes(con))
     with _timed(summary, "extract"):
-        by_doc, summary.documents_extracted = extract_all(entries, cache_dir, batch_size, runner)
+        by_doc, summary.documents_extracted = extract_all(entries, cache_dir, batch_size, runner, model)
     with _timed(summary, "merge"):
         mentions = [m for entry in entries for m in by_doc[entry.doc_id]]
         events = merge_task(quote(mentions))
@@ -101,18 +106,26 @@ def _run(con: duckdb.DuckDBPyConnection, run_id: str, raw_dir: str, warehouse: s
         _count_events(summary, stats, extracted_total(con))
     with _timed(summary, "export"):
         summary.export_path = export_task(quote(con), str(Path(export_dir) / PARQUET_SUBDIR))
-    prune(cache_dir, entries, EXTRACTOR_VERSION)
-    drop_other_versions(Path(warehouse), EXTRACTOR_VERSION)
+    prune(cache_dir, entries, version)
+    drop_other_versions(Path(warehouse), version)
     return summary
 
 
+def extraction_version(model: str) -> str:
+    """The extractor version the cache is keyed by: with a model, also the model's identity, so
+    choosing another model re-extracts every document."""
+    folder = None if model == "none" else Path(model)
+    return EXTRACTOR_VERSION if folder is None else f"{EXTRACTOR_VERSION}+{model_label(folder)}"
+
+
 def extract_all(entries: list[CorpusEntry], cache_dir: Path, batch_size: int,
-                runner: tuple[str, str | None, int]) -> tuple[dict[str, list[dict]], int]:
+                runner: tuple[str, str | None, int], model: str = "none") -> tuple[dict[str, list[dict]], int]:
     """({doc_id: mentions} for every entry, number of documents extracted now).
 
     Cache hits are read here; misses are extracted in batches on the chosen task runner (no
     runner is started when nothing needs extracting)."""
-    by_doc = {entry.doc_id: read_cached(cache_dir, entry, EXTRACTOR_VERSION) for entry in entries}
+    version = extraction_version(model)
+    by_doc = {entry.doc_id: read_cached(cache_dir, entry, version) for entry in entries}
     misses = [entry for entry in entries if by_doc[entry.doc_id] is None]
     if not misses:
         return by_doc, 0
@@ -122,7 +135,7 @@ def extract_all(entries: list[CorpusEntry], cache_dir: Path, batch_size: int,
     report(0, len(misses))
     with build_task_runner(kind, address, workers) as task_runner:
         futures = [task_runner.submit(extract_batch_task, parameters={
-            "entries": batch, "cache_dir": str(cache_dir), "version": EXTRACTOR_VERSION})
+            "entries": batch, "cache_dir": str(cache_dir), "version": version, "model": model})
             for batch in batches]
         for batch, future in zip(batches, futures, strict=True):
             by_doc.update(future.result())

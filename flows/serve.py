@@ -21,6 +21,7 @@ def pipeline_parameters(settings: Settings, pause_before_commit: float = 0.0) ->
         "task_runner": settings.task_runner,
         "dask_address": settings.dask_address,
         "dask_workers": settings.dask_workers,
+        "model": _model_parameter(settings.model),
     }
     if pause_before_commit:
         params["pause_before_commit"] = pause_before_commit
@@ -46,3 +47,8 @@ def serve_deployments(settings: Settings, interval: float | None = None) -> None
         "warehouse": str(Path(settings.warehouse).resolve()),
         "out": str((Path(settings.export_dir) / "parquet").resolve())})
     serve(pipeline, export)
+
+
+def _model_parameter(choice: str) -> str:
+    """'default' and 'none' as they are; a model directory absolute (see raw_dir)."""
+    return choice if choice.strip().lower() in ("default", "none") else str(Path(choice).resolve())

@@ -25,14 +25,17 @@ logger = logging.getLogger(__name__)
 
 
 @cache
-def _resources() -> object:
-    """The extractor's resources (gazetteer, dictionaries), loaded once per process/worker."""
+def _resources(model: str = "none") -> object:
+    """The extractor's resources (gazetteer, dictionaries, the typing model), loaded once per
+    process/worker; `model` is a model directory or 'none'."""
     from extraction.engine import Resources
 
-    return Resources.load()
+    return Resources.load(model=model)
 
 
-def extract_entries(entries: list[CorpusEntry], cache_dir: Path, version: str) -> dict[str, list[dict]]:
+def extract_entries(
+    entries: list[CorpusEntry], cache_dir: Path, version: str, model: str = "none"
+) -> dict[str, list[dict]]:
     """{doc_id: mentions} for `entries`, from the cache or by running the extractor.
 
     Every fresh result is written to the cache before it is returned, so a run killed later
@@ -44,7 +47,7 @@ def extract_entries(entries: list[CorpusEntry], cache_dir: Path, version: str) -
     for entry in entries:
         cached = read_cached(cache_dir, entry, version)
         if cached is None:
-            mentions = extract_events(load_document(entry), _resources())
+            mentions = extract_events(load_document(entry), _resources(model))
             cached = write_cached(cache_dir, entry, version, mentions)
         results[entry.doc_id] = cached
     return results
@@ -57,10 +60,12 @@ def discover_task(raw_dir: str) -> list[CorpusEntry]:
 
 
 @task(name="extract-batch", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
-def extract_batch_task(entries: list[CorpusEntry], cache_dir: str, version: str) -> dict[str, list[dict]]:
+def extract_batch_task(
+    entries: list[CorpusEntry], cache_dir: str, version: str, model: str = "none"
+) -> dict[str, list[dict]]:
     """Extract one batch of documents; results are cached per document by
-    (doc id, content hash, extractor version) in `cache_dir` (see flows.extract_cache)."""
-    return extract_entries(entries, Path(cache_dir), version)
+    (doc id, content hash, extractor version + model) in `cache_dir` (see flows.extract_cache)."""
+    return extract_entries(entries, Path(cache_dir), version, model)
 
 
 @task(name="merge-events", cache_policy=NO_CACHE)

@@ -12,12 +12,15 @@ import duckdb
 RUN_STATUSES = ("running", "success", "failed")
 
 
-def start_run(con: duckdb.DuckDBPyConnection, kind: str, detail: str = "") -> str:
-    """Record the start of a run of `kind` (e.g. 'import-acled', 'flow') and return its id."""
+def start_run(
+    con: duckdb.DuckDBPyConnection, kind: str, detail: str = "", model: str | None = None
+) -> str:
+    """Record the start of a run of `kind` (e.g. 'import-acled', 'flow') and return its id;
+    `model` names the typing model an extracting run uses (see extraction.learned.model_label)."""
     run_id = f"{datetime.now(UTC):%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:8]}"
     con.execute(
-        "INSERT INTO runs (run_id, kind, detail, status, started_at) VALUES (?, ?, ?, ?, ?)",
-        [run_id, kind, detail, "running", _now()],
+        "INSERT INTO runs (run_id, kind, detail, status, started_at, model) VALUES (?, ?, ?, ?, ?, ?)",
+        [run_id, kind, detail, "running", _now(), model],
     )
     return run_id
 

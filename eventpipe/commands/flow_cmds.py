@@ -63,12 +63,15 @@ def _add_settings_flags(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--dask-address", help="a running Dask scheduler, e.g. tcp://10.0.0.5:8786")
     parser.add_argument("--dask-workers", type=int, help="workers of the local Dask cluster (default 2)")
     parser.add_argument("--batch-size", type=int, help="documents per extraction task (default 50)")
+    parser.add_argument("--model", metavar="DIR",
+                        help="typing model: a directory from `eventpipe train`, 'default' (the packaged "
+                             "model) or 'none' (rules alone); default: EVENTPIPE_MODEL or 'default'")
 
 
 def load_settings(args: argparse.Namespace) -> Settings:
     """Settings from the environment, overridden by the flags given on the command line."""
     names = ("raw_dir", "warehouse", "export_dir", "task_runner", "dask_address", "dask_workers",
-             "batch_size", "schedule_cron")
+             "batch_size", "schedule_cron", "model")
     return Settings.load({name: getattr(args, name, None) for name in names})
 
 

@@ -23,11 +23,24 @@ from extraction.learned.features import Evidence, FeatureSpec, evidence_grams, t
 from extraction.learned.policy import Policy
 from schemas.codebook import SUB_EVENT_PARENT
 
-__all__ = ["ARRAYS_FILE", "SIDECAR_FILE", "LearnedModel", "ModelError", "default_model_dir", "encode"]
+__all__ = [
+    "ARRAYS_FILE",
+    "DEFAULT_MODEL",
+    "NO_MODEL",
+    "SIDECAR_FILE",
+    "LearnedModel",
+    "ModelError",
+    "default_model_dir",
+    "encode",
+    "model_label",
+    "resolve_model_dir",
+]
 
 ARRAYS_FILE = "model.npz"
 SIDECAR_FILE = "model.json"
 FORMAT = "eventpipe-typing-model/1"
+DEFAULT_MODEL = "default"  # the packaged model (when present)
+NO_MODEL = "none"  # the rules alone
 
 
 class ModelError(ValueError):
@@ -37,6 +50,30 @@ class ModelError(ValueError):
 def default_model_dir() -> Path:
     """The packaged default model (extraction/data/model/, built by scripts/train_default_model.py)."""
     return Path(str(resources.files("extraction.data").joinpath("model")))
+
+
+def resolve_model_dir(choice: str | Path | None) -> Path | None:
+    """The model directory a user's choice names: 'default' (or None) is the packaged model when
+    it is installed, 'none' the rules alone, anything else a directory (which must hold a model)."""
+    text = str(choice) if choice is not None else DEFAULT_MODEL
+    if text.strip().lower() == NO_MODEL:
+        return None
+    if text.strip().lower() == DEFAULT_MODEL:
+        folder = default_model_dir()
+        return folder if (folder / SIDECAR_FILE).is_file() else None
+    folder = Path(text).expanduser().resolve()
+    if not (folder / SIDECAR_FILE).is_file() or not (folder / ARRAYS_FILE).is_file():
+        raise ModelError(f"{folder}: not a model directory (needs {SIDECAR_FILE} and {ARRAYS_FILE})")
+    return folder
+
+
+def model_label(folder: Path | None) -> str:
+    """How runs and caches name a model without loading its arrays: 'none', or
+    'DIRNAME@FINGERPRINT12' from its sidecar."""
+    if folder is None:
+        return NO_MODEL
+    meta = json.loads((folder / SIDECAR_FILE).read_text(encoding="utf-8"))
+    return f"{folder.name}@{str(meta.get('fingerprint', ''))[:12]}"
 
 
 def encode(
