@@ -119,7 +119,8 @@ def extraction_version(model: str) -> str:
 
 
 def extract_all(entries: list[CorpusEntry], cache_dir: Path, batch_size: int,
-                runner: tuple[str, str | None, int], model: str = "none") -> tuple[dict[str, list[dict]], int]:
+                runner: tuple[str, str | None, int],
+                model: str = "none") -> tuple[dict[str, list[dict]], int]:
     """({doc_id: mentions} for every entry, number of documents extracted now).
 
     Cache hits are read here; misses are extracted in batches on the chosen task runner (no
