@@ -17,8 +17,8 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from training.cv import _metrics  # noqa: E402
-from training.policy import choose_rule_decided  # noqa: E402
+from training.cv import _metrics, reliability  # noqa: E402
+from training.policy import Policy, choose_rule_decided, decide  # noqa: E402
 from training.trainer import fit_temperature, softmax  # noqa: E402
 
 EXPLICIT = frozenset({"Suicide bomb", "Chemical weapon", "Arrests", "Sexual violence", "Air/drone strike"})
@@ -65,6 +65,8 @@ def main() -> int:
     folds = load(Path(sys.argv[1]))
     names = list(folds)
     policies: dict[str, list[dict]] = {}
+    pooled_conf: list[float] = []
+    pooled_ok: list[bool] = []
     for name in names:
         o = folds[name]
         others = [folds[n] for n in names if n != name]
@@ -80,9 +82,24 @@ def main() -> int:
             "model unless an explicit codebook case": combine(o, proba, EXPLICIT, 0.0),
             "model unless a verdict the rules win elsewhere": combine(o, proba, chosen, 0.0),
         }
-        for t in (0.5, 0.6, 0.7, 0.8):
+        for t in (0.4, 0.5, 0.6, 0.7, 0.8):
             label = f"model if p >= {t}, else rules; explicit cases to rules"
             candidates[label] = combine(o, proba, EXPLICIT, t)
+            candidates[f"model if p >= {t}, else rules"] = combine(o, proba, frozenset(), t)
+        best_t = max((0.0, 0.4, 0.5, 0.6, 0.7), key=lambda t: sum(
+            _metrics(combine(x, softmax(x["scores"], temperature(others)), frozenset(), t), x["gold"])[
+                "sub_event_type"] for x in others))
+        candidates["model if p >= t (t chosen on the other folds), else rules"] = combine(
+            o, proba, frozenset(), best_t)
+        print(f"{name}: threshold chosen on the other folds {best_t}", file=sys.stderr)
+        confidences, correct = [], []
+        for r, p, g in zip(o["rules"], proba, o["gold"], strict=True):
+            sub, conf, _ = decide(r, p, o["classes"], Policy(min_probability=best_t))
+            if sub is not None:
+                confidences.append(conf)
+                correct.append(sub == g)
+        pooled_conf.extend(confidences)
+        pooled_ok.extend(correct)
         for label, predicted in candidates.items():
             policies.setdefault(label, []).append(_metrics(predicted, o["gold"]))
     print(f"{'policy':<62} {'et':>6} {'sub':>6} {'F1':>6}")
@@ -90,6 +107,9 @@ def main() -> int:
         keys = ("event_type", "sub_event_type", "sub_event_macro_f1")
         et, sub, f1 = (np.mean([r[k] for r in rows]) for k in keys)
         print(f"{label:<62} {et:.3f}  {sub:.3f}  {f1:.3f}")
+    print("reliability of the last policy's confidence (out of region): bin, n, mean confidence, accuracy")
+    for row in reliability(np.asarray(pooled_conf), np.asarray(pooled_ok)):
+        print(f"  {row['bin']}  {row['n']:>6}  {row['mean_confidence']:.3f}  {row['accuracy']:.3f}")
     return 0
 
 

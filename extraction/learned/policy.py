@@ -6,7 +6,8 @@ except where the rules' verdict is an explicit codebook case that measures bette
 on regions neither has seen (`rule_decided`, chosen by training.policy on the
 leave-one-region-out predictions). The confidence is a probability: the model's calibrated
 probability of the chosen type, or, for a rule-decided verdict, the rules' measured
-out-of-region precision on that verdict.
+out-of-region precision on that verdict. Where the model is unsure (its best class below
+`min_probability`) the rules' verdict stands, with the model's probability for it.
 """
 
 from __future__ import annotations
@@ -27,17 +28,23 @@ class Policy:
 
     rule_decided: frozenset[str] = frozenset()
     rule_precision: dict[str, float] = field(default_factory=dict)
+    min_probability: float = 0.0  # below this the model is unsure and the rules' verdict stands
 
     def as_dict(self) -> dict:
         return {
             "rule_decided": sorted(self.rule_decided),
             "rule_precision": {k: round(v, 4) for k, v in sorted(self.rule_precision.items())},
+            "min_probability": self.min_probability,
         }
 
     @classmethod
     def from_dict(cls, raw: dict | None) -> Policy:
         raw = raw or {}
-        return cls(frozenset(raw.get("rule_decided", ())), dict(raw.get("rule_precision", {})))
+        return cls(
+            frozenset(raw.get("rule_decided", ())),
+            dict(raw.get("rule_precision", {})),
+            float(raw.get("min_probability", 0.0)),
+        )
 
 
 def decide(
@@ -50,4 +57,8 @@ def decide(
     if rules_sub in policy.rule_decided or not len(classes):
         return rules_sub, float(policy.rule_precision.get(rules_sub, UNMEASURED_PRECISION)), "rules"
     best = int(np.argmax(proba))
+    if proba[best] < policy.min_probability:
+        index = list(classes).index(rules_sub) if rules_sub in classes else None
+        confidence = proba[index] if index is not None else policy.rule_precision.get(rules_sub, 0.0)
+        return rules_sub, float(confidence), "rules"
     return classes[best], float(proba[best]), "model"
