@@ -7,7 +7,7 @@ import pytest
 
 from extraction.document import Document
 from extraction.engine import Resources, extract_events
-from extraction.event_followups import BATTLE_FOLLOWUP_RULE, battle_followup, demonstration_followup
+from extraction.typing.followups import BATTLE_FOLLOWUP_RULE, battle_followup, demonstration_followup
 
 
 @pytest.fixture(scope="module")

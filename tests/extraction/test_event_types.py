@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from extraction.actors import find_actors, load_actor_dictionary
-from extraction.event_cues import FoldedPattern, factor_boundary, gated_cues
-from extraction.event_types import (
+from extraction.actors.assignment import find_actors, load_actor_dictionary
+from extraction.typing.cues import FoldedPattern, factor_boundary, gated_cues
+from extraction.typing.event_types import (
     CUE_GATES,
     CUES,
     classify_event,

@@ -9,8 +9,8 @@ from importlib import resources
 
 import pytest
 
-from extraction.actors import find_mentions, load_actor_dictionary
-from extraction.dates import DateContext, find_dates
+from extraction.actors.assignment import find_mentions, load_actor_dictionary
+from extraction.dates.finder import DateContext, find_dates
 
 REEXPORTS = [
     ("extraction.actors", "extraction.actor_dictionary", "ActorDictionary"),

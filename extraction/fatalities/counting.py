@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from extraction.numbers import NUMBER_PATTERN, parse_number
+from extraction.reading import NUMBER_PATTERN, parse_number
 
 
 @dataclass(frozen=True)

@@ -11,9 +11,9 @@ import calendar
 import re
 from datetime import date, timedelta
 
-from extraction.date_mentions import DateContext, DateMention, _mention
-from extraction.date_patterns import _LAST_BEFORE_RE, _WEEKDAYS
-from extraction.numbers import parse_number
+from extraction.dates.mentions import DateContext, DateMention, _mention
+from extraction.dates.patterns import _LAST_BEFORE_RE, _WEEKDAYS
+from extraction.reading import parse_number
 
 # 'a week after the 2024 Moscow attack': counted from another event, not from the last date.
 _YEAR_SOON_RE = re.compile(r"\s+(?:[^\s.;]+\s+){0,3}?(?:19|20)\d\d\b")

@@ -23,17 +23,18 @@ extraction.actor_mentions, whose public names are re-exported here.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
-from extraction.actor_dictionary import (
+from extraction.actors.dictionary import (
     ActorDictionary,
     ActorEntry,
     NeedleIndex,
     _candidates,
     load_actor_dictionary,
 )
-from extraction.actor_mentions import (
+from extraction.actors.mentions import (
     _ETHNIC_SPELLING,
     TALIBAN_TAKEOVER,
     ActorMention,
@@ -43,8 +44,7 @@ from extraction.actor_mentions import (
     government_period,
     state_force_name,
 )
-from extraction.event_cues import rx
-from extraction.event_types import EventTyping
+from extraction.typing import EventTyping, rx
 from schemas.codebook import country_alpha3, interaction_number, region_of
 
 __all__ = [
@@ -99,6 +99,21 @@ def home_country(assigned: ActorAssignment, actors: ActorDictionary, text: str =
 
 
 _SUFFIX_RE = re.compile(r" \([^()]*\)$")  # 'Pokot Ethnic Militia (Kenya)': the country suffix
+_ACTOR_COUNTRY_RE = re.compile(r"Forces of ([A-Z][\w .'-]+?)(?: \(|$)|\(([A-Z][\w .'-]+)\)")
+
+
+def actor_countries(
+    assigned: ActorAssignment, actors: ActorDictionary, text: str = ""
+) -> Iterator[str | None]:
+    """alpha-3 codes of the countries an event's actors stand for, the likeliest first and read
+    lazily: the state of actor1 or actor2 ('Police Forces of Kenya', 'Military Forces of Kenya'),
+    then the one home country of the groups it names (see `home_country`). The last resort for
+    the country of an event whose text names no place."""
+    for actor in (assigned.actor1, assigned.actor2):
+        match = _ACTOR_COUNTRY_RE.search(actor or "")
+        yield country_alpha3(match.group(1) or match.group(2)) if match else None
+    home = home_country(assigned, actors, text)
+    yield country_alpha3(home) if home else None
 
 
 _AGENT_BEFORE = re.compile(r"\bby (?:\w+ ){0,3}$", re.IGNORECASE)

@@ -16,7 +16,7 @@ from datetime import date
 from functools import cache
 from importlib import resources
 
-from extraction.event_cues import FoldedPattern, rx
+from extraction.typing import FoldedPattern, rx
 
 __all__ = ["ActorDictionary", "ActorEntry", "NeedleIndex", "load_actor_dictionary"]
 

@@ -35,10 +35,10 @@ import math
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 
-from extraction import place_lexicon as lex
-from extraction.gazetteer import SUBDIVISION_ID_PREFIX, Country, Entry, Gazetteer, ascii_name
-from extraction.place_context import PlaceContext, country_from_text, document_context
-from extraction.place_mentions import (
+from extraction.places import lexicon as lex
+from extraction.places.context import PlaceContext, country_from_text, document_context
+from extraction.places.gazetteer import SUBDIVISION_ID_PREFIX, Country, Entry, Gazetteer, ascii_name
+from extraction.places.mentions import (
     _CITY_WITH_DISTRICTS,
     MAX_WORDS,
     PlaceMention,

@@ -15,8 +15,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from extraction.actor_dictionary import ActorDictionary, ActorEntry, _candidates
-from extraction.event_cues import Match, rx
+from extraction.actors.dictionary import ActorDictionary, ActorEntry, _candidates
+from extraction.typing import Match, rx
 from schemas.codebook import country_alpha3, region_of
 
 __all__ = ["TALIBAN_TAKEOVER", "ActorMention", "find_mentions", "government_period", "state_force_name"]

@@ -10,7 +10,7 @@ import json
 import re
 from importlib import resources
 
-from extraction.gazetteer import fold_name
+from extraction.places.gazetteer import fold_name
 
 # Words that start with a letter other than a lower-case ASCII one, or are connectors. Apostrophes and
 # backticks inside a word keep it whole ("Shi`a" is not the Norwegian 'Shi').

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from extraction.event_assertion import (
+from extraction.typing.assertion import (
     _AT_PLACE,
     _CIV_VICTIM_AFTER,
     _CONCRETE_OBJECT,
@@ -23,14 +23,14 @@ from extraction.event_assertion import (
     _is_nominal,
     _unhedged,
 )
-from extraction.event_crowds import (
+from extraction.typing.crowds import (
     _ARMED_COMMUNITY,
     _COMMUNAL_FIGHT,
     _RIVAL_GROUPS,
     Decision,
     _demonstration_decision,
 )
-from extraction.event_cues import ARMED_TARGET, NOTE_PREFIX, NOTE_PREFIXES, Match, rx
+from extraction.typing.cues import ARMED_TARGET, NOTE_PREFIX, NOTE_PREFIXES, Match, rx
 
 __all__ = ["Decision", "decide"]
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
-from extraction.event_cue_keys import CUE_KEYS
+from extraction.typing.cue_keys import CUE_KEYS
 
 
 def _top_level_alternatives(pattern: str) -> list[str]:

@@ -10,8 +10,8 @@ from __future__ import annotations
 from extraction.actors import ActorAssignment
 from extraction.dates import DateMention
 from extraction.document import Document
-from extraction.event_types import EventTyping
-from extraction.sentences import Sentence
+from extraction.reading import Sentence
+from extraction.typing import EventTyping
 from extraction.version import EXTRACTOR_VERSION
 from schemas.codebook import interaction_number
 

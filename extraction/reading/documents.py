@@ -12,8 +12,8 @@ import re
 from collections.abc import Iterator
 
 from extraction.document import Document
-from extraction.sentences import Sentence, split_sentences
-from extraction.text import prepare_text
+from extraction.reading.sentences import Sentence, split_sentences
+from extraction.reading.text import prepare_text
 
 log = logging.getLogger(__name__)
 

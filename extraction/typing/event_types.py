@@ -18,9 +18,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from extraction.event_assertion import _unhedged, find_cues, non_event_reason
-from extraction.event_cues import CUE_GATES, CUES, Match, has_trigger, rx, word_prefixes
-from extraction.event_decisions import _CONFIDENCE, _prefix_decision, decide
+from extraction.typing.assertion import _unhedged, find_cues, non_event_reason
+from extraction.typing.cues import CUE_GATES, CUES, Match, has_trigger, rx, word_prefixes
+from extraction.typing.decisions import _CONFIDENCE, _prefix_decision, decide
 from schemas.codebook import SUB_EVENT_DISORDER, SUB_EVENT_PARENT
 
 __all__ = [

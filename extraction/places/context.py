@@ -10,9 +10,9 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from extraction import place_lexicon as lex
-from extraction.gazetteer import Gazetteer
-from extraction.place_mentions import _BIG_PLACE, PlaceMention, _fold_word, capitalised_words, find_places
+from extraction.places import lexicon as lex
+from extraction.places.gazetteer import Gazetteer
+from extraction.places.mentions import _BIG_PLACE, PlaceMention, _fold_word, capitalised_words, find_places
 
 
 @dataclass(frozen=True)

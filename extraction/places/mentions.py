@@ -17,8 +17,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from extraction import place_lexicon as lex
-from extraction.gazetteer import Entry, Gazetteer, fold_name, fold_word
+from extraction.places import lexicon as lex
+from extraction.places.gazetteer import Entry, Gazetteer, fold_name, fold_word
 
 MAX_WORDS = 6
 _BIG_PLACE = 20_000

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extraction.event_assertion import _WEAK_ATTACK
-from extraction.event_cues import Match, rx
+from extraction.typing.assertion import _WEAK_ATTACK
+from extraction.typing.cues import Match, rx
 
 Decision = tuple[str, str, str]  # (sub_event_type, rule name, cue name whose match is the trigger)
 

@@ -13,8 +13,8 @@ import calendar
 import re
 from datetime import date, timedelta
 
-from extraction.date_mentions import DateContext, DateMention, _mention
-from extraction.date_patterns import _APPROX_BEFORE_RE, _MONTH_PREFIX_RE, _WORD_START_RE, _month_number
+from extraction.dates.mentions import DateContext, DateMention, _mention
+from extraction.dates.patterns import _APPROX_BEFORE_RE, _MONTH_PREFIX_RE, _WORD_START_RE, _month_number
 
 
 def _safe_date(year: int, month: int, day: int) -> date | None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from extraction.event_cues import CUE_GATES, CUES, FoldedPattern, Match, gated_cues, rx
+from extraction.typing.cues import CUE_GATES, CUES, FoldedPattern, Match, gated_cues, rx
 
 __all__ = ["find_cues", "non_event_reason"]
 

@@ -34,7 +34,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
-from extraction.date_absolute import (
+from extraction.dates.absolute import (
     _on_cross_range,
     _on_day_month_name,
     _on_iso,
@@ -44,8 +44,8 @@ from extraction.date_absolute import (
     _on_range,
     _on_week_of,
 )
-from extraction.date_mentions import DateContext, DateMention
-from extraction.date_patterns import (
+from extraction.dates.mentions import DateContext, DateMention
+from extraction.dates.patterns import (
     _ANY_MONTH_RE,
     _BETWEEN_RANGE_MDY_RE,
     _BETWEEN_RANGE_RE,
@@ -71,7 +71,7 @@ from extraction.date_patterns import (
     _WEEKDAY_RE,
     _WEEKDAYS,
 )
-from extraction.date_relative import _on_count_relative, _on_narrative, _on_publication_relative, _on_weekday
+from extraction.dates.relative import _on_count_relative, _on_narrative, _on_publication_relative, _on_weekday
 
 __all__ = ["DateContext", "DateMention", "find_dates"]
 

@@ -9,13 +9,20 @@ read a following sentence and return the graver typing it implies, or None.
 
 from __future__ import annotations
 
-from extraction.event_assertion import _HEDGE, find_cues, non_event_reason
-from extraction.event_crowds import _demonstration_decision
-from extraction.event_cues import Hit, has_trigger, rx
-from extraction.event_types import EventTyping
+from extraction.typing.assertion import _HEDGE, find_cues, non_event_reason
+from extraction.typing.crowds import _demonstration_decision
+from extraction.typing.cues import Hit, has_trigger, rx
+from extraction.typing.event_types import EventTyping
 from schemas.codebook import SUB_EVENT_DISORDER, SUB_EVENT_PARENT
 
-__all__ = ["BATTLE_FOLLOWUP_RULE", "battle_followup", "demonstration_followup"]
+__all__ = [
+    "BATTLE_FOLLOWUP_RULE",
+    "DEMONSTRATION_RANK",
+    "battle_followup",
+    "demonstration_followup",
+    "escalates",
+    "followup_typing",
+]
 
 # What a sentence after an attack says when the attacked fought back, or were themselves armed
 # group members: then the report is of one Battles event (codebook: two armed, organised sides).
@@ -85,3 +92,38 @@ def demonstration_followup(sentence: str) -> EventTyping | None:
         confidence=0.6,
         cues=frozenset(cues),
     )
+
+
+# Gravest first: a protest that turns violent is one riot, one met with lethal force is excessive force.
+DEMONSTRATION_RANK = (
+    "Excessive force against protesters",
+    "Violent demonstration",
+    "Protest with intervention",
+    "Peaceful protest",
+)
+
+
+def followup_typing(current: str, body: str, typing: EventTyping | None) -> EventTyping | None:
+    """The typing a dateless sentence after an event of sub-event type `current` implies: an
+    attack's targets firing back, a protest dispersed or turned violent, else its own typing."""
+    if current in ("Attack", "Shelling/artillery/missile attack", "Grenade"):
+        return battle_followup(body) or typing
+    if current in DEMONSTRATION_RANK:
+        return demonstration_followup(body) or typing
+    return typing
+
+
+def escalates(current: str, typing: EventTyping) -> bool:
+    """Does `typing`, read from the rest of the report, make an event of sub-event type `current`
+    graver? A protest dispersed, turned violent or fired upon is one event of the graver kind; an
+    attack or shelling whose targets fired back is one Armed clash."""
+    graver = typing.sub_event_type
+    battle = (current == "Attack" and graver == "Armed clash") or (
+        current in ("Shelling/artillery/missile attack", "Grenade") and typing.rule == BATTLE_FOLLOWUP_RULE
+    )
+    if not battle and (current not in DEMONSTRATION_RANK or graver not in DEMONSTRATION_RANK):
+        return False
+    if not battle and DEMONSTRATION_RANK.index(graver) >= DEMONSTRATION_RANK.index(current):
+        return False
+    # the codebook's excessive force is against demonstrators who were not violent
+    return not (current == "Violent demonstration" and graver == "Excessive force against protesters")

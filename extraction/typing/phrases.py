@@ -22,8 +22,8 @@ import re
 from dataclasses import dataclass
 
 from extraction.dates import DateMention
-from extraction.event_types import EventTyping, classify_event
-from extraction.text import lower_matches_ignorecase
+from extraction.reading import lower_matches_ignorecase
+from extraction.typing.event_types import EventTyping, classify_event
 from schemas.codebook import SUB_EVENT_DISORDER, SUB_EVENT_PARENT
 
 # Where one occurrence's words end and the next one's may start.
