@@ -11,13 +11,13 @@ A sentence with no recoverable date yields no event (it may inherit the date of 
 sentence right before it), with one exception: a brief document (one short paragraph) with no
 publication date that names no date at all (an ACLED note whose date lives in its own column)
 yields its events *undated* (`event_date` None); they fail the schema on purpose and callers
-that store events drop them (see `extraction.records`). Sentences after an event in the same
+that store events drop them (see `extraction.records.frame`). Sentences after an event in the same
 paragraph that bring no date of their own are read as its continuation ('The attack killed 21
 people.', 'Police fired teargas to disperse them.'): they complete its fatalities or escalate a
 protest instead of starting new events.
 
 In a long document (more than one short paragraph) a sentence is also read phrase by phrase
-(extraction.event_phrases): a sentence with several dates yields one event per typed date
+(extraction.typing.phrases): a sentence with several dates yields one event per typed date
 segment, one the typing rules reject may still hold a dated concrete occurrence ('the most
 notable being a rocket attack in May 2022'), 'two attacks in Kabul' yields two events, places a
 plot aimed at are not the event's, and a quoted speaker's relative dates and sentences date
@@ -29,19 +29,18 @@ The module never imports Prefect; heavy tables are built once by `Resources.load
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
 from datetime import date
 from itertools import chain
 
-from extraction.actors import ActorAssignment, actor_countries, find_actors
-from extraction.dates import DateContext, DateMention, could_hold_date, find_dates, has_any_date
+from extraction.actors import actor_countries, find_actors
+from extraction.dates import DateContext, DateMention, could_hold_date, find_dates
 from extraction.document import Document
+from extraction.document_state import PARAGRAPH_BREAK, DocumentState
 from extraction.fatalities import count_fatalities
 from extraction.places import (
     LOOKBACK_SENTENCES,
     UNPLACED,
     Place,
-    PlaceContext,
     coordinated_places,
     document_context,
     first_country_place,
@@ -78,57 +77,17 @@ from extraction.typing import (
     mask_plot_targets,
     non_event_reason,
     occurrence_count,
+    quotes_speaker,
     type_phrase,
 )
 
-__all__ = ["Resources", "extract_events", "split_clauses"]
+__all__ = ["Resources", "extract_events"]
 
 log = logging.getLogger(__name__)
 
-UNDATED_PERIOD = date(9999, 12, 31)  # an undated event is coded with the latest government period
 MAX_SENTENCE_CHARS = 2_000  # longer "sentences" are tables or run-on boilerplate: evidence is cut
-_PARAGRAPH_BREAK = "\n"
 PRIOR_CHARS = 5_000  # the document priors (countries, admin1) are read from the title and the lead
 BRIEF_CHARS = 2_000  # a single paragraph this short tells one story (an ACLED note, a news brief)
-
-
-@dataclass
-class _DocumentState:
-    """What earlier sentences tell later ones: the document's priors and the current paragraph."""
-
-    dates: DateContext
-    places: PlaceContext  # the document's countries/admin1, most named first
-    fallback_countries: list[str]  # named in the source/title: the last resort for the country
-    undated_text: str | None = None  # a brief without publication date: read for dates on demand
-    brief: bool = False  # one short paragraph (a news brief, an ACLED note): it tells one story
-    prev_end: int = 0
-    paragraph: list[str] = field(default_factory=list)  # the paragraph's last few sentences
-    previous_date: DateMention | None = None  # the previous sentence's scene-setting date, if any
-    last_event: dict | None = None  # the paragraph's event that dateless sentences continue
-    since_event: int = 0  # sentences read since last_event
-    last_place: Place | None = None
-    brief_text: str = ""  # a brief's whole text: every sentence of it is context for the others
-    _undated: bool | None = None
-    _first_dates: DateContext | None = None  # the date context `undated_text` is read with
-
-    @property
-    def undated(self) -> bool:
-        """A brief without publication date that names no date at all: its events stay undated.
-        Read lazily, once: most documents never ask, and reading every date hint costs."""
-        if self._undated is None:
-            text, dates = self.undated_text, self._first_dates or self.dates
-            self._undated = text is not None and not has_any_date(text, dates)
-            self.undated_text = None
-        return self._undated
-
-    def enter(self, sentence: Sentence, piece: str, offset: int) -> None:
-        """Reset the paragraph state when a line break (or a new piece of a huge document)
-        separates `sentence` from the previous one; `offset` is where `piece` starts."""
-        gap = piece[self.prev_end - offset : sentence.start - offset] if self.prev_end >= offset else "\n"
-        if _PARAGRAPH_BREAK in gap:
-            self.paragraph, self.last_event, self.last_place = [], None, None
-            self.previous_date = None
-        self.prev_end = sentence.end
 
 
 def extract_events(doc: Document, resources: Resources) -> list[dict]:
@@ -160,23 +119,23 @@ def extract_events(doc: Document, resources: Resources) -> list[dict]:
     return mentions
 
 
-def _start_document(doc: Document, first: str, resources: Resources) -> _DocumentState:
+def _start_document(doc: Document, first: str, resources: Resources) -> DocumentState:
     """Document-level priors from the title and the lead, and whether this is a brief note."""
     gazetteer = resources.gazetteer
     fallback = metadata_countries(doc.title, doc.source, gazetteer)
-    state = _DocumentState(
+    state = DocumentState(
         dates=DateContext(published=doc.published),
         places=document_context(_with_title(doc, first[:PRIOR_CHARS]), gazetteer, fallback=fallback),
         fallback_countries=fallback,
     )
-    state.brief = len(first) <= BRIEF_CHARS and _PARAGRAPH_BREAK not in first.strip()
+    state.brief = len(first) <= BRIEF_CHARS and PARAGRAPH_BREAK not in first.strip()
     if state.brief and doc.published is None:
         state.undated_text, state._first_dates = first, state.dates
     return state
 
 
 def _sentence_events(
-    sentence: Sentence, doc: Document, state: _DocumentState, resources: Resources
+    sentence: Sentence, doc: Document, state: DocumentState, resources: Resources
 ) -> list[dict]:
     """The mentions one sentence yields; updates the document state either way.
 
@@ -188,7 +147,7 @@ def _sentence_events(
     body = sentence.text[:MAX_SENTENCE_CHARS]
     dates, quoted, reports = _sentence_dates(body, state)
     inherited, state.previous_date = state.previous_date, None
-    if quoted or (not state.brief and _speech(body)):
+    if quoted or (not state.brief and quotes_speaker(body)):
         inherited = None  # a speaker's words are dated by when they spoke, not the scene before
     triggered = not quoted and has_trigger(body)
     # Typing is the costliest stage: skip it where its answer cannot matter (no date, none to
@@ -231,12 +190,7 @@ def _sentence_events(
     return mentions
 
 
-def _speech(body: str) -> bool:
-    """Does the sentence quote someone ('... a couple weeks ago.”', '“We saw ...')?"""
-    return "\u201d" in body or body.lstrip().startswith(("\u201c", '"'))
-
-
-def _sentence_dates(body: str, state: _DocumentState) -> tuple[list[DateMention], bool, list[DateMention]]:
+def _sentence_dates(body: str, state: DocumentState) -> tuple[list[DateMention], bool, list[DateMention]]:
     """The sentence's event dates: not the report's own date, and in a long document not a
     quoted speaker's 'a couple weeks ago' (it counts from when they spoke, not from publication:
     such a sentence is undatable, so it is True in the second place and yields no event). Third:
@@ -258,10 +212,10 @@ def _phrase_events(
     typing: EventTyping | None,
     dates: list[DateMention],
     doc: Document,
-    state: _DocumentState,
+    state: DocumentState,
     resources: Resources,
 ) -> list[dict]:
-    """Events of a long document's sentence read phrase by phrase (see extraction.event_phrases):
+    """Events of a long document's sentence read phrase by phrase (see extraction.typing.phrases):
     one per typed date segment when it has several dates; when the typing rules reject the whole
     sentence, one per date whose narrow window reports a concrete occurrence. [] leaves the
     sentence to the whole-sentence reading."""
@@ -291,7 +245,7 @@ def _occurrences(
     typing: EventTyping,
     when: DateMention,
     doc: Document,
-    state: _DocumentState,
+    state: DocumentState,
     resources: Resources,
 ) -> list[dict]:
     """The mentions of one phrase: its place's, its coordinated places' ('in Austria and Germany'),
@@ -307,12 +261,12 @@ def _occurrences(
     return [mention, *split_fatalities([mention, *siblings])]
 
 
-def _place_text(text: str, state: _DocumentState) -> str:
+def _place_text(text: str, state: DocumentState) -> str:
     """The text places are read from: in a long document, without what a plot aimed at."""
     return text if state.brief else mask_plot_targets(text)
 
 
-def _continues(body: str, state: _DocumentState, resources: Resources) -> bool:
+def _continues(body: str, state: DocumentState, resources: Resources) -> bool:
     """A dateless sentence after an event continues it unless it names a different place."""
     if state.last_event is None:
         return False
@@ -328,7 +282,7 @@ def _escalate_demonstration(event: dict, body: str, typing: EventTyping, resourc
         return
     day = date.fromisoformat(event["event_date"]) if event.get("event_date") else None
     assigned = find_actors(
-        f"{event['evidence']} {body}", typing, event["country"], day or UNDATED_PERIOD, resources.actors
+        f"{event['evidence']} {body}", typing, event["country"], day, resources.actors
     )
     apply_escalation(event, typing, assigned)
 
@@ -339,7 +293,7 @@ def _clause_events(
     typing: EventTyping,
     dates: list[DateMention],
     doc: Document,
-    state: _DocumentState,
+    state: DocumentState,
     resources: Resources,
     inherited: DateMention | None = None,
     reports: list[DateMention] | None = None,
@@ -396,7 +350,7 @@ def _build_mention(
     typing: EventTyping,
     when: DateMention | None,
     doc: Document,
-    state: _DocumentState,
+    state: DocumentState,
     resources: Resources,
     place: Place | None = None,
 ) -> dict | None:
@@ -417,9 +371,9 @@ def _build_mention(
         return None
     day = when.event_date if when else doc.published
     context = state.brief_text or " ".join(state.paragraph)  # a group named nearby stands in for 'gunmen'
-    assigned = _find_actors(clause.text, typing, place, day, resources, context)
+    assigned = find_actors(clause.text, typing, place.country, day, resources.actors, context=context)
     if clause.alone and not assigned.evidence.get("actor1"):  # the sentence's subject ('ISK ...')
-        whole = _find_actors(sentence.text, typing, place, day, resources, context)
+        whole = find_actors(sentence.text, typing, place.country, day, resources.actors, context=context)
         assigned = whole if whole.evidence.get("actor1") else assigned
     fatalities = count_fatalities(clause.text)
     record = mention_record(typing, when, place, assigned, fatalities.count, doc)
@@ -438,24 +392,8 @@ def _place_from_actors(
     """The last resort for the country: the state an actor belongs to ('GSU police' -> Police
     Forces of Kenya, 'KDF soldiers' -> Military Forces of Kenya), else the one home country of
     the groups it names ('ODM supporters', 'Kikuyu raiders' -> Kenya), at country level."""
-    assigned = find_actors(
-        clause, typing, None, when.event_date if when else UNDATED_PERIOD, resources.actors
-    )
+    assigned = find_actors(clause, typing, None, when.event_date if when else None, resources.actors)
     return first_country_place(actor_countries(assigned, resources.actors, clause), resources.gazetteer)
-
-
-def _find_actors(
-    clause: str,
-    typing: EventTyping,
-    place: Place,
-    event_date: date | None,
-    resources: Resources,
-    context: str = "",
-) -> ActorAssignment:
-    """Actors need the date for government periods; an undated event takes the latest period."""
-    return find_actors(
-        clause, typing, place.country, event_date or UNDATED_PERIOD, resources.actors, context=context
-    )
 
 
 def _with_title(doc: Document, text: str) -> str:

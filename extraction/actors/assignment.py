@@ -16,8 +16,8 @@ ACLED keeps one name for a group across borders. The Taliban are the rebel group
 15 August 2021 and Afghanistan's state forces from then on.
 
 This module assigns the roles (`find_actors`) and an event's home country (`home_country`); the
-dictionary lives in extraction.actor_dictionary and the search for mentions in
-extraction.actor_mentions, whose public names are re-exported here.
+dictionary lives in extraction.actors.dictionary and the search for mentions in
+extraction.actors.mentions, whose public names are re-exported here.
 """
 
 from __future__ import annotations
@@ -98,6 +98,7 @@ def home_country(assigned: ActorAssignment, actors: ActorDictionary, text: str =
     return homes.pop() if len(homes) == 1 else None
 
 
+UNDATED_PERIOD = date(9999, 12, 31)  # an undated event is coded with the latest government period
 _SUFFIX_RE = re.compile(r" \([^()]*\)$")  # 'Pokot Ethnic Militia (Kenya)': the country suffix
 _ACTOR_COUNTRY_RE = re.compile(r"Forces of ([A-Z][\w .'-]+?)(?: \(|$)|\(([A-Z][\w .'-]+)\)")
 
@@ -366,7 +367,7 @@ def find_actors(
     sentence: str,
     typing: EventTyping,
     place_country: str | None,
-    event_date: date,
+    event_date: date | None,
     actors: ActorDictionary | None = None,
     context: str = "",
 ) -> ActorAssignment:
@@ -374,9 +375,11 @@ def find_actors(
 
     `place_country` is the event's country (ACLED spelling) from the places module; without it
     the first nationality adjective in the sentence gives the '(Country)' suffix. `event_date`
-    picks government periods and the Taliban's status. `context` (neighbouring sentences) lends
-    its named group when the sentence names none, after the sentence's own actors.
+    picks government periods and the Taliban's status; an undated event (None) takes the latest
+    period. `context` (neighbouring sentences) lends its named group when the sentence names
+    none, after the sentence's own actors.
     """
+    event_date = event_date or UNDATED_PERIOD
     actors = actors or load_actor_dictionary()
     country = _fallback_country(sentence, place_country, actors)
     mentions = find_mentions(sentence, country, event_date, actors)

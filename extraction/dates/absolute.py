@@ -3,7 +3,7 @@
 
 A form without a year takes it from the sentence, the publication date or the previous date in
 the document (never a date after publication). Each `_on_*` handler takes a match of its pattern
-in extraction.date_patterns and returns a `DateMention`, or None when the text is no recordable
+in extraction.dates.patterns and returns a `DateMention`, or None when the text is no recordable
 date.
 """
 

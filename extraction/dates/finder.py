@@ -23,8 +23,8 @@ of the sentence gives an event date ('in April 2024, seven individuals arrested 
 and charged'). A quoted speaker's 'two weeks ago' counts from when they spoke, when that is known.
 
 This module selects among overlapping matches and gives each date its role; the written forms
-are in extraction.date_patterns, their readings in extraction.date_absolute and
-extraction.date_relative, and `DateContext`/`DateMention` in extraction.date_mentions.
+are in extraction.dates.patterns, their readings in extraction.dates.absolute and
+extraction.dates.relative, and `DateContext`/`DateMention` in extraction.date_mentions.
 """
 
 from __future__ import annotations

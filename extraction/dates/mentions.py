@@ -1,5 +1,5 @@
 """What date extraction returns and threads through a document: `DateMention` (one recordable
-date in a sentence) and `DateContext` (what relative dates resolve against). See extraction.dates
+date in a sentence) and `DateContext` (what relative dates resolve against). See extraction.dates.finder
 for ACLED's time precision and the roles of a mention.
 """
 

@@ -2,8 +2,7 @@
 procedures, crowds, follow-up sentences and phrase-level reading. `classify_event` gives a
 sentence's ACLED event type and sub-event type with the rule that decided it."""
 
-from extraction.typing.cues import FoldedPattern, Match, rx
-from extraction.typing.event_types import EventTyping, classify_event, has_trigger, non_event_reason
+from extraction.typing.event_types import EventTyping, classify_event, non_event_reason
 from extraction.typing.followups import (
     BATTLE_FOLLOWUP_RULE,
     DEMONSTRATION_RANK,
@@ -12,6 +11,8 @@ from extraction.typing.followups import (
     escalates,
     followup_typing,
 )
+from extraction.typing.gates import has_trigger
+from extraction.typing.patterns import FoldedPattern, Match, rx
 from extraction.typing.phrases import (
     date_segments,
     date_window,
@@ -19,6 +20,7 @@ from extraction.typing.phrases import (
     is_hedged,
     mask_plot_targets,
     occurrence_count,
+    quotes_speaker,
     type_phrase,
 )
 
@@ -41,6 +43,7 @@ __all__ = [
     "mask_plot_targets",
     "non_event_reason",
     "occurrence_count",
+    "quotes_speaker",
     "rx",
     "type_phrase",
 ]

@@ -1,6 +1,6 @@
 """Is a trigger asserted, and does a sentence report one occurrence at all?
 
-Event typing first finds keyword cues (extraction.event_cues); this module decides which of their
+Event typing first finds keyword cues (extraction.typing.cues); this module decides which of their
 matches count: a trigger governed by a modal or threat word ('plans to attack'), denied ('no armed
 clash') or used as a noun ('such attacks') reports nothing, and a sentence that is an aggregate,
 a habitual statement, propaganda, an accident or a court report is no event at all.
@@ -11,7 +11,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from extraction.typing.cues import CUE_GATES, CUES, FoldedPattern, Match, gated_cues, rx
+from extraction.typing.cues import CUES
+from extraction.typing.gates import CUE_GATES, gated_cues
+from extraction.typing.patterns import FoldedPattern, Match, rx
 
 __all__ = ["find_cues", "non_event_reason"]
 

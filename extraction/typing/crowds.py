@@ -2,7 +2,7 @@
 
 ACLED ranks a crowd's outcomes riot > excessive force > intervention > peaceful protest, and codes
 crowd violence outside a demonstration as Mob violence. The deciders here return a Decision or
-None; extraction.event_decisions applies them in the codebook's order with the other families.
+None; extraction.typing.decisions applies them in the codebook's order with the other families.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from extraction.typing.assertion import _WEAK_ATTACK
-from extraction.typing.cues import Match, rx
+from extraction.typing.patterns import Match, rx
 
 Decision = tuple[str, str, str]  # (sub_event_type, rule name, cue name whose match is the trigger)
 

@@ -1,4 +1,4 @@
-"""Cue gates: for each cue of extraction.event_cues, substrings one of which every match contains.
+"""Cue gates: for each cue of extraction.typing.cues, substrings one of which every match contains.
 
 Pure data, kept apart from the regexes so both stay readable. find_cues skips a cue's regex when
 no gate stem occurs in the sentence; tests check a gate never hides a match.

@@ -1,6 +1,6 @@
 """The decision procedure: ACLED's precedence over the cue families of one sentence.
 
-Disrupted weapons use, demonstrations (extraction.event_crowds), battles, explosions, violence
+Disrupted weapons use, demonstrations (extraction.typing.crowds), battles, explosions, violence
 against civilians and strategic developments are tried in that order; the first decider that
 fires wins, following the codebook's ranking (Battles above Explosions, a protest that turns
 violent is a Riot, a person abducted and then killed is an Attack).
@@ -30,7 +30,8 @@ from extraction.typing.crowds import (
     Decision,
     _demonstration_decision,
 )
-from extraction.typing.cues import ARMED_TARGET, NOTE_PREFIX, NOTE_PREFIXES, Match, rx
+from extraction.typing.cues import ARMED_TARGET, NOTE_PREFIX, NOTE_PREFIXES
+from extraction.typing.patterns import Match, rx
 
 __all__ = ["Decision", "decide"]
 

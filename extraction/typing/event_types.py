@@ -9,8 +9,8 @@ threats, propaganda releases, conferences, aggregates over months or years, habi
 are rejected with None, because a false event costs analysts more than a missed one.
 
 This module is the entry point (classify_event) and the protest context (grievances, neighbouring
-sentences); which triggers count is extraction.event_assertion, the decision procedure is
-extraction.event_decisions (demonstrations: extraction.event_crowds).
+sentences); which triggers count is extraction.typing.assertion, the decision procedure is
+extraction.typing.decisions (demonstrations: extraction.typing.crowds).
 """
 
 from __future__ import annotations
@@ -19,8 +19,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from extraction.typing.assertion import _unhedged, find_cues, non_event_reason
-from extraction.typing.cues import CUE_GATES, CUES, Match, has_trigger, rx, word_prefixes
+from extraction.typing.cues import CUES
 from extraction.typing.decisions import _CONFIDENCE, _prefix_decision, decide
+from extraction.typing.gates import CUE_GATES, has_trigger, word_prefixes
+from extraction.typing.patterns import Match, rx
 from schemas.codebook import SUB_EVENT_DISORDER, SUB_EVENT_PARENT
 
 __all__ = [

@@ -3,7 +3,7 @@
 ACLED codes one event per report with the highest-ranked outcome, and a note or news brief often
 gives the outcome in its next sentence: 'Gunmen attacked a patrol. The police shot back.' is one
 Armed clash, 'Prisoners demonstrated. The inmates burnt official documents.' one Violent
-demonstration. The engine types the first sentence with extraction.event_types; these functions
+demonstration. The engine types the first sentence with extraction.typing.event_types; these functions
 read a following sentence and return the graver typing it implies, or None.
 """
 
@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from extraction.typing.assertion import _HEDGE, find_cues, non_event_reason
 from extraction.typing.crowds import _demonstration_decision
-from extraction.typing.cues import Hit, has_trigger, rx
 from extraction.typing.event_types import EventTyping
+from extraction.typing.gates import has_trigger
+from extraction.typing.patterns import Hit, rx
 from schemas.codebook import SUB_EVENT_DISORDER, SUB_EVENT_PARENT
 
 __all__ = [

@@ -246,3 +246,9 @@ def in_quoted_speech(body: str, mention: DateMention) -> bool:
         after.find("\u201c") < 0 or after.find("\u201d") < after.find("\u201c")
     )
     return opened or closes_later
+
+
+def quotes_speaker(body: str) -> bool:
+    """Does the sentence quote someone ('... a couple weeks ago.”', '“We saw ...')? Its
+    dates count from when the speaker spoke, not from the scene before."""
+    return "\u201d" in body or body.lstrip().startswith(("\u201c", '"'))

@@ -1,4 +1,4 @@
-"""A sentence after an event that changes its type (extraction.event_followups), and the engine
+"""A sentence after an event that changes its type (extraction.typing.followups), and the engine
 applying it to the event of the same report."""
 
 from __future__ import annotations

@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 
 from extraction.actors.assignment import find_actors, load_actor_dictionary
-from extraction.typing.cues import FoldedPattern, factor_boundary, gated_cues
 from extraction.typing.event_types import (
     CUE_GATES,
     CUES,
@@ -20,6 +19,8 @@ from extraction.typing.event_types import (
     non_event_reason,
     word_prefixes,
 )
+from extraction.typing.gates import gated_cues
+from extraction.typing.patterns import FoldedPattern, factor_boundary
 from schemas.codebook import SUB_EVENT_DISORDER, SUB_EVENT_PARENT
 
 GOLDEN = [

@@ -10,7 +10,8 @@ from extraction.dates import gate as date_gate
 from extraction.fatalities.counting import count_fatalities
 from extraction.reading.text import FOLD_TRAPS, strip_footnote_markers
 from extraction.typing import phrases as event_phrases
-from extraction.typing.cues import CUES, FoldedPattern
+from extraction.typing.cues import CUES
+from extraction.typing.patterns import FoldedPattern
 
 TEXTS = [
     "Police arrested three men planning attacks in Vienna and Cologne.",
