@@ -1,29 +1,28 @@
 """The extraction engine: one document in, ACLED-style event mentions out.
 
-Per document: prepare the text, split it into sentences and walk them in order, threading a
-document context (the date anchor for relative dates, the places named so far). A sentence that
-reports an event (event_types) yields one mention per dated clause/place: its date (dates), its
-place (places, with the document's country/admin1 priors), its actors (actors, which need the
-country and the date) and its fatalities (fatalities), assembled into an ACLED record with
-provenance and an `explain` dict (field -> the evidence behind it).
+Per document: prepare the text, split it into sentences and walk them in order, threading a document
+context (the date anchor for relative dates, the places named so far). A sentence that reports an
+event (typing; with a model, extraction.typing.learned has the last word) yields one mention per
+dated clause/place: its date, place (with the document's country/admin1 priors), actors (which need
+the country and the date) and fatalities, assembled into an ACLED record with provenance and an
+`explain` dict (field -> the evidence behind it).
 
 A sentence with no recoverable date yields no event (it may inherit the date of a scene-setting
 sentence right before it), with one exception: a brief document (one short paragraph) with no
-publication date that names no date at all (an ACLED note whose date lives in its own column)
-yields its events *undated* (`event_date` None); they fail the schema on purpose and callers
-that store events drop them (see `extraction.records.frame`). Sentences after an event in the same
-paragraph that bring no date of their own are read as its continuation ('The attack killed 21
-people.', 'Police fired teargas to disperse them.'): they complete its fatalities or escalate a
-protest instead of starting new events.
+publication date that names no date at all (an ACLED note whose date lives in its own column) yields
+its events *undated* (`event_date` None); they fail the schema on purpose and callers that store
+events drop them (see `extraction.records.frame`). Sentences after an event in the same paragraph
+that bring no date of their own are read as its continuation ('The attack killed 21 people.',
+'Police fired teargas to disperse them.'): they complete its fatalities or escalate a protest.
 
 In a long document (more than one short paragraph) a sentence is also read phrase by phrase
-(extraction.typing.phrases): a sentence with several dates yields one event per typed date
-segment, one the typing rules reject may still hold a dated concrete occurrence ('the most
-notable being a rocket attack in May 2022'), 'two attacks in Kabul' yields two events, places a
-plot aimed at are not the event's, and a quoted speaker's relative dates and sentences date
-nothing. One-paragraph notes keep the whole-sentence reading.
+(extraction.typing.phrases): a sentence with several dates yields one event per typed date segment,
+one the typing rules reject may still hold a dated concrete occurrence ('the most notable being a
+rocket attack in May 2022'), 'two attacks in Kabul' yields two events, places a plot aimed at are
+not the event's, and a quoted speaker's relative dates and sentences date nothing. One-paragraph
+notes keep the whole-sentence reading.
 
-The module never imports Prefect; heavy tables are built once by `Resources.load()`.
+The module never imports Prefect; heavy tables (and the model) are built once by `Resources.load()`.
 """
 
 from __future__ import annotations
@@ -74,6 +73,7 @@ from extraction.typing import (
     has_trigger,
     in_quoted_speech,
     is_hedged,
+    learned_typing,
     mask_plot_targets,
     non_event_reason,
     occurrence_count,
@@ -150,8 +150,7 @@ def _sentence_events(
     if quoted or (not state.brief and quotes_speaker(body)):
         inherited = None  # a speaker's words are dated by when they spoke, not the scene before
     triggered = not quoted and has_trigger(body)
-    # Typing is the costliest stage: skip it where its answer cannot matter (no date, none to
-    # inherit, no event to continue), which is most sentences of an article.
+    # Typing costs most: skip it where it cannot matter (no date, none to inherit, no event to continue).
     useful = bool(dates) or inherited is not None or state.last_event is not None or state.undated
     context = state.paragraph[-1] if state.paragraph else ""
     typing = classify_event(body, context=context) if triggered and useful else None
@@ -361,11 +360,8 @@ def _build_mention(
     clause_text, sentence_text = _place_text(clause.text, state), _place_text(sentence.text, state)
     place = place or resolve_place(clause_text, sentence_text, state, resources.gazetteer, clause.alone)
     place = place or _place_from_actors(clause.text, typing, when, resources)
-    if place is None and state.brief:
-        # A brief (an ACLED note, a news snippet) tells one story: when neither it nor its metadata
-        # names a place, its event is kept as an incomplete candidate (it fails the schema on
-        # purpose, so the warehouse quarantines it) because its type, actors and fatalities stand.
-        place = UNPLACED
+    if place is None and state.brief:  # kept incomplete: its type, actors and fatalities stand
+        place = UNPLACED  # (it fails the schema on purpose, so the warehouse quarantines it)
     if place is None:
         log.debug("%s: %r dropped: no place or country", doc.doc_id, clause.text[:80])
         return None
@@ -376,6 +372,10 @@ def _build_mention(
         whole = find_actors(sentence.text, typing, place.country, day, resources.actors, context=context)
         assigned = whole if whole.evidence.get("actor1") else assigned
     fatalities = count_fatalities(clause.text)
+    if resources.model is not None:  # the learned layer has the last word; a brief is read whole
+        typing, assigned = learned_typing(
+            typing, state.brief_text or sentence.text, resources.model, assigned, fatalities.count > 0,
+            lambda t: find_actors(clause.text, t, place.country, day, resources.actors, context=context))
     record = mention_record(typing, when, place, assigned, fatalities.count, doc)
     record.update(provenance(sentence, typing, when, place))
     record["doc_id"] = doc.doc_id

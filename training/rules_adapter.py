@@ -16,9 +16,11 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from extraction.document import Document
-from extraction.engine import Resources, extract_events
-from extraction.event_types import classify_event, find_cues
+from extraction.engine import extract_events
 from extraction.learned.features import Evidence
+from extraction.resources import Resources
+from extraction.typing import classify_event
+from extraction.typing.assertion import find_cues
 from extraction.version import EXTRACTOR_VERSION
 
 log = logging.getLogger(__name__)
@@ -31,7 +33,7 @@ _RULE_RE = re.compile(r"^rule '(.*?)', trigger")
 def rules_evidence(text: str, resources: Resources | None = None) -> dict:
     """What the rules make of one note read as a brief: the first event's types and the evidence
     the model reads (rule, cues, actor kinds, fatal). No event: types None, cues still listed."""
-    events = extract_events(Document(doc_id="note", text=text), resources or Resources.load())
+    events = extract_events(Document(doc_id="note", text=text), resources or Resources.load(model="none"))
     if not events:
         cues = tuple(sorted(find_cues(text)))
         return {"event_type": None, "sub_event_type": None, "evidence": Evidence(cues=cues).as_dict()}
@@ -96,7 +98,7 @@ class RulesCache:
         missing: set[str],
         progress: Callable[[int, int], None] | None,
     ) -> None:
-        resources = Resources.load()
+        resources = Resources.load(model="none")  # the rules alone: their verdict is the evidence
         handle = self.path.open("a", encoding="utf-8") if self.path is not None else None
         done = 0
         try:

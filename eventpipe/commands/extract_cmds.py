@@ -45,6 +45,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "(kept by default with null date or place columns, as ACLED notes carry their date in "
         "a separate column)",
     )
+    _add_model_flag(extract)
     extract.set_defaults(handler=run_extract)
 
     evaluate = subparsers.add_parser(
@@ -65,20 +66,44 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     evaluate.add_argument("--limit", type=int, default=None, help="score a seeded random sample of N rows")
     evaluate.add_argument("--seed", type=int, default=0, help="seed of the --limit sample (default 0)")
     evaluate.add_argument("--report", type=Path, default=None, help="also write the scores as JSON")
+    _add_model_flag(evaluate)
     evaluate.set_defaults(handler=run_evaluate)
+
+
+def _add_model_flag(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--model",
+        metavar="DIR",
+        default=None,
+        help="typing model: a directory from `eventpipe train`, 'default' (the packaged model) or "
+        "'none' (rules alone); default: EVENTPIPE_MODEL or 'default'",
+    )
+
+
+def _load_resources(args: argparse.Namespace) -> object:
+    """The engine's resources with the model the flag or EVENTPIPE_MODEL names."""
+    from eventpipe.settings import Settings
+    from extraction.learned import ModelError
+    from extraction.resources import Resources
+
+    choice = Settings.load({"model": args.model}).model
+    try:
+        return Resources.load(model=choice)
+    except ModelError as error:
+        raise InputError(str(error), column="--model") from error
 
 
 def run_extract(args: argparse.Namespace) -> int:
     """Extract, merge, validate and write events; returns the exit code."""
     # Imported here, not at module level: every `eventpipe` command builds this parser, and the
     # engine's import cost (~0.7 s) must not slow down `run`, `sql` or `status`.
-    from extraction.engine import Resources, extract_events
+    from extraction.engine import extract_events
     from extraction.jsonl import read_documents, write_events
     from extraction.merge import merge_events
     from extraction.records import validate_events
 
     documents = read_documents(args.input)
-    resources = Resources.load()
+    resources = _load_resources(args)
     mentions = [event for document in documents for event in extract_events(document, resources)]
     events = validate_events(merge_events(mentions), allow_undated=not args.drop_undated)
     written = write_events(args.output, events)
@@ -110,7 +135,7 @@ def _print_explanations(events: list[dict], out: TextIO) -> None:
 
 def run_evaluate(args: argparse.Namespace) -> int:
     """Score the engine on an ACLED export and print the per-field table."""
-    from extraction.engine import Resources, extract_events
+    from extraction.engine import extract_events
     from extraction.evaluate import evaluate_rows, format_table, read_acled_rows, sample_rows
 
     if args.limit is not None and args.limit < 1:
@@ -120,7 +145,7 @@ def run_evaluate(args: argparse.Namespace) -> int:
     if len(args.acled) > 1:
         raise InputError("give one ACLED export (several are for --cv)", column="--acled")
     rows = sample_rows(read_acled_rows(args.acled[0]), args.limit, args.seed)
-    resources = Resources.load()
+    resources = _load_resources(args)
     evaluation = evaluate_rows(rows, lambda document: extract_events(document, resources))
     print(format_table(evaluation))
     if args.report is not None:

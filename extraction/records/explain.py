@@ -13,6 +13,7 @@ from collections.abc import Mapping
 EXPLAIN_ORDER = (
     "event_type",
     "sub_event_type",
+    "model",
     "event_date",
     "location",
     "actor1",

@@ -75,8 +75,13 @@ def _tags(typing: EventTyping) -> str | None:
 
 
 def provenance(sentence: Sentence, typing: EventTyping, when: DateMention | None, place: object) -> dict:
-    confidence = typing.confidence * (1.0 if when and when.time_precision == 1 else 0.85)
-    confidence *= 1.0 if place.geo_precision == 1 else 0.9
+    """Where the record comes from, and its confidence: with the learned model in the loop, the
+    calibrated probability that its event and sub-event type are right (extraction.typing.learned);
+    without it, the rules' fixed confidence discounted for a vague date or place."""
+    confidence = typing.confidence
+    if not typing.model_top:
+        confidence *= 1.0 if when and when.time_precision == 1 else 0.85
+        confidence *= 1.0 if place.geo_precision == 1 else 0.9
     return {
         "evidence": sentence.text.strip(),
         "span_start": sentence.start,
@@ -111,7 +116,7 @@ def explain_fields(
         if when
         else "no date in the text: undated"
     )
-    return {
+    fields = {
         "event_type": f"rule {typing.rule!r}, trigger {typing.trigger!r}",
         "sub_event_type": f"{typing.sub_event_type} (confidence {typing.confidence:.2f})",
         "event_date": date_text,
@@ -121,3 +126,7 @@ def explain_fields(
             f"{fatalities.evidence!r} -> {fatalities.count}" if fatalities.evidence else "none stated: 0"
         ),
     }
+    if typing.model_top:
+        top = ", ".join(f"{name} {p:.2f}" for name, p in typing.model_top)
+        fields["model"] = f"{top}; rules alone: {typing.rules_verdict}"
+    return fields

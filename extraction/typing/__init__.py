@@ -12,6 +12,7 @@ from extraction.typing.followups import (
     followup_typing,
 )
 from extraction.typing.gates import has_trigger
+from extraction.typing.learned import learned_typing
 from extraction.typing.patterns import FoldedPattern, Match, rx
 from extraction.typing.phrases import (
     date_segments,
@@ -40,6 +41,7 @@ __all__ = [
     "has_trigger",
     "in_quoted_speech",
     "is_hedged",
+    "learned_typing",
     "mask_plot_targets",
     "non_event_reason",
     "occurrence_count",

@@ -44,7 +44,9 @@ class EventTyping:
     """The typing of one event mention, with what justified it (for --explain).
 
     `cues` holds every cue name found in the sentence; the actor module reads it (for instance
-    'intervention' tells it the police are actor2 of a protest).
+    'intervention' tells it the police are actor2 of a protest). With the learned model in the
+    loop (extraction.typing.learned) `confidence` is its calibrated probability, `model_top` its
+    likeliest classes and `rules_verdict` what the rules alone said.
     """
 
     event_type: str
@@ -54,6 +56,8 @@ class EventTyping:
     rule: str
     confidence: float
     cues: frozenset[str] = field(default_factory=frozenset)
+    model_top: tuple[tuple[str, float], ...] = ()
+    rules_verdict: str | None = None
 
 
 # A trigger preceded (in the same clause) by one of these reports no occurrence.

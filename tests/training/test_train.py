@@ -86,3 +86,21 @@ def test_the_model_directory_holds_no_pickle(model_dir: Path) -> None:
     with np.load(model_dir / ARRAYS_FILE, allow_pickle=False) as arrays:
         assert all(arrays[name].dtype != object for name in arrays.files)
     assert sorted(p.name for p in model_dir.iterdir()) == sorted([ARRAYS_FILE, SIDECAR_FILE])
+
+
+def test_the_engine_with_a_model_keeps_the_rules_detection_and_explains_both(model_dir: Path) -> None:
+    from dataclasses import replace
+
+    from extraction.document import Document
+    from extraction.engine import extract_events
+    from extraction.resources import Resources
+
+    rules_only = Resources.load(model="none")
+    with_model = replace(rules_only, model=LearnedModel.load(model_dir))
+    note = "On 3 May 2021, around 200 teachers held a peaceful demonstration in Kampala over unpaid salaries."
+    (event,) = extract_events(Document("n1", note), with_model)
+    assert event["sub_event_type"] == "Peaceful protest"
+    assert 0.0 <= event["confidence"] <= 1.0
+    assert "rules alone: Peaceful protest" in event["explain"]["model"]
+    negative = "The central bank raised its policy rate by 100 basis points on Monday to fight inflation."
+    assert extract_events(Document("n2", negative), with_model) == []
