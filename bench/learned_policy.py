@@ -67,10 +67,12 @@ def main() -> int:
     policies: dict[str, list[dict]] = {}
     pooled_conf: list[float] = []
     pooled_ok: list[bool] = []
+    temperatures = {n: temperature([folds[m] for m in names if m != n]) for n in names}
+    probas = {n: softmax(folds[n]["scores"], temperatures[n]) for n in names}
     for name in names:
         o = folds[name]
         others = [folds[n] for n in names if n != name]
-        proba = softmax(o["scores"], temperature(others))
+        proba = probas[name]
         chosen, _ = choose_rule_decided(
             [r for x in others for r in x["rules"]], [m for x in others for m in x["model"]],
             [g for x in others for g in x["gold"]],
@@ -87,8 +89,8 @@ def main() -> int:
             candidates[label] = combine(o, proba, EXPLICIT, t)
             candidates[f"model if p >= {t}, else rules"] = combine(o, proba, frozenset(), t)
         best_t = max((0.0, 0.4, 0.5, 0.6, 0.7), key=lambda t: sum(
-            _metrics(combine(x, softmax(x["scores"], temperature(others)), frozenset(), t), x["gold"])[
-                "sub_event_type"] for x in others))
+            _metrics(combine(folds[n], probas[n], frozenset(), t), folds[n]["gold"])["sub_event_type"]
+            for n in names if n != name))
         candidates["model if p >= t (t chosen on the other folds), else rules"] = combine(
             o, proba, frozenset(), best_t)
         print(f"{name}: threshold chosen on the other folds {best_t}", file=sys.stderr)
