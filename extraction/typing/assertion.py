@@ -66,7 +66,38 @@ _AGGREGATE_COUNT = rx(
     r"(?:killed|abducted|arrested|displaced|injured)\s+in\s+(?:\w+\s+){0,2}(?:attacks"
     r"|clashes|"
     r"violence|fighting|incidents|conflict|war|insurgency|unrest)\b"
+    # 'police killed 157 people during the year', 'had displaced 2 million people since 2015'
+    r"|\b(?:killed|abducted|kidnapped|displaced)\s+(?:\w+\s+){0,2}?\d[\d,.]*\s+"
+    r"(?:\w+\s+)?(?:people|civilians|persons|protesters)\b"
+    r"|\b\d[\d,.]*\s+(?:\w+\s+){0,2}(?:have|had) been (?:killed|abducted|kidnapped|displaced)\b"
 )
+# Industrial and road accidents: nobody caused them (unless the text names a hostile agent).
+_INDUSTRIAL = rx(
+    r"\b(?:faulty|malfunction\w*|short[- ]circuit|gas leak|boiler|collapsed|overturned|derailed)\b"
+)
+_HOSTILE = rx(
+    r"\b(?:gunm[ae]n|militants?|attack\w*|bomb\w*|shot|shoot\w*|stabb\w*|rebels?|bandits?|mob|rioters"
+    r"|arson\w*|set (?:ablaze|on fire)|torched|sabotag\w*|abduct\w*|kidnap\w*|murder\w*|insurgents?"
+    r"|terror\w*|protest\w*|clash\w*)\b"
+)
+# Crime with no political actor: thieves and fraudsters, and arrests for ordinary offences.
+_CRIMINALS = rx(
+    r"\b(?:thieves|thief|burglars?|hackers?|fraudsters?|pickpockets?|shoplifters?|con artists?)\b"
+)
+_ORDINARY_OFFENCE = rx(
+    r"\b(?:arrested|detained|charged|apprehended|fined)\b[^.;]{0,80}?\b(?:for|over|with|on charges of"
+    r"|in connection with)\b[^.;]{0,40}?\b(?:counterfeit|fraud\w*|embezzl\w*|theft|stealing|burglary"
+    r"|tax evasion|poaching|selling (?:fake|expired|counterfeit)|cyber ?crime|money laundering)"
+)
+_CROWD = rx(
+    r"\b(?:residents|villagers|crowd|students|group|youths?|operators|lynch\w*|demonstrat\w*"
+    r"|riot\w*|stormed|confronted|threw|rocks|stones)\b"
+)
+_POLITICAL = rx(
+    r"\b(?:opposition|party|activists?|protest\w*|journalists?|rebels?|militants?|insurgents?|militia"
+    r"|politicians?|lawmakers?|MPs?|candidates?|supporters|dissidents?|separatists?|coup)\b"
+)
+_VIOLENT_CRIME = rx(r"\b(?:armed|killed|shot|stabbed|hacked|gun\w*|machetes?|injured|wounded|beat\w*)\b")
 # 'A memorial service was held for the victims of last year's massacre': remembering a past
 # event is not an occurrence of it (a commemorative march or a clash at a memorial is).
 _COMMEMORATION = rx(
@@ -78,7 +109,7 @@ _DEPICTION = rx(
     r"\b(?:film|documentary|movie|book|novel|play|exhibition|memoir|series)s? (?:about|on|depicting)\b"
 )
 _RELEASE = rx(
-    r"\b(?:premiered|premieres|launched|released|published|screened|unveiled|went on sale"
+    r"\b(?:premiered|premieres|launched|released|published|screened|unveiled|went on sale|opened|opens"
     r"|hit (?:cinemas|theatres))\b"
 )
 _PERIOD = rx(
@@ -87,7 +118,8 @@ _PERIOD = rx(
     r"previous)\s+)?(?:(?:\d+|few|several|two|three|four|five|six)\s+)?(?:years?|months?|decades?|"
     r"(?:19|20)\d\d\b(?!\s*[-–]\s*\d\d?\b))|\((?:19|20)\d\d\)|\b(?:per|a|each) (?:year|month)\b"
     r"|\bannually\b|\bso far\b|\brecord (?:low|high)\b|\bpeaked\b|\bin total\b|\ba total of\b"
-    r"|\bsince\b"
+    r"|\bsince\b|\b(?:first|second) half of (?:the )?(?:year|(?:19|20)\d\d)\b"
+    r"|\b(?:recorded|documented|registered|tallied)\b"
     r"|\b(?:last|this|past|previous) (?:year|month|decade)\b|\bacross the country\b|\bnationwide\b"
     r"|\bdoubled\b|\btripled\b|\bincreased\b|\bdecreased\b|\bdeclined\b|\brose\b|\bfell\b"
 )
@@ -326,6 +358,14 @@ def _cues_in(sentence: str) -> dict[str, Match]:
 
 
 @lru_cache(maxsize=512)
+def _ordinary_crime(text: str) -> bool:
+    """'Thieves stole fertiliser', 'arrested two men for selling counterfeit seed': no political
+    actor and no violence (armed robbers who kill are still coded, as ACLED does)."""
+    if any(p.search(text) for p in (_POLITICAL, _VIOLENT_CRIME, _HOSTILE, _CROWD)):
+        return False
+    return bool(_CRIMINALS.search(text) or _ORDINARY_OFFENCE.search(text))
+
+
 def non_event_reason(sentence: str) -> str | None:
     """Why a sentence reports no single occurrence, or None when it may report one.
 
@@ -345,6 +385,10 @@ def non_event_reason(sentence: str) -> str | None:
         return "generic statement"
     if _MISHAP.search(text) and not _AGENT_OF_HARM.search(text) and not _CROWD_RESPONSE.search(text):
         return "accident or disaster"
+    if _INDUSTRIAL.search(text) and not _HOSTILE.search(text):
+        return "accident or disaster"
+    if _ordinary_crime(text):
+        return "crime without a political actor"
     if _NOT_VIOLENCE.search(text) and not _REAL_HARM.search(text) and not _CROWD_RESPONSE.search(text):
         return "court, sport or figure of speech"
     if _DEPICTION.search(text) and _RELEASE.search(text):

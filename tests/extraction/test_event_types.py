@@ -589,3 +589,75 @@ def test_word_cache_gating_agrees_with_prefix_gating() -> None:
         prefixes = word_prefixes(folded)
         expected = {name for name, gate in CUE_GATES.items() if not prefixes.isdisjoint(gate)}
         assert gated_cues(folded) == expected, s
+
+
+# Not ACLED material (issue 9, item 6): ordinary crime, industrial accidents, counts over a period.
+@pytest.mark.parametrize(
+    ("sentence", "reason", "why"),
+    [
+        (
+            "Thieves broke into a warehouse in Lilongwe overnight and made off with bags of fertiliser.",
+            "crime without a political actor",
+            "theft with no political actor and no violence",
+        ),
+        (
+            "On 14 February 2022, in Eldoret town (Uasin Gishu), police arrested two men for selling "
+            "counterfeit maize seed to farmers.",
+            "crime without a political actor",
+            "an arrest for an ordinary offence is no Arrests event",
+        ),
+        (
+            "An explosion at a fertiliser factory in Chittagong killed four workers on Tuesday; the fire "
+            "service blamed a faulty boiler.",
+            "accident or disaster",
+            "an industrial accident: nobody caused it",
+        ),
+        (
+            "On 30 March 2023, in Kolwezi (Lualaba), an artisanal mine collapsed, killing 8 miners.",
+            "accident or disaster",
+            "a mine collapse",
+        ),
+        (
+            "Since 2019, more than 3,000 people have been abducted by armed groups in northwest Nigeria.",
+            "aggregate",
+            "a count over years",
+        ),
+        (
+            "The monitoring group said it recorded 87 protests in Pakistan in March.",
+            "aggregate",
+            "a monitor's tally",
+        ),
+        (
+            "On 27 July 2020, several people threw rocks at the police in North Jakarta when the police were "
+            "arresting an alleged thief.",
+            None,
+            "a crowd's violence around a theft is still an event (mob violence)",
+        ),
+        (
+            "Armed robbers shot dead a shopkeeper in Kano on Monday.",
+            None,
+            "violent crime stays an event, as ACLED codes it",
+        ),
+    ],
+)
+def test_crime_accidents_and_tallies_are_no_events(sentence: str, reason: str | None, why: str) -> None:
+    assert non_event_reason(sentence) == reason, why
+
+
+# Codebook (issue 9, item 5): an organised armed group attacking a post, convoy or patrol is a
+# Battle whether or not the report mentions return fire; an off-duty soldier is an unarmed victim.
+@pytest.mark.parametrize(
+    ("sentence", "sub_event_type"),
+    [
+        ("On 3 May 2021, Al Shabaab militants attacked a police post in Mandera, killing two officers.",
+         "Armed clash"),
+        ("On 3 May 2021, gunmen ambushed an army convoy near Diffa, killing five soldiers.", "Armed clash"),
+        ("On 3 May 2021, JNIM fighters attacked a military patrol near Djibo.", "Armed clash"),
+        ("On 3 May 2021, militants shot dead an off-duty soldier in Peshawar.", "Attack"),
+    ],
+)
+def test_an_attack_on_an_armed_post_convoy_or_patrol_is_an_armed_clash(
+    sentence: str, sub_event_type: str
+) -> None:
+    typing = classify_event(sentence)
+    assert typing is not None and typing.sub_event_type == sub_event_type
