@@ -23,6 +23,7 @@ from training.trainer import LinearModel
 __all__ = ["library_versions", "write_model"]
 
 _FIXED_DATE = (1980, 1, 1, 0, 0, 0)
+_STORED = frozenset({"weights"})
 
 
 def write_model(
@@ -61,9 +62,10 @@ def _write_npz(path: Path, arrays: dict[str, np.ndarray]) -> None:
             member = io.BytesIO()
             np.lib.format.write_array(member, np.ascontiguousarray(arrays[name]), allow_pickle=False)
             info = zipfile.ZipInfo(f"{name}.npy", date_time=_FIXED_DATE)
-            info.compress_type = zipfile.ZIP_DEFLATED
+            # The weights are stored, not deflated: inflating them was most of the model's load time.
+            info.compress_type = zipfile.ZIP_STORED if name in _STORED else zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
-            archive.writestr(info, member.getvalue(), compresslevel=9)
+            archive.writestr(info, member.getvalue(), compresslevel=None if name in _STORED else 9)
     path.write_bytes(buffer.getvalue())
 
 

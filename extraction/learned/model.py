@@ -99,7 +99,7 @@ class LearnedModel:
     """A linear sub-event type classifier over text and rules-evidence grams."""
 
     classes: tuple[str, ...]
-    weights: np.ndarray  # float32, features x classes
+    weights: np.ndarray  # float16 as stored, features x classes (rows are gathered, then widened)
     bias: np.ndarray  # float32, classes
     vocabulary: dict[str, int]
     spec: FeatureSpec
@@ -163,7 +163,7 @@ def _load(directory: str) -> LearnedModel:
     if meta.get("format") != FORMAT:
         raise ModelError(f"{sidecar}: format {meta.get('format')!r}, expected {FORMAT!r}")
     with np.load(arrays_path, allow_pickle=False) as arrays:
-        weights = arrays["weights"].astype(np.float32)
+        weights = arrays["weights"]
         bias = arrays["bias"].astype(np.float32)
         names = arrays["vocabulary"].tobytes().decode("utf-8").split("\n")
     classes = tuple(meta["classes"])
@@ -176,7 +176,7 @@ def _load(directory: str) -> LearnedModel:
         classes=classes,
         weights=weights,
         bias=bias,
-        vocabulary={name: i for i, name in enumerate(names)},
+        vocabulary=dict(zip(names, range(len(names)), strict=True)),
         spec=FeatureSpec.from_dict(meta["features"]),
         temperature=float(meta.get("temperature", 1.0)),
         policy=Policy.from_dict(meta.get("policy")),
