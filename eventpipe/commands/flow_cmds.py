@@ -96,6 +96,7 @@ def run_pipeline(args: argparse.Namespace) -> int:
     their thread costs up to a second at the end of a foreground run.
     """
     settings = load_settings(args)
+    _check_model(settings.model)
     if not Path(settings.raw_dir).is_dir():
         raise InputError("raw folder does not exist", file=str(settings.raw_dir),
                          hint="set EVENTPIPE_RAW_DIR or pass --raw-dir")
@@ -116,6 +117,18 @@ def run_pipeline(args: argparse.Namespace) -> int:
     if not args.quiet:
         print(summary.to_text())
     return 0
+
+
+def _check_model(choice: str) -> None:
+    """A --model / EVENTPIPE_MODEL that names no model fails here, in one line, before any work."""
+    from extraction.learned import ModelError
+    from extraction.learned.model import resolve_model_dir
+
+    try:
+        resolve_model_dir(choice)
+    except ModelError as error:
+        hint = "pass a directory written by `eventpipe train`, 'default' or 'none'"
+        raise InputError(str(error), hint=hint) from error
 
 
 @contextmanager

@@ -104,3 +104,14 @@ def test_the_engine_with_a_model_keeps_the_rules_detection_and_explains_both(mod
     assert "rules alone: Peaceful protest" in event["explain"]["model"]
     negative = "The central bank raised its policy rate by 100 basis points on Monday to fight inflation."
     assert extract_events(Document("n2", negative), with_model) == []
+
+
+def test_a_model_flag_naming_no_model_is_one_clear_error(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    from eventpipe.cli import main
+
+    docs = tmp_path / "docs.jsonl"
+    docs.write_text('{"doc_id": "a", "text": "x"}\n', encoding="utf-8")
+    code = main(["extract", "--model", str(tmp_path / "nothing"), "--input", str(docs),
+                 "--output", str(tmp_path / "out.jsonl")])
+    assert code == 2
+    assert "not a model directory" in capsys.readouterr().err
