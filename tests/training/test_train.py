@@ -106,7 +106,9 @@ def test_the_engine_with_a_model_keeps_the_rules_detection_and_explains_both(mod
     assert extract_events(Document("n2", negative), with_model) == []
 
 
-def test_a_model_flag_naming_no_model_is_one_clear_error(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+def test_a_model_flag_naming_no_model_is_one_clear_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
     from eventpipe.cli import main
 
     docs = tmp_path / "docs.jsonl"
