@@ -117,3 +117,18 @@ def test_a_model_flag_naming_no_model_is_one_clear_error(
                  "--output", str(tmp_path / "out.jsonl")])
     assert code == 2
     assert "not a model directory" in capsys.readouterr().err
+
+
+def test_train_from_the_warehouse_uses_the_imported_acled_events(tmp_path: Path, rows) -> None:
+    from eventpipe.cli import main
+    from training.corpus import read_warehouse
+
+    warehouse = tmp_path / "events.duckdb"
+    assert main(["import-acled", "--warehouse", str(warehouse), str(SAMPLES[0])]) == 0
+    imported = read_warehouse(warehouse)
+    assert {r.text for r in imported} <= {r.text for r in rows}
+    assert len(imported) > 100 and all(r.sub_event_type for r in imported)
+    out = tmp_path / "model"
+    args = ["train", "--from-warehouse", "--warehouse", str(warehouse), "--no-cv", "--out", str(out)]
+    assert main(args) == 0
+    assert LearnedModel.load(out).meta["training_rows"] == len(imported)
