@@ -102,9 +102,10 @@ def main() -> int:
     parser.add_argument("--mb", type=float, default=10.0, help="corpus size in MB (default 10)")
     parser.add_argument("--big-mb", type=float, default=0.0, help="also time one document of this size")
     parser.add_argument("--profile", metavar="OUT", help="profile the extraction (CPU time) into this file")
+    parser.add_argument("--model", default="default", help="typing model: 'default', 'none' or a directory")
     args = parser.parse_args()
     start = time.perf_counter()
-    resources = Resources.load()
+    resources = Resources.load(model=args.model)
     print(f"resources loaded in {time.perf_counter() - start:.2f} s, peak RSS {peak_rss_mb():.0f} MB")
     documents = list(corpus(args.corpus, args.mb))
     profile = cProfile.Profile(time.process_time) if args.profile else None
