@@ -94,8 +94,8 @@ def fetch_lineage(con: duckdb.DuckDBPyConnection, event_ids: Sequence[str]) -> d
     Empty on a warehouse without the `event_lineage` table (before migration 0004)."""
     exists = con.execute(
         "SELECT count(*) FROM information_schema.tables WHERE table_name = 'event_lineage'"
-    ).fetchone()
-    if not exists or not exists[0] or not event_ids:
+    ).fetchall()[0][0]
+    if not exists or not event_ids:
         return {}
     ids = pl.DataFrame({"event_id_cnty": list(event_ids)})
     con.register("report_ids", ids)
