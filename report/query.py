@@ -101,7 +101,7 @@ def fetch_lineage(con: duckdb.DuckDBPyConnection, event_ids: Sequence[str]) -> d
     con.register("report_ids", ids)
     try:
         rows = con.execute(
-            """SELECT l.event_id_cnty, string_agg(l.field || ': ' || l.reason, '\n' ORDER BY l.field)
+            """SELECT l.event_id_cnty, string_agg(l.field || ': ' || l.reason, chr(10) ORDER BY l.field)
             FROM event_lineage l JOIN report_ids r USING (event_id_cnty) GROUP BY 1"""
         ).fetchall()
     finally:

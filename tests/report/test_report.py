@@ -20,7 +20,7 @@ from report.payload import dictionary_encode, pack
 from report.query import fetch_events
 
 
-def _read_payload(html: str) -> dict:
+def read_payload(html: str) -> dict:
     packed = re.search(r'<script id="report-data" type="application/octet-stream">([^<]*)</script>', html)
     assert packed, "the data element is missing"
     return json.loads(gzip.decompress(base64.b64decode(packed.group(1))))
@@ -89,7 +89,7 @@ def test_the_file_is_self_contained(mixed_warehouse: Path, tmp_path: Path) -> No
     assert not re.search(r"<(script|link|img|iframe)[^>]+(src|href)=", html, re.IGNORECASE)
     assert not re.search(r"https?://", html), "no URL may appear: the report works offline"
     assert "default-src 'none'" in html
-    payload = _read_payload(html)
+    payload = read_payload(html)
     assert payload["n"] == result.events
     extracted = payload["origin"]["labels"].index("extracted")
     rows = [i for i, code in enumerate(payload["origin"]["codes"]) if code == extracted]
@@ -106,7 +106,7 @@ def test_cli_writes_the_report_with_progress(mixed_warehouse: Path, tmp_path: Pa
     assert code == 0
     assert "report: reading events from the warehouse" in stderr
     assert "report: writing the HTML file" in stderr
-    payload = _read_payload(out.read_text(encoding="utf-8"))
+    payload = read_payload(out.read_text(encoding="utf-8"))
     assert payload["country"]["labels"] == ["Kenya"]
     assert min(payload["day"]) >= (date(2000, 1, 1) - date(1970, 1, 1)).days
     assert stdout.startswith(f"{out}: {payload['n']:,} events")
