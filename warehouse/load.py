@@ -28,6 +28,7 @@ from warehouse.columns import (
     REJECT_COLUMNS,
     stage_frame,
 )
+from warehouse.corrections import apply_corrections, store_corrected
 from warehouse.lineage import sync_lineage
 from warehouse.sqlutil import column_list, quote_ident
 
@@ -136,8 +137,12 @@ def sync_extracted(
     Extraction rejects (source_file NULL) are replaced too, so `rejects` lists what the current
     corpus quarantines instead of growing by the same rows on every run; each run's count stays
     in `runs.stats`. `lineage` (event_id_cnty, field, reason) replaces `event_lineage` for the
-    stored extracted events in the same transaction (see warehouse.lineage).
+    stored extracted events in the same transaction (see warehouse.lineage). Analysts'
+    corrections are replayed over the frames first (see warehouse.corrections), so the stored
+    events are the corrected ones.
     """
+    corrected = apply_corrections(con, events, mentions)
+    events, mentions = corrected.events, corrected.mentions
     staged = stage_frame(events, EVENT_COLUMNS, origin="extracted", run_id=run_id)
     stage = staged.unique("event_id_cnty", keep="first", maintain_order=True)
     rejects = pl.concat([stage_frame(rejects, REJECT_COLUMNS),
@@ -153,6 +158,7 @@ def sync_extracted(
         _sync_documents(con)
         _sync_mentions(con)
         sync_lineage(con, lineage)
+        store_corrected(con, corrected)
         stats.rejected += _insert_rejects(con, rejects, run_id, None)
     log.info("sync_extracted: %s", stats)
     return stats

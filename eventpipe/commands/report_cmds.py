@@ -1,4 +1,5 @@
-"""`eventpipe report`: the offline HTML report (a thin client of the `report` package)."""
+"""`eventpipe report` (the offline HTML report) and `eventpipe review` (the correction app):
+thin clients of the `report` and `review` packages."""
 
 from __future__ import annotations
 
@@ -9,9 +10,12 @@ from pathlib import Path
 
 from eventpipe.settings import Settings
 
+REVIEW_PORT = 8765
+
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    """Add `report` to the `eventpipe` parser."""
+    """Add `report` and `review` to the `eventpipe` parser."""
+    _add_review(subparsers)
     parser = subparsers.add_parser(
         "report",
         help="write a self-contained offline HTML report (map, timeline, filters, table)",
@@ -36,6 +40,45 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         help="DuckDB warehouse file (default: $EVENTPIPE_WAREHOUSE or "
                              "warehouse/events.duckdb)")
     parser.set_defaults(handler=run_report)
+
+
+def _add_review(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "review",
+        help="serve the local review app (accept, correct, reject, merge extracted events)",
+        description="Serve a web app on http://127.0.0.1:PORT (this machine only): extracted events, "
+        "lowest confidence first, with their evidence; corrections are stored in the warehouse's "
+        "`corrections` table and replayed on every pipeline run.",
+    )
+    parser.add_argument("--port", type=int, default=REVIEW_PORT, help=f"port (default {REVIEW_PORT})")
+    parser.add_argument("--read-only", action="store_true", help="view only: every change is refused")
+    parser.add_argument("--who", default=None, help="the reviewer's name stored with each correction "
+                                                    "(default: $USER)")
+    parser.add_argument("--raw-dir", type=Path, default=None,
+                        help="folder of documents, to show evidence in context (default: $EVENTPIPE_RAW_DIR)")
+    parser.add_argument("--warehouse", type=Path, default=None,
+                        help="DuckDB warehouse file (default: $EVENTPIPE_WAREHOUSE or "
+                             "warehouse/events.duckdb)")
+    parser.set_defaults(handler=run_review)
+
+
+def run_review(args: argparse.Namespace) -> int:
+    """Serve the review app on 127.0.0.1 until interrupted."""
+    import os
+
+    import uvicorn
+
+    from review import create_app
+    from warehouse.connection import connect
+
+    settings = Settings.load({"warehouse": args.warehouse, "raw_dir": args.raw_dir})
+    connect(settings.warehouse, read_only=args.read_only).close()  # fail now on a missing/locked file
+    who = args.who or os.environ.get("USER") or "analyst"
+    app = create_app(settings.warehouse, read_only=args.read_only, who=who, raw_dir=settings.raw_dir)
+    print(f"eventpipe review: http://127.0.0.1:{args.port}/ ({'read-only' if args.read_only else who}); "
+          "Ctrl-C to stop", flush=True)
+    uvicorn.run(app, host="127.0.0.1", port=args.port, log_level="warning")
+    return 0
 
 
 def run_report(args: argparse.Namespace) -> int:
