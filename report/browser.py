@@ -139,15 +139,27 @@ class Chromium:
     def wait_for(self, expression: str, timeout: float | None = None) -> Any:
         """Poll until `expression` is truthy; returns its value."""
         deadline = time.monotonic() + (timeout or self.timeout)
+        last_error = ""
         while time.monotonic() < deadline:
-            value = self.evaluate(expression)
+            try:
+                value = self.evaluate(expression)
+            except BrowserError as error:  # e.g. the page is navigating: its context is gone
+                last_error, value = f" (last error: {error})", None
             if value:
                 return value
             time.sleep(0.05)
-        raise BrowserError(f"timed out waiting for {expression!r}")
+        raise BrowserError(f"timed out waiting for {expression!r}{last_error}")
 
-    def click(self, selector: str) -> None:
-        """A real mouse click (pressed + released) at the centre of the element."""
+    def click(self, selector: str, navigates: bool = False) -> None:
+        """A real mouse click (pressed + released) at the centre of the element; with
+        `navigates`, wait until the page it leads to (a new document) has loaded."""
+        if navigates:
+            self.evaluate("window.__eventpipeOldPage = true")
+        self._click(selector)
+        if navigates:
+            self.wait_for("window.__eventpipeOldPage === undefined && document.readyState === 'complete'")
+
+    def _click(self, selector: str) -> None:
         box = self.evaluate(f"""(() => {{ const el = document.querySelector({json.dumps(selector)});
             if (!el) return null; el.scrollIntoView({{block: 'center'}});
             const r = el.getBoundingClientRect();

@@ -73,9 +73,9 @@ def document_text(mention: dict[str, Any], raw_dir: Path | None) -> str:
         if path.is_file():
             text = path.read_text(encoding="utf-8", errors="replace")
             if mention.get("fmt") == "html":
-                from selectolax.parser import HTMLParser
+                from selectolax.lexbor import LexborHTMLParser
 
-                body = HTMLParser(text).body
+                body = LexborHTMLParser(text).body
                 text = body.text(separator="\n") if body is not None else text
             return text
     return ""
