@@ -59,9 +59,10 @@ def _scaled(series: pl.Series) -> list[int | None]:
 
 
 def pack(document: Mapping[str, object]) -> str:
-    """JSON -> gzip -> base64 text, safe to place inside an HTML <script> element."""
+    """JSON -> gzip -> base64 text, safe to place inside an HTML <script> element. Level 6:
+    level 9 takes twice as long at 50k events (4.5 s vs 2.2 s) for 1% less."""
     raw = json.dumps(document, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
-    return base64.b64encode(gzip.compress(raw, compresslevel=9, mtime=0)).decode("ascii")
+    return base64.b64encode(gzip.compress(raw, compresslevel=6, mtime=0)).decode("ascii")
 
 
 def inline_json(document: object) -> str:
