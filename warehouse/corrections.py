@@ -65,20 +65,15 @@ def event_key(doc_id: object, span_start: object, span_end: object, extracted_da
 
 def keys_frame(events: pl.DataFrame, mentions: pl.DataFrame) -> pl.DataFrame:
     """One key per event: its first mention (the primary document's) and its extracted date."""
+    when = pl.col("event_date")
+    when = when.str.to_date("%Y-%m-%d") if events.schema["event_date"] == pl.String() else when.cast(pl.Date)
+    dates = events.select("event_id_cnty", when.alias("extracted_date"))
     first = mentions.unique("event_id_cnty", keep="first", maintain_order=True)
-    rows = []
-    dates = dict(zip(events["event_id_cnty"].to_list(), events["event_date"].to_list(), strict=True))
-    for mention in first.iter_rows(named=True):
-        if mention["event_id_cnty"] not in dates:
-            continue
-        when = dates[mention["event_id_cnty"]]
-        when = date.fromisoformat(when) if isinstance(when, str) else when
-        rows.append({**{k: mention[k] for k in ("event_id_cnty", "doc_id", "span_start", "span_end",
-                                                  "evidence")},
-                     "extracted_date": when,
-                     "event_key": event_key(mention["doc_id"], mention["span_start"],
-                                            mention["span_end"], when)})
-    return pl.DataFrame(rows, schema=KEY_SCHEMA)
+    keyed = first.join(dates, on="event_id_cnty", how="inner", maintain_order="left").with_columns(
+        pl.format("{}#{}-{}@{}", *(pl.col(c).cast(pl.String).fill_null("None") for c in
+                                   ("doc_id", "span_start", "span_end", "extracted_date")))
+        .alias("event_key"))
+    return keyed.select(pl.col(name).cast(dtype) for name, dtype in KEY_SCHEMA.items())
 
 
 def changes_for(event: Mapping[str, Any], field_name: str, text: str | None) -> dict[str, Any]:
