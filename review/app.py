@@ -89,18 +89,24 @@ def create_app(warehouse: Path, *, read_only: bool = False, who: str = "analyst"
 
     @app.get("/", response_class=HTMLResponse)
     def show_queue(request: Request, page_number: int = 0) -> HTMLResponse:
-        with warehouse_connection() as con:
-            rows, total = queue(con, max(0, page_number))
+        try:
+            with warehouse_connection() as con:
+                rows, total = queue(con, max(0, page_number))
+        except EventpipeError as error:  # e.g. a pipeline run holds the warehouse: reload later
+            return page(request, "error.html", 503, message=str(error))
         return page(request, "queue.html", rows=rows, total=total, page_number=page_number,
                     pages=max(1, -(-total // QUEUE_PAGE)))
 
     @app.get("/event/{event_id}", response_class=HTMLResponse)
     def show_event(request: Request, event_id: str, place: str = "") -> HTMLResponse:
-        with warehouse_connection() as con:
-            view = event_view(con, event_id, raw_dir)
-            if view is None:
-                return page(request, "error.html", 404, message=f"no event {event_id!r}")
-            nearby = nearby_events(con, view["event"])
+        try:
+            with warehouse_connection() as con:
+                view = event_view(con, event_id, raw_dir)
+                if view is None:
+                    return page(request, "error.html", 404, message=f"no event {event_id!r}")
+                nearby = nearby_events(con, view["event"])
+        except EventpipeError as error:
+            return page(request, "error.html", 503, message=str(error))
         return page(request, "event.html", nearby=nearby, place_query=place,
                     places=search_places(place) if place else [], **view)
 
