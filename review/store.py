@@ -103,7 +103,7 @@ def nearby_events(con: duckdb.DuckDBPyConnection, event: dict[str, Any]) -> list
 
 @cache
 def _gazetteer() -> Any:
-    from extraction.gazetteer import Gazetteer
+    from extraction.places import Gazetteer
 
     return Gazetteer.load()
 

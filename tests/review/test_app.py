@@ -92,3 +92,16 @@ def test_commands_have_help(command: str, capsys: pytest.CaptureFixture[str]) ->
         main([command, "--help"])
     assert exit_info.value.code == 0
     assert "--warehouse" in capsys.readouterr().out
+
+
+def test_a_place_from_the_gazetteer_sets_all_place_fields(warehouse: tuple[Path, list[str]]) -> None:
+    path, ids = warehouse
+    client = TestClient(create_app(path), base_url=LOCAL)
+    page = client.get(f"/event/{ids[0]}", params={"place": "Kisumu"}).text
+    assert "Use this place" in page
+    token = client.cookies.get("eventpipe_csrf")
+    place = {"location": "Kisumu", "admin1": "Kisumu", "country": "Kenya", "latitude": "-0.1022",
+             "longitude": "34.7617", "csrf_token": token}
+    assert client.post(f"/event/{ids[0]}/correct", data=place, follow_redirects=False).status_code == 303
+    shown = client.get(f"/event/{ids[0]}").text
+    assert '<td id="value-location">Kisumu</td>' in shown and '<td id="value-latitude">-0.1022</td>' in shown
