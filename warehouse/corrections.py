@@ -67,7 +67,8 @@ def keys_frame(events: pl.DataFrame, mentions: pl.DataFrame) -> pl.DataFrame:
     """One key per event: its first mention (the primary document's) and its extracted date."""
     when = pl.col("event_date")
     when = when.str.to_date("%Y-%m-%d") if events.schema["event_date"] == pl.String() else when.cast(pl.Date)
-    dates = events.select("event_id_cnty", when.alias("extracted_date"))
+    dates = events.select("event_id_cnty", when.alias("extracted_date")).unique(
+        "event_id_cnty", keep="first", maintain_order=True)  # a repeated id keeps its first event
     first = mentions.unique("event_id_cnty", keep="first", maintain_order=True)
     keyed = first.join(dates, on="event_id_cnty", how="inner", maintain_order="left").with_columns(
         pl.format("{}#{}-{}@{}", *(pl.col(c).cast(pl.String).fill_null("None") for c in
