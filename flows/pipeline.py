@@ -41,10 +41,10 @@ from flows.tasks import (
     validate_task,
 )
 from warehouse.connection import connect
+from warehouse.export import PARQUET_DIR
 from warehouse.runs import finish_run, start_run
 
 ARTIFACT_KEY = "eventpipe-pipeline-summary"
-PARQUET_SUBDIR = "parquet"
 
 
 @flow(name="pipeline", validate_parameters=False)
@@ -100,7 +100,7 @@ def _run(con: duckdb.DuckDBPyConnection, run_id: str, raw_dir: str, warehouse: s
                           quote(documents_frame(entries)), quote(result.rejects), run_id)
         _count_events(summary, stats, extracted_total(con))
     with _timed(summary, "export"):
-        summary.export_path = export_task(quote(con), str(Path(export_dir) / PARQUET_SUBDIR))
+        summary.export_path = export_task(quote(con), str(Path(export_dir) / PARQUET_DIR))
     prune(cache_dir, entries, EXTRACTOR_VERSION)
     drop_other_versions(Path(warehouse), EXTRACTOR_VERSION)
     return summary

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from eventpipe.settings import Settings
+from warehouse.export import PARQUET_DIR
 
 PIPELINE_DEPLOYMENT = "eventpipe-pipeline"
 EXPORT_DEPLOYMENT = "eventpipe-export"
@@ -44,5 +45,5 @@ def serve_deployments(settings: Settings, interval: float | None = None) -> None
                                            **schedule)
     export = export_flow.to_deployment(name=EXPORT_DEPLOYMENT, parameters={
         "warehouse": str(Path(settings.warehouse).resolve()),
-        "out": str((Path(settings.export_dir) / "parquet").resolve())})
+        "out": str((Path(settings.export_dir) / PARQUET_DIR).resolve())})
     serve(pipeline, export)

@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from eventpipe.errors import InputError
 from eventpipe.settings import Settings
 
 if TYPE_CHECKING:
@@ -87,9 +88,12 @@ def _add_export(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "export",
         help="export events as Parquet or ACLED-format CSV",
-        description="Parquet: OUT/events/ (zstd, hive-partitioned, ACLED columns + provenance). "
-        "CSV: OUT/events.csv with exactly ACLED's 31 columns and header. Both are "
-        "written to a temporary path and swapped in, so re-running replaces them.",
+        description="Parquet: OUT/parquet/ (zstd, hive-partitioned year=/country=, ACLED columns + "
+        "provenance; the same folder `eventpipe run` writes). CSV: OUT/events.csv, an ACLED export "
+        "(ACLED's columns, header and order). Imported ACLED rows are written the way their file "
+        "had them unless --labels/--date-format/--shape say otherwise, so an import exports back "
+        "unchanged; extracted events follow the current ACLED conventions (text labels, ISO "
+        "dates, dyadic). Both are written to a temporary path and swapped in.",
     )
     parser.add_argument("--format", choices=("parquet", "csv"), default="parquet")
     parser.add_argument(
@@ -101,9 +105,9 @@ def _add_export(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument(
         "--partition-by",
-        default="year,country",
+        default=None,
         metavar="COLS",
-        help="Parquet partition columns, comma-separated (default year,country; '' for none)",
+        help="Parquet only: partition columns, comma-separated (default year,country; '' for none)",
     )
     parser.add_argument(
         "--where",
@@ -111,6 +115,15 @@ def _add_export(subparsers: argparse._SubParsersAction) -> None:
         metavar="SQL",
         help="filter over the events table, e.g. \"origin = 'acled' AND year >= 2020\"",
     )
+    parser.add_argument("--labels", choices=("text", "numeric"), default=None,
+                        help="CSV: inter1/inter2/interaction as text ('State forces', current ACLED "
+                             "files) or numbers (1, older files); default: as imported, else text")
+    parser.add_argument("--date-format", choices=("iso", "acled"), default=None,
+                        help="CSV: event_date as 2024-08-05 (iso) or 5-Aug-24 (acled, ACLED's "
+                             "downloads); default: as imported, else iso")
+    parser.add_argument("--shape", choices=("dyadic", "monadic"), default=None,
+                        help="CSV: one row per event (dyadic) or per actor (monadic, no actor2 "
+                             "columns); default: as imported, else dyadic")
     _warehouse_option(parser)
     parser.set_defaults(handler=run_export)
 
@@ -207,17 +220,27 @@ def format_table(frame: pl.DataFrame) -> str:
 def run_export(args: argparse.Namespace) -> int:
     """Export from a read-only connection (a --where cannot modify anything)."""
     from warehouse.connection import connect
-    from warehouse.export import export_csv, export_parquet
+    from warehouse.export import CSV_FILE, PARQUET_DIR, export_csv, export_parquet
 
     settings = Settings.load({"warehouse": args.warehouse, "export_dir": args.out})
-    partition_by = tuple(c.strip() for c in args.partition_by.split(",") if c.strip())
+    if args.format == "csv" and args.partition_by is not None:
+        raise InputError("--partition-by applies to Parquet only (the CSV is one ACLED export file)",
+                         column="--partition-by", hint="filter with --where instead")
+    if args.format == "parquet" and (args.labels or args.date_format or args.shape):
+        raise InputError("--labels, --date-format and --shape apply to the CSV export only",
+                         hint="Parquet keeps typed columns: numeric inter codes and dates")
+    partition_by = tuple(c.strip() for c in (args.partition_by or "year,country").split(",") if c.strip())
+    if args.partition_by == "":
+        partition_by = ()
     con = connect(settings.warehouse, read_only=True)
     try:
         if args.format == "csv":
-            result = export_csv(con, settings.export_dir / "events.csv", where=args.where)
+            result = export_csv(con, settings.export_dir / CSV_FILE, where=args.where, labels=args.labels,
+                                date_format=args.date_format, shape=args.shape)
         else:
-            result = export_parquet(con, settings.export_dir / "events", partition_by, where=args.where)
+            result = export_parquet(con, settings.export_dir / PARQUET_DIR, partition_by, where=args.where)
     finally:
         con.close()
-    print(f"exported {result.rows} events to {result.path} ({result.files} files)")
+    print(f"exported {result.rows} {'rows' if args.format == 'csv' else 'events'} to {result.path} "
+          f"({result.files} files)")
     return 0

@@ -152,8 +152,8 @@ def test_export_parquet_and_csv(warehouse: Path, tmp_path: Path, capsys: pytest.
     code, out, _ = _run(
         capsys, "export", "--out", str(out_dir), "--partition-by", "year", "--warehouse", str(warehouse)
     )
-    assert code == 0 and out.startswith(f"exported 908 events to {out_dir / 'events'}")
-    assert {p.name.split("=")[0] for p in (out_dir / "events").iterdir()} == {"year"}
+    assert code == 0 and out.startswith(f"exported 908 events to {out_dir / 'parquet'}")
+    assert {p.name.split("=")[0] for p in (out_dir / "parquet").iterdir()} == {"year"}
     code, out, _ = _run(
         capsys,
         "export",
