@@ -20,6 +20,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "eventpipe.commands.warehouse_cmds",  # import-acled, sql, export
     "eventpipe.commands.extract_cmds",  # extract, evaluate
     "eventpipe.commands.flow_cmds",  # run, serve, status
+    "eventpipe.commands.acled_cmds",  # acled-sync
 )
 
 EXIT_USER_ERROR = 2

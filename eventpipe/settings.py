@@ -26,6 +26,7 @@ class Settings:
     dask_address: str | None = None  # a remote scheduler, e.g. "tcp://10.0.0.5:8786"
     dask_workers: int = 2
     batch_size: int = 50
+    acled_api_url: str = "https://acleddata.com"  # ACLED's API (tests point it at a local server)
 
     @classmethod
     def load(cls, overrides: Mapping[str, object] | None = None,

@@ -95,6 +95,13 @@ REGIONS: tuple[str, ...] = (
     "Antarctica",
 )
 OLD_REGION_NAMES: dict[str, str] = {"Southern Asia": "South Asia", "South-Eastern Asia": "Southeast Asia"}
+# The numbers ACLED's API takes for `region=` (as acledR's `acled_regions` lists them).
+ACLED_REGION_CODES: dict[str, int] = {
+    "Western Africa": 1, "Middle Africa": 2, "Eastern Africa": 3, "Southern Africa": 4,
+    "Northern Africa": 5, "South Asia": 7, "Southeast Asia": 9, "Middle East": 11, "Europe": 12,
+    "Caucasus and Central Asia": 13, "Central America": 14, "South America": 15, "Caribbean": 16,
+    "East Asia": 17, "North America": 18, "Oceania": 19, "Antarctica": 20,
+}
 # Region values an import may carry: files are stored with the names they came with.
 ACCEPTED_REGIONS: tuple[str, ...] = (*REGIONS, *OLD_REGION_NAMES)
 

@@ -110,11 +110,13 @@ class AcledClient:
     """One authenticated session with ACLED's API."""
 
     def __init__(self, credentials: Credentials, base_url: str = DEFAULT_BASE_URL,
-                 retry: RetryPolicy | None = None, timeout: float = 120.0) -> None:
+                 retry: RetryPolicy | None = None, timeout: float = 120.0,
+                 page_limit: int = PAGE_LIMIT) -> None:
         self._credentials = credentials
         self.base_url = base_url.rstrip("/")
         self.retry = retry or RetryPolicy()
         self.timeout = timeout
+        self.page_limit = page_limit
         self._access_token: str | None = None
         self._refresh_token: str | None = None
         self.requests = 0
@@ -122,9 +124,9 @@ class AcledClient:
     def __repr__(self) -> str:
         return f"AcledClient({self.base_url!r}, user={self._credentials.username!r})"
 
-    def pages(self, path: str, params: Mapping[str, str], limit: int = PAGE_LIMIT) -> Iterator[list[dict]]:
+    def pages(self, path: str, params: Mapping[str, str]) -> Iterator[list[dict]]:
         """The rows of every page of a read endpoint, page by page, until a short page."""
-        page = 1
+        page, limit = 1, self.page_limit
         while True:
             rows = self.read(path, {**params, "limit": str(limit), "page": str(page)})
             yield rows

@@ -105,6 +105,27 @@ def iter_acled_batches(path: Path, batch_size: int = 100_000) -> Iterator[AcledF
     log.info("read %s: %d rows%s", path, total, " (monadic)" * monadic)
 
 
+def read_acled_records(records: list[dict[str, object]], source: str) -> AcledFile:
+    """Normalise rows given as mappings (ACLED's API answers in JSON), exactly as a file's rows.
+
+    Columns this reader does not know are dropped (the API may add some); missing required
+    ones are an InputError naming `source`.
+    """
+    header = list(dict.fromkeys(key for record in records for key in record))
+    known = [c for c in header if c in ACLED_COLUMNS]
+    _check_columns(Path(source), known)
+    values = {c: [_text(record.get(c)) for record in records] for c in known}
+    raw = pl.DataFrame(values, schema={c: pl.String for c in known}).with_row_index(RECORD, offset=1)
+    return _normalise(raw, known, Path(source), "actor2" not in known)
+
+
+def _text(value: object) -> str | None:
+    """A JSON value as the CSV cell ACLED would write (empty -> null, like the CSV reader)."""
+    if value is None or value == "":
+        return None
+    return str(value)
+
+
 def _hold_back_last_event(chunk: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Split off the rows of the batch's last event (a monadic event's rows are adjacent)."""
     ids = chunk["event_id_cnty"]
