@@ -29,7 +29,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                                 description="Extract events from new or changed documents in the raw "
                                             "folder, sync them into the warehouse, export Parquet.")
     _add_settings_flags(run)
-    run.add_argument("--quiet", action="store_true", help="no progress bar, no summary, no Prefect logs")
     run.add_argument("--wait", type=float, default=0.0, metavar="SECONDS",
                      help="wait up to SECONDS for another run to release the warehouse "
                           "(default: fail at once)")

@@ -115,6 +115,54 @@ def test_sql_json_is_parseable(warehouse: Path, capsys: pytest.CaptureFixture[st
     assert code == 0 and json.loads(out) == [{"origin": "acled", "n": 297 + 309 + 302}]
 
 
+def test_sql_json_keeps_sums_and_averages_numbers(warehouse: Path,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = _run(capsys, "sql", "SELECT sum(fatalities) AS f, avg(fatalities) AS a, "
+                        "sum(latitude)::DECIMAL(12, 2) AS d FROM events WHERE iso = 404", "--format", "json",
+                        "--warehouse", str(warehouse))
+    row = json.loads(out)[0]
+    assert code == 0 and isinstance(row["f"], int) and isinstance(row["a"], float)
+    assert isinstance(row["d"], float)
+
+
+@pytest.mark.parametrize("width", [60, 120])
+def test_sql_table_fits_the_width_and_names_the_columns_left_out(
+    warehouse: Path, capsys: pytest.CaptureFixture[str], width: int
+) -> None:
+    code, out, _ = _run(capsys, "sql", "SELECT * FROM events ORDER BY event_id_cnty LIMIT 5",
+                        "--max-width", str(width), "--warehouse", str(warehouse))
+    lines = out.splitlines()
+    assert code == 0 and all(len(line) <= width for line in lines[:-1])
+    assert lines[0].split()[:2] == ["event_id_cnty", "event_date"]  # whole names, not 3 letters
+    assert "columns," in lines[-1] and "not shown: " in lines[-1]
+    _, every, _ = _run(capsys, "sql", "SELECT * FROM events LIMIT 5", "--max-width", "0",
+                       "--warehouse", str(warehouse))
+    assert "source_scale" in every.splitlines()[0]
+
+
+def test_verbosity_flags_go_before_or_after_the_command(warehouse: Path,
+                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    query = "SELECT 1 AS x"
+    for argv in (["-v", "sql", query], ["sql", "-v", query], ["sql", query, "-q"], ["-q", "sql", query]):
+        code, out, _ = _run(capsys, *argv, "--warehouse", str(warehouse))
+        assert code == 0 and out.split()[-1] == "1"
+
+
+def test_a_closed_pipe_ends_quietly(warehouse: Path) -> None:
+    """`eventpipe sql ... | head -1` (and status): no BrokenPipeError traceback."""
+    import subprocess
+    import sys
+
+    eventpipe = str(Path(sys.executable).with_name("eventpipe"))
+    for command in (f"{eventpipe} sql 'SELECT * FROM events' --format csv --warehouse {warehouse}",
+                    f"{eventpipe} sql 'SELECT * FROM events' --warehouse {warehouse} --max-width 0",
+                    f"{eventpipe} status --warehouse {warehouse} --runs 50"):
+        result = subprocess.run(f"{command} | head -1", shell=True, capture_output=True, text=True,
+                                timeout=60)
+        assert result.returncode == 0 and result.stdout.count("\n") == 1
+        assert "Traceback" not in result.stderr and "BrokenPipe" not in result.stderr, result.stderr
+
+
 def test_sql_output_writes_parquet(
     warehouse: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
