@@ -11,6 +11,7 @@ import json
 import logging
 import os
 import sys
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -110,8 +111,19 @@ def run_pipeline(args: argparse.Namespace) -> int:
               reporting_progress(callback)):
             summary = pipeline_flow(**pipeline_parameters(settings, pause))
     if not args.quiet:
+        summary.wall_seconds = _seconds_since_process_start()
         print(summary.to_text())
     return 0
+
+
+def _seconds_since_process_start() -> float | None:
+    """Wall time of this command so far, interpreter start-up and imports included."""
+    import psutil
+
+    try:
+        return time.time() - psutil.Process().create_time()
+    except psutil.Error:
+        return None
 
 
 @contextmanager
