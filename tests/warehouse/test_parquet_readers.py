@@ -55,8 +55,12 @@ def _polars(folder: Path) -> tuple[int, list[str]]:
 
 
 def _duckdb(folder: Path) -> tuple[int, list[str]]:
-    relation = duckdb.sql(f"SELECT * FROM read_parquet('{folder}/**/*.parquet', hive_partitioning=true)")
-    return len(relation.fetchall()), relation.columns
+    con = duckdb.connect()
+    query = f"SELECT * FROM read_parquet('{folder}/**/*.parquet', hive_partitioning=true)"
+    rows = con.execute(query).fetchall()
+    columns = [d[0] for d in con.description]
+    con.close()
+    return len(rows), columns
 
 
 READERS: dict[str, Callable[[Path], tuple[int, list[str]]]] = {
