@@ -180,6 +180,7 @@ def serve_pipeline(args: argparse.Namespace) -> int:
     if os.environ.get("PREFECT_API_URL"):
         announce(f"Prefect API at {os.environ['PREFECT_API_URL']}")
         serve_deployments(settings, args.interval, announce)
+        announce("stopped")
         return 0
     from prefect.settings import PREFECT_API_URL, temporary_settings
 
