@@ -46,7 +46,8 @@ def events_frame(events: Sequence[Mapping[str, object]]) -> pl.DataFrame:
 def _current_civilian_targeting() -> pl.Expr:
     """ACLED's files write "Civilian targeting"; the extractor still says "Civilians targeted"."""
     column = pl.col("civilian_targeting")
-    return pl.when(column.is_in(CIVILIAN_TARGETING_VALUES)).then(pl.lit(CIVILIAN_TARGETING)).otherwise(column)
+    current = pl.when(column.is_in(CIVILIAN_TARGETING_VALUES)).then(pl.lit(CIVILIAN_TARGETING))
+    return current.otherwise(column).alias("civilian_targeting")
 
 
 def _column(name: str, values: list[object], dtype: pl.DataType) -> pl.Series:

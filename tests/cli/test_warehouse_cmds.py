@@ -259,3 +259,26 @@ def test_many_rejects_are_summarised_by_rule(tmp_path: Path, capsys: pytest.Capt
         "  5 rows: fatalities: greater_than_or_equal_to(0)",
         "  2 rows: year: year_is_year_of_event_date",
     ]
+
+
+@pytest.mark.parametrize(("extra", "message"), [
+    (["--format", "csv", "--partition-by", "year"], "--partition-by applies to Parquet only"),
+    (["--labels", "numeric"], "--labels, --date-format and --shape apply to the CSV export only"),
+])
+def test_export_options_that_do_not_apply_are_refused(
+    warehouse: Path, tmp_path: Path, extra: list[str], message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = _run(capsys, "export", "--out", str(tmp_path / "x"), *extra, "--warehouse", str(warehouse))
+    assert code == 2 and message in err and len(err.strip().splitlines()) == 1
+    assert not (tmp_path / "x").exists()
+
+
+def test_export_csv_choices_from_the_command_line(warehouse: Path, tmp_path: Path,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = _run(capsys, "export", "--format", "csv", "--out", str(tmp_path), "--where", "iso = 50",
+                        "--labels", "numeric", "--date-format", "iso", "--shape", "dyadic",
+                        "--warehouse", str(warehouse))
+    frame = pl.read_csv(tmp_path / "events.csv", infer_schema=False)
+    assert code == 0 and out.startswith("exported 309 rows")
+    assert frame.columns == list(ACLED_COLUMNS) and set(frame["inter1"]) <= set("12345678")
+    assert frame["event_date"].str.contains(r"^\d{4}-\d{2}-\d{2}$").all()
