@@ -95,7 +95,7 @@ REGIONS: tuple[str, ...] = (
     "Antarctica",
 )
 OLD_REGION_NAMES: dict[str, str] = {"Southern Asia": "South Asia", "South-Eastern Asia": "Southeast Asia"}
-# The numbers ACLED's API takes for `region=` (as acledR's `acled_regions` lists them).
+# The numbers ACLED's API takes for `region=` (ACLED's API user guide, 2022 edition).
 ACLED_REGION_CODES: dict[str, int] = {
     "Western Africa": 1, "Middle Africa": 2, "Eastern Africa": 3, "Southern Africa": 4,
     "Northern Africa": 5, "South Asia": 7, "Southeast Asia": 9, "Middle East": 11, "Europe": 12,
