@@ -35,7 +35,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--origin", action="append", default=[], choices=("acled", "extracted"),
                         help="only ACLED-coded or only extracted events (repeatable)")
     parser.add_argument("--title", default="eventpipe report", help="the page title")
-    parser.add_argument("--quiet", action="store_true", help="no progress lines")
     parser.add_argument("--warehouse", type=Path, default=None,
                         help="DuckDB warehouse file (default: $EVENTPIPE_WAREHOUSE or "
                              "warehouse/events.duckdb)")
@@ -92,14 +91,15 @@ def run_report(args: argparse.Namespace) -> int:
         until=parse_date(args.until, "--until") if args.until else None,
         countries=tuple(args.country), event_types=tuple(args.event_type), origins=tuple(args.origin),
     )
-    progress = None if args.quiet else _progress_line()
+    quiet = getattr(args, "quiet", False)  # the global -q/--quiet
+    progress = None if quiet else _progress_line()
     con = connect(settings.warehouse, read_only=True)
     try:
         result = build_report(con, args.out, report_filter, title=args.title,
                               source=str(settings.warehouse), progress=progress)
     finally:
         con.close()
-    if not args.quiet:
+    if not quiet:
         print(f"{result.path}: {result.events:,} events, {result.bytes / 1e6:.1f} MB, "
               f"built in {result.seconds:.1f} s")
     return 0
