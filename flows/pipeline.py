@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 import duckdb
@@ -22,6 +22,7 @@ from prefect import flow, get_run_logger
 from prefect.artifacts import create_markdown_artifact
 from prefect.utilities.annotations import quote
 
+from eventpipe.errors import WarehouseError
 from eventpipe.lock import warehouse_lock
 from extraction.corpus import CorpusEntry, diff_corpus
 from extraction.learned.model import model_label, resolve_model_dir
@@ -29,6 +30,7 @@ from extraction.version import EXTRACTOR_VERSION
 from flows.extract_cache import cache_dir_for, drop_other_versions, prune, read_cached
 from flows.faults import PauseBeforeCommit
 from flows.frames import documents_frame, events_frame, mentions_frame
+from flows.lineage import lineage_frame, traceable_rejects
 from flows.progress import report
 from flows.queries import close_interrupted_runs, extracted_total, stored_hashes
 from flows.runners import build_task_runner
@@ -42,25 +44,35 @@ from flows.tasks import (
     validate_task,
 )
 from warehouse.connection import connect
+from warehouse.export import PARQUET_DIR
 from warehouse.runs import finish_run, start_run
 
 ARTIFACT_KEY = "eventpipe-pipeline-summary"
-PARQUET_SUBDIR = "parquet"
 
 
 @flow(name="pipeline", validate_parameters=False)
 def pipeline_flow(raw_dir: str = "raw", warehouse: str = "warehouse/events.duckdb",
                   export_dir: str = "exports", batch_size: int = 50, task_runner: str = "local",
                   dask_address: str | None = None, dask_workers: int = 2,
-                  pause_before_commit: float = 0.0, model: str = "default") -> PipelineSummary:
+                  pause_before_commit: float = 0.0, skip_if_locked: bool = False,
+                  model: str = "default") -> PipelineSummary | None:
     """Bring the warehouse's extracted events in line with the documents in `raw_dir`.
 
     Holds the warehouse run lock throughout (a concurrent run fails fast with a clear message).
+    With `skip_if_locked` (served, scheduled runs) a run that finds the lock held logs one line
+    and returns None instead: the run holding it does the work.
     `pause_before_commit` is a test hook (seconds to sleep inside the load transaction).
     `model` is the typing model ('default', 'none' or a directory); the run's row records it.
     """
     model_dir = resolve_model_dir(model)
-    with warehouse_lock(Path(warehouse)):
+    with ExitStack() as held:
+        try:
+            held.enter_context(warehouse_lock(Path(warehouse)))
+        except WarehouseError as error:
+            if not skip_if_locked:
+                raise
+            get_run_logger().warning("skipped: %s", error.message)
+            return None
         con = connect(Path(warehouse))
         try:
             close_interrupted_runs(con)
@@ -100,12 +112,13 @@ def _run(con: duckdb.DuckDBPyConnection, run_id: str, raw_dir: str, warehouse: s
         summary.rejects = list(result.rejects.select("event_id_cnty", "reasons").iter_rows())
     with _timed(summary, "load"):
         load_con = PauseBeforeCommit(con, pause) if pause > 0 else con
-        stats = load_task(quote(load_con), quote(result.valid),
-                          quote(mentions_frame(events, result.valid["event_id_cnty"])),
-                          quote(documents_frame(entries)), quote(result.rejects), run_id)
+        kept = result.valid["event_id_cnty"]
+        stats = load_task(quote(load_con), quote(result.valid), quote(mentions_frame(events, kept)),
+                          quote(documents_frame(entries)), quote(traceable_rejects(events, result.rejects)),
+                          run_id, quote(lineage_frame(events, kept)))
         _count_events(summary, stats, extracted_total(con))
     with _timed(summary, "export"):
-        summary.export_path = export_task(quote(con), str(Path(export_dir) / PARQUET_SUBDIR))
+        summary.export_path = export_task(quote(con), str(Path(export_dir) / PARQUET_DIR))
     prune(cache_dir, entries, version)
     drop_other_versions(Path(warehouse), version)
     return summary
