@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from extraction.actors import ActorAssignment
 from extraction.fatalities import count_fatalities
-from extraction.records.mention import actor_evidence, typing_columns
+from extraction.records.mention import actor_evidence, sub_event_evidence, typing_columns
 from extraction.records.notes import write_note
 from extraction.typing import EventTyping
 
@@ -68,4 +68,5 @@ def apply_escalation(event: dict, typing: EventTyping, assigned: ActorAssignment
     read under that typing."""
     event.update(typing_columns(typing, assigned))
     event["explain"]["event_type"] += f"; escalated by the next sentence: rule {typing.rule!r}"
+    event["explain"]["sub_event_type"] = sub_event_evidence(typing)
     event["explain"]["actor1"] = actor_evidence(assigned)

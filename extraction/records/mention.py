@@ -97,6 +97,12 @@ def actor_evidence(assigned: ActorAssignment) -> str:
     return "; ".join(parts)
 
 
+def sub_event_evidence(typing: EventTyping) -> str:
+    """The `--explain` line of the sub-event type: written wherever the record's typing is set,
+    so the explanation always names the sub-event type the record holds."""
+    return f"{typing.sub_event_type} (confidence {typing.confidence:.2f})"
+
+
 def explain_fields(
     sentence: Sentence,
     typing: EventTyping,
@@ -113,7 +119,7 @@ def explain_fields(
     )
     return {
         "event_type": f"rule {typing.rule!r}, trigger {typing.trigger!r}",
-        "sub_event_type": f"{typing.sub_event_type} (confidence {typing.confidence:.2f})",
+        "sub_event_type": sub_event_evidence(typing),
         "event_date": date_text,
         "location": str(getattr(place, "evidence", "") or place.location),
         "actor1": actor_evidence(assigned),
