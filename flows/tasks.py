@@ -44,7 +44,7 @@ def extract_entries(entries: list[CorpusEntry], cache_dir: Path, version: str) -
     for entry in entries:
         cached = read_cached(cache_dir, entry, version)
         if cached is None:
-            mentions = extract_events(load_document(entry), _resources())
+            mentions = [m.as_record() for m in extract_events(load_document(entry), _resources())]
             cached = write_cached(cache_dir, entry, version, mentions)
         results[entry.doc_id] = cached
     return results
