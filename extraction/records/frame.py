@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 
 import polars as pl
 
+from schemas.codebook import CIVILIAN_TARGETING, CIVILIAN_TARGETING_VALUES
 from schemas.extracted import ExtractedEvent
 from schemas.validate import model_dtypes, validate_frame
 
@@ -44,7 +45,15 @@ def events_frame(events: Sequence[Mapping[str, object]]) -> pl.DataFrame:
     the offending rows with their column named instead of this function raising.
     """
     columns = event_build_schema().items()
-    return pl.DataFrame([_column(name, [e.get(name) for e in events], dtype) for name, dtype in columns])
+    frame = pl.DataFrame([_column(name, [e.get(name) for e in events], dtype) for name, dtype in columns])
+    return frame.with_columns(_current_civilian_targeting())
+
+
+def _current_civilian_targeting() -> pl.Expr:
+    """ACLED's files write "Civilian targeting"; the extractor still says "Civilians targeted"."""
+    column = pl.col("civilian_targeting")
+    current = pl.when(column.is_in(CIVILIAN_TARGETING_VALUES)).then(pl.lit(CIVILIAN_TARGETING))
+    return current.otherwise(column).alias("civilian_targeting")
 
 
 def _column(name: str, values: list[object], dtype: pl.DataType) -> pl.Series:
