@@ -1,23 +1,21 @@
 """Cheap gates in front of the cue regexes: which cues a sentence could match, and whether it
 could report an event at all.
 
-Both are pure speed-ups computed from the vocabulary (`CUE_KEYS`, the trigger stems): a gate that
-stays closed means the full search would find nothing. tests/extraction/test_speed_gates.py and
-test_event_types.py check they never change a result.
+Both are pure speed-ups, computed from the vocabulary (the cue gates) or listed (the trigger
+stems): a gate that stays closed means the full search would find nothing.
+tests/extraction/test_speed_gates.py and test_event_types.py check they never change a result.
 """
 
 from __future__ import annotations
 
 import re
 
-from extraction.typing.cue_keys import CUE_KEYS
+from extraction.typing.vocabulary import packaged_vocabulary
 
-# Substrings one of which every match of a cue contains (extraction.typing.cue_keys): find_cues
-# skips a cue's regex when none occurs in the (casefolded) sentence. Pure speed-up; tests check it
-# never changes a result.
-CUE_GATES: dict[str, frozenset[str]] = {
-    name: frozenset(re.findall(r"[a-z]+", key)[0] for key in keys) for name, keys in CUE_KEYS.items()
-}
+# Word stems one of which starts a word of every match of a cue, computed from the cue's regex when
+# the vocabulary loads (extraction.typing.stems): find_cues skips a cue's regex when no word of the
+# (casefolded) sentence starts with one. Pure speed-up; tests check it never changes a result.
+CUE_GATES: dict[str, frozenset[str]] = packaged_vocabulary().gates
 _GATE_LENGTHS: tuple[int, ...] = tuple(sorted({len(stem) for stems in CUE_GATES.values() for stem in stems}))
 _WORDS = re.compile(r"[a-z]+")
 
@@ -56,37 +54,9 @@ def gated_cues(folded: str) -> frozenset[str]:
 
 # Word stems every event-deciding cue starts from: has_trigger's cheap superset test. A word
 # triggers when one of its prefixes is a stem; a sentence with no such word cannot be an event.
-_TRIGGER_STEMS: frozenset[str] = frozenset(
-    """
-protest demonstr rally rallie rallied march sit motorcade caravan bang pot cacerolazo denounc
-calling picket chain hartal strike boycott procession gather blockade shut shutdown walk vigil
-petition demand chant slogan riot rampag running unrest melee violent pelt threw throw hurl stone
-molotov bomb brick stick rod mob lynch vigilante irate angry public kill shot shoot murder hack stab
-behead injur wound attack assault beat tortur burn dead body bodies massacr execut slaughter gunned
-bludgeon machete strangl butcher open harass gunpoint assassin raid clash exchang gun gunfight
-gunbattle fire firefight shootout fight fought battle skirmish cross crossfire arms machine gunfire
-engag repuls repel counter return rout forced shots bursts directions ambush offensive hit neutrali
-operation storm chemical chlorine sarin mustard nerve air airstrike airstrikes drone warplane jet
-helicopter aerial aircraft plane uav suicide svbied blew self shell artiller mortar rocket missile
-grenade rpg projectile howitzer mlrs grad explo tank ifv anti bombard ied improvised land mine blast
-detonat went recaptur retook retaken regain liberat wrest took back captur seiz overr overran rape
-raped rapes raping rapist gang sexual defile sodomi abduct kidnap hostage disappear missing captive
-defus disarm unexploded controlled disposal recover confiscat found discover intercept uncover foil
-thwart weapon arrest detain apprehend custody rounded nabbed caught carrying possession loot torch
-destroy demolish razed vandal smash ransack broke breaking damag stole robbed set sabotag cease
-ceasefire truce peace signed prisoner released agreed establish withdr withdrew withdrawn handed
-retreat without transfer vacated abandon recruit defect surrender merged split pledged deploy
-sighted moved reinforcement mobili oath barricad bonfire chaos rowdy deflat destruction chased
-police teargas tear dispers water rubber baton lathi truncheon intervened pepper blank warning
-obstruct block target claimed conducted carried launched staged mounted executed perpetrated light
-lit fell felled stoned looted burning dismantl impound military exercise drill patrol toxic poison
-coup emergency martial dissolv suspend ousted merger joined formed came effect rioter remains head
-fled evacuated displaced returned arrived repatriated deliver distribut padlock
-decapitat dismember charred hijack disperse slash flog spray
-hit confront died lockdown curfew firing deactivat
-street death strike struck descend steal stole rustl drove driven made acid
-""".split()
-)
+# Listed in the data (cues.toml, [trigger]): they decide which sentences the phrase reading sees
+# too, so they are not the cue gates' union (that would change which sentences are read).
+_TRIGGER_STEMS: frozenset[str] = packaged_vocabulary().trigger_stems
 _STEM_LENGTHS: tuple[int, ...] = tuple(sorted({len(stem) for stem in _TRIGGER_STEMS}))
 _WORD = re.compile(r"[a-z]+")
 
