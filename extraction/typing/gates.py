@@ -9,6 +9,7 @@ tests/extraction/test_speed_gates.py and test_event_types.py check they never ch
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from extraction.typing.vocabulary import packaged_vocabulary
 
@@ -29,18 +30,36 @@ _STEM_CUES: dict[str, frozenset[str]] = {
     stem: frozenset(name for name, gate in CUE_GATES.items() if stem in gate)
     for stem in frozenset().union(*CUE_GATES.values())
 }
-_WORD_CUES: dict[str, frozenset[str]] = {}  # word -> cues it opens; a cache bounded in _cues_of
+# Word stems every event-deciding cue starts from: has_trigger's cheap superset test. A word
+# triggers when one of its prefixes is a stem; a sentence with no such word cannot be an event.
+# Listed in the data (cues.toml, [trigger]): they decide which sentences the phrase reading sees
+# too, so they are not the cue gates' union (that would change which sentences are read).
+_TRIGGER_STEMS: frozenset[str] = packaged_vocabulary().trigger_stems
+_STEM_LENGTHS: tuple[int, ...] = tuple(sorted({len(stem) for stem in _TRIGGER_STEMS}))
+
 _WORD_CACHE_MAX = 100_000
+_WORD_INFO: dict[str, tuple[frozenset[str], bool]] = {}  # word -> (cues it opens, triggers?); bounded
 
 
-def _cues_of(word: str) -> frozenset[str]:
-    cues = _WORD_CUES.get(word)
-    if cues is None:
+def _word_info(word: str) -> tuple[frozenset[str], bool]:
+    """What one word does: the cue gates it opens and whether it is a trigger word (cached)."""
+    info = _WORD_INFO.get(word)
+    if info is None:
         prefixes = (word[:n] for n in _GATE_LENGTHS if n <= len(word))
         cues = frozenset().union(*(_STEM_CUES.get(p, ()) for p in prefixes))
-        if len(_WORD_CUES) < _WORD_CACHE_MAX:
-            _WORD_CUES[word] = cues
-    return cues
+        trigger = any(word[:n] in _TRIGGER_STEMS for n in _STEM_LENGTHS if n <= len(word))
+        info = (cues, trigger)
+        if len(_WORD_INFO) < _WORD_CACHE_MAX:
+            _WORD_INFO[word] = info
+    return info
+
+
+@lru_cache(maxsize=512)
+def _sentence_gates(folded: str) -> tuple[frozenset[str], bool]:
+    """One pass over a (casefolded) sentence's words: the cue gates it opens and whether it has a
+    trigger word. has_trigger and find_cues both ask about the same sentence: it is scanned once."""
+    infos = [_word_info(word) for word in set(_WORDS.findall(folded))]
+    return frozenset().union(*(cues for cues, _ in infos)), any(trigger for _, trigger in infos)
 
 
 def gated_cues(folded: str) -> frozenset[str]:
@@ -49,16 +68,7 @@ def gated_cues(folded: str) -> frozenset[str]:
     Same answer as testing word_prefixes against each gate, but words are looked up in a cache
     (a corpus repeats its vocabulary), so a sentence costs one dict lookup per distinct word.
     """
-    return frozenset().union(*(_cues_of(word) for word in set(_WORDS.findall(folded))))
-
-
-# Word stems every event-deciding cue starts from: has_trigger's cheap superset test. A word
-# triggers when one of its prefixes is a stem; a sentence with no such word cannot be an event.
-# Listed in the data (cues.toml, [trigger]): they decide which sentences the phrase reading sees
-# too, so they are not the cue gates' union (that would change which sentences are read).
-_TRIGGER_STEMS: frozenset[str] = packaged_vocabulary().trigger_stems
-_STEM_LENGTHS: tuple[int, ...] = tuple(sorted({len(stem) for stem in _TRIGGER_STEMS}))
-_WORD = re.compile(r"[a-z]+")
+    return _sentence_gates(folded)[0]
 
 
 def has_trigger(sentence: str) -> bool:
@@ -69,17 +79,4 @@ def has_trigger(sentence: str) -> bool:
     """
     if ":" in sentence[:45]:
         return True
-    return any(_is_trigger_word(word) for word in _WORD.findall(sentence.casefold()))
-
-
-_TRIGGER_WORDS: dict[str, bool] = {}
-
-
-def _is_trigger_word(word: str) -> bool:
-    """Whether a prefix of the word is a trigger stem (cached per word, bounded)."""
-    known = _TRIGGER_WORDS.get(word)
-    if known is None:
-        known = any(word[:length] in _TRIGGER_STEMS for length in _STEM_LENGTHS if length <= len(word))
-        if len(_TRIGGER_WORDS) < _WORD_CACHE_MAX:
-            _TRIGGER_WORDS[word] = known
-    return known
+    return _sentence_gates(sentence.casefold())[1]
