@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 from importlib import resources
+from pathlib import Path
 
 from extraction.typing import FoldedPattern, rx
 
@@ -152,9 +153,11 @@ def _candidates(folded: str, index: NeedleIndex) -> list[int]:
 
 
 @cache
-def load_actor_dictionary() -> ActorDictionary:
-    """Read the packaged actor dictionary once (cached: it is immutable)."""
-    raw = json.loads(resources.files("extraction").joinpath("data", "actors.json").read_text("utf-8"))
+def load_actor_dictionary(source: Path | None = None) -> ActorDictionary:
+    """Read the packaged actor dictionary once (cached: it is immutable), or a copy at `source`
+    (an edited actors.json: tests add an alias to a copy and see the engine use it)."""
+    path = source or resources.files("extraction").joinpath("data", "actors.json")
+    raw = json.loads(path.read_text("utf-8"))
     nationalities = raw["nationalities"]
     names = sorted(nationalities, key=len, reverse=True)
     groups = tuple(_entry(g) for g in raw["groups"])
