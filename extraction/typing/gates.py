@@ -9,7 +9,6 @@ tests/extraction/test_speed_gates.py and test_event_types.py check they never ch
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from extraction.typing.vocabulary import packaged_vocabulary
 
@@ -54,21 +53,13 @@ def _word_info(word: str) -> tuple[frozenset[str], bool]:
     return info
 
 
-@lru_cache(maxsize=512)
-def _sentence_gates(folded: str) -> tuple[frozenset[str], bool]:
-    """One pass over a (casefolded) sentence's words: the cue gates it opens and whether it has a
-    trigger word. has_trigger and find_cues both ask about the same sentence: it is scanned once."""
-    infos = [_word_info(word) for word in set(_WORDS.findall(folded))]
-    return frozenset().union(*(cues for cues, _ in infos)), any(trigger for _, trigger in infos)
-
-
 def gated_cues(folded: str) -> frozenset[str]:
     """Names of the gated cues whose gate opens on this (casefolded) sentence.
 
     Same answer as testing word_prefixes against each gate, but words are looked up in a cache
     (a corpus repeats its vocabulary), so a sentence costs one dict lookup per distinct word.
     """
-    return _sentence_gates(folded)[0]
+    return frozenset().union(*(_word_info(word)[0] for word in set(_WORDS.findall(folded))))
 
 
 def has_trigger(sentence: str) -> bool:
@@ -79,4 +70,6 @@ def has_trigger(sentence: str) -> bool:
     """
     if ":" in sentence[:45]:
         return True
-    return _sentence_gates(sentence.casefold())[1]
+    # stops at the first trigger word: most sentences of an article are never typed, so their
+    # cue gates are not needed (the word table still fills once per word for both questions)
+    return any(_word_info(word)[1] for word in _WORDS.findall(sentence.casefold()))
