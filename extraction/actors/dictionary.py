@@ -8,11 +8,13 @@ few dict lookups instead of hundreds of regex scans.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
+from pathlib import Path
 
 from extraction import packaged
 from extraction.typing import FoldedPattern, rx
@@ -153,9 +155,10 @@ def _candidates(folded: str, index: NeedleIndex) -> list[int]:
 
 
 @cache
-def load_actor_dictionary() -> ActorDictionary:
-    """Read the packaged actor dictionary once (cached: it is immutable)."""
-    raw = packaged.read_json(ACTORS_FILE)
+def load_actor_dictionary(source: Path | None = None) -> ActorDictionary:
+    """Read the packaged actor dictionary once (cached: it is immutable), or a copy at `source`
+    (an edited actors.json: tests add an alias to a copy and see the engine use it)."""
+    raw = packaged.read_json(ACTORS_FILE) if source is None else json.loads(source.read_text("utf-8"))
     return packaged.parse(ACTORS_FILE, lambda: _dictionary_from(raw))
 
 

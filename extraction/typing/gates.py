@@ -1,23 +1,21 @@
 """Cheap gates in front of the cue regexes: which cues a sentence could match, and whether it
 could report an event at all.
 
-Both are pure speed-ups computed from the vocabulary (`CUE_KEYS`, the trigger stems): a gate that
-stays closed means the full search would find nothing. tests/extraction/test_speed_gates.py and
-test_event_types.py check they never change a result.
+Both are pure speed-ups, computed from the vocabulary (the cue gates) or listed (the trigger
+stems): a gate that stays closed means the full search would find nothing.
+tests/extraction/test_speed_gates.py and test_event_types.py check they never change a result.
 """
 
 from __future__ import annotations
 
 import re
 
-from extraction.typing.cue_keys import CUE_KEYS
+from extraction.typing.vocabulary import packaged_vocabulary
 
-# Substrings one of which every match of a cue contains (extraction.typing.cue_keys): find_cues
-# skips a cue's regex when none occurs in the (casefolded) sentence. Pure speed-up; tests check it
-# never changes a result.
-CUE_GATES: dict[str, frozenset[str]] = {
-    name: frozenset(re.findall(r"[a-z]+", key)[0] for key in keys) for name, keys in CUE_KEYS.items()
-}
+# Word stems one of which starts a word of every match of a cue, computed from the cue's regex when
+# the vocabulary loads (extraction.typing.stems): find_cues skips a cue's regex when no word of the
+# (casefolded) sentence starts with one. Pure speed-up; tests check it never changes a result.
+CUE_GATES: dict[str, frozenset[str]] = packaged_vocabulary().gates
 _GATE_LENGTHS: tuple[int, ...] = tuple(sorted({len(stem) for stems in CUE_GATES.values() for stem in stems}))
 _WORDS = re.compile(r"[a-z]+")
 
@@ -31,18 +29,28 @@ _STEM_CUES: dict[str, frozenset[str]] = {
     stem: frozenset(name for name, gate in CUE_GATES.items() if stem in gate)
     for stem in frozenset().union(*CUE_GATES.values())
 }
-_WORD_CUES: dict[str, frozenset[str]] = {}  # word -> cues it opens; a cache bounded in _cues_of
+# Word stems every event-deciding cue starts from: has_trigger's cheap superset test. A word
+# triggers when one of its prefixes is a stem; a sentence with no such word cannot be an event.
+# Listed in the data (cues.toml, [trigger]): they decide which sentences the phrase reading sees
+# too, so they are not the cue gates' union (that would change which sentences are read).
+_TRIGGER_STEMS: frozenset[str] = packaged_vocabulary().trigger_stems
+_STEM_LENGTHS: tuple[int, ...] = tuple(sorted({len(stem) for stem in _TRIGGER_STEMS}))
+
 _WORD_CACHE_MAX = 100_000
+_WORD_INFO: dict[str, tuple[frozenset[str], bool]] = {}  # word -> (cues it opens, triggers?); bounded
 
 
-def _cues_of(word: str) -> frozenset[str]:
-    cues = _WORD_CUES.get(word)
-    if cues is None:
+def _word_info(word: str) -> tuple[frozenset[str], bool]:
+    """What one word does: the cue gates it opens and whether it is a trigger word (cached)."""
+    info = _WORD_INFO.get(word)
+    if info is None:
         prefixes = (word[:n] for n in _GATE_LENGTHS if n <= len(word))
         cues = frozenset().union(*(_STEM_CUES.get(p, ()) for p in prefixes))
-        if len(_WORD_CUES) < _WORD_CACHE_MAX:
-            _WORD_CUES[word] = cues
-    return cues
+        trigger = any(word[:n] in _TRIGGER_STEMS for n in _STEM_LENGTHS if n <= len(word))
+        info = (cues, trigger)
+        if len(_WORD_INFO) < _WORD_CACHE_MAX:
+            _WORD_INFO[word] = info
+    return info
 
 
 def gated_cues(folded: str) -> frozenset[str]:
@@ -51,44 +59,7 @@ def gated_cues(folded: str) -> frozenset[str]:
     Same answer as testing word_prefixes against each gate, but words are looked up in a cache
     (a corpus repeats its vocabulary), so a sentence costs one dict lookup per distinct word.
     """
-    return frozenset().union(*(_cues_of(word) for word in set(_WORDS.findall(folded))))
-
-
-# Word stems every event-deciding cue starts from: has_trigger's cheap superset test. A word
-# triggers when one of its prefixes is a stem; a sentence with no such word cannot be an event.
-_TRIGGER_STEMS: frozenset[str] = frozenset(
-    """
-protest demonstr rally rallie rallied march sit motorcade caravan bang pot cacerolazo denounc
-calling picket chain hartal strike boycott procession gather blockade shut shutdown walk vigil
-petition demand chant slogan riot rampag running unrest melee violent pelt threw throw hurl stone
-molotov bomb brick stick rod mob lynch vigilante irate angry public kill shot shoot murder hack stab
-behead injur wound attack assault beat tortur burn dead body bodies massacr execut slaughter gunned
-bludgeon machete strangl butcher open harass gunpoint assassin raid clash exchang gun gunfight
-gunbattle fire firefight shootout fight fought battle skirmish cross crossfire arms machine gunfire
-engag repuls repel counter return rout forced shots bursts directions ambush offensive hit neutrali
-operation storm chemical chlorine sarin mustard nerve air airstrike airstrikes drone warplane jet
-helicopter aerial aircraft plane uav suicide svbied blew self shell artiller mortar rocket missile
-grenade rpg projectile howitzer mlrs grad explo tank ifv anti bombard ied improvised land mine blast
-detonat went recaptur retook retaken regain liberat wrest took back captur seiz overr overran rape
-raped rapes raping rapist gang sexual defile sodomi abduct kidnap hostage disappear missing captive
-defus disarm unexploded controlled disposal recover confiscat found discover intercept uncover foil
-thwart weapon arrest detain apprehend custody rounded nabbed caught carrying possession loot torch
-destroy demolish razed vandal smash ransack broke breaking damag stole robbed set sabotag cease
-ceasefire truce peace signed prisoner released agreed establish withdr withdrew withdrawn handed
-retreat without transfer vacated abandon recruit defect surrender merged split pledged deploy
-sighted moved reinforcement mobili oath barricad bonfire chaos rowdy deflat destruction chased
-police teargas tear dispers water rubber baton lathi truncheon intervened pepper blank warning
-obstruct block target claimed conducted carried launched staged mounted executed perpetrated light
-lit fell felled stoned looted burning dismantl impound military exercise drill patrol toxic poison
-coup emergency martial dissolv suspend ousted merger joined formed came effect rioter remains head
-fled evacuated displaced returned arrived repatriated deliver distribut padlock
-decapitat dismember charred hijack disperse slash flog spray
-hit confront died lockdown curfew firing deactivat
-street death strike struck descend steal stole rustl drove driven made acid
-""".split()
-)
-_STEM_LENGTHS: tuple[int, ...] = tuple(sorted({len(stem) for stem in _TRIGGER_STEMS}))
-_WORD = re.compile(r"[a-z]+")
+    return frozenset().union(*(_word_info(word)[0] for word in set(_WORDS.findall(folded))))
 
 
 def has_trigger(sentence: str) -> bool:
@@ -99,17 +70,6 @@ def has_trigger(sentence: str) -> bool:
     """
     if ":" in sentence[:45]:
         return True
-    return any(_is_trigger_word(word) for word in _WORD.findall(sentence.casefold()))
-
-
-_TRIGGER_WORDS: dict[str, bool] = {}
-
-
-def _is_trigger_word(word: str) -> bool:
-    """Whether a prefix of the word is a trigger stem (cached per word, bounded)."""
-    known = _TRIGGER_WORDS.get(word)
-    if known is None:
-        known = any(word[:length] in _TRIGGER_STEMS for length in _STEM_LENGTHS if length <= len(word))
-        if len(_TRIGGER_WORDS) < _WORD_CACHE_MAX:
-            _TRIGGER_WORDS[word] = known
-    return known
+    # stops at the first trigger word: most sentences of an article are never typed, so their
+    # cue gates are not needed (the word table still fills once per word for both questions)
+    return any(_word_info(word)[1] for word in _WORDS.findall(sentence.casefold()))

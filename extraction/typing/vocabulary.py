@@ -1,0 +1,79 @@
+"""The cue vocabulary, read from data: `data/cues.toml` -> compiled cues and their gates.
+
+A domain expert edits the TOML file (one regex alternative per line, examples per cue); this
+module compiles each cue exactly as the engine has always built it (`rx` over the alternatives
+joined with '|', or a plain case-sensitive regex) and derives what used to be kept by hand: each
+cue's gate (the word stems one of which starts a word of every match, extraction.typing.stems).
+A cue or phrase written only in the data therefore opens its own gate.
+
+`packaged_vocabulary()` is read once per process (importlib.resources) and shared; `load_vocabulary`
+reads any copy of the file (tests add a line to a copy and see it used).
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from importlib.resources.abc import Traversable
+from pathlib import Path
+
+from extraction.typing.patterns import FoldedPattern, rx
+from extraction.typing.stems import word_stems
+
+VOCABULARY_PACKAGE = "extraction.typing.data"
+CUES_FILE = "cues.toml"
+
+Cue = FoldedPattern | re.Pattern[str]
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """Compiled cues in data order, the examples each must find, note labels and computed gates."""
+
+    cues: dict[str, Cue]
+    examples: dict[str, tuple[str, ...]]
+    note_prefixes: dict[str, str]
+    gates: dict[str, frozenset[str]]  # cue -> word stems; a cue with no provable gate is absent
+    trigger_stems: frozenset[str]  # has_trigger's word stems (extraction.typing.gates)
+
+
+def load_vocabulary(source: Path | Traversable | None = None) -> Vocabulary:
+    """The vocabulary in `source` (a cues.toml), by default the packaged one.
+
+    Raises ValueError naming the file and the cue when an entry is malformed.
+    """
+    source = source or resources.files(VOCABULARY_PACKAGE).joinpath(CUES_FILE)
+    data = tomllib.loads(source.read_text(encoding="utf-8"))
+    cues: dict[str, Cue] = {}
+    examples: dict[str, tuple[str, ...]] = {}
+    for name, entry in data.get("cue", {}).items():
+        patterns, found = entry.get("patterns"), entry.get("examples")
+        if not patterns or not found:
+            raise ValueError(f"{source}: cue {name!r} needs 'patterns' and at least one of 'examples'")
+        cues[name] = _compile(patterns, case_sensitive=bool(entry.get("case_sensitive")))
+        examples[name] = tuple(found)
+    gates = {name: stems for name, cue in cues.items() if (stems := cue_stems(cue)) is not None}
+    triggers = frozenset(data.get("trigger", {}).get("stems", "").split())
+    return Vocabulary(cues, examples, dict(data.get("note_prefixes", {})), gates, triggers)
+
+
+@cache
+def packaged_vocabulary() -> Vocabulary:
+    """The vocabulary shipped with the package, read once per process."""
+    return load_vocabulary()
+
+
+def _compile(patterns: list[str], case_sensitive: bool) -> Cue:
+    """One cue from its alternatives: the same regex whether they were one string or many lines."""
+    joined = "|".join(patterns)
+    return re.compile(joined) if case_sensitive else rx(joined)
+
+
+def cue_stems(cue: Cue) -> frozenset[str] | None:
+    """The gate of one compiled cue (None: no gate can be proved, the cue always runs)."""
+    if isinstance(cue, FoldedPattern):
+        return word_stems(cue.pattern, re.IGNORECASE)
+    return word_stems(cue.pattern, cue.flags)
