@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 import polars as pl
 
-from extraction.corpus import CorpusEntry
+from extraction.corpus import CorpusEntry, DocumentReject
 from schemas.extracted import ExtractedEvent
 from schemas.validate import model_dtypes
 
@@ -64,3 +64,12 @@ def documents_frame(entries: Sequence[CorpusEntry]) -> pl.DataFrame:
              "published": e.published, "content_hash": e.content_hash, "fmt": e.fmt,
              "n_chars": e.n_chars} for e in entries]
     return pl.DataFrame(rows, schema=DOCUMENT_SCHEMA, strict=False)
+
+
+def document_rejects_frame(rejected: Sequence[DocumentReject], event_rejects: pl.DataFrame) -> pl.DataFrame:
+    """The `rejects` rows of a run: quarantined documents (no event id; the reason names the
+    document and field) followed by the events that failed validation."""
+    documents = pl.DataFrame({"row": [None] * len(rejected), "event_id_cnty": [None] * len(rejected),
+                              "reasons": [reject.describe() for reject in rejected]},
+                             schema=event_rejects.schema)
+    return pl.concat([documents, event_rejects])

@@ -12,27 +12,31 @@ run, a changed one has its events updated, and a rerun with nothing changed writ
 
 from __future__ import annotations
 
+import logging
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TypeVar
 
 import duckdb
 from prefect import flow, get_run_logger
 from prefect.artifacts import create_markdown_artifact
 from prefect.utilities.annotations import quote
 
+from eventpipe.errors import EventpipeError
 from eventpipe.lock import warehouse_lock
-from extraction.corpus import CorpusEntry, diff_corpus
+from extraction.corpus import CorpusEntry, DocumentReject, diff_corpus
 from extraction.version import EXTRACTOR_VERSION
 from flows.extract_cache import cache_dir_for, drop_other_versions, prune, read_cached
 from flows.faults import PauseBeforeCommit
-from flows.frames import documents_frame, events_frame, mentions_frame
+from flows.frames import document_rejects_frame, documents_frame, events_frame, mentions_frame
 from flows.progress import report
 from flows.queries import close_interrupted_runs, extracted_total, stored_hashes
 from flows.runners import build_task_runner
 from flows.summary import PipelineSummary
 from flows.tasks import (
+    ExtractionFailure,
     discover_task,
     export_task,
     extract_batch_task,
@@ -40,8 +44,11 @@ from flows.tasks import (
     merge_task,
     validate_task,
 )
-from warehouse.connection import connect
+from warehouse.connection import connect_writer
 from warehouse.runs import finish_run, start_run
+
+logger = logging.getLogger(__name__)
+T = TypeVar("T")
 
 ARTIFACT_KEY = "eventpipe-pipeline-summary"
 PARQUET_SUBDIR = "parquet"
@@ -51,41 +58,69 @@ PARQUET_SUBDIR = "parquet"
 def pipeline_flow(raw_dir: str = "raw", warehouse: str = "warehouse/events.duckdb",
                   export_dir: str = "exports", batch_size: int = 50, task_runner: str = "local",
                   dask_address: str | None = None, dask_workers: int = 2,
-                  pause_before_commit: float = 0.0) -> PipelineSummary:
+                  pause_before_commit: float = 0.0, wait: float = 0.0) -> PipelineSummary:
     """Bring the warehouse's extracted events in line with the documents in `raw_dir`.
 
-    Holds the warehouse run lock throughout (a concurrent run fails fast with a clear message).
+    Holds the warehouse run lock throughout (a concurrent run or import fails fast with a clear
+    message, or waits up to `wait` seconds), but DuckDB's write connection only for the short
+    writes (run start, load, run end): readers can query while documents are extracted.
     `pause_before_commit` is a test hook (seconds to sleep inside the load transaction).
     """
-    with warehouse_lock(Path(warehouse)):
-        con = connect(Path(warehouse))
+    path = Path(warehouse)
+    with warehouse_lock(path, wait_seconds=wait):
+        run_id = _write(path, wait, lambda con: _start(con, raw_dir))
         try:
-            close_interrupted_runs(con)
-            run_id = start_run(con, "pipeline", raw_dir)
-            try:
-                summary = _run(con, run_id, raw_dir, warehouse, export_dir, batch_size,
-                               (task_runner, dask_address, dask_workers), pause_before_commit)
-            except BaseException as error:
-                finish_run(con, run_id, "failed", {"error": str(error)[:500]})
-                raise
-            finish_run(con, run_id, "success", summary.stats())
-        finally:
-            con.close()
+            summary = _run(run_id, raw_dir, path, export_dir, batch_size,
+                           (task_runner, dask_address, dask_workers), pause_before_commit, wait)
+        except BaseException as error:
+            _record_failure(path, run_id, error)
+            raise
+        _write(path, wait, lambda con: finish_run(con, run_id, "success", summary.stats()))
     create_markdown_artifact(markdown=summary.to_markdown(), key=ARTIFACT_KEY,
                              description=f"eventpipe pipeline run {summary.run_id}")
     get_run_logger().info("pipeline run %s: %s", summary.run_id, summary.to_text().replace("\n", "; "))
     return summary
 
 
-def _run(con: duckdb.DuckDBPyConnection, run_id: str, raw_dir: str, warehouse: str, export_dir: str,
-         batch_size: int, runner: tuple[str, str | None, int], pause: float) -> PipelineSummary:
+def _write(warehouse: Path, wait: float, work: Callable[[duckdb.DuckDBPyConnection], T]) -> T:
+    """Run `work` on a write connection held only for its duration."""
+    con = connect_writer(warehouse, wait_seconds=wait)
+    try:
+        return work(con)
+    finally:
+        con.close()
+
+
+def _start(con: duckdb.DuckDBPyConnection, raw_dir: str) -> str:
+    close_interrupted_runs(con)
+    return start_run(con, "pipeline", raw_dir)
+
+
+def _record_failure(warehouse: Path, run_id: str, error: BaseException) -> None:
+    """Mark the run failed with its one-line reason; if even that fails, the next run will
+    mark it interrupted."""
+    reason = str(error).splitlines()[0][:500] if str(error) else type(error).__name__
+    try:
+        _write(warehouse, 0.0, lambda con: finish_run(con, run_id, "failed", {"error": reason}))
+    except (EventpipeError, duckdb.Error, OSError) as second:
+        logger.warning("could not record run %s as failed: %s", run_id, second)
+
+
+def _run(run_id: str, raw_dir: str, warehouse: Path, export_dir: str, batch_size: int,
+         runner: tuple[str, str | None, int], pause: float, wait: float) -> PipelineSummary:
     summary = PipelineSummary(run_id=run_id)
-    cache_dir = cache_dir_for(Path(warehouse), EXTRACTOR_VERSION)
+    cache_dir = cache_dir_for(warehouse, EXTRACTOR_VERSION)
     with _timed(summary, "discover"):
-        entries = discover_task(raw_dir)
-        _count_documents(summary, entries, stored_hashes(con))
+        corpus = discover_task(raw_dir)
+        entries = corpus.entries
+        _count_documents(summary, entries, _write(warehouse, wait, stored_hashes))
     with _timed(summary, "extract"):
         by_doc, summary.documents_extracted = extract_all(entries, cache_dir, batch_size, runner)
+        rejected = corpus.rejected + [DocumentReject(doc_id, failure.field, failure.reason)
+                                      for doc_id, failure in by_doc.items()
+                                      if isinstance(failure, ExtractionFailure)]
+        entries = [entry for entry in entries if not isinstance(by_doc[entry.doc_id], ExtractionFailure)]
+        summary.documents_rejected = [reject.describe() for reject in rejected]
     with _timed(summary, "merge"):
         mentions = [m for entry in entries for m in by_doc[entry.doc_id]]
         events = merge_task(quote(mentions))
@@ -94,25 +129,29 @@ def _run(con: duckdb.DuckDBPyConnection, run_id: str, raw_dir: str, warehouse: s
         result = validate_task(quote(events_frame(events)))
         summary.rejects = list(result.rejects.select("event_id_cnty", "reasons").iter_rows())
     with _timed(summary, "load"):
-        load_con = PauseBeforeCommit(con, pause) if pause > 0 else con
-        stats = load_task(quote(load_con), quote(result.valid),
-                          quote(mentions_frame(events, result.valid["event_id_cnty"])),
-                          quote(documents_frame(entries)), quote(result.rejects), run_id)
-        _count_events(summary, stats, extracted_total(con))
+        frames = (result.valid, mentions_frame(events, result.valid["event_id_cnty"]),
+                  documents_frame(entries), document_rejects_frame(rejected, result.rejects))
+
+        def load(con: duckdb.DuckDBPyConnection) -> tuple[object, int]:
+            load_con = PauseBeforeCommit(con, pause) if pause > 0 else con
+            stats = load_task(quote(load_con), *(quote(frame) for frame in frames), run_id)
+            return stats, extracted_total(con)
+
+        _count_events(summary, *_write(warehouse, wait, load))
     with _timed(summary, "export"):
-        summary.export_path = export_task(quote(con), str(Path(export_dir) / PARQUET_SUBDIR))
+        summary.export_path = export_task(str(warehouse), str(Path(export_dir) / PARQUET_SUBDIR))
     prune(cache_dir, entries, EXTRACTOR_VERSION)
-    drop_other_versions(Path(warehouse), EXTRACTOR_VERSION)
+    drop_other_versions(warehouse, EXTRACTOR_VERSION)
     return summary
 
 
 def extract_all(entries: list[CorpusEntry], cache_dir: Path, batch_size: int,
-                runner: tuple[str, str | None, int]) -> tuple[dict[str, list[dict]], int]:
-    """({doc_id: mentions} for every entry, number of documents extracted now).
+                runner: tuple[str, str | None, int]) -> tuple[dict[str, list[dict] | ExtractionFailure], int]:
+    """({doc_id: mentions or ExtractionFailure} for every entry, number of documents extracted now).
 
     Cache hits are read here; misses are extracted in batches on the chosen task runner (no
     runner is started when nothing needs extracting)."""
-    by_doc = {entry.doc_id: read_cached(cache_dir, entry, EXTRACTOR_VERSION) for entry in entries}
+    by_doc: dict = {entry.doc_id: read_cached(cache_dir, entry, EXTRACTOR_VERSION) for entry in entries}
     misses = [entry for entry in entries if by_doc[entry.doc_id] is None]
     if not misses:
         return by_doc, 0

@@ -10,13 +10,14 @@ import argparse
 import json
 import logging
 import os
+import signal
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from eventpipe.errors import InputError
-from eventpipe.lock import lock_path, warehouse_lock
+from eventpipe.lock import lock_holder, warehouse_lock
 from eventpipe.settings import Settings
 
 PAUSE_ENV = "EVENTPIPE_TEST_PAUSE_BEFORE_COMMIT"
@@ -31,8 +32,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     _add_settings_flags(run)
     run.add_argument("--quiet", action="store_true", help="no progress bar, no summary, no Prefect logs")
     run.add_argument("--wait", type=float, default=0.0, metavar="SECONDS",
-                     help="wait up to SECONDS for another run to release the warehouse "
-                          "(default: fail at once)")
+                     help="wait up to SECONDS for another run or import to release the warehouse, "
+                          "and for readers to close it (default: fail at once)")
     run.set_defaults(handler=run_pipeline)
 
     serve = subparsers.add_parser("serve", help="serve the pipeline on a schedule (Prefect deployments)",
@@ -97,8 +98,10 @@ def run_pipeline(args: argparse.Namespace) -> int:
         raise InputError("raw folder does not exist", file=str(settings.raw_dir),
                          hint="set EVENTPIPE_RAW_DIR or pass --raw-dir")
     prepare_prefect(args.verbose, args.quiet)
+    stop_on_sigterm()
     pause = float(os.environ.get(PAUSE_ENV) or 0)
     with warehouse_lock(Path(settings.warehouse), wait_seconds=args.wait), _prefect_api() as wait_for_api:
+        _check_writable(Path(settings.warehouse), args.wait)
         from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
 
         from flows.pipeline import pipeline_flow
@@ -109,10 +112,26 @@ def run_pipeline(args: argparse.Namespace) -> int:
         with (temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}),
               _progress_bar(enabled=not args.quiet and sys.stderr.isatty()) as callback,
               reporting_progress(callback)):
-            summary = pipeline_flow(**pipeline_parameters(settings, pause))
+            summary = pipeline_flow(**pipeline_parameters(settings, pause), wait=args.wait)
     if not args.quiet:
         print(summary.to_text())
     return 0
+
+
+def stop_on_sigterm() -> None:
+    """SIGTERM unwinds like Ctrl-C: the temporary server is stopped, the lock released, the
+    flow run marked crashed by Prefect, the warehouse run marked failed."""
+    def interrupt(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt(f"signal {signum}")
+
+    signal.signal(signal.SIGTERM, interrupt)
+
+
+def _check_writable(warehouse: Path, wait: float) -> None:
+    """Fail (or wait) before Prefect starts when a reader holds the warehouse, with one line."""
+    from warehouse.connection import connect_writer
+
+    connect_writer(warehouse, wait_seconds=wait).close()
 
 
 @contextmanager
@@ -153,6 +172,7 @@ def serve_pipeline(args: argparse.Namespace) -> int:
     """Serve the deployments; start a local Prefect server first when none is configured."""
     settings = load_settings(args)
     prepare_prefect(args.verbose)
+    stop_on_sigterm()
     from flows.serve import serve_deployments
 
     if os.environ.get("PREFECT_API_URL"):
@@ -171,52 +191,58 @@ def serve_pipeline(args: argparse.Namespace) -> int:
 
 
 def show_status(args: argparse.Namespace) -> int:
-    """Print the last runs and row counts from a read-only connection."""
+    """Print the last runs and row counts from a sandboxed read-only connection."""
     from flows.queries import recent_runs, table_counts
-    from warehouse.connection import connect
+    from warehouse.connection import connect_reader
 
     settings = Settings.load({"warehouse": args.warehouse})
-    holder = _lock_holder(Path(settings.warehouse))
+    holder = lock_holder(Path(settings.warehouse))
     if holder:
-        print(f"a run is in progress (pid {holder})")
-    con = connect(Path(settings.warehouse), read_only=True)
+        print(f"a run or import is in progress: {holder}")
+    con = connect_reader(Path(settings.warehouse))
     try:
         runs, counts = recent_runs(con, args.runs), table_counts(con)
     finally:
         con.close()
     print(f"warehouse {settings.warehouse}")
-    print(format_runs(runs))
+    print(format_runs(runs, alive=holder is not None))
     print("\n".join(f"{what:<24}{n:>10}" for what, n in counts))
     return 0
 
 
-def _lock_holder(warehouse: Path) -> str | None:
-    """The pid holding the run lock, or None when no run holds it."""
-    from eventpipe.errors import WarehouseError
+def format_runs(runs: list[dict[str, object]], alive: bool = False) -> str:
+    """A fixed-width table of runs with the key counts from their stats.
 
-    if not lock_path(warehouse).exists():
-        return None
-    try:
-        with warehouse_lock(warehouse):
-            return None
-    except WarehouseError as error:
-        return error.message.rsplit("pid ", 1)[-1].rstrip(")")
-
-
-def format_runs(runs: list[dict[str, object]]) -> str:
-    """A fixed-width table of runs with the key counts from their stats."""
-    header = f"{'run_id':<26} {'kind':<13} {'status':<8} {'started (UTC)':<19} {'secs':>7}  counts"
+    A run still 'running' while nobody holds the lock was killed: it shows as interrupted, as
+    do runs a later run closed for that reason."""
+    header = f"{'run_id':<26} {'kind':<13} {'status':<11} {'started (UTC)':<19} {'secs':>7}  counts"
     lines = [header]
     for run in runs:
         seconds = "" if run["seconds"] is None else f"{float(run['seconds']):.1f}"
         started = str(run["started_at"])[:19]
-        lines.append(f"{run['run_id']:<26} {run['kind']:<13} {run['status']:<8} {started:<19} "
+        lines.append(f"{run['run_id']:<26} {run['kind']:<13} {run_status(run, alive):<11} {started:<19} "
                      f"{seconds:>7}  {_counts(run['stats'])}")
     return "\n".join(lines) if runs else "no runs yet"
 
 
-def _counts(stats: object) -> str:
+def run_status(run: dict[str, object], alive: bool) -> str:
+    """'interrupted' for killed runs, else the stored status."""
+    if run["status"] == "running" and not alive:
+        return "interrupted"
+    error = _stats(run["stats"]).get("error")
+    if run["status"] == "failed" and isinstance(error, str) and error.startswith("interrupted"):
+        return "interrupted"
+    return str(run["status"])
+
+
+def _stats(stats: object) -> dict[str, object]:
     data = json.loads(stats) if isinstance(stats, str) else (stats or {})
-    keys = ("documents_new", "documents_changed", "documents_removed", "added", "events_added",
-            "updated", "events_updated", "removed", "events_removed", "rejected", "rejects", "error")
+    return data if isinstance(data, dict) else {}
+
+
+def _counts(stats: object) -> str:
+    data = _stats(stats)
+    keys = ("documents_new", "documents_changed", "documents_removed", "documents_rejected", "added",
+            "events_added", "updated", "events_updated", "removed", "events_removed", "rejected",
+            "rejects", "error")
     return " ".join(f"{key}={data[key]}" for key in keys if key in data and data[key] not in (None, 0, ""))

@@ -8,12 +8,16 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from eventpipe.errors import WarehouseError
 from eventpipe.settings import Settings
 
 if TYPE_CHECKING:
+    import duckdb
     import polars as pl
 
     from warehouse.importer import ImportResult
@@ -61,9 +65,11 @@ def _add_sql(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "sql",
         help="run a read-only SQL query on the warehouse",
-        description="Run SQL on a read-only connection (a query cannot modify the warehouse). "
-        "Tables: events, documents, event_mentions, rejects, runs; views: acled_export, "
-        "events_by_country_month_type, events_by_actor, events_by_admin1.",
+        description="Run one query (SELECT, WITH, DESCRIBE, SHOW, EXPLAIN) on a sandboxed read-only "
+        "connection: it cannot modify the warehouse, read or write other files, ATTACH, COPY, "
+        "EXPORT, INSTALL, LOAD, SET or PRAGMA. Tables: events, documents, event_mentions, "
+        "rejects, runs; views: acled_export, events_by_country_month_type, events_by_actor, "
+        "events_by_admin1.",
     )
     parser.add_argument("query", help='the SQL, e.g. "SELECT country, count(*) FROM events GROUP BY 1"')
     parser.add_argument(
@@ -77,7 +83,13 @@ def _add_sql(subparsers: argparse._SubParsersAction) -> None:
         type=Path,
         default=None,
         metavar="FILE",
-        help="write the result as a Parquet file instead of printing it",
+        help="write the result as a Parquet file instead of printing it ('-': stdout)",
+    )
+    parser.add_argument(
+        "--allow-files",
+        action="store_true",
+        help="UNSAFE: let the query read files (read_csv, read_parquet, glob, ...) anywhere this "
+        "user can; still read-only and one query, never COPY or ATTACH",
     )
     _warehouse_option(parser)
     parser.set_defaults(handler=run_sql)
@@ -108,11 +120,26 @@ def _add_export(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--where",
         default=None,
-        metavar="SQL",
-        help="filter over the events table, e.g. \"origin = 'acled' AND year >= 2020\"",
+        metavar="FILTER",
+        help="filter over the events columns, e.g. \"origin = 'acled' and year >= 2020\": "
+        "comparisons (= != < <= > >=), in (...), between .. and .., like, is [not] null, "
+        "and/or/not, parentheses; values are 'quoted text', numbers, true or false",
     )
     _warehouse_option(parser)
     parser.set_defaults(handler=run_export)
+
+
+@contextmanager
+def reading(warehouse: Path, sandbox: bool = True,
+            writable_dirs: Sequence[Path] = ()) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A sandboxed read-only connection, waiting briefly while a load holds the warehouse."""
+    from warehouse.connection import connect_reader
+
+    con = connect_reader(warehouse, sandbox=sandbox, writable_dirs=writable_dirs)
+    try:
+        yield con
+    finally:
+        con.close()
 
 
 def run_import(args: argparse.Namespace) -> int:
@@ -165,27 +192,42 @@ def count_rules(reasons: pl.Series) -> list[tuple[str, int]]:
 
 
 def run_sql(args: argparse.Namespace) -> int:
-    """Run the query read-only and print it (or write Parquet)."""
-    from warehouse.connection import connect
-    from warehouse.query import run_query
+    """Run one query on a sandboxed read-only connection and print it (or write Parquet)."""
+    from warehouse.query import check_query, run_query
 
     settings = Settings.load({"warehouse": args.warehouse})
-    con = connect(settings.warehouse, read_only=True)
-    try:
+    check_query(args.query)
+    with reading(settings.warehouse, sandbox=not args.allow_files) as con:
         frame = run_query(con, args.query)
-    finally:
-        con.close()
     if args.output is not None:
-        args.output.parent.mkdir(parents=True, exist_ok=True)
-        frame.write_parquet(args.output, compression="zstd")
-        print(f"wrote {frame.height} rows to {args.output}")
+        write_parquet_output(frame, args.output)
     elif args.format == "csv":
-        sys.stdout.write(frame.write_csv())
+        sys.stdout.write(frame_to_csv(frame))
     elif args.format == "json":
         sys.stdout.write(frame.write_json() + "\n")
     else:
         print(format_table(frame))
     return 0
+
+
+def write_parquet_output(frame: pl.DataFrame, output: Path) -> None:
+    """The result as zstd Parquet, written by us (`-`: stdout; FIFOs and devices in place)."""
+    from eventpipe.output_file import is_stdio, open_output
+
+    with open_output(output, binary=True) as handle:
+        frame.write_parquet(handle, compression="zstd")
+    print(f"wrote {frame.height} rows to {output}", file=sys.stderr if is_stdio(output) else sys.stdout)
+
+
+def frame_to_csv(frame: pl.DataFrame) -> str:
+    """CSV text of `frame`; a nested column (list, struct) is a one-line error naming it."""
+    import polars as pl
+
+    for name, dtype in frame.schema.items():
+        if dtype.is_nested() or dtype == pl.Object:
+            raise WarehouseError(f"CSV cannot hold the nested type {dtype} of column {name!r}",
+                                 column=name, hint="use --format json or --output FILE.parquet")
+    return frame.write_csv()
 
 
 def format_table(frame: pl.DataFrame) -> str:
@@ -205,19 +247,22 @@ def format_table(frame: pl.DataFrame) -> str:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    """Export from a read-only connection (a --where cannot modify anything)."""
-    from warehouse.connection import connect
-    from warehouse.export import export_csv, export_parquet
+    """Export from a sandboxed read-only connection that may write only the export folder.
+
+    The filter is compiled first, so a bad --where fails before the warehouse is even opened.
+    """
+    from warehouse.columns import EVENT_COLUMNS
+    from warehouse.export import export_csv, export_parquet, staging_dir
+    from warehouse.filter import compile_filter
 
     settings = Settings.load({"warehouse": args.warehouse, "export_dir": args.out})
     partition_by = tuple(c.strip() for c in args.partition_by.split(",") if c.strip())
-    con = connect(settings.warehouse, read_only=True)
-    try:
+    compile_filter(args.where, EVENT_COLUMNS)
+    target = settings.export_dir / ("events.csv" if args.format == "csv" else "events")
+    with reading(settings.warehouse, writable_dirs=[staging_dir(target)]) as con:
         if args.format == "csv":
-            result = export_csv(con, settings.export_dir / "events.csv", where=args.where)
+            result = export_csv(con, target, where=args.where)
         else:
-            result = export_parquet(con, settings.export_dir / "events", partition_by, where=args.where)
-    finally:
-        con.close()
+            result = export_parquet(con, target, partition_by, where=args.where)
     print(f"exported {result.rows} events to {result.path} ({result.files} files)")
     return 0
