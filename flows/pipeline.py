@@ -28,6 +28,7 @@ from eventpipe.errors import EventpipeError
 from eventpipe.lock import warehouse_lock
 from extraction.corpus import CorpusEntry, DocumentReject, diff_corpus
 from extraction.version import EXTRACTOR_VERSION
+from flows.crashed import mark_crashed_flow_runs
 from flows.extract_cache import cache_dir_for, drop_other_versions, prune, read_cached
 from flows.faults import PauseBeforeCommit
 from flows.frames import document_rejects_frame, documents_frame, events_frame, mentions_frame
@@ -68,6 +69,7 @@ def pipeline_flow(raw_dir: str = "raw", warehouse: str = "warehouse/events.duckd
     """
     path = Path(warehouse)
     with warehouse_lock(path, wait_seconds=wait):
+        _mark_crashed(path)
         run_id = _write(path, wait, lambda con: _start(con, raw_dir))
         try:
             summary = _run(run_id, raw_dir, path, export_dir, batch_size,
@@ -89,6 +91,19 @@ def _write(warehouse: Path, wait: float, work: Callable[[duckdb.DuckDBPyConnecti
         return work(con)
     finally:
         con.close()
+
+
+def _mark_crashed(warehouse: Path) -> None:
+    """Flow runs of killed runs of this warehouse become Crashed (bookkeeping: never fatal)."""
+    from prefect.context import FlowRunContext
+    from prefect.exceptions import PrefectException
+
+    context = FlowRunContext.get()
+    current = context.flow_run.id if context and context.flow_run else None
+    try:
+        mark_crashed_flow_runs(warehouse, current)
+    except (PrefectException, OSError, ValueError) as error:
+        logger.warning("could not mark crashed flow runs: %s", error)
 
 
 def _start(con: duckdb.DuckDBPyConnection, raw_dir: str) -> str:

@@ -30,11 +30,11 @@ def check_query(sql: str) -> None:
     if kind in WRITE_STATEMENTS:
         raise WarehouseError(
             f"the query tries to modify the warehouse, which `eventpipe sql` opens read-only "
-            f"(a {kind} statement)"
+            f"({kind} statement)"
         )
     if kind not in ALLOWED_STATEMENTS:
         raise WarehouseError(
-            f"`eventpipe sql` runs queries only; a {kind} statement is refused "
+            f"`eventpipe sql` runs queries only: {kind} statements are refused "
             "(no ATTACH, COPY, EXPORT, INSTALL, LOAD, SET, PRAGMA or writes)"
         )
 

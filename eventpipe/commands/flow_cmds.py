@@ -102,6 +102,7 @@ def run_pipeline(args: argparse.Namespace) -> int:
     pause = float(os.environ.get(PAUSE_ENV) or 0)
     with warehouse_lock(Path(settings.warehouse), wait_seconds=args.wait), _prefect_api() as wait_for_api:
         _check_writable(Path(settings.warehouse), args.wait)
+        from prefect.exceptions import TerminationSignal
         from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
 
         from flows.pipeline import pipeline_flow
@@ -112,7 +113,10 @@ def run_pipeline(args: argparse.Namespace) -> int:
         with (temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}),
               _progress_bar(enabled=not args.quiet and sys.stderr.isatty()) as callback,
               reporting_progress(callback)):
-            summary = pipeline_flow(**pipeline_parameters(settings, pause), wait=args.wait)
+            try:
+                summary = pipeline_flow(**pipeline_parameters(settings, pause), wait=args.wait)
+            except TerminationSignal as stop:  # SIGTERM inside the flow: Prefect marked it Crashed
+                raise KeyboardInterrupt(f"signal {stop.signal}") from None
     if not args.quiet:
         print(summary.to_text())
     return 0
