@@ -20,6 +20,7 @@ from pathlib import Path
 
 from eventpipe.errors import InputError
 from eventpipe.output_file import is_stdio, open_output
+from extraction.corpus import PUBLISHED_RANGE
 from extraction.document import Document
 from schemas.codebook import ACLED_COLUMNS
 
@@ -136,11 +137,16 @@ def _published(obj: Mapping[str, object], file: str, line_no: int) -> date | Non
     if not value or not value.strip():
         return None
     try:
-        return date.fromisoformat(value.strip()[:10])
+        published = date.fromisoformat(value.strip()[:10])
     except ValueError:
         raise InputError(
             f"published must be a date YYYY-MM-DD, got {value!r}", file=file, row=line_no, column="published"
         ) from None
+    low, high = PUBLISHED_RANGE
+    if not low <= published <= high:
+        raise InputError(f"published {value!r} is outside {low.year}-{high.year}", file=file, row=line_no,
+                         column="published")
+    return published
 
 
 def _fmt(obj: Mapping[str, object], file: str, line_no: int) -> str:

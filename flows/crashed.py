@@ -32,6 +32,7 @@ def mark_crashed_flow_runs(warehouse: Path, current: UUID | None) -> list[UUID]:
         FlowRunFilterStateType,
     )
     from prefect.client.schemas.objects import StateType
+    from prefect.client.schemas.sorting import FlowRunSort
     from prefect.states import Crashed
 
     unfinished = FlowRunFilter(state=FlowRunFilterState(type=FlowRunFilterStateType(
@@ -40,7 +41,8 @@ def mark_crashed_flow_runs(warehouse: Path, current: UUID | None) -> list[UUID]:
     marked: list[UUID] = []
     with get_client(sync_client=True) as client:
         runs = client.read_flow_runs(flow_filter=FlowFilter(name=FlowFilterName(any_=[FLOW_NAME])),
-                                     flow_run_filter=unfinished, limit=200)
+                                     flow_run_filter=unfinished, sort=FlowRunSort.START_TIME_DESC,
+                                     limit=200)
         for run in runs:
             param = run.parameters.get("warehouse")
             if run.id == current or not param or str(Path(str(param)).resolve()) != target:

@@ -43,19 +43,25 @@ def cache_key(entry: CorpusEntry, extractor_version: str) -> str:
     return hashlib.sha256(raw).hexdigest()
 
 
-def read_cached(cache_dir: Path, entry: CorpusEntry, extractor_version: str) -> list[dict] | None:
-    """The cached mentions of `entry`, or None on a miss or a cache file that fails its checks."""
+def read_cached(cache_dir: Path, entry: CorpusEntry, extractor_version: str,
+                warn: bool = True) -> list[dict] | None:
+    """The cached mentions of `entry`, or None on a miss or a cache file that fails its checks
+    (with a warning, unless `warn` is False because the caller already gave it)."""
     path = _path(cache_dir, entry, extractor_version)
     try:
         envelope = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         return None
     except (OSError, ValueError) as error:  # ValueError: bad JSON or bad UTF-8
-        return _distrust(path, entry, f"unreadable ({type(error).__name__})")
-    problem = check_envelope(envelope, entry, extractor_version)
-    if problem:
-        return _distrust(path, entry, problem)
-    return envelope["mentions"]
+        problem: str | None = f"unreadable ({type(error).__name__})"
+    else:
+        problem = check_envelope(envelope, entry, extractor_version)
+    if problem is None:
+        return envelope["mentions"]
+    if warn:
+        logger.warning("cache entry %s of %s cannot be trusted (%s); re-extracting", path,
+                       entry.doc_id, problem)
+    return None
 
 
 def check_envelope(envelope: object, entry: CorpusEntry, extractor_version: str) -> str | None:
@@ -80,10 +86,7 @@ def checksum(payload: str) -> str:
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
-def _distrust(path: Path, entry: CorpusEntry, problem: str) -> None:
-    logger.warning("cache entry %s of %s cannot be trusted (%s); re-extracting", path, entry.doc_id,
-                   problem)
-    return None
+
 
 
 def write_cached(cache_dir: Path, entry: CorpusEntry, extractor_version: str,

@@ -96,14 +96,13 @@ def _write(warehouse: Path, wait: float, work: Callable[[duckdb.DuckDBPyConnecti
 def _mark_crashed(warehouse: Path) -> None:
     """Flow runs of killed runs of this warehouse become Crashed (bookkeeping: never fatal)."""
     from prefect.context import FlowRunContext
-    from prefect.exceptions import PrefectException
 
     context = FlowRunContext.get()
     current = context.flow_run.id if context and context.flow_run else None
     try:
         mark_crashed_flow_runs(warehouse, current)
-    except (PrefectException, OSError, ValueError) as error:
-        logger.warning("could not mark crashed flow runs: %s", error)
+    except Exception as error:  # noqa: BLE001 - API or network trouble must not stop the run
+        logger.warning("could not mark crashed flow runs: %s", str(error).splitlines()[0][:200])
 
 
 def _start(con: duckdb.DuckDBPyConnection, raw_dir: str) -> str:

@@ -56,7 +56,7 @@ def extract_entries(entries: list[CorpusEntry], cache_dir: Path,
     """
     results: dict[str, list[dict] | ExtractionFailure] = {}
     for entry in entries:
-        cached = read_cached(cache_dir, entry, version)
+        cached = read_cached(cache_dir, entry, version, warn=False)  # the flow has warned already
         results[entry.doc_id] = cached if cached is not None else _extract_one(entry, cache_dir, version)
     return results
 
