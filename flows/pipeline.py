@@ -45,7 +45,7 @@ from flows.tasks import (
     merge_task,
     validate_task,
 )
-from warehouse.connection import connect_writer
+from warehouse.connection import WRITER_WAIT_SECONDS, connect_writer
 from warehouse.runs import finish_run, start_run
 
 logger = logging.getLogger(__name__)
@@ -68,9 +68,10 @@ def pipeline_flow(raw_dir: str = "raw", warehouse: str = "warehouse/events.duckd
     `pause_before_commit` is a test hook (seconds to sleep inside the load transaction).
     """
     path = Path(warehouse)
+    flow_run_id = _current_flow_run_id()
     with warehouse_lock(path, wait_seconds=wait):
-        _mark_crashed(path)
-        run_id = _write(path, wait, lambda con: _start(con, raw_dir))
+        run_id, crashed = _write(path, wait, lambda con: _start(con, raw_dir, flow_run_id))
+        _mark_crashed(crashed)
         try:
             summary = _run(run_id, raw_dir, path, export_dir, batch_size,
                            (task_runner, dask_address, dask_workers), pause_before_commit, wait)
@@ -85,29 +86,36 @@ def pipeline_flow(raw_dir: str = "raw", warehouse: str = "warehouse/events.duckd
 
 
 def _write(warehouse: Path, wait: float, work: Callable[[duckdb.DuckDBPyConnection], T]) -> T:
-    """Run `work` on a write connection held only for its duration."""
-    con = connect_writer(warehouse, wait_seconds=wait)
+    """Run `work` on a write connection held only for its duration (readers hold the file for
+    moments, so the connection is retried for a few seconds at least)."""
+    con = connect_writer(warehouse, wait_seconds=max(wait, WRITER_WAIT_SECONDS))
     try:
         return work(con)
     finally:
         con.close()
 
 
-def _mark_crashed(warehouse: Path) -> None:
-    """Flow runs of killed runs of this warehouse become Crashed (bookkeeping: never fatal)."""
+def _current_flow_run_id() -> str | None:
     from prefect.context import FlowRunContext
 
     context = FlowRunContext.get()
-    current = context.flow_run.id if context and context.flow_run else None
+    return str(context.flow_run.id) if context and context.flow_run else None
+
+
+def _mark_crashed(flow_run_ids: list[str]) -> None:
+    """Flow runs of killed runs of this warehouse become Crashed (bookkeeping: never fatal)."""
+    if not flow_run_ids:
+        return
     try:
-        mark_crashed_flow_runs(warehouse, current)
+        mark_crashed_flow_runs(flow_run_ids)
     except Exception as error:  # noqa: BLE001 - API or network trouble must not stop the run
         logger.warning("could not mark crashed flow runs: %s", str(error).splitlines()[0][:200])
 
 
-def _start(con: duckdb.DuckDBPyConnection, raw_dir: str) -> str:
-    close_interrupted_runs(con)
-    return start_run(con, "pipeline", raw_dir)
+def _start(con: duckdb.DuckDBPyConnection, raw_dir: str, flow_run_id: str | None) -> tuple[str, list[str]]:
+    """(this run's id, flow run ids of the runs that were killed before finishing)."""
+    crashed = close_interrupted_runs(con)
+    return start_run(con, "pipeline", raw_dir, {"flow_run_id": flow_run_id}), crashed
 
 
 def _record_failure(warehouse: Path, run_id: str, error: BaseException) -> None:

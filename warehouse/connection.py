@@ -28,6 +28,8 @@ log = logging.getLogger(__name__)
 MEMORY_LIMIT = "1GB"
 # A reader waits this long for a load (which holds the file for seconds) before giving up.
 READER_WAIT_SECONDS = 10.0
+# A writer waits at least this long for readers, who hold the file for moments.
+WRITER_WAIT_SECONDS = 10.0
 POLL_SECONDS = 0.25
 _HOLDER_PID = re.compile(r"\(PID (\d+)\)")
 

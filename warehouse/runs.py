@@ -12,12 +12,15 @@ import duckdb
 RUN_STATUSES = ("running", "success", "failed")
 
 
-def start_run(con: duckdb.DuckDBPyConnection, kind: str, detail: str = "") -> str:
-    """Record the start of a run of `kind` (e.g. 'import-acled', 'flow') and return its id."""
+def start_run(con: duckdb.DuckDBPyConnection, kind: str, detail: str = "",
+              stats: Mapping[str, object] | None = None) -> str:
+    """Record the start of a run of `kind` (e.g. 'import-acled', 'flow') and return its id.
+
+    `stats` may carry what a later process needs if this one is killed (its Prefect flow run)."""
     run_id = f"{datetime.now(UTC):%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:8]}"
     con.execute(
-        "INSERT INTO runs (run_id, kind, detail, status, started_at) VALUES (?, ?, ?, ?, ?)",
-        [run_id, kind, detail, "running", _now()],
+        "INSERT INTO runs (run_id, kind, detail, status, started_at, stats) VALUES (?, ?, ?, ?, ?, ?)",
+        [run_id, kind, detail, "running", _now(), None if stats is None else json.dumps(dict(stats))],
     )
     return run_id
 

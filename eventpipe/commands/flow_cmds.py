@@ -133,9 +133,9 @@ def stop_on_sigterm() -> None:
 
 def _check_writable(warehouse: Path, wait: float) -> None:
     """Fail (or wait) before Prefect starts when a reader holds the warehouse, with one line."""
-    from warehouse.connection import connect_writer
+    from warehouse.connection import WRITER_WAIT_SECONDS, connect_writer
 
-    connect_writer(warehouse, wait_seconds=wait).close()
+    connect_writer(warehouse, wait_seconds=max(wait, WRITER_WAIT_SECONDS)).close()
 
 
 @contextmanager

@@ -107,7 +107,7 @@ def test_a_document_the_extractor_fails_on_is_quarantined_not_fatal(tmp_path: Pa
     from extraction.corpus import CorpusEntry
     from flows.tasks import ExtractionFailure, extract_entries
 
-    text = "Yesterday, Al Shabaab militants attacked a police post in Lamu county, Kenya, killing 2 officers.\n"
+    text = "Yesterday, Al Shabaab militants attacked a police post in Lamu county, Kenya, killing 2.\n"
     (tmp_path / "a.txt").write_text(text, encoding="utf-8")
     (tmp_path / "b.txt").write_text(text, encoding="utf-8")
     good = CorpusEntry("b.txt", tmp_path / "b.txt", "txt", "h2", len(text), published=date(2020, 1, 2))
