@@ -151,7 +151,16 @@ def _prefect_api() -> Iterator[Callable[[], None]]:
         try:
             yield wait
         finally:
+            _send_pending_logs()
             os.environ.pop("PREFECT_API_URL", None)
+
+
+def _send_pending_logs() -> None:
+    """Deliver Prefect's queued run logs while the temporary server still answers (after it
+    stops they would fail with 'Error logging to API' on the terminal)."""
+    handlers = sys.modules.get("prefect.logging.handlers")
+    if handlers is not None:
+        handlers.APILogWorker.drain_all(timeout=5)
 
 
 @contextmanager
