@@ -78,6 +78,8 @@ def current_command() -> str:
 
 
 def _shorten(command: str) -> str:
+    """One line (a `python -c` script has newlines), at most COMMAND_CHARS long."""
+    command = " ".join(command.split())
     return command if len(command) <= COMMAND_CHARS else command[:COMMAND_CHARS - 3] + "..."
 
 

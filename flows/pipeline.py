@@ -24,13 +24,13 @@ from prefect import flow, get_run_logger
 from prefect.artifacts import create_markdown_artifact
 from prefect.utilities.annotations import quote
 
-from eventpipe.errors import EventpipeError
+from eventpipe.errors import EventpipeError, WarehouseError
 from eventpipe.lock import warehouse_lock
 from extraction.corpus import CorpusEntry, DocumentReject, diff_corpus
 from extraction.version import EXTRACTOR_VERSION
 from flows.crashed import mark_crashed_flow_runs
 from flows.extract_cache import cache_dir_for, drop_other_versions, prune, read_cached
-from flows.faults import PauseBeforeCommit
+from flows.faults import PauseBeforeCommit, pause_before_load
 from flows.frames import document_rejects_frame, documents_frame, events_frame, mentions_frame
 from flows.progress import report
 from flows.queries import close_interrupted_runs, extracted_total, stored_hashes
@@ -59,13 +59,15 @@ PARQUET_SUBDIR = "parquet"
 def pipeline_flow(raw_dir: str = "raw", warehouse: str = "warehouse/events.duckdb",
                   export_dir: str = "exports", batch_size: int = 50, task_runner: str = "local",
                   dask_address: str | None = None, dask_workers: int = 2,
-                  pause_before_commit: float = 0.0, wait: float = 0.0) -> PipelineSummary:
+                  pause_before_commit: float = 0.0, wait: float = 0.0,
+                  pause_before_load: float = 0.0) -> PipelineSummary:
     """Bring the warehouse's extracted events in line with the documents in `raw_dir`.
 
     Holds the warehouse run lock throughout (a concurrent run or import fails fast with a clear
     message, or waits up to `wait` seconds), but DuckDB's write connection only for the short
     writes (run start, load, run end): readers can query while documents are extracted.
-    `pause_before_commit` is a test hook (seconds to sleep inside the load transaction).
+    `pause_before_commit` and `pause_before_load` are test hooks (seconds to sleep inside the load
+    transaction, or before the load with no connection held).
     """
     path = Path(warehouse)
     flow_run_id = _current_flow_run_id()
@@ -74,7 +76,8 @@ def pipeline_flow(raw_dir: str = "raw", warehouse: str = "warehouse/events.duckd
         _mark_crashed(crashed)
         try:
             summary = _run(run_id, raw_dir, path, export_dir, batch_size,
-                           (task_runner, dask_address, dask_workers), pause_before_commit, wait)
+                           (task_runner, dask_address, dask_workers),
+                           (pause_before_load, pause_before_commit), wait)
         except BaseException as error:
             _record_failure(path, run_id, error)
             raise
@@ -91,6 +94,9 @@ def _write(warehouse: Path, wait: float, work: Callable[[duckdb.DuckDBPyConnecti
     con = connect_writer(warehouse, wait_seconds=max(wait, WRITER_WAIT_SECONDS))
     try:
         return work(con)
+    except duckdb.Error as error:  # e.g. a full disk: one line for people, the cause chained
+        first = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+        raise WarehouseError(f"writing the warehouse failed: {first}", file=str(warehouse)) from error
     finally:
         con.close()
 
@@ -129,7 +135,7 @@ def _record_failure(warehouse: Path, run_id: str, error: BaseException) -> None:
 
 
 def _run(run_id: str, raw_dir: str, warehouse: Path, export_dir: str, batch_size: int,
-         runner: tuple[str, str | None, int], pause: float, wait: float) -> PipelineSummary:
+         runner: tuple[str, str | None, int], pauses: tuple[float, float], wait: float) -> PipelineSummary:
     summary = PipelineSummary(run_id=run_id)
     cache_dir = cache_dir_for(warehouse, EXTRACTOR_VERSION)
     with _timed(summary, "discover"):
@@ -150,6 +156,9 @@ def _run(run_id: str, raw_dir: str, warehouse: Path, export_dir: str, batch_size
     with _timed(summary, "validate"):
         result = validate_task(quote(events_frame(events)))
         summary.rejects = list(result.rejects.select("event_id_cnty", "reasons").iter_rows())
+    pause_load, pause = pauses
+    if pause_load > 0:
+        pause_before_load(pause_load)
     with _timed(summary, "load"):
         frames = (result.valid, mentions_frame(events, result.valid["event_id_cnty"]),
                   documents_frame(entries), document_rejects_frame(rejected, result.rejects))

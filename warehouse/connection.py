@@ -62,7 +62,12 @@ def connect(path: Path, read_only: bool = False, *, sandbox: bool | None = None,
         path.parent.mkdir(parents=True, exist_ok=True)
     con = _open(path, read_only)
     if not read_only:
-        migrate(con)
+        try:
+            migrate(con)
+        except duckdb.Error as error:
+            con.close()
+            raise WarehouseError(f"cannot prepare the warehouse: {_first_line(error)}",
+                                 file=str(path)) from error
     if read_only if sandbox is None else sandbox:
         apply_sandbox(con, writable_dirs)
     return con

@@ -16,7 +16,8 @@ import logging
 import os
 import shutil
 import uuid
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -59,15 +60,16 @@ def export_parquet(
     tmp = _sibling(out_dir, "tmp")
     query = f"SELECT * FROM events WHERE {condition.sql}"  # no ORDER BY: sorting 1M rows costs ~25%
     options = "FORMAT parquet, COMPRESSION zstd"
-    if partition_by:
-        options += f", PARTITION_BY ({column_list(list(partition_by))}), WRITE_PARTITION_COLUMNS true"
-        rows = _copy(con, query, condition, tmp, options)
-        tmp.mkdir(parents=True, exist_ok=True)  # zero rows write no folder
-    else:
-        tmp.mkdir(parents=True)
-        rows = _copy(con, query, condition, tmp / "events.parquet", options)
-    files = sum(1 for _ in tmp.rglob("*.parquet"))
-    _swap_dir(tmp, out_dir)
+    with _staged(tmp):
+        if partition_by:
+            options += f", PARTITION_BY ({column_list(list(partition_by))}), WRITE_PARTITION_COLUMNS true"
+            rows = _copy(con, query, condition, tmp, options)
+            tmp.mkdir(parents=True, exist_ok=True)  # zero rows write no folder
+        else:
+            tmp.mkdir(parents=True)
+            rows = _copy(con, query, condition, tmp / "events.parquet", options)
+        files = sum(1 for _ in tmp.rglob("*.parquet"))
+        _swap_dir(tmp, out_dir)
     log.info("exported %d events in %d Parquet files to %s", rows, files, out_dir)
     return ExportResult(path=out_dir, rows=rows, files=files)
 
@@ -105,6 +107,16 @@ def _remove(path: Path) -> None:
         shutil.rmtree(path, ignore_errors=True)
     else:
         path.unlink(missing_ok=True)
+
+
+@contextmanager
+def _staged(tmp: Path) -> Iterator[None]:
+    """Remove the staging path `tmp` if the export fails before publishing it."""
+    try:
+        yield
+    except BaseException:
+        _remove(tmp)
+        raise
 
 
 def staging_dir(target: Path) -> Path:

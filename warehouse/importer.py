@@ -15,6 +15,7 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
+from eventpipe.errors import WarehouseError
 from schemas.acled import AcledEvent
 from schemas.validate import REJECT_SCHEMA, validate_frame
 from warehouse.acled_csv import RECORD, iter_acled_batches, peek_header
@@ -51,6 +52,9 @@ def import_acled(con: duckdb.DuckDBPyConnection, path: Path, batch_size: int = 5
             if deletions is not None:
                 return _import_deletions(con, path, deletions)
             return _import_batches(con, path, batch_size)
+    except duckdb.Error as error:  # e.g. a full disk: the message people need is DuckDB's first line
+        _record_failure(con, path, error)
+        raise WarehouseError(f"import failed: {_first_line(error)}", file=str(path)) from error
     except Exception as error:
         _record_failure(con, path, error)
         raise
@@ -59,12 +63,17 @@ def import_acled(con: duckdb.DuckDBPyConnection, path: Path, batch_size: int = 5
 def _record_failure(con: duckdb.DuckDBPyConnection, path: Path, error: Exception) -> None:
     """A 'failed' run with the one-line reason, after the rollback (best effort: a full disk may
     refuse this write too, and the original error is what the caller must see)."""
-    reason = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+    reason = _first_line(error)
     try:
         run_id = start_run(con, "import-acled", str(path))
         finish_run(con, run_id, "failed", {"error": reason[:500]})
     except (duckdb.Error, OSError) as second:
-        log.warning("could not record the failed import of %s: %s", path, second)
+        log.info("could not record the failed import of %s: %s", path, second)
+
+
+def _first_line(error: BaseException) -> str:
+    text = str(error).strip()
+    return text.splitlines()[0] if text else type(error).__name__
 
 
 def _import_batches(con: duckdb.DuckDBPyConnection, path: Path, batch_size: int) -> ImportResult:

@@ -16,11 +16,12 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from eventpipe.errors import InputError
+from eventpipe.errors import EventpipeError, InputError
 from eventpipe.lock import lock_holder, warehouse_lock
 from eventpipe.settings import Settings
 
 PAUSE_ENV = "EVENTPIPE_TEST_PAUSE_BEFORE_COMMIT"
+LOAD_PAUSE_ENV = "EVENTPIPE_TEST_PAUSE_BEFORE_LOAD"
 DEFAULT_STATUS_RUNS = 10
 
 
@@ -100,6 +101,7 @@ def run_pipeline(args: argparse.Namespace) -> int:
     prepare_prefect(args.verbose, args.quiet)
     stop_on_sigterm()
     pause = float(os.environ.get(PAUSE_ENV) or 0)
+    hooks = {"pause_before_load": float(os.environ[LOAD_PAUSE_ENV])} if os.environ.get(LOAD_PAUSE_ENV) else {}
     with warehouse_lock(Path(settings.warehouse), wait_seconds=args.wait), _prefect_api() as wait_for_api:
         _check_writable(Path(settings.warehouse), args.wait)
         from prefect.exceptions import TerminationSignal
@@ -110,16 +112,44 @@ def run_pipeline(args: argparse.Namespace) -> int:
         from flows.serve import pipeline_parameters
 
         wait_for_api()
+        hide_expected_tracebacks()
         with (temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}),
               _progress_bar(enabled=not args.quiet and sys.stderr.isatty()) as callback,
               reporting_progress(callback)):
             try:
-                summary = pipeline_flow(**pipeline_parameters(settings, pause), wait=args.wait)
+                summary = pipeline_flow(**pipeline_parameters(settings, pause), wait=args.wait, **hooks)
             except TerminationSignal as stop:  # SIGTERM inside the flow: Prefect marked it Crashed
                 raise KeyboardInterrupt(f"signal {stop.signal}") from None
     if not args.quiet:
         print(summary.to_text())
     return 0
+
+
+class _ExpectedErrors(logging.Filter):
+    """Drops Prefect's console records that carry one of our own errors: the CLI prints those
+    as one line, and Prefect would add a traceback (the API log, shown in the UI, keeps them)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        error = record.exc_info[1] if record.exc_info else None
+        if isinstance(error, EventpipeError):
+            return False
+        message = record.getMessage()
+        return not any(f"exception {name}: " in message for name in _error_names())
+
+
+def _error_names(base: type = EventpipeError) -> list[str]:
+    return [base.__name__, *(name for sub in base.__subclasses__() for name in _error_names(sub))]
+
+
+def hide_expected_tracebacks() -> None:
+    """Install _ExpectedErrors on every terminal handler of Prefect's loggers (call after Prefect
+    has configured logging, i.e. after importing it)."""
+    names = [name for name in logging.root.manager.loggerDict if name.startswith("prefect")]
+    for logger in [logging.getLogger(), *map(logging.getLogger, names)]:
+        for handler in logger.handlers:
+            if isinstance(handler, logging.StreamHandler) and not any(
+                    isinstance(f, _ExpectedErrors) for f in handler.filters):
+                handler.addFilter(_ExpectedErrors())
 
 
 def stop_on_sigterm() -> None:

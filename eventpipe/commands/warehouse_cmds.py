@@ -57,6 +57,14 @@ def _add_import(subparsers: argparse._SubParsersAction) -> None:
         metavar="N",
         help=f"print up to N rejected rows per file (default {SHOWN_REJECTS})",
     )
+    parser.add_argument(
+        "--wait",
+        type=float,
+        default=0.0,
+        metavar="SECONDS",
+        help="wait up to SECONDS for a pipeline run or another import to release the warehouse "
+        "(default: fail at once)",
+    )
     _warehouse_option(parser)
     parser.set_defaults(handler=run_import)
 
@@ -143,17 +151,22 @@ def reading(warehouse: Path, sandbox: bool = True,
 
 
 def run_import(args: argparse.Namespace) -> int:
-    """Import each file (each one transaction) and print a summary per file."""
-    from warehouse.connection import connect
+    """Import each file (each one transaction) and print a summary per file.
+
+    Holds the warehouse lock that `eventpipe run` takes, so an import and a run never interleave.
+    """
+    from eventpipe.lock import warehouse_lock
+    from warehouse.connection import WRITER_WAIT_SECONDS, connect_writer
     from warehouse.importer import import_acled
 
     settings = Settings.load({"warehouse": args.warehouse})
-    con = connect(settings.warehouse)
-    try:
-        for path in args.files:
-            print(format_import(import_acled(con, path), args.show_rejects))
-    finally:
-        con.close()
+    with warehouse_lock(Path(settings.warehouse), wait_seconds=args.wait):
+        con = connect_writer(settings.warehouse, wait_seconds=max(args.wait, WRITER_WAIT_SECONDS))
+        try:
+            for path in args.files:
+                print(format_import(import_acled(con, path), args.show_rejects))
+        finally:
+            con.close()
     return 0
 
 
