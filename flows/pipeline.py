@@ -15,7 +15,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import TypeVar
 
@@ -32,6 +32,7 @@ from flows.crashed import mark_crashed_flow_runs
 from flows.extract_cache import cache_dir_for, drop_other_versions, prune, read_cached
 from flows.faults import PauseBeforeCommit, pause_before_load
 from flows.frames import document_rejects_frame, documents_frame, events_frame, mentions_frame
+from flows.lineage import lineage_frame, traceable_rejects
 from flows.progress import report
 from flows.queries import close_interrupted_runs, extracted_total, stored_hashes
 from flows.runners import build_task_runner
@@ -46,32 +47,41 @@ from flows.tasks import (
     validate_task,
 )
 from warehouse.connection import WRITER_WAIT_SECONDS, connect_writer
+from warehouse.export import PARQUET_DIR
 from warehouse.runs import finish_run, start_run
 
 logger = logging.getLogger(__name__)
 T = TypeVar("T")
 
 ARTIFACT_KEY = "eventpipe-pipeline-summary"
-PARQUET_SUBDIR = "parquet"
 
 
 @flow(name="pipeline", validate_parameters=False)
 def pipeline_flow(raw_dir: str = "raw", warehouse: str = "warehouse/events.duckdb",
                   export_dir: str = "exports", batch_size: int = 50, task_runner: str = "local",
                   dask_address: str | None = None, dask_workers: int = 2,
-                  pause_before_commit: float = 0.0, wait: float = 0.0,
-                  pause_before_load: float = 0.0) -> PipelineSummary:
+                  pause_before_commit: float = 0.0, skip_if_locked: bool = False, wait: float = 0.0,
+                  pause_before_load: float = 0.0) -> PipelineSummary | None:
     """Bring the warehouse's extracted events in line with the documents in `raw_dir`.
 
     Holds the warehouse run lock throughout (a concurrent run or import fails fast with a clear
     message, or waits up to `wait` seconds), but DuckDB's write connection only for the short
     writes (run start, load, run end): readers can query while documents are extracted.
+    With `skip_if_locked` (served, scheduled runs) a run that finds the lock held logs one line
+    and returns None instead: the run holding it does the work.
     `pause_before_commit` and `pause_before_load` are test hooks (seconds to sleep inside the load
     transaction, or before the load with no connection held).
     """
     path = Path(warehouse)
     flow_run_id = _current_flow_run_id()
-    with warehouse_lock(path, wait_seconds=wait):
+    with ExitStack() as held:
+        try:
+            held.enter_context(warehouse_lock(path, wait_seconds=wait))
+        except WarehouseError as error:
+            if not skip_if_locked:
+                raise
+            get_run_logger().warning("skipped: %s", error.message)
+            return None
         run_id, crashed = _write(path, wait, lambda con: _start(con, raw_dir, flow_run_id))
         _mark_crashed(crashed)
         try:
@@ -160,17 +170,19 @@ def _run(run_id: str, raw_dir: str, warehouse: Path, export_dir: str, batch_size
     if pause_load > 0:
         pause_before_load(pause_load)
     with _timed(summary, "load"):
-        frames = (result.valid, mentions_frame(events, result.valid["event_id_cnty"]),
-                  documents_frame(entries), document_rejects_frame(rejected, result.rejects))
+        kept = result.valid["event_id_cnty"]
+        frames = (result.valid, mentions_frame(events, kept), documents_frame(entries),
+                  document_rejects_frame(rejected, traceable_rejects(events, result.rejects)))
+        lineage = lineage_frame(events, kept)
 
         def load(con: duckdb.DuckDBPyConnection) -> tuple[object, int]:
             load_con = PauseBeforeCommit(con, pause) if pause > 0 else con
-            stats = load_task(quote(load_con), *(quote(frame) for frame in frames), run_id)
+            stats = load_task(quote(load_con), *(quote(frame) for frame in frames), run_id, quote(lineage))
             return stats, extracted_total(con)
 
         _count_events(summary, *_write(warehouse, wait, load))
     with _timed(summary, "export"):
-        summary.export_path = export_task(str(warehouse), str(Path(export_dir) / PARQUET_SUBDIR))
+        summary.export_path = export_task(str(warehouse), str(Path(export_dir) / PARQUET_DIR))
     prune(cache_dir, entries, EXTRACTOR_VERSION)
     drop_other_versions(warehouse, EXTRACTOR_VERSION)
     return summary

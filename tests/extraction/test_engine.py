@@ -7,10 +7,12 @@ from datetime import date
 
 import pytest
 
-from extraction import document_reading, engine
+from extraction.dates import could_hold_date
 from extraction.document import Document
-from extraction.engine import Resources, extract_events, split_clauses
-from extraction.text import prepare_text
+from extraction.engine import Resources, extract_events
+from extraction.reading import documents as document_reading
+from extraction.reading import split_clauses
+from extraction.reading.text import prepare_text
 from extraction.version import EXTRACTOR_VERSION
 from schemas.codebook import ACLED_COLUMNS
 
@@ -190,6 +192,23 @@ def test_odd_input_gives_a_warning_and_no_events(
     assert warning in caplog.text
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "POLICE OFFICER DIES WHEN SUSPECTED MILITANTS SHOOT HIM DURING ROUTINE PATROL ALONG HIGHWAY",
+        "Youths riot outside polling centre; police open fire, killing one rioter, injuring several others",
+        "Traders stage protest over new market levies; county officers arrest several protesters near stalls",
+    ],
+)
+def test_headline_style_english_is_english(
+    resources: Resources, caplog: pytest.LogCaptureFixture, text: str
+) -> None:
+    """Notes written like headlines (few articles, often all caps) are English: no language warning."""
+    with caplog.at_level(logging.WARNING, logger="extraction"):
+        extract(resources, text)
+    assert "does not look like English" not in caplog.text
+
+
 def test_a_text_with_no_events_yields_none(resources: Resources) -> None:
     text = (
         "On 3 May 2019, the weather in Nairobi was sunny. The markets were busy and schools reopened "
@@ -330,7 +349,7 @@ def test_a_later_clause_takes_its_own_country_not_the_first_clause_place(resourc
     ],
 )
 def test_the_date_gate_lets_every_date_form_through(sentence: str, could: bool) -> None:
-    assert engine.could_hold_date(sentence) is could
+    assert could_hold_date(sentence) is could
 
 
 def test_repeated_values_of_a_document_are_stored_once_and_explain_dicts_stay_apart(
