@@ -31,7 +31,7 @@ import pyarrow.parquet as pq
 folder, csv, expected, stop = Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3]), Path(sys.argv[4])
 reads = problems = 0
 while not stop.exists():
-    for read in (lambda: pq.read_table(folder, partitioning=None).num_rows,
+    for read in (lambda: pq.read_table(folder).num_rows,
                  lambda: pl.read_csv(csv, infer_schema=False).height):
         try:
             rows = read()
@@ -70,7 +70,7 @@ def test_readers_never_see_an_export_missing_or_half_written(warehouse: tuple[Pa
     for fmt in ("parquet", "csv"):
         assert export(path, out, fmt).wait(timeout=120) == 0
     stop = tmp_path / "stop"
-    reader = subprocess.Popen([sys.executable, "-c", READER, str(out / "events"), str(out / "events.csv"),
+    reader = subprocess.Popen([sys.executable, "-c", READER, str(out / "parquet"), str(out / "events.csv"),
                                str(total), str(stop)], stdout=subprocess.PIPE, text=True)
     try:
         for _ in range(6):
@@ -82,7 +82,7 @@ def test_readers_never_see_an_export_missing_or_half_written(warehouse: tuple[Pa
         output = reader.communicate(timeout=120)[0]
     assert output.strip().splitlines()[-1].endswith("problems 0"), output
     assert int(output.split("reads ")[-1].split()[0]) > 0
-    assert sorted(p.name for p in out.iterdir()) == ["events", "events.csv"]
+    assert sorted(p.name for p in out.iterdir()) == ["events.csv", "parquet"]
 
 
 def test_leftovers_of_killed_exports_are_removed_by_the_next_export(warehouse: tuple[Path, int],
@@ -91,7 +91,7 @@ def test_leftovers_of_killed_exports_are_removed_by_the_next_export(warehouse: t
     out = tmp_path / "exports"
     dead = subprocess.Popen(["true"])
     dead.wait()
-    for name in (f".events.tmp-{dead.pid}-0badc0de", f".events.old-{dead.pid}-0badc0de"):
+    for name in (f".parquet.tmp-{dead.pid}-0badc0de", f".parquet.old-{dead.pid}-0badc0de"):
         (out / name / "year=2020").mkdir(parents=True)
         (out / name / "year=2020" / "data_0.parquet").write_bytes(b"PAR1 stale")
     (out / f".events.csv.tmp-{dead.pid}-0badc0de").write_text("stale, half written")
@@ -106,8 +106,6 @@ def test_leftovers_of_killed_exports_are_removed_by_the_next_export(warehouse: t
     assert killed > 0
     for fmt in ("parquet", "csv"):
         assert export(path, out, fmt).wait(timeout=120) == 0
-    assert sorted(p.name for p in out.iterdir()) == ["events", "events.csv"]
-    # partitioning=None: year is also stored inside the files (issue 12 changes that), which
-    # pyarrow's hive inference rejects
-    assert pq.read_table(out / "events", partitioning=None).num_rows == total
+    assert sorted(p.name for p in out.iterdir()) == ["events.csv", "parquet"]
+    assert pq.read_table(out / "parquet").num_rows == total  # what pandas.read_parquet(folder) does
     assert pl.read_csv(out / "events.csv", infer_schema=False).height == total
