@@ -63,6 +63,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except EventpipeError as error:
         print(f"eventpipe {args.command}: error: {error}", file=sys.stderr)
         return EXIT_USER_ERROR
+    except OSError as error:  # the system refused: a full disk, a file too large, permissions
+        where = f" ({error.filename})" if error.filename else ""
+        print(f"eventpipe {args.command}: error: {error.strerror or error}{where}", file=sys.stderr)
+        return EXIT_USER_ERROR
     except KeyboardInterrupt:
         print(f"eventpipe {args.command}: interrupted", file=sys.stderr)
         return 130

@@ -54,11 +54,14 @@ class WarehouseLocked(WarehouseError):
     def __init__(self, *, pid: int | None, command: str | None, lock_file: str) -> None:
         self.pid = pid
         self.command = command
-        holder = f"pid {pid if pid is not None else 'unknown'}" + (f": {command}" if command else "")
+        if pid is None:
+            holder = "unknown process"
+        else:
+            holder = f"pid {pid} ({command})" if command else f"pid {pid}"
         super().__init__(
-            f"another eventpipe run holds the warehouse lock ({holder})",
+            f"another eventpipe run or import holds the warehouse lock: {holder}",
             file=lock_file,
-            hint="wait for it to finish or retry; `eventpipe run --wait SECONDS` waits",
+            hint="wait for it to finish or retry; --wait SECONDS waits",
         )
 
 

@@ -1,4 +1,4 @@
-"""The warehouse run lock: one pipeline run per warehouse at a time.
+"""The warehouse run lock: one writer job (pipeline run or ACLED import) per warehouse at a time.
 
 DuckDB already refuses a second writer *process*, but only once it tries to open the file, and
 with a message about DuckDB rather than about runs. This lock (an `flock` on `<warehouse>.lock`)
@@ -6,7 +6,7 @@ is taken before any work starts, so a second `eventpipe run` exits at once with 
 (or waits, if asked to). The kernel drops an `flock` when its process dies, so a killed run never
 leaves a stale lock behind. The lock is re-entrant within one process: the CLI takes it before
 Prefect starts (to fail fast) and the flow takes it again (so served, scheduled runs are guarded
-too).
+too). The lock file holds the holder's pid and command, so a refused process can name it.
 """
 
 from __future__ import annotations
@@ -22,11 +22,12 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
 
-from eventpipe.errors import WarehouseLocked
+from eventpipe.errors import WarehouseError, WarehouseLocked
 
 logger = logging.getLogger(__name__)
 
 POLL_SECONDS = 0.2
+COMMAND_CHARS = 120
 
 _held: dict[Path, tuple[IO[str], int]] = {}
 _guard = threading.Lock()
@@ -60,9 +61,53 @@ def warehouse_lock(warehouse: Path, wait_seconds: float = 0.0) -> Iterator[Path]
         _release(path)
 
 
+def describe_process(pid: int) -> str:
+    """`pid N (command line)` of a live process, read from /proc; just `pid N` elsewhere."""
+    try:
+        raw = Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return f"pid {pid}"
+    command = " ".join(part.decode("utf-8", "replace") for part in raw.split(b"\0") if part)
+    return f"pid {pid} ({_shorten(command)})" if command else f"pid {pid}"
+
+
+def current_command() -> str:
+    """This process's command line as people typed it (`eventpipe run --wait 5`)."""
+    words = [Path(sys.argv[0]).name, *sys.argv[1:]] if sys.argv and sys.argv[0] else ["python"]
+    return _shorten(" ".join(words))
+
+
+def _shorten(command: str) -> str:
+    """One line (a `python -c` script has newlines), at most COMMAND_CHARS long."""
+    command = " ".join(command.split())
+    return command if len(command) <= COMMAND_CHARS else command[:COMMAND_CHARS - 3] + "..."
+
+
+def lock_holder(warehouse: Path) -> str | None:
+    """`pid N (command)` of the process holding the lock, or None when it is free."""
+    path = lock_path(Path(warehouse))
+    if not path.is_file():
+        return None
+    with path.open("r", encoding="utf-8", errors="replace") as handle:
+        try:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_SH | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return format_holder(*_read_holder(handle))
+        fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+    return None
+
+
+def _open_lock_file(path: Path) -> IO[str]:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return path.open("a+", encoding="utf-8")
+    except OSError as error:
+        raise WarehouseError(f"cannot open the warehouse lock file: {error.strerror or error}",
+                             file=str(path), hint="remove whatever is at that path") from None
+
+
 def _acquire(path: Path, wait_seconds: float) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle = path.open("a+", encoding="utf-8")
+    handle = _open_lock_file(path)
     deadline = time.monotonic() + wait_seconds
     while True:
         try:
@@ -76,7 +121,7 @@ def _acquire(path: Path, wait_seconds: float) -> None:
             time.sleep(POLL_SECONDS)
     handle.seek(0)
     handle.truncate()
-    handle.write(f"{os.getpid()}\n{_current_command()}\n")
+    handle.write(f"{os.getpid()} {current_command()}\n")
     handle.flush()
     with _guard:
         _held[path] = (handle, 1)
@@ -99,14 +144,12 @@ def _read_holder(handle: IO[str]) -> tuple[int | None, str | None]:
     """(pid, command) of the lock's holder, from the lock file its process wrote (a holder
     that has not written it yet, or an older one-line file, leaves None)."""
     handle.seek(0)
-    lines = handle.read().splitlines()
-    pid = int(lines[0]) if lines and lines[0].strip().isdigit() else None
-    command = lines[1].strip() if len(lines) > 1 and lines[1].strip() else None
-    return pid, command
+    pid, _, command = handle.read().strip().partition(" ")
+    return (int(pid) if pid.isdigit() else None), (command.strip() or None)
 
 
-def _current_command() -> str:
-    """This process's command line as a person typed it ('eventpipe run --wait 60')."""
-    program = sys.argv[0] if sys.argv else ""
-    name = "python -c" if program == "-c" else Path(program).name or "python"
-    return " ".join([name, *sys.argv[1:]]).replace("\n", " ")
+def format_holder(pid: int | None, command: str | None) -> str:
+    """'pid N (command)' as messages name a lock holder."""
+    if pid is None:
+        return "unknown process"
+    return f"pid {pid} ({command})" if command else f"pid {pid}"

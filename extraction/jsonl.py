@@ -2,28 +2,32 @@
 
 Input: one JSON object per line with `doc_id` and `text`, optionally `published` (YYYY-MM-DD),
 `source`, `title`, `fmt` (txt/md/html) and `source_scale`. A malformed line is an `InputError`
-naming the line, so a user fixes the file instead of silently losing documents. Output is written
-to a temporary file next to the target and renamed into place: a failed run never leaves a
-half-written file behind.
+naming the line, so a user fixes the file instead of silently losing documents. `-` reads stdin
+and writes stdout. A regular output file is written to a temporary file next to the target and
+renamed into place (a failed run never leaves a half-written file behind); a FIFO or a device is
+written in place (see `eventpipe.output_file`).
 """
 
 from __future__ import annotations
 
 import json
 import logging
-import os
-import tempfile
+import re
+import sys
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
 from pathlib import Path
 
 from eventpipe.errors import InputError
+from eventpipe.output_file import is_stdio, open_output
+from extraction.corpus import PUBLISHED_RANGE
 from extraction.document import Document
 from schemas.codebook import ACLED_COLUMNS
 
 log = logging.getLogger(__name__)
 
 FORMATS = ("txt", "md", "html")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 PROVENANCE_COLUMNS = (
     "doc_id",
     "evidence",
@@ -60,6 +64,7 @@ def parse_document(line: str, *, file: str, line_no: int) -> Document:
         ) from None
     if not isinstance(obj, dict):
         raise InputError("expected a JSON object per line", file=file, row=line_no)
+    _refuse_surrogates(obj, file, line_no)
     return document_from(obj, file=file, line_no=line_no)
 
 
@@ -76,12 +81,28 @@ def document_from(obj: Mapping[str, object], *, file: str, line_no: int) -> Docu
     )
 
 
+def _refuse_surrogates(obj: Mapping[str, object], file: str, line_no: int) -> None:
+    """A JSON escape like \\ud800 without its pair decodes to a string no UTF-8 can hold."""
+    for key, value in obj.items():
+        if isinstance(value, str) and _SURROGATE.search(value):
+            raise InputError("a lone surrogate escape (\\ud800-\\udfff) is not text", file=file,
+                             row=line_no, column=str(key))
+
+
 def _numbered_lines(path: Path) -> Iterator[tuple[int, str]]:
+    if is_stdio(path):
+        yield from _decoded_lines(sys.stdin.buffer, path)
+        return
     try:
         handle = open(path, "rb")
     except OSError as error:
         raise InputError(f"cannot read input: {error.strerror}", file=str(path)) from None
     with handle:
+        yield from _decoded_lines(handle, path)
+
+
+def _decoded_lines(handle: Iterable[bytes], path: Path) -> Iterator[tuple[int, str]]:
+    try:
         for line_no, raw in enumerate(handle, start=1):
             if not raw.strip():
                 continue
@@ -90,6 +111,8 @@ def _numbered_lines(path: Path) -> Iterator[tuple[int, str]]:
             except UnicodeDecodeError:
                 log.warning("%s line %d is not valid UTF-8; undecodable bytes were replaced", path, line_no)
                 yield line_no, raw.decode("utf-8", errors="replace")
+    except OSError as error:
+        raise InputError(f"cannot read input: {error.strerror or error}", file=str(path)) from None
 
 
 def _doc_id(obj: Mapping[str, object], file: str, line_no: int) -> str:
@@ -119,11 +142,16 @@ def _published(obj: Mapping[str, object], file: str, line_no: int) -> date | Non
     if not value or not value.strip():
         return None
     try:
-        return date.fromisoformat(value.strip()[:10])
+        published = date.fromisoformat(value.strip()[:10])
     except ValueError:
         raise InputError(
             f"published must be a date YYYY-MM-DD, got {value!r}", file=file, row=line_no, column="published"
         ) from None
+    low, high = PUBLISHED_RANGE
+    if not low <= published <= high:
+        raise InputError(f"published {value!r} is outside {low.year}-{high.year}", file=file, row=line_no,
+                         column="published")
+    return published
 
 
 def _fmt(obj: Mapping[str, object], file: str, line_no: int) -> str:
@@ -151,22 +179,10 @@ def output_record(event: Mapping[str, object]) -> dict[str, object]:
 
 
 def write_events(path: Path, events: Iterable[Mapping[str, object]]) -> int:
-    """Write events as JSONL atomically (temp file + rename); returns the number written."""
-    path = Path(path)
-    directory = path.parent if str(path.parent) else Path(".")
-    try:
-        directory.mkdir(parents=True, exist_ok=True)
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
-    except OSError as error:
-        raise InputError(f"cannot write output: {error.strerror}", file=str(path)) from None
+    """Write events as JSONL (`-`: stdout; regular files atomically); returns the number written."""
     count = 0
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            for event in events:
-                handle.write(json.dumps(output_record(event), ensure_ascii=False, default=str) + "\n")
-                count += 1
-        os.replace(tmp_name, path)
-    except BaseException:
-        Path(tmp_name).unlink(missing_ok=True)
-        raise
+    with open_output(path) as handle:
+        for event in events:
+            handle.write(json.dumps(output_record(event), ensure_ascii=False, default=str) + "\n")
+            count += 1
     return count

@@ -9,7 +9,6 @@ from prefect.cache_policies import NO_CACHE
 
 from eventpipe.errors import InputError
 from eventpipe.lock import warehouse_lock
-from warehouse.connection import connect
 
 ACLED_SUFFIXES = (".csv",)
 
@@ -29,9 +28,10 @@ def acled_files(path: Path) -> list[Path]:
 @task(name="import-acled-file", cache_policy=NO_CACHE)
 def import_file_task(warehouse: str, path: str) -> dict[str, object]:
     """Import one export (its own run and transaction); returns its load stats."""
+    from warehouse.connection import WRITER_WAIT_SECONDS, connect_writer
     from warehouse.importer import import_acled
 
-    con = connect(Path(warehouse))
+    con = connect_writer(Path(warehouse), wait_seconds=WRITER_WAIT_SECONDS)
     try:
         result = import_acled(con, Path(path))
     finally:
@@ -46,7 +46,7 @@ def import_acled_flow(path: str, warehouse: str = "warehouse/events.duckdb") -> 
     files = acled_files(Path(path))
     logger = get_run_logger()
     results = []
-    with warehouse_lock(Path(warehouse)):
+    with warehouse_lock(Path(warehouse)):  # the lock `eventpipe run` and `import-acled` take
         for file in files:
             stats = import_file_task(warehouse, str(file))
             logger.info("imported %s: %s", file, stats)
@@ -57,10 +57,11 @@ def import_acled_flow(path: str, warehouse: str = "warehouse/events.duckdb") -> 
 @task(name="export-events", retries=1, cache_policy=NO_CACHE)
 def export_events_task(warehouse: str, out: str, fmt: str, where: str | None) -> dict[str, object]:
     """Export the warehouse's events as Parquet (folder) or ACLED CSV (file)."""
-    from warehouse.export import export_csv, export_parquet
+    from warehouse.connection import connect_reader
+    from warehouse.export import export_csv, export_parquet, staging_dir
 
     Path(out).parent.mkdir(parents=True, exist_ok=True)
-    con = connect(Path(warehouse))
+    con = connect_reader(Path(warehouse), writable_dirs=[staging_dir(Path(out))])
     try:
         if fmt == "csv":
             result = export_csv(con, Path(out), where)
@@ -74,8 +75,8 @@ def export_events_task(warehouse: str, out: str, fmt: str, where: str | None) ->
 @flow(name="export", validate_parameters=False)
 def export_flow(warehouse: str = "warehouse/events.duckdb", out: str = "exports/parquet",
                 fmt: str = "parquet", where: str | None = None) -> dict[str, object]:
-    """Export events (all, or those matching the SQL filter `where`) without running the pipeline."""
+    """Export events (all, or those matching the filter `where`, see warehouse.filter) without
+    running the pipeline. A sandboxed reader: it does not wait for a run to finish extracting."""
     if fmt not in ("parquet", "csv"):
         raise InputError(f"unknown export format {fmt!r}", hint="use parquet or csv")
-    with warehouse_lock(Path(warehouse)):
-        return export_events_task(warehouse, out, fmt, where)
+    return export_events_task(warehouse, out, fmt, where)

@@ -1,7 +1,8 @@
-"""Fault injection for tests: hold a load open just before COMMIT so a test can kill it there.
+"""Fault injection for tests: hold a load open just before COMMIT so a test can kill it there,
+or pause a run between extraction and load (no DuckDB connection held).
 
-Never active unless asked for: `eventpipe run` reads `EVENTPIPE_TEST_PAUSE_BEFORE_COMMIT`
-(seconds) at the edge and the pipeline wraps its connection in `PauseBeforeCommit`.
+Never active unless asked for: `eventpipe run` reads `EVENTPIPE_TEST_PAUSE_BEFORE_COMMIT` and
+`EVENTPIPE_TEST_PAUSE_BEFORE_LOAD` (seconds) at the edge and passes them to the flow.
 """
 
 from __future__ import annotations
@@ -15,6 +16,13 @@ import duckdb
 logger = logging.getLogger(__name__)
 
 PAUSE_MARKER = "eventpipe: pausing before COMMIT"
+LOAD_PAUSE_MARKER = "eventpipe: pausing before the load"
+
+
+def pause_before_load(seconds: float) -> None:
+    """Sleep after extraction, before the write connection is opened (readers must work here)."""
+    print(f"{LOAD_PAUSE_MARKER} for {seconds} s", file=sys.stderr, flush=True)
+    time.sleep(seconds)
 
 
 class PauseBeforeCommit:

@@ -11,10 +11,10 @@ from collections.abc import Iterable, Mapping, Sequence
 
 import polars as pl
 
-from extraction.corpus import CorpusEntry
+from extraction.corpus import CorpusEntry, DocumentReject
 from extraction.records import events_frame
 
-__all__ = ["documents_frame", "events_frame", "mentions_frame"]
+__all__ = ["document_rejects_frame", "documents_frame", "events_frame", "mentions_frame"]
 
 MENTION_SCHEMA: dict[str, pl.DataType] = {
     "event_id_cnty": pl.String(), "doc_id": pl.String(), "evidence": pl.String(),
@@ -42,3 +42,13 @@ def documents_frame(entries: Sequence[CorpusEntry]) -> pl.DataFrame:
              "published": e.published, "content_hash": e.content_hash, "fmt": e.fmt,
              "n_chars": e.n_chars} for e in entries]
     return pl.DataFrame(rows, schema=DOCUMENT_SCHEMA, strict=False)
+
+
+def document_rejects_frame(rejected: Sequence[DocumentReject], event_rejects: pl.DataFrame) -> pl.DataFrame:
+    """The `rejects` rows of a run: quarantined documents (no event id; the reason names the
+    document and field) followed by the events that failed validation."""
+    data: dict[str, list[object]] = {name: [None] * len(rejected) for name in event_rejects.columns}
+    data["reasons"] = [reject.describe() for reject in rejected]
+    if "doc_id" in data:
+        data["doc_id"] = [reject.doc_id for reject in rejected]
+    return pl.concat([pl.DataFrame(data, schema=event_rejects.schema), event_rejects])

@@ -22,11 +22,16 @@ def stored_hashes(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
 
 
 def close_interrupted_runs(con: duckdb.DuckDBPyConnection) -> list[str]:
-    """Mark runs left 'running' by a killed process as failed. Call only under the run lock."""
-    run_ids = [row[0] for row in con.execute(read_sql("interrupted_runs")).fetchall()]
-    for run_id in run_ids:
-        finish_run(con, run_id, "failed", {"error": "interrupted (process ended before finishing)"})
-    return run_ids
+    """Mark runs left 'running' by a killed process as failed. Call only under the run lock.
+
+    Returns the Prefect flow run ids those runs recorded (to be marked Crashed in Prefect)."""
+    flow_run_ids = []
+    for run_id, flow_run_id in con.execute(read_sql("interrupted_runs")).fetchall():
+        finish_run(con, run_id, "failed", {"error": "interrupted (process ended before finishing)",
+                                           "flow_run_id": flow_run_id})
+        if flow_run_id:
+            flow_run_ids.append(flow_run_id)
+    return flow_run_ids
 
 
 def extracted_total(con: duckdb.DuckDBPyConnection) -> int:

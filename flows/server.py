@@ -8,8 +8,10 @@ temporary server does not run ("Cannot schedule flows on an ephemeral server"); 
 
 from __future__ import annotations
 
+import ctypes
 import logging
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -25,6 +27,41 @@ from eventpipe.errors import EventpipeError
 logger = logging.getLogger(__name__)
 
 STARTUP_TIMEOUT_SECONDS = 90.0
+_PR_SET_PDEATHSIG = 1
+
+
+def die_with_parent() -> None:
+    """`preexec_fn` of a server: the kernel sends it SIGTERM when its parent dies, even by
+    SIGKILL (Linux prctl PR_SET_PDEATHSIG), so a killed `eventpipe run` leaves no orphan."""
+    libc = ctypes.CDLL(None, use_errno=True)
+    libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0)
+    if os.getppid() == 1:  # the parent died before prctl took effect
+        os._exit(1)
+
+
+def start_server(command: list[str], env: Mapping[str, str], stdout: object,
+                 stderr: object = None) -> subprocess.Popen[bytes]:
+    """Start a server in its own process group, tied to this process's life (die_with_parent)."""
+    return subprocess.Popen(command, env=dict(env), stdout=stdout, stderr=stderr,
+                            start_new_session=True, preexec_fn=die_with_parent)
+
+
+def stop_server(process: subprocess.Popen[bytes], timeout: float) -> None:
+    """SIGTERM to the server's whole process group, SIGKILL if it lingers."""
+    _signal_group(process, signal.SIGTERM)
+    try:
+        process.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        _signal_group(process, signal.SIGKILL)
+        process.wait()
+    _signal_group(process, signal.SIGKILL)  # helpers it started, if any outlived it
+
+
+def _signal_group(process: subprocess.Popen[bytes], signum: int) -> None:
+    try:
+        os.killpg(process.pid, signum)
+    except (ProcessLookupError, PermissionError):
+        pass
 
 
 def free_port() -> int:
@@ -52,19 +89,13 @@ def local_prefect_server(port: int | None = None, env: Mapping[str, str] | None 
                  "PREFECT_UI_ENABLED": "true" if ui else "false"}
     child_env.pop("PREFECT_API_URL", None)
     output = log_file.open("ab") if log_file else subprocess.DEVNULL
-    process = subprocess.Popen(command, env=child_env, stdout=output, stderr=subprocess.STDOUT,
-                               start_new_session=True)
+    process = start_server(command, child_env, output, subprocess.STDOUT)
     try:
         wait_until_healthy(api_url, process, timeout)
         logger.info("local Prefect server at %s (pid %d)", api_url, process.pid)
         yield api_url
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop_server(process, timeout=10)
         if log_file:
             output.close()
 
@@ -103,13 +134,8 @@ def temporary_api_server(
     env = {**os.environ, "PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1",
            "PREFECT__SERVER_FINAL": "1", "PREFECT_SERVER_ANALYTICS_ENABLED": "false"}
     env.pop("PREFECT_API_URL", None)
-    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL)
+    process = start_server(command, env, subprocess.DEVNULL)
     try:
         yield api_url, lambda: wait_until_healthy(api_url, process, timeout)
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=5)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop_server(process, timeout=5)

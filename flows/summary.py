@@ -24,6 +24,7 @@ class PipelineSummary:
     events_unchanged: int = 0
     events_total: int = 0
     rejects: list[tuple[str | None, str]] = field(default_factory=list)
+    documents_rejected: list[str] = field(default_factory=list)
     export_path: str | None = None
     timings: dict[str, float] = field(default_factory=dict)
     wall_seconds: float | None = None  # the whole command, start-up included (set by the CLI)
@@ -40,6 +41,7 @@ class PipelineSummary:
         """The flat record stored with the run in the warehouse's `runs` table."""
         record = asdict(self)
         record["rejects"] = len(self.rejects)
+        record["documents_rejected"] = len(self.documents_rejected)
         record["elapsed"] = round(self.elapsed, 3)
         return record
 
@@ -48,7 +50,7 @@ class PipelineSummary:
         lines = [
             f"documents: {self.documents_new} new, {self.documents_changed} changed, "
             f"{self.documents_unchanged} unchanged, {self.documents_removed} removed "
-            f"({self.documents_extracted} extracted)",
+            f"({self.documents_extracted} extracted, {len(self.documents_rejected)} rejected)",
             f"events:    {self.events_added} added, {self.events_updated} updated, "
             f"{self.events_removed} removed, {self.events_total} extracted events in the warehouse",
             f"rejects:   {len(self.rejects)}",
@@ -56,6 +58,7 @@ class PipelineSummary:
             f"elapsed:   {self._elapsed_text()} (run {self.run_id})",
         ]
         lines[3:3] = [f"  {event_id or '-'}: {reasons}" for event_id, reasons in self.rejects[:5]]
+        lines[1:1] = [f"  rejected {reason}" for reason in self.documents_rejected[:5]]
         return "\n".join(lines)
 
     def _elapsed_text(self) -> str:
@@ -69,9 +72,10 @@ class PipelineSummary:
         """A Prefect markdown artifact: tables of documents, events, rejects, exports, timings."""
         parts = [
             f"# eventpipe run `{self.run_id}`",
-            "## Documents\n\n| new | changed | unchanged | removed | extracted |\n|---|---|---|---|---|\n"
+            "## Documents\n\n| new | changed | unchanged | removed | extracted | rejected |\n"
+            "|---|---|---|---|---|---|\n"
             f"| {self.documents_new} | {self.documents_changed} | {self.documents_unchanged} | "
-            f"{self.documents_removed} | {self.documents_extracted} |",
+            f"{self.documents_removed} | {self.documents_extracted} | {len(self.documents_rejected)} |",
             "## Events\n\n| added | updated | removed | unchanged | total |\n|---|---|---|---|---|\n"
             f"| {self.events_added} | {self.events_updated} | {self.events_removed} | "
             f"{self.events_unchanged} | {self.events_total} |",

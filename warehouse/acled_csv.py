@@ -199,6 +199,8 @@ def _iter_strings(path: Path, width: int, batch_size: int) -> Iterator[pl.DataFr
     except pl.exceptions.PolarsError as error:
         _diagnose(path, width)
         raise InputError(f"malformed CSV: {str(error).splitlines()[0]}", file=str(path)) from error
+    except OSError as error:  # e.g. removed or truncated while being read
+        raise InputError(f"cannot read the file: {error.strerror or error}", file=str(path)) from error
 
 
 def _diagnose(path: Path, width: int) -> None:
@@ -228,7 +230,7 @@ def _typed(frame: pl.DataFrame, path: Path) -> pl.DataFrame:
     for name in INT_COLUMNS:
         number = pl.col(name).str.strip_chars().cast(pl.Float64, strict=False)
         dtype = pl.Int64 if name == "timestamp" else pl.Int32
-        exprs.append(pl.when(number == number.round()).then(number).cast(dtype).alias(name))
+        exprs.append(pl.when(number == number.round()).then(number).cast(dtype, strict=False).alias(name))
     exprs += [pl.col(n).str.strip_chars().cast(pl.Float64, strict=False).alias(n) for n in FLOAT_COLUMNS]
     typed = frame.with_columns(exprs).with_columns(
         acled_date_formats(frame["event_date"]).alias("source_date_format")
@@ -239,8 +241,19 @@ def _typed(frame: pl.DataFrame, path: Path) -> pl.DataFrame:
             first = int(lost.arg_true()[0])
             value, record = frame[name][first], frame[RECORD][first]
             kind = "a date" if name == "event_date" else "a number"
+            if kind == "a number" and _is_whole_number(value):
+                raise InputError(f"{value!r} is out of range for this column", file=str(path), row=record,
+                                 column=name)
             raise InputError(f"{value!r} is not {kind}", file=str(path), row=record, column=name)
     return typed
+
+
+def _is_whole_number(value: str) -> bool:
+    try:
+        number = float(value)
+    except ValueError:
+        return False
+    return number == number and number not in (float("inf"), float("-inf")) and number == round(number)
 
 
 def _fill_optional(frame: pl.DataFrame, header: list[str]) -> pl.DataFrame:

@@ -12,6 +12,7 @@ labels, ISO dates, dyadic rows.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import duckdb
@@ -42,14 +43,15 @@ class CsvStyle:
 
 
 def resolve_style(con: duckdb.DuckDBPyConnection, row_filter: str, labels: str | None = None,
-                  date_format: str | None = None, shape: str | None = None) -> CsvStyle:
+                  date_format: str | None = None, shape: str | None = None,
+                  params: Sequence[object] = ()) -> CsvStyle:
     """The style of an export over `events WHERE row_filter`: the choices given, and for each
     one left open (None) the way every selected row came, or the current convention when they
-    came in different ways (or have no source)."""
+    came in different ways (or have no source). `params` are the values bound to the filter's `?`."""
     _check_choice("--labels", labels, LABEL_STYLES)
     _check_choice("--date-format", date_format, tuple(DATE_STYLES))
     _check_choice("--shape", shape, SHAPES)
-    shared = _shared_source(con, row_filter)
+    shared = _shared_source(con, row_filter, params)
     return CsvStyle(
         labels=labels or shared["labels"],
         date_format=DATE_STYLES[date_format] if date_format else shared["date_format"],
@@ -62,12 +64,13 @@ def _check_choice(option: str, value: str | None, choices: tuple[str, ...]) -> N
         raise InputError(f"{option} must be one of {', '.join(choices)}, not {value!r}", column=option)
 
 
-def _shared_source(con: duckdb.DuckDBPyConnection, row_filter: str) -> dict[str, str]:
+def _shared_source(con: duckdb.DuckDBPyConnection, row_filter: str,
+                   params: Sequence[object] = ()) -> dict[str, str]:
     """For labels, date format and shape: the single value all selected rows share, or the
     convention (when they differ, when a row has none, or when no row is selected)."""
     columns = {"labels": "source_labels", "date_format": "source_date_format", "shape": "source_shape"}
     parts = ", ".join(f"count(DISTINCT {c}), count({c}), any_value({c})" for c in columns.values())
-    row = con.execute(f"SELECT count(*), {parts} FROM events WHERE {row_filter}").fetchone()
+    row = con.execute(f"SELECT count(*), {parts} FROM events WHERE {row_filter}", list(params)).fetchone()
     total, values = row[0], row[1:]
     shared = {}
     for index, name in enumerate(columns):

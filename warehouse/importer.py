@@ -1,8 +1,9 @@
 """`import-acled` as a library call: read, validate and load a file as one run, one transaction.
 
 The file is processed in batches (bounded memory), all inside one transaction together with
-its `runs` row: an InputError in any batch rolls everything back, leaving the warehouse exactly
-as it was. A failure of the load itself is recorded as a 'failed' run after the rollback.
+its `runs` row: an InputError in any batch rolls everything back, leaving the warehouse's data
+exactly as it was. Any failure (a bad file included) is then recorded as a 'failed' run with its
+one-line reason, so `eventpipe status` shows what went wrong.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
-from eventpipe.errors import EventpipeError
+from eventpipe.errors import WarehouseError
 from schemas.acled import AcledEvent
 from schemas.validate import REJECT_SCHEMA, validate_frame
 from warehouse.acled_csv import RECORD, iter_acled_batches, peek_header
@@ -45,18 +46,34 @@ def import_acled(con: duckdb.DuckDBPyConnection, path: Path, batch_size: int = 5
     Export rows that break the codebook go to `rejects` with reasons.
     """
     path = Path(path)
-    deletions = read_deletions(path) if is_deletion_list(peek_header(path)) else None
     try:
+        deletions = read_deletions(path) if is_deletion_list(peek_header(path)) else None
         with transaction(con):
             if deletions is not None:
                 return _import_deletions(con, path, deletions)
             return _import_batches(con, path, batch_size)
-    except EventpipeError:
+    except duckdb.Error as error:  # e.g. a full disk: the message people need is DuckDB's first line
+        _record_failure(con, path, error)
+        raise WarehouseError(f"import failed: {_first_line(error)}", file=str(path)) from error
+    except Exception as error:
+        _record_failure(con, path, error)
         raise
-    except Exception:
+
+
+def _record_failure(con: duckdb.DuckDBPyConnection, path: Path, error: Exception) -> None:
+    """A 'failed' run with the one-line reason, after the rollback (best effort: a full disk may
+    refuse this write too, and the original error is what the caller must see)."""
+    reason = _first_line(error)
+    try:
         run_id = start_run(con, "import-acled", str(path))
-        finish_run(con, run_id, "failed", {})
-        raise
+        finish_run(con, run_id, "failed", {"error": reason[:500]})
+    except (duckdb.Error, OSError) as second:
+        log.info("could not record the failed import of %s: %s", path, second)
+
+
+def _first_line(error: BaseException) -> str:
+    text = str(error).strip()
+    return text.splitlines()[0] if text else type(error).__name__
 
 
 def _import_batches(con: duckdb.DuckDBPyConnection, path: Path, batch_size: int) -> ImportResult:

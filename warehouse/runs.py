@@ -12,15 +12,17 @@ import duckdb
 RUN_STATUSES = ("running", "success", "failed")
 
 
-def start_run(
-    con: duckdb.DuckDBPyConnection, kind: str, detail: str = "", model: str | None = None
-) -> str:
-    """Record the start of a run of `kind` (e.g. 'import-acled', 'flow') and return its id;
+def start_run(con: duckdb.DuckDBPyConnection, kind: str, detail: str = "",
+              stats: Mapping[str, object] | None = None, model: str | None = None) -> str:
+    """Record the start of a run of `kind` (e.g. 'import-acled', 'flow') and return its id.
+
+    `stats` may carry what a later process needs if this one is killed (its Prefect flow run);
     `model` names the typing model an extracting run uses (see extraction.learned.model_label)."""
     run_id = f"{datetime.now(UTC):%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:8]}"
     con.execute(
-        "INSERT INTO runs (run_id, kind, detail, status, started_at, model) VALUES (?, ?, ?, ?, ?, ?)",
-        [run_id, kind, detail, "running", _now(), model],
+        "INSERT INTO runs (run_id, kind, detail, status, started_at, stats, model)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [run_id, kind, detail, "running", _now(), None if stats is None else json.dumps(dict(stats)), model],
     )
     return run_id
 

@@ -10,17 +10,19 @@ import argparse
 import json
 import logging
 import os
+import signal
 import sys
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from eventpipe.errors import InputError
-from eventpipe.lock import lock_path, warehouse_lock
+from eventpipe.errors import EventpipeError, InputError
+from eventpipe.lock import lock_holder, warehouse_lock
 from eventpipe.settings import Settings
 
 PAUSE_ENV = "EVENTPIPE_TEST_PAUSE_BEFORE_COMMIT"
+LOAD_PAUSE_ENV = "EVENTPIPE_TEST_PAUSE_BEFORE_LOAD"
 DEFAULT_STATUS_RUNS = 10
 SERVE_STARTUP_SECONDS = 300.0  # a long-lived server may take its time to start on a busy machine
 
@@ -32,8 +34,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                                             "folder, sync them into the warehouse, export Parquet.")
     _add_settings_flags(run)
     run.add_argument("--wait", type=float, default=0.0, metavar="SECONDS",
-                     help="wait up to SECONDS for another run to release the warehouse "
-                          "(default: fail at once)")
+                     help="wait up to SECONDS for another run or import to release the warehouse, "
+                          "and for readers to close it (default: fail at once)")
     run.set_defaults(handler=run_pipeline)
 
     serve = subparsers.add_parser("serve", help="serve the pipeline on a schedule (Prefect deployments)",
@@ -102,8 +104,12 @@ def run_pipeline(args: argparse.Namespace) -> int:
         raise InputError("raw folder does not exist", file=str(settings.raw_dir),
                          hint="set EVENTPIPE_RAW_DIR or pass --raw-dir")
     prepare_prefect(args.verbose, args.quiet)
+    stop_on_sigterm()
     pause = float(os.environ.get(PAUSE_ENV) or 0)
+    hooks = {"pause_before_load": float(os.environ[LOAD_PAUSE_ENV])} if os.environ.get(LOAD_PAUSE_ENV) else {}
     with warehouse_lock(Path(settings.warehouse), wait_seconds=args.wait), _prefect_api() as wait_for_api:
+        _check_writable(Path(settings.warehouse), args.wait)
+        from prefect.exceptions import TerminationSignal
         from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
 
         from flows.pipeline import pipeline_flow
@@ -111,10 +117,14 @@ def run_pipeline(args: argparse.Namespace) -> int:
         from flows.serve import pipeline_parameters
 
         wait_for_api()
+        hide_expected_tracebacks()
         with (temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}),
               _progress_bar(enabled=not args.quiet and sys.stderr.isatty()) as callback,
               reporting_progress(callback)):
-            summary = pipeline_flow(**pipeline_parameters(settings, pause))
+            try:
+                summary = pipeline_flow(**pipeline_parameters(settings, pause), wait=args.wait, **hooks)
+            except TerminationSignal as stop:  # SIGTERM inside the flow: Prefect marked it Crashed
+                raise KeyboardInterrupt(f"signal {stop.signal}") from None
     if not args.quiet:
         summary.wall_seconds = _seconds_since_process_start()
         print(summary.to_text())
@@ -131,6 +141,49 @@ def _check_model(choice: str) -> None:
     except ModelError as error:
         hint = "pass a directory written by `eventpipe train`, 'default' or 'none'"
         raise InputError(str(error), hint=hint) from error
+
+
+class _ExpectedErrors(logging.Filter):
+    """Drops Prefect's console records that carry one of our own errors: the CLI prints those
+    as one line, and Prefect would add a traceback (the API log, shown in the UI, keeps them)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        error = record.exc_info[1] if record.exc_info else None
+        if isinstance(error, EventpipeError):
+            return False
+        message = record.getMessage()
+        return not any(f"exception {name}: " in message for name in _error_names())
+
+
+def _error_names(base: type = EventpipeError) -> list[str]:
+    return [base.__name__, *(name for sub in base.__subclasses__() for name in _error_names(sub))]
+
+
+def hide_expected_tracebacks() -> None:
+    """Install _ExpectedErrors on every terminal handler of Prefect's loggers (call after Prefect
+    has configured logging, i.e. after importing it)."""
+    names = [name for name in logging.root.manager.loggerDict if name.startswith("prefect")]
+    for logger in [logging.getLogger(), *map(logging.getLogger, names)]:
+        for handler in logger.handlers:
+            if isinstance(handler, logging.StreamHandler) and not any(
+                    isinstance(f, _ExpectedErrors) for f in handler.filters):
+                handler.addFilter(_ExpectedErrors())
+
+
+def stop_on_sigterm() -> None:
+    """SIGTERM unwinds like Ctrl-C: the temporary server is stopped, the lock released, the
+    flow run marked crashed by Prefect, the warehouse run marked failed."""
+    def interrupt(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt(f"signal {signum}")
+
+    signal.signal(signal.SIGTERM, interrupt)
+
+
+def _check_writable(warehouse: Path, wait: float) -> None:
+    """Fail (or wait) before Prefect starts when a reader holds the warehouse, with one line."""
+    from warehouse.connection import WRITER_WAIT_SECONDS, connect_writer
+
+    connect_writer(warehouse, wait_seconds=max(wait, WRITER_WAIT_SECONDS)).close()
 
 
 def _seconds_since_process_start() -> float | None:
@@ -156,7 +209,16 @@ def _prefect_api() -> Iterator[Callable[[], None]]:
         try:
             yield wait
         finally:
+            _send_pending_logs()
             os.environ.pop("PREFECT_API_URL", None)
+
+
+def _send_pending_logs() -> None:
+    """Deliver Prefect's queued run logs while the temporary server still answers (after it
+    stops they would fail with 'Error logging to API' on the terminal)."""
+    handlers = sys.modules.get("prefect.logging.handlers")
+    if handlers is not None:
+        handlers.APILogWorker.drain_all(timeout=5)
 
 
 @contextmanager
@@ -212,54 +274,58 @@ def serve_pipeline(args: argparse.Namespace) -> int:
 
 
 def show_status(args: argparse.Namespace) -> int:
-    """Print the last runs and row counts from a read-only connection."""
+    """Print the last runs and row counts from a sandboxed read-only connection."""
     from flows.queries import recent_runs, table_counts
-    from warehouse.connection import connect
+    from warehouse.connection import connect_reader
 
     settings = Settings.load({"warehouse": args.warehouse})
-    holder = _lock_holder(Path(settings.warehouse))
+    holder = lock_holder(Path(settings.warehouse))
     if holder:
-        print(f"a run is in progress (pid {holder})")
-    con = connect(Path(settings.warehouse), read_only=True)
+        print(f"a run or import is in progress: {holder}")
+    con = connect_reader(Path(settings.warehouse))
     try:
         runs, counts = recent_runs(con, args.runs), table_counts(con)
     finally:
         con.close()
     print(f"warehouse {settings.warehouse}")
-    print(format_runs(runs))
+    print(format_runs(runs, alive=holder is not None))
     print("\n".join(f"{what:<24}{n:>10}" for what, n in counts))
     return 0
 
 
-def _lock_holder(warehouse: Path) -> str | None:
-    """Who holds the run lock ('4242: eventpipe run'), or None when no run holds it."""
-    from eventpipe.errors import WarehouseLocked
+def format_runs(runs: list[dict[str, object]], alive: bool = False) -> str:
+    """A fixed-width table of runs with the key counts from their stats.
 
-    if not lock_path(warehouse).exists():
-        return None
-    try:
-        with warehouse_lock(warehouse):
-            return None
-    except WarehouseLocked as locked:
-        return f"{locked.pid if locked.pid is not None else 'unknown'}" + (
-            f": {locked.command}" if locked.command else ""
-        )
-
-
-def format_runs(runs: list[dict[str, object]]) -> str:
-    """A fixed-width table of runs with the key counts from their stats."""
-    header = f"{'run_id':<26} {'kind':<13} {'status':<8} {'started (UTC)':<19} {'secs':>7}  counts"
+    A run still 'running' while nobody holds the lock was killed: it shows as interrupted, as
+    do runs a later run closed for that reason."""
+    header = f"{'run_id':<26} {'kind':<13} {'status':<11} {'started (UTC)':<19} {'secs':>7}  counts"
     lines = [header]
     for run in runs:
         seconds = "" if run["seconds"] is None else f"{float(run['seconds']):.1f}"
         started = str(run["started_at"])[:19]
-        lines.append(f"{run['run_id']:<26} {run['kind']:<13} {run['status']:<8} {started:<19} "
+        lines.append(f"{run['run_id']:<26} {run['kind']:<13} {run_status(run, alive):<11} {started:<19} "
                      f"{seconds:>7}  {_counts(run['stats'])}")
     return "\n".join(lines) if runs else "no runs yet"
 
 
-def _counts(stats: object) -> str:
+def run_status(run: dict[str, object], alive: bool) -> str:
+    """'interrupted' for killed runs, else the stored status."""
+    if run["status"] == "running" and not alive:
+        return "interrupted"
+    error = _stats(run["stats"]).get("error")
+    if run["status"] == "failed" and isinstance(error, str) and error.startswith("interrupted"):
+        return "interrupted"
+    return str(run["status"])
+
+
+def _stats(stats: object) -> dict[str, object]:
     data = json.loads(stats) if isinstance(stats, str) else (stats or {})
-    keys = ("documents_new", "documents_changed", "documents_removed", "added", "events_added",
-            "updated", "events_updated", "removed", "events_removed", "rejected", "rejects", "error")
+    return data if isinstance(data, dict) else {}
+
+
+def _counts(stats: object) -> str:
+    data = _stats(stats)
+    keys = ("documents_new", "documents_changed", "documents_removed", "documents_rejected", "added",
+            "events_added", "updated", "events_updated", "removed", "events_removed", "rejected",
+            "rejects", "error")
     return " ".join(f"{key}={data[key]}" for key in keys if key in data and data[key] not in (None, 0, ""))

@@ -9,13 +9,16 @@ from __future__ import annotations
 import argparse
 import io
 import sys
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from eventpipe.errors import InputError
+from eventpipe.errors import InputError, WarehouseError
 from eventpipe.settings import Settings
 
 if TYPE_CHECKING:
+    import duckdb
     import polars as pl
 
     from warehouse.importer import ImportResult
@@ -57,6 +60,14 @@ def _add_import(subparsers: argparse._SubParsersAction) -> None:
         metavar="N",
         help=f"print up to N rejected rows per file (default {SHOWN_REJECTS})",
     )
+    parser.add_argument(
+        "--wait",
+        type=float,
+        default=0.0,
+        metavar="SECONDS",
+        help="wait up to SECONDS for a pipeline run or another import to release the warehouse "
+        "(default: fail at once)",
+    )
     _warehouse_option(parser)
     parser.set_defaults(handler=run_import)
 
@@ -65,9 +76,11 @@ def _add_sql(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "sql",
         help="run a read-only SQL query on the warehouse",
-        description="Run SQL on a read-only connection (a query cannot modify the warehouse). "
-        "Tables: events, documents, event_mentions, rejects, runs; views: acled_export, "
-        "events_by_country_month_type, events_by_actor, events_by_admin1.",
+        description="Run one query (SELECT, WITH, DESCRIBE, SHOW, EXPLAIN) on a sandboxed read-only "
+        "connection: it cannot modify the warehouse, read or write other files, ATTACH, COPY, "
+        "EXPORT, INSTALL, LOAD, SET or PRAGMA. Tables: events, documents, event_mentions, "
+        "rejects, runs; views: acled_export, events_by_country_month_type, events_by_actor, "
+        "events_by_admin1.",
     )
     parser.add_argument("query", help='the SQL, e.g. "SELECT country, count(*) FROM events GROUP BY 1"')
     parser.add_argument(
@@ -89,7 +102,13 @@ def _add_sql(subparsers: argparse._SubParsersAction) -> None:
         type=Path,
         default=None,
         metavar="FILE",
-        help="write the result as a Parquet file instead of printing it",
+        help="write the result as a Parquet file instead of printing it ('-': stdout)",
+    )
+    parser.add_argument(
+        "--allow-files",
+        action="store_true",
+        help="UNSAFE: let the query read files (read_csv, read_parquet, glob, ...) anywhere this "
+        "user can; still read-only and one query, never COPY or ATTACH",
     )
     _warehouse_option(parser)
     parser.set_defaults(handler=run_sql)
@@ -123,8 +142,10 @@ def _add_export(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--where",
         default=None,
-        metavar="SQL",
-        help="filter over the events table, e.g. \"origin = 'acled' AND year >= 2020\"",
+        metavar="FILTER",
+        help="filter over the events columns, e.g. \"origin = 'acled' and year >= 2020\": "
+        "comparisons (= != < <= > >=), in (...), between .. and .., like, is [not] null, "
+        "and/or/not, parentheses; values are 'quoted text', numbers, true or false",
     )
     parser.add_argument("--labels", choices=("text", "numeric"), default=None,
                         help="CSV: inter1/inter2/interaction as text ('State forces', current ACLED "
@@ -139,18 +160,36 @@ def _add_export(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(handler=run_export)
 
 
+@contextmanager
+def reading(warehouse: Path, sandbox: bool = True,
+            writable_dirs: Sequence[Path] = ()) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A sandboxed read-only connection, waiting briefly while a load holds the warehouse."""
+    from warehouse.connection import connect_reader
+
+    con = connect_reader(warehouse, sandbox=sandbox, writable_dirs=writable_dirs)
+    try:
+        yield con
+    finally:
+        con.close()
+
+
 def run_import(args: argparse.Namespace) -> int:
-    """Import each file (each one transaction) and print a summary per file."""
-    from warehouse.connection import connect
+    """Import each file (each one transaction) and print a summary per file.
+
+    Holds the warehouse lock that `eventpipe run` takes, so an import and a run never interleave.
+    """
+    from eventpipe.lock import warehouse_lock
+    from warehouse.connection import WRITER_WAIT_SECONDS, connect_writer
     from warehouse.importer import import_acled
 
     settings = Settings.load({"warehouse": args.warehouse})
-    con = connect(settings.warehouse)
-    try:
-        for path in args.files:
-            print(format_import(import_acled(con, path), args.show_rejects))
-    finally:
-        con.close()
+    with warehouse_lock(Path(settings.warehouse), wait_seconds=args.wait):
+        con = connect_writer(settings.warehouse, wait_seconds=max(args.wait, WRITER_WAIT_SECONDS))
+        try:
+            for path in args.files:
+                print(format_import(import_acled(con, path), args.show_rejects))
+        finally:
+            con.close()
     return 0
 
 
@@ -189,27 +228,42 @@ def count_rules(reasons: pl.Series) -> list[tuple[str, int]]:
 
 
 def run_sql(args: argparse.Namespace) -> int:
-    """Run the query read-only and print it (or write Parquet)."""
-    from warehouse.connection import connect
-    from warehouse.query import run_query
+    """Run one query on a sandboxed read-only connection and print it (or write Parquet)."""
+    from warehouse.query import check_query, run_query
 
     settings = Settings.load({"warehouse": args.warehouse})
-    con = connect(settings.warehouse, read_only=True)
-    try:
+    check_query(args.query)
+    with reading(settings.warehouse, sandbox=not args.allow_files) as con:
         frame = run_query(con, args.query)
-    finally:
-        con.close()
     if args.output is not None:
-        args.output.parent.mkdir(parents=True, exist_ok=True)
-        frame.write_parquet(args.output, compression="zstd")
-        print(f"wrote {frame.height} rows to {args.output}")
+        write_parquet_output(frame, args.output)
     elif args.format == "csv":
-        sys.stdout.write(frame.write_csv())
+        sys.stdout.write(frame_to_csv(frame))
     elif args.format == "json":
         sys.stdout.write(json_ready(frame).write_json() + "\n")
     else:
         print(format_table(frame, table_width(args.max_width)))
     return 0
+
+
+def write_parquet_output(frame: pl.DataFrame, output: Path) -> None:
+    """The result as zstd Parquet, written by us (`-`: stdout; FIFOs and devices in place)."""
+    from eventpipe.output_file import is_stdio, open_output
+
+    with open_output(output, binary=True) as handle:
+        frame.write_parquet(handle, compression="zstd")
+    print(f"wrote {frame.height} rows to {output}", file=sys.stderr if is_stdio(output) else sys.stdout)
+
+
+def frame_to_csv(frame: pl.DataFrame) -> str:
+    """CSV text of `frame`; a nested column (list, struct) is a one-line error naming it."""
+    import polars as pl
+
+    for name, dtype in frame.schema.items():
+        if dtype.is_nested() or dtype == pl.Object:
+            raise WarehouseError(f"CSV cannot hold the nested type {dtype} of column {name!r}",
+                                 column=name, hint="use --format json or --output FILE.parquet")
+    return frame.write_csv()
 
 
 def json_ready(frame: pl.DataFrame) -> pl.DataFrame:
@@ -306,9 +360,13 @@ def _footer(frame: pl.DataFrame, columns: list[str]) -> str:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    """Export from a read-only connection (a --where cannot modify anything)."""
-    from warehouse.connection import connect
-    from warehouse.export import CSV_FILE, PARQUET_DIR, export_csv, export_parquet
+    """Export from a sandboxed read-only connection that may write only the export folder.
+
+    The filter is compiled first, so a bad --where fails before the warehouse is even opened.
+    """
+    from warehouse.columns import EVENT_COLUMNS
+    from warehouse.export import CSV_FILE, PARQUET_DIR, export_csv, export_parquet, staging_dir
+    from warehouse.filter import compile_filter
 
     settings = Settings.load({"warehouse": args.warehouse, "export_dir": args.out})
     if args.format == "csv" and args.partition_by is not None:
@@ -320,15 +378,14 @@ def run_export(args: argparse.Namespace) -> int:
     partition_by = tuple(c.strip() for c in (args.partition_by or "year,country").split(",") if c.strip())
     if args.partition_by == "":
         partition_by = ()
-    con = connect(settings.warehouse, read_only=True)
-    try:
+    compile_filter(args.where, EVENT_COLUMNS)
+    target = settings.export_dir / (CSV_FILE if args.format == "csv" else PARQUET_DIR)
+    with reading(settings.warehouse, writable_dirs=[staging_dir(target)]) as con:
         if args.format == "csv":
-            result = export_csv(con, settings.export_dir / CSV_FILE, where=args.where, labels=args.labels,
+            result = export_csv(con, target, where=args.where, labels=args.labels,
                                 date_format=args.date_format, shape=args.shape)
         else:
-            result = export_parquet(con, settings.export_dir / PARQUET_DIR, partition_by, where=args.where)
-    finally:
-        con.close()
+            result = export_parquet(con, target, partition_by, where=args.where)
     print(f"exported {result.rows} {'rows' if args.format == 'csv' else 'events'} to {result.path} "
           f"({result.files} files)")
     return 0

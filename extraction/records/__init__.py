@@ -36,8 +36,8 @@ __all__ = [
 
 def __getattr__(name: str) -> Any:
     """`validate_events` and `events_frame` are imported on first use: they pull in pandera,
-    polars and (when installed) pandas, about 100 MB that extracting events never needs, so the engine and its workers stay
-    small (peak RSS with resources loaded: 314 -> about 220 MB)."""
+    polars and (when installed) pandas, about 100 MB that extracting events never needs, so the
+    engine and its workers stay small (peak RSS with resources loaded: 314 -> about 220 MB)."""
     if name in ("validate_events", "events_frame"):
         from extraction.records import frame
 

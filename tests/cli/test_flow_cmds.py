@@ -62,7 +62,7 @@ def test_run_prints_a_summary_quiet_prints_nothing_status_shows_runs(
     env.pop("PREFECT_API_URL", None)
     result = subprocess.run([EVENTPIPE, "run"], env=env, capture_output=True, text=True, timeout=180)
     assert result.returncode == 0, result.stderr[-2000:]
-    assert "documents: 11 new, 0 changed, 0 unchanged, 0 removed (11 extracted)" in result.stdout
+    assert "documents: 11 new, 0 changed, 0 unchanged, 0 removed (11 extracted, 0 rejected)" in result.stdout
     assert f"export:    {tmp_path / 'exports' / 'parquet'}" in result.stdout
     quiet = subprocess.run([EVENTPIPE, "run", "--quiet"], env=env, capture_output=True, text=True,
                            timeout=180)

@@ -231,7 +231,7 @@ def test_export_where_cannot_modify(
         "--warehouse",
         str(warehouse),
     )
-    assert code == 2 and err.startswith("eventpipe export: error: export failed")
+    assert code == 2 and err.startswith("eventpipe export: error: --where: unexpected ';'")
     _, out, _ = _run(
         capsys, "sql", "SELECT count(*) AS n FROM events", "--format", "csv", "--warehouse", str(warehouse)
     )

@@ -27,15 +27,14 @@ def test_warehouse_locked_carries_the_holder() -> None:
     assert (error.pid, error.command) == (4242, "eventpipe run --wait 5")
     assert isinstance(error, WarehouseError)
     assert str(error) == (
-        "file wh/events.duckdb.lock: another eventpipe run holds the warehouse lock "
-        "(pid 4242: eventpipe run --wait 5) (wait for it to finish or retry; "
-        "`eventpipe run --wait SECONDS` waits)"
+        "file wh/events.duckdb.lock: another eventpipe run or import holds the warehouse lock: "
+        "pid 4242 (eventpipe run --wait 5) (wait for it to finish or retry; --wait SECONDS waits)"
     )
 
 
 def test_warehouse_locked_without_a_known_holder_still_reads() -> None:
     error = WarehouseLocked(pid=None, command=None, lock_file="x.lock")
-    assert "holds the warehouse lock (pid unknown)" in str(error)
+    assert "holds the warehouse lock: unknown process" in str(error)
 
 
 def test_data_file_error_names_the_file_and_the_fix() -> None:

@@ -76,11 +76,12 @@ def test_hidden_files_and_other_suffixes_are_ignored(corpus: Path) -> None:
 
 @pytest.mark.parametrize(("manifest", "message"), [
     ("name,title\nx.txt,t\n", "manifest has no 'file' column"),
-    ("file,published\ndoc02.txt,02/01/2020\n",
-     "row 2, column 'published': published date '02/01/2020' is not YYYY-MM-DD"),
+    ("file,title\n../outside.txt,t\n", "row 2, column 'file': path '../outside.txt' leaves the raw folder"),
+    ("file,title\n/etc/passwd.txt,t\n", "row 2, column 'file': path '/etc/passwd.txt' leaves the raw folder"),
+    ("file,title\ndoc02.txt,caf\xe9\n", "manifest is not UTF-8 (byte 25)"),
 ])
 def test_bad_manifest_is_an_input_error(corpus: Path, manifest: str, message: str) -> None:
-    (corpus / "manifest.csv").write_text(manifest)
+    (corpus / "manifest.csv").write_bytes(manifest.encode("latin-1"))
     with pytest.raises(InputError, match=message.replace("(", r"\(").replace(")", r"\)")):
         discover(corpus)
 

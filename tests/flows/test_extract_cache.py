@@ -57,3 +57,45 @@ def test_other_extractor_versions_are_dropped(tmp_path: Path) -> None:
     write_cached(new, ENTRY, "1.0", MENTIONS)
     drop_other_versions(warehouse, "1.0")
     assert not old.exists() and read_cached(new, ENTRY, "1.0") == MENTIONS
+
+
+def _cache_file(cache_dir: Path) -> Path:
+    return next(cache_dir.glob("*/*.json"))
+
+
+def _tamper_fatalities(text: str) -> str:
+    return text.replace('"fatalities": 2', '"fatalities": 200')
+
+
+@pytest.mark.parametrize(("content", "problem"), [
+    (lambda text: "[]", "not a cache entry of this format"),
+    (lambda text: '{"a": 1}', "not a cache entry of this format"),
+    (lambda text: "null", "not a cache entry of this format"),
+    (lambda text: text[: len(text) // 2], "unreadable (JSONDecodeError)"),
+    (lambda text: "\udcff", "unreadable"),
+    (_tamper_fatalities, "checksum does not match its mentions"),
+    (lambda text: text.replace('"content_hash": "h1"', '"content_hash": "h9"'), "content_hash is 'h9'"),
+    (lambda text: text.replace('"model_version": null', '"model_version": "m2"'), "model_version is 'm2'"),
+    (lambda text: text.replace('"mentions": [', '"mentions": [1, '),
+     "mentions are not a list of records"),
+], ids=["empty-list", "object", "null", "truncated", "bad-utf8", "fatalities", "hash", "model",
+        "not-records"])
+def test_an_entry_that_fails_its_checks_is_a_miss_with_a_warning(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture, content, problem: str) -> None:
+    write_cached(tmp_path, ENTRY, "1.0", MENTIONS)
+    path = _cache_file(tmp_path)
+    changed = content(path.read_text(encoding="utf-8"))
+    path.write_bytes(changed.encode("utf-8", "surrogateescape"))
+    with caplog.at_level("WARNING", logger="flows.extract_cache"):
+        assert read_cached(tmp_path, ENTRY, "1.0") is None
+    assert f"cannot be trusted ({problem}" in caplog.text and "re-extracting" in caplog.text
+
+
+def test_an_entry_records_what_it_was_made_from(tmp_path: Path) -> None:
+    import json
+
+    write_cached(tmp_path, ENTRY, "1.0", MENTIONS)
+    envelope = json.loads(_cache_file(tmp_path).read_text(encoding="utf-8"))
+    assert {k: envelope[k] for k in ("doc_id", "content_hash", "extractor_version", "model_version")} == {
+        "doc_id": "a.txt", "content_hash": "h1", "extractor_version": "1.0", "model_version": None}
+    assert len(envelope["checksum"]) == 64 and envelope["mentions"] == MENTIONS

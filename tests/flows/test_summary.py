@@ -15,7 +15,7 @@ def summary(rejects: int = 0) -> PipelineSummary:
 
 def test_text_has_documents_events_rejects_export_and_elapsed() -> None:
     text = summary(rejects=1).to_text()
-    assert "documents: 2 new, 1 changed, 7 unchanged, 1 removed (3 extracted)" in text
+    assert "documents: 2 new, 1 changed, 7 unchanged, 1 removed (3 extracted, 0 rejected)" in text
     assert "events:    4 added, 1 updated, 2 removed, 14 extracted events in the warehouse" in text
     assert "rejects:   1\n  AFG0: event_date: missing value | x" in text
     assert "export:    exports/parquet" in text and "elapsed:   1.8 s (run r1)" in text
