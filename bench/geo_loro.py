@@ -7,7 +7,9 @@ For each fold (a group of ACLED regions) a seeded sample of corpus notes from th
 through the engine (`extract_events`, one document per note, the first event is scored), with
 the ACLED place table rebuilt from the corpus and `../shared/data` *without the held-out
 region*: the engine never saw the held-out region's place names, spellings or admin units.
-`--no-table` runs the GeoNames gazetteer alone (the baseline before the place table existed).
+`--no-table` runs the GeoNames gazetteer alone (the baseline before the place table existed);
+`--holdout rows` builds the table from everything but the scored events (new events in regions
+the table knows: what users of those regions get, but not leave-one-region-out).
 
 Scores (accuracy over rows whose gold field is non-empty; names folded as the shared scorer
 does): country, admin1, admin2, location, coords25 (within 25 km, over rows where both sides
@@ -25,6 +27,7 @@ Only aggregates are printed or written; no corpus row leaves this script.
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 import math
 import random
@@ -32,6 +35,7 @@ import sys
 import tempfile
 import time
 from collections import Counter, defaultdict
+from dataclasses import replace
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -140,22 +144,25 @@ def error_kind(gold: dict, pred: dict | None, result: dict) -> str | None:
 
 def make_resources(table: Path | None):
     """The engine's resources with the ACLED place table at `table` layered over the gazetteer
-    (None: the gazetteer alone, as before the table existed)."""
+    (None: the GeoNames gazetteer alone, as before the table existed)."""
     from extraction.engine import Resources
 
-    if table is None:
-        return Resources.load()
-    return Resources.with_place_table(table)
+    packaged = Resources.load()
+    gazetteer = packaged.gazetteer
+    if not hasattr(gazetteer, "with_place_table"):  # an engine without place tables: the baseline
+        return packaged
+    lines = gzip.decompress(table.read_bytes()).decode("utf-8").splitlines()[1:] if table else None
+    return replace(packaged, gazetteer=gazetteer.with_place_table(lines))
 
 
-def run_fold(name: str, rows: list[dict], everything: list[dict], use_table: bool) -> dict:
+def run_fold(name: str, rows: list[dict], everything: list[dict], use_table: bool, holdout: str) -> dict:
     from extraction.engine import extract_events
 
     with tempfile.TemporaryDirectory() as folder:
         table = None
         if use_table:
             table = Path(folder) / "places.tsv.gz"
-            write_place_table(table_from_rows(everything, FOLDS[name]), table)
+            write_place_table(table_from_rows(_table_rows(everything, rows, FOLDS[name], holdout)), table)
         resources = make_resources(table)
         totals: dict[str, list[int]] = defaultdict(lambda: [0, 0])
         kinds: Counter = Counter()
@@ -176,6 +183,19 @@ def run_fold(name: str, rows: list[dict], everything: list[dict], use_table: boo
                 kinds[kind] += 1
     scores = {f: totals[f][0] / totals[f][1] if totals[f][1] else None for f in FIELDS}
     return {"n": len(rows), "scores": scores, "errors": dict(kinds), "cpu_s": time.process_time() - started}
+
+
+def _table_rows(
+    everything: list[dict], rows: list[dict], regions: tuple[str, ...], holdout: str
+) -> list[dict]:
+    """The rows the fold's place table is built from: all but the held-out region ('region'), or
+    all but the evaluated events themselves ('rows': the place names of *known* regions, for
+    events the table has not seen; their duplicates by id or notes are held out too)."""
+    if holdout == "region":
+        return [r for r in everything if region_name(r["region"]) not in regions]
+    ids = {r["event_id_cnty"] for r in rows if r["event_id_cnty"]}
+    notes = {r["notes"] for r in rows}
+    return [r for r in everything if r["event_id_cnty"] not in ids and r["notes"] not in notes]
 
 
 def format_table(results: dict[str, dict]) -> str:
@@ -204,13 +224,19 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--folds", default=",".join(FOLDS), help="comma-separated fold names")
     parser.add_argument("--no-table", action="store_true", help="the gazetteer alone (baseline)")
+    parser.add_argument(
+        "--holdout",
+        choices=("region", "rows"),
+        default="region",
+        help="what the place table leaves out: the fold's region (default) or only the scored events",
+    )
     parser.add_argument("--report", type=Path, default=None, help="also write the results as JSON")
     args = parser.parse_args()
     everything, pool = read_corpus()
     results = {}
     for name in [f.strip() for f in args.folds.split(",")]:
         rows = fold_sample(pool, FOLDS[name], args.per_fold, args.seed)
-        results[name] = run_fold(name, rows, everything, not args.no_table)
+        results[name] = run_fold(name, rows, everything, not args.no_table, args.holdout)
         print(f"{name}: {json.dumps(results[name])}", file=sys.stderr)
     print(format_table(results))
     if args.report:

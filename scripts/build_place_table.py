@@ -29,11 +29,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from extraction.gazetteer import fold_name  # noqa: E402  (the lookup key is the gazetteer's)
+
 SHARED = REPO.parent / "shared"
 DEFAULT_INPUTS = (SHARED / "train" / "acled_corpus.csv.gz", *sorted((SHARED / "data").glob("*.csv")))
 DEFAULT_OUTPUT = REPO / "extraction" / "data" / "acled_places.tsv.gz"
 
 COLUMNS = (
+    "key",
     "location",
     "admin1",
     "admin2",
@@ -53,8 +58,10 @@ REGION_NAMES = {"Southern Asia": "South Asia", "South-Eastern Asia": "Southeast 
 
 @dataclass(frozen=True, slots=True)
 class PlaceRow:
-    """One place as ACLED codes it, with how often ACLED used it."""
+    """One place as ACLED codes it, with how often ACLED used it; `key` is its folded name, the
+    gazetteer's lookup key (so loading the table folds nothing)."""
 
+    key: str
     location: str
     admin1: str
     admin2: str
@@ -164,6 +171,7 @@ def table_from_rows(rows: Iterable[dict[str, str]], exclude_regions: Iterable[st
         latitude, longitude = _mode(entry.points)
         table.append(
             PlaceRow(
+                fold_name(location),
                 location,
                 admin1,
                 admin2,
