@@ -5,8 +5,9 @@
 
 For each fold (a group of ACLED regions) a seeded sample of corpus notes from that region is run
 through the engine (`extract_events`, one document per note, the first event is scored), with
-the ACLED place table rebuilt from the corpus and `../shared/data` *without the held-out
-region*: the engine never saw the held-out region's place names, spellings or admin units.
+the ACLED place and source tables rebuilt from the corpus and `../shared/data` *without the
+held-out region*: the engine never saw the held-out region's place names, spellings, admin units
+or news outlets.
 `--no-table` runs the GeoNames gazetteer alone (the baseline before the place table existed);
 `--holdout rows` builds the table from everything but the scored events (new events in regions
 the table knows: what users of those regions get, but not leave-one-region-out).
@@ -42,7 +43,15 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "scripts"))
 
-from build_place_table import DEFAULT_INPUTS, read_rows, region_name, table_from_rows, write_place_table  # noqa: E402
+from build_place_table import (  # noqa: E402
+    DEFAULT_INPUTS,
+    read_rows,
+    region_name,
+    render_sources,
+    source_table_from_rows,
+    table_from_rows,
+    write_place_table,
+)
 
 from extraction.document import Document  # noqa: E402
 from extraction.evaluate import fold  # noqa: E402
@@ -142,28 +151,35 @@ def error_kind(gold: dict, pred: dict | None, result: dict) -> str | None:
     return "other_place"
 
 
-def make_resources(table: Path | None):
-    """The engine's resources with the ACLED place table at `table` layered over the gazetteer
-    (None: the GeoNames gazetteer alone, as before the table existed)."""
+def make_resources(table: Path | None, sources: Path | None = None):
+    """The engine's resources with the ACLED place table at `table` (and its source table at
+    `sources`) layered over the gazetteer (None: the GeoNames gazetteer alone, as before the table
+    existed)."""
     from extraction.engine import Resources
 
     packaged = Resources.load()
     gazetteer = packaged.gazetteer
     if not hasattr(gazetteer, "with_place_table"):  # an engine without place tables: the baseline
         return packaged
-    lines = gzip.decompress(table.read_bytes()).decode("utf-8").splitlines()[1:] if table else None
-    return replace(packaged, gazetteer=gazetteer.with_place_table(lines))
+    lines = _lines(table) if table else None
+    return replace(packaged, gazetteer=gazetteer.with_place_table(lines, _lines(sources) if sources else ()))
+
+
+def _lines(path: Path) -> list[str]:
+    return gzip.decompress(path.read_bytes()).decode("utf-8").splitlines()[1:]
 
 
 def run_fold(name: str, rows: list[dict], everything: list[dict], use_table: bool, holdout: str) -> dict:
     from extraction.engine import extract_events
 
     with tempfile.TemporaryDirectory() as folder:
-        table = None
+        table = sources = None
         if use_table:
-            table = Path(folder) / "places.tsv.gz"
-            write_place_table(table_from_rows(_table_rows(everything, rows, FOLDS[name], holdout)), table)
-        resources = make_resources(table)
+            table, sources = Path(folder) / "places.tsv.gz", Path(folder) / "sources.tsv.gz"
+            known = _table_rows(everything, rows, FOLDS[name], holdout)
+            write_place_table(table_from_rows(known), table)
+            sources.write_bytes(render_sources(source_table_from_rows(known)))
+        resources = make_resources(table, sources)
         totals: dict[str, list[int]] = defaultdict(lambda: [0, 0])
         kinds: Counter = Counter()
         started = time.process_time()

@@ -36,6 +36,11 @@ from extraction.gazetteer import fold_name  # noqa: E402  (the lookup key is the
 SHARED = REPO.parent / "shared"
 DEFAULT_INPUTS = (SHARED / "train" / "acled_corpus.csv.gz", *sorted((SHARED / "data").glob("*.csv")))
 DEFAULT_OUTPUT = REPO / "extraction" / "data" / "acled_places.tsv.gz"
+DEFAULT_SOURCES = REPO / "extraction" / "data" / "acled_sources.tsv.gz"
+SOURCE_COLUMNS = ("key", "source", "country", "count")
+# A source names a country when ACLED used it at least this often, nearly always for that country.
+SOURCE_MIN_EVENTS = 2
+SOURCE_MIN_SHARE = 0.8
 
 COLUMNS = (
     "key",
@@ -190,9 +195,48 @@ def table_from_rows(rows: Iterable[dict[str, str]], exclude_regions: Iterable[st
     return table
 
 
+def split_sources(value: str) -> set[str]:
+    """The outlets of an ACLED source field: 'Hindustan Times, Indian Express; Twitter'."""
+    return {_clean(part) for part in value.replace(",", ";").split(";") if _clean(part)}
+
+
+def source_table_from_rows(
+    rows: Iterable[dict[str, str]], exclude_regions: Iterable[str] = ()
+) -> list[tuple[str, str, str, int]]:
+    """(folded source, source, country, events) for the news sources ACLED cites (its `source`
+    column, ';'- or ','-separated) almost only for one country ('Hindustan Times' -> India): a national
+    outlet names the country of the events it reports. Wire services are left out by the share."""
+    excluded = frozenset(region_name(r) for r in exclude_regions)
+    counts: dict[str, Counter] = {}
+    spellings: dict[str, Counter] = {}
+    for row in rows:
+        country = _clean(row.get("country"))
+        if not country or region_name(row.get("region") or "") in excluded:
+            continue
+        for source in split_sources(row.get("source") or ""):
+            key = fold_name(source)
+            if len(key) >= 3:
+                counts.setdefault(key, Counter())[country] += 1
+                spellings.setdefault(key, Counter())[source] += 1
+    table = []
+    for key, by_country in counts.items():
+        country, events = _mode(by_country), max(by_country.values())
+        if events >= SOURCE_MIN_EVENTS and events >= SOURCE_MIN_SHARE * sum(by_country.values()):
+            table.append((key, _mode(spellings[key]), country, events))
+    return sorted(table)
+
+
+def render_sources(table: Iterable[tuple[str, str, str, int]]) -> bytes:
+    lines = ["\t".join(SOURCE_COLUMNS)] + ["\t".join(str(v) for v in row) for row in table]
+    return _gzip("\n".join(lines) + "\n")
+
+
 def render(table: Iterable[PlaceRow]) -> bytes:
     """The gzipped TSV bytes (header + rows); no timestamp or file name in the gzip header."""
-    text = "\t".join(COLUMNS) + "\n" + "".join(row.as_line() + "\n" for row in table)
+    return _gzip("\t".join(COLUMNS) + "\n" + "".join(row.as_line() + "\n" for row in table))
+
+
+def _gzip(text: str) -> bytes:
     buffer = io.BytesIO()
     with gzip.GzipFile(filename="", mode="wb", fileobj=buffer, mtime=0, compresslevel=9) as handle:
         handle.write(text.encode("utf-8"))
@@ -209,10 +253,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--input", type=Path, action="append", help="ACLED CSV files (default: shared)")
     parser.add_argument("--exclude-region", action="append", default=[], help="leave this ACLED region out")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUTPUT)
+    parser.add_argument("--sources-out", type=Path, default=DEFAULT_SOURCES)
     args = parser.parse_args(argv)
-    table = build_place_table(args.input or DEFAULT_INPUTS, args.exclude_region)
+    rows = [row for path in args.input or DEFAULT_INPUTS for row in read_rows(Path(path))]
+    table = table_from_rows(rows, args.exclude_region)
     write_place_table(table, args.out)
     print(f"{len(table)} places, {sum(r.count for r in table)} events -> {args.out}", file=sys.stderr)
+    sources = source_table_from_rows(rows, args.exclude_region)
+    args.sources_out.write_bytes(render_sources(sources))
+    print(f"{len(sources)} sources -> {args.sources_out}", file=sys.stderr)
     return 0
 
 
