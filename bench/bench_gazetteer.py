@@ -23,8 +23,13 @@ import psutil
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from extraction.gazetteer import Gazetteer  # noqa: E402
-from extraction.places import country_from_text, document_context, find_places, resolve_location  # noqa: E402
+from extraction.places import (  # noqa: E402
+    Gazetteer,  # noqa: E402
+    country_from_text,
+    document_context,
+    find_places,
+    resolve_location,
+)
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9])")
 

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from extraction.dates import DateContext, find_dates
 from extraction.fatalities import count_fatalities
-from extraction.sentences import split_sentences
+from extraction.reading import split_sentences
 
 SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 

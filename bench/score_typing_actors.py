@@ -20,7 +20,7 @@ import time
 from datetime import date
 
 from extraction.actors import find_actors, load_actor_dictionary
-from extraction.event_types import classify_event
+from extraction.typing import classify_event
 
 
 def family(actor: str | None) -> str:

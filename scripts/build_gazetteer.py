@@ -40,7 +40,7 @@ from scipy.spatial import cKDTree
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from extraction.gazetteer import (  # noqa: E402
+from extraction.places.gazetteer import (  # noqa: E402
     ADMIN1_FILE,
     COUNTRIES_FILE,
     INDEX_FILE,

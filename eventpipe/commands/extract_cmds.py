@@ -93,7 +93,7 @@ def _write_explanations(events: list[dict], target: str) -> None:
 
 
 def _print_explanations(events: list[dict], out: TextIO) -> None:
-    from extraction.explain import format_explanation
+    from extraction.records import format_explanation
 
     for event in events:
         print(format_explanation(event), file=out)

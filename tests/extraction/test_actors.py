@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extraction.actors import (
+from extraction.actors.assignment import (
     ActorAssignment,
     find_actors,
     government_period,
@@ -18,7 +18,7 @@ from extraction.actors import (
 )
 from extraction.document import Document
 from extraction.engine import Resources, extract_events
-from extraction.event_types import classify_event
+from extraction.typing.event_types import classify_event
 from schemas.codebook import country_alpha3
 
 
@@ -374,7 +374,7 @@ def test_herders_killed_are_victims_not_a_militia() -> None:
 
 def test_needle_index_never_hides_a_named_group() -> None:
     """The word-head index is a speed-up: every group or state alias that matches is a candidate."""
-    from extraction.actors import _candidates
+    from extraction.actors.assignment import _candidates
 
     actors = load_actor_dictionary()
     texts = [

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extraction.dates import DateContext, DateMention, find_dates
+from extraction.dates.finder import DateContext, DateMention, find_dates
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 PUB = DateContext(published=date(2024, 6, 1))  # a Saturday

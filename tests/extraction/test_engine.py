@@ -7,10 +7,12 @@ from datetime import date
 
 import pytest
 
-from extraction import document_reading, engine
+from extraction.dates import could_hold_date
 from extraction.document import Document
-from extraction.engine import Resources, extract_events, split_clauses
-from extraction.text import prepare_text
+from extraction.engine import Resources, extract_events
+from extraction.reading import documents as document_reading
+from extraction.reading import split_clauses
+from extraction.reading.text import prepare_text
 from extraction.version import EXTRACTOR_VERSION
 from schemas.codebook import ACLED_COLUMNS
 
@@ -330,7 +332,7 @@ def test_a_later_clause_takes_its_own_country_not_the_first_clause_place(resourc
     ],
 )
 def test_the_date_gate_lets_every_date_form_through(sentence: str, could: bool) -> None:
-    assert engine.could_hold_date(sentence) is could
+    assert could_hold_date(sentence) is could
 
 
 def test_repeated_values_of_a_document_are_stored_once_and_explain_dicts_stay_apart(

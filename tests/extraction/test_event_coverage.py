@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from extraction.event_types import classify_event
+from extraction.typing.event_types import classify_event
 
 
 @pytest.mark.parametrize(

@@ -1,4 +1,4 @@
-"""A sentence after an event that changes its type (extraction.event_followups), and the engine
+"""A sentence after an event that changes its type (extraction.typing.followups), and the engine
 applying it to the event of the same report."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ import pytest
 
 from extraction.document import Document
 from extraction.engine import Resources, extract_events
-from extraction.event_followups import BATTLE_FOLLOWUP_RULE, battle_followup, demonstration_followup
+from extraction.typing.followups import BATTLE_FOLLOWUP_RULE, battle_followup, demonstration_followup
 
 
 @pytest.fixture(scope="module")

@@ -11,7 +11,7 @@ import pytest
 
 from extraction.document import Document
 from extraction.engine import Resources, extract_events
-from extraction.event_types import classify_event
+from extraction.typing.event_types import classify_event
 
 HEADLINES = [
     (

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from extraction.event_assertion import non_event_reason
-from extraction.event_types import classify_event
+from extraction.typing.assertion import non_event_reason
+from extraction.typing.event_types import classify_event
 
 
 @pytest.mark.parametrize(

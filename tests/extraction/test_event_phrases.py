@@ -6,10 +6,10 @@ from datetime import date
 
 import pytest
 
-from extraction.dates import DateContext, find_dates
+from extraction.dates.finder import DateContext, find_dates
 from extraction.document import Document
 from extraction.engine import Resources, extract_events
-from extraction.event_phrases import (
+from extraction.typing.phrases import (
     date_segments,
     date_window,
     in_quoted_speech,

@@ -9,9 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from extraction.actors import find_actors, load_actor_dictionary
-from extraction.event_cues import FoldedPattern, factor_boundary, gated_cues
-from extraction.event_types import (
+from extraction.actors.assignment import find_actors, load_actor_dictionary
+from extraction.typing.event_types import (
     CUE_GATES,
     CUES,
     classify_event,
@@ -20,6 +19,8 @@ from extraction.event_types import (
     non_event_reason,
     word_prefixes,
 )
+from extraction.typing.gates import gated_cues
+from extraction.typing.patterns import FoldedPattern, factor_boundary
 from schemas.codebook import SUB_EVENT_DISORDER, SUB_EVENT_PARENT
 
 GOLDEN = [

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extraction.fatalities import FatalityCount, count_fatalities, events_sharing_fatalities
-from extraction.numbers import parse_number
+from extraction.fatalities.counting import FatalityCount, count_fatalities, events_sharing_fatalities
+from extraction.reading.numbers import parse_number
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 

@@ -6,7 +6,7 @@ import pickle
 
 import pytest
 
-from extraction.gazetteer import Gazetteer, ascii_name, fold_name
+from extraction.places.gazetteer import Gazetteer, ascii_name, fold_name
 
 
 @pytest.fixture(scope="session")

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from extraction.notes import date_phrase, place_phrase, write_note
+from extraction.records.notes import date_phrase, place_phrase, write_note
 
 
 @pytest.mark.parametrize(

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import pytest
 
-from extraction.engine import countries_named
-from extraction.gazetteer import Gazetteer
-from extraction.places import document_context, find_places, resolve_location
+from extraction.places import countries_named
+from extraction.places.gazetteer import Gazetteer
+from extraction.places.resolution import document_context, find_places, resolve_location
 
 
 @pytest.fixture(scope="session")

@@ -15,10 +15,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extraction import place_context, place_mentions
-from extraction.gazetteer import Gazetteer, fold_name
-from extraction.place_mentions import _tokenize, capitalised_words
-from extraction.places import (
+from extraction.places import context as place_context
+from extraction.places import mentions as place_mentions
+from extraction.places.gazetteer import Gazetteer, fold_name
+from extraction.places.mentions import _tokenize, capitalised_words
+from extraction.places.resolution import (
     PlaceContext,
     country_from_text,
     document_context,
@@ -606,7 +607,7 @@ def test_never_crashes_and_spans_are_exact(text: str) -> None:
 
 def test_places_reexports_the_stages_it_was_split_into() -> None:
     # why: callers import everything from extraction.places; the split must not break them.
-    from extraction import places
+    from extraction.places import resolution as places
 
     assert places.find_places is place_mentions.find_places
     assert places.document_context is place_context.document_context

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from extraction.document import Document
 from extraction.engine import Resources, extract_events
 from extraction.merge import merge_events
-from extraction.records import events_frame, validate_events
+from extraction.records.frame import events_frame, validate_events
 from schemas.extracted import ExtractedEvent
 from schemas.validate import validate_frame
 

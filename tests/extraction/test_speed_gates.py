@@ -6,10 +6,12 @@ import re
 
 import pytest
 
-from extraction import engine, event_phrases
-from extraction.event_cues import CUES, FoldedPattern
-from extraction.fatalities import count_fatalities
-from extraction.text import FOLD_TRAPS, strip_footnote_markers
+from extraction.dates import gate as date_gate
+from extraction.fatalities.counting import count_fatalities
+from extraction.reading.text import FOLD_TRAPS, strip_footnote_markers
+from extraction.typing import phrases as event_phrases
+from extraction.typing.cues import CUES
+from extraction.typing.patterns import FoldedPattern
 
 TEXTS = [
     "Police arrested three men planning attacks in Vienna and Cologne.",
@@ -90,7 +92,7 @@ def test_count_fatalities_cache_answers_per_text() -> None:
 
 def test_date_hint_pattern_is_lowercase() -> None:
     # could_hold_date searches lowercased ASCII sentences with this pattern without IGNORECASE
-    pattern = engine._SENTENCE_DATE_HINT_RE.pattern
+    pattern = date_gate._SENTENCE_DATE_HINT_RE.pattern
     assert pattern == pattern.lower()
 
 
@@ -111,8 +113,8 @@ def test_date_hint_pattern_is_lowercase() -> None:
     ],
 )
 def test_could_hold_date_agrees_with_the_plain_regex(sentence: str, could: bool) -> None:
-    assert engine.could_hold_date(sentence) is could
-    assert (engine._SENTENCE_DATE_HINT_RE.search(sentence) is not None) is could
+    assert date_gate.could_hold_date(sentence) is could
+    assert (date_gate._SENTENCE_DATE_HINT_RE.search(sentence) is not None) is could
 
 
 @pytest.mark.parametrize(

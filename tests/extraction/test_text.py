@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extraction.text import PreparedText, decode_bytes, prepare_text, strip_footnote_markers
+from extraction.reading.text import PreparedText, decode_bytes, prepare_text, strip_footnote_markers
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "text_prep"
 

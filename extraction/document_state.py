@@ -1,0 +1,55 @@
+"""What earlier sentences of a document tell later ones, as the engine walks it in order.
+
+The date anchor for relative dates, the document's place priors and fallback countries, the
+current paragraph's last sentences, its last event and place, and whether the document is a
+brief (one short paragraph telling one story). extraction.places.resolution reads it as a `PlaceTrail`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from extraction.dates import DateContext, DateMention, has_any_date
+from extraction.places import Place, PlaceContext
+from extraction.reading import Sentence
+
+PARAGRAPH_BREAK = "\n"
+
+
+@dataclass
+class DocumentState:
+    """What earlier sentences tell later ones: the document's priors and the current paragraph."""
+
+    dates: DateContext
+    places: PlaceContext  # the document's countries/admin1, most named first
+    fallback_countries: list[str]  # named in the source/title: the last resort for the country
+    undated_text: str | None = None  # a brief without publication date: read for dates on demand
+    brief: bool = False  # one short paragraph (a news brief, an ACLED note): it tells one story
+    prev_end: int = 0
+    paragraph: list[str] = field(default_factory=list)  # the paragraph's last few sentences
+    previous_date: DateMention | None = None  # the previous sentence's scene-setting date, if any
+    last_event: dict | None = None  # the paragraph's event that dateless sentences continue
+    since_event: int = 0  # sentences read since last_event
+    last_place: Place | None = None
+    brief_text: str = ""  # a brief's whole text: every sentence of it is context for the others
+    _undated: bool | None = None
+    _first_dates: DateContext | None = None  # the date context `undated_text` is read with
+
+    @property
+    def undated(self) -> bool:
+        """A brief without publication date that names no date at all: its events stay undated.
+        Read lazily, once: most documents never ask, and reading every date hint costs."""
+        if self._undated is None:
+            text, dates = self.undated_text, self._first_dates or self.dates
+            self._undated = text is not None and not has_any_date(text, dates)
+            self.undated_text = None
+        return self._undated
+
+    def enter(self, sentence: Sentence, piece: str, offset: int) -> None:
+        """Reset the paragraph state when a line break (or a new piece of a huge document)
+        separates `sentence` from the previous one; `offset` is where `piece` starts."""
+        gap = piece[self.prev_end - offset : sentence.start - offset] if self.prev_end >= offset else "\n"
+        if PARAGRAPH_BREAK in gap:
+            self.paragraph, self.last_event, self.last_place = [], None, None
+            self.previous_date = None
+        self.prev_end = sentence.end

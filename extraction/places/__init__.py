@@ -1,0 +1,45 @@
+"""Places: the offline gazetteer, place mentions in text, document priors, resolving a mention to
+one place, and the fallback policy (sentence, paragraph, country, metadata) when a clause names
+none. ACLED needs at least a country; every policy that picks one lives here."""
+
+from extraction.places.context import PlaceContext, country_from_text, document_context
+from extraction.places.fallback import (
+    LOOKBACK_SENTENCES,
+    UNPLACED,
+    PlaceTrail,
+    coordinated_places,
+    countries_named,
+    country_place,
+    first_country_place,
+    metadata_countries,
+    place_mentions,
+    resolve_place,
+)
+from extraction.places.gazetteer import SUBDIVISION_ID_PREFIX, Gazetteer, ascii_name, fold_name, fold_word
+from extraction.places.mentions import PlaceMention, find_places
+from extraction.places.resolution import Place, resolve_location
+
+__all__ = [
+    "Gazetteer",
+    "LOOKBACK_SENTENCES",
+    "Place",
+    "PlaceContext",
+    "PlaceMention",
+    "PlaceTrail",
+    "SUBDIVISION_ID_PREFIX",
+    "UNPLACED",
+    "ascii_name",
+    "coordinated_places",
+    "countries_named",
+    "country_from_text",
+    "country_place",
+    "document_context",
+    "find_places",
+    "first_country_place",
+    "fold_name",
+    "fold_word",
+    "metadata_countries",
+    "place_mentions",
+    "resolve_location",
+    "resolve_place",
+]

@@ -1,0 +1,206 @@
+"""From a resolved chain of place mentions to the ACLED location columns: the `Place` record,
+the admin1/admin2 names ACLED spells, a nearby namesake, and a named place the gazetteer lacks
+(coded at its parent with no coordinates).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, replace
+
+from extraction.places import lexicon as lex
+from extraction.places.gazetteer import Country, Entry, Gazetteer, ascii_name
+from extraction.places.mentions import (
+    PlaceMention,
+    _fold_word,
+)
+
+
+@dataclass(frozen=True)
+class Place:
+    """The resolved ACLED location of an event."""
+
+    location: str
+    admin1: str | None
+    admin2: str | None
+    country: str
+    iso: int
+    alpha3: str
+    region: str | None
+    latitude: float | None  # None only for a named place the gazetteer lacks ('in Zeta, Montenegro')
+    longitude: float | None
+    geo_precision: int
+    population: int
+    evidence: str
+
+    def as_record(self) -> dict[str, object]:
+        """The ACLED columns this place fills."""
+        return {
+            "location": self.location,
+            "admin1": self.admin1,
+            "admin2": self.admin2,
+            "admin3": None,
+            "country": self.country,
+            "iso": self.iso,
+            "region": self.region,
+            "latitude": self.latitude,
+            "longitude": self.longitude,
+            "geo_precision": self.geo_precision,
+        }
+
+
+def _country_of(place: Place, gazetteer: Gazetteer) -> Country | None:
+    return gazetteer.country_by_alpha3(place.alpha3)
+
+
+def _place_from_chain(
+    chain: list[PlaceMention], resolved: list[Entry | None], gazetteer: Gazetteer
+) -> Place | None:
+    head, entry = chain[0], resolved[0]
+    parents = [e for e in resolved[1:] if e is not None and e.kind != "country"]
+    near = head.cue in lex.NEAR_CUES
+    spelled = _admin1_spellings(chain, resolved)
+    if entry is None:
+        countries = [e for e in resolved[1:] if e is not None and e.kind == "country"]
+        if not parents and countries and not head.candidates:
+            return _unplaced(gazetteer, ascii_name(head.text), countries[0])
+        if not parents:
+            return None
+        anchor = _near_namesake(head, parents[0])
+        return _make_place(
+            gazetteer,
+            ascii_name(head.text),
+            anchor,
+            2,
+            f"'{head.text}' not in gazetteer; coded at its parent '{anchor.name}' ({anchor.ident})",
+            admin2=_admin2_from(parents, anchor),
+            spelled=spelled,
+        )
+    if entry.kind == "country":
+        return None
+    if entry.kind == "admin1" and head.level in lex.TOWN_LEVEL_WORDS:
+        capital = gazetteer.admin1[entry.admin1_key].capital if entry.admin1_key else entry.name
+        why = f"'{head.text}' named as a town; region '{entry.name}' ({entry.ident}) at its capital {capital}"
+        return _make_place(gazetteer, ascii_name(head.text), entry, 2, why, spelled=spelled)
+    if entry.kind == "admin1" and not parents:
+        capital = gazetteer.admin1[entry.admin1_key].capital if entry.admin1_key else entry.name
+        why = f"admin1 region '{entry.name}' ({entry.ident}) at its capital"
+        return _make_place(gazetteer, capital, entry, 3, why, spelled=spelled)
+    precision = 2 if near else 1
+    location = _location_name(head.text, entry)
+    why = f"{entry.kind} '{entry.name}' ({entry.ident}, pop {entry.population})"
+    if parents:
+        why += " within " + ", ".join(f"'{p.name}'" for p in parents)
+    admin2 = entry.admin2 or _admin2_from(parents, entry)
+    return _make_place(gazetteer, location, entry, precision, why, admin2=admin2, spelled=spelled)
+
+
+def _near_namesake(head: PlaceMention, parent: Entry) -> Entry:
+    """The parent, moved to the head's own coordinates when the gazetteer has the head's name close
+    by in the same country ('Buni Yadi (Gujiba LGA, Yobe)': GeoNames files it under Borno, ~50 km
+    away): the text's parents decide the admin units, the gazetteer the point."""
+    nearby = [
+        c
+        for c in head.candidates
+        if c.kind == "place" and c.alpha2 == parent.alpha2 and _km(c, parent) <= _NAMESAKE_KM
+    ]
+    if not nearby:
+        return parent
+    closest = min(nearby, key=lambda c: _km(c, parent))
+    return replace(parent, latitude=closest.latitude, longitude=closest.longitude, kind="place")
+
+
+_NAMESAKE_KM = 150.0
+
+
+def _km(a: Entry, b: Entry) -> float:
+    """Great-circle distance in km (haversine)."""
+    lat1, lon1, lat2, lon2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(h))
+
+
+def _admin1_spellings(chain: list[PlaceMention], resolved: list[Entry | None]) -> dict[str, str]:
+    """How the text spells the admin1 regions it names ('Lower Shabelle', 'Extreme-Nord', 'Oromia'):
+    sources follow local usage that GeoNames' names often do not, so the text's spelling wins
+    unless the gazetteer's name is a known ACLED convention."""
+    return {
+        entry.admin1_key: ascii_name(mention.text)
+        for mention, entry in zip(chain, resolved, strict=True)
+        if entry is not None
+        and entry.kind == "admin1"
+        and entry.admin1_key
+        and " - " not in mention.text
+        and mention.level not in lex.TOWN_LEVEL_WORDS
+    }
+
+
+def _unplaced(gazetteer: Gazetteer, location: str, country_entry: Entry) -> Place | None:
+    """'in Zeta, Montenegro': a named place the gazetteer lacks, known only by its country."""
+    country = gazetteer.country(country_entry.alpha2)
+    if country is None:
+        return None
+    return Place(
+        location=location,
+        admin1=None,
+        admin2=None,
+        country=country.name,
+        iso=country.iso,
+        alpha3=country.alpha3,
+        region=country.region,
+        latitude=None,
+        longitude=None,
+        geo_precision=3,
+        population=0,
+        evidence=f"'{location}' not in gazetteer; only its country {country.name} is named",
+    )
+
+
+def _location_name(surface: str, entry: Entry) -> str:
+    """The name as the text writes it (ACLED follows its sources: 'Chittagong', 'Kismaayo'), but the
+    gazetteer's full name when the text used its short form ('Acapulco' -> 'Acapulco de Juarez')."""
+    if entry.kind != "place":
+        return entry.name
+    full, short = _fold_word(entry.name), _fold_word(surface)
+    if full.startswith(short + " ") and full.rsplit(" ", 1)[-1] not in lex.TOWN_LEVEL_WORDS:
+        return entry.name
+    return ascii_name(surface)
+
+
+def _admin2_from(parents: list[Entry], anchor: Entry) -> str | None:
+    middle = [p for p in parents if p.kind == "place"]
+    return middle[0].admin2 or middle[0].name if middle else anchor.admin2
+
+
+def _make_place(
+    gazetteer: Gazetteer,
+    location: str,
+    entry: Entry,
+    precision: int,
+    evidence: str,
+    admin2: str | None = None,
+    spelled: dict[str, str] | None = None,
+) -> Place:
+    """The Place for an entry; `spelled` maps admin1 keys to how the text wrote them."""
+    country = gazetteer.country(entry.alpha2)
+    region = gazetteer.admin1.get(entry.admin1_key) if entry.admin1_key else None
+    admin1 = region.name if region else None
+    if region is not None and not region.fixed and spelled and region.key in spelled:
+        admin1 = spelled[region.key]
+    latitude, longitude = entry.latitude, entry.longitude
+    if entry.kind == "admin1" and region is not None:
+        latitude, longitude = region.latitude, region.longitude
+    return Place(
+        location=location,
+        admin1=admin1,
+        admin2=admin2,
+        country=country.name if country else entry.alpha2,
+        iso=country.iso if country else 0,
+        alpha3=country.alpha3 if country else "",
+        region=country.region if country else None,
+        latitude=round(latitude, 4),
+        longitude=round(longitude, 4),
+        geo_precision=precision,
+        population=entry.population,
+        evidence=evidence,
+    )

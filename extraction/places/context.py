@@ -1,0 +1,167 @@
+"""A document's place priors: the countries and admin1 regions it names, most often first.
+
+`document_context` weighs countries named outright, unambiguous places and nationality words (and
+the source's metadata) so that `extraction.places.resolve_location` can choose among namesakes.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from extraction.places import lexicon as lex
+from extraction.places.gazetteer import Gazetteer
+from extraction.places.mentions import _BIG_PLACE, PlaceMention, _fold_word, capitalised_words, find_places
+
+
+@dataclass(frozen=True)
+class PlaceContext:
+    """Priors from the whole document: countries (alpha-2) and admin1 keys, most mentioned first.
+
+    `named` are the countries the document places things in outright ('in Thailand', '..., Peru'),
+    by nationality or by its source's metadata: firm evidence, unlike a country inferred from an
+    ambiguous place. `echoes` pairs a country with the one folded name that is its only support
+    ('bugar' supports China): that name must not vote for itself when it is being resolved.
+    """
+
+    countries: tuple[str, ...] = ()
+    admin1: tuple[str, ...] = ()
+    named: tuple[str, ...] = ()
+    echoes: frozenset[tuple[str, str]] = frozenset()
+    placing: tuple[str, ...] = ()  # countries something in the text or metadata is placed in
+
+    def naming_first(self, codes: Sequence[str]) -> PlaceContext:
+        """These priors with countries a sentence names (alpha-2) first and counted as named."""
+        return replace(
+            self,
+            countries=tuple(dict.fromkeys([*codes, *self.countries])),
+            named=tuple(dict.fromkeys([*codes, *self.named])),
+        )
+
+    def without_echo_of(self, mention: PlaceMention) -> PlaceContext:
+        """The priors as seen by `mention`: without what only its own name suggested."""
+        if not self.echoes:
+            return self
+        key = _fold_word(mention.text)
+        countries = tuple(c for c in self.countries if (c, key) not in self.echoes)
+        return self if len(countries) == len(self.countries) else replace(self, countries=countries)
+
+
+def country_from_text(text: str, gazetteer: Gazetteer) -> list[str]:
+    """Countries (alpha-2) named in text by name or nationality adjective ('Afghan' -> 'AF'), in order."""
+    found: list[str] = []
+    for word, _ in capitalised_words(text):
+        alpha2 = gazetteer.demonyms.get(_fold_word(word))
+        if alpha2 and alpha2 not in found:
+            found.append(alpha2)
+    for mention in find_places(text, gazetteer):
+        for candidate in mention.candidates:
+            if candidate.kind == "country" and candidate.alpha2 not in found:
+                found.append(candidate.alpha2)
+    return found
+
+
+def _mention_country(mention: PlaceMention) -> tuple[str | None, float]:
+    """The country a mention points to and how surely: by name (2), all candidates in one country
+    (1), or a candidate far more populous than any abroad (0.5, 'Donetsk'), counting places only by
+    their own name, not by one of their alternate names."""
+    named = [c.alpha2 for c in mention.candidates if c.kind == "country"]
+    if named:
+        return named[0], 2.0
+    codes = {c.alpha2 for c in mention.candidates}
+    if len(codes) == 1:
+        return codes.pop(), 1.0
+    written = _fold_word(mention.text)
+    biggest: dict[str, int] = {}
+    for candidate in mention.candidates:
+        if candidate.kind == "place" and _fold_word(candidate.name) != written:
+            continue  # 'Dowa' is an alias of China's Duoba, but Malawi's Dowa by name
+        biggest[candidate.alpha2] = max(biggest.get(candidate.alpha2, 0), candidate.population)
+    ranked = sorted(biggest.items(), key=lambda item: -item[1])
+    if len(ranked) > 1 and ranked[0][1] >= 5 * max(ranked[1][1], 1) and ranked[0][1] >= _BIG_PLACE:
+        return ranked[0][0], 0.5
+    return None, 0.0
+
+
+def document_context(
+    text: str,
+    gazetteer: Gazetteer,
+    mentions: list[PlaceMention] | None = None,
+    fallback: Sequence[str] = (),
+) -> PlaceContext:
+    """Priors for a document: countries and admin1 regions it names, most often first.
+
+    Countries count by name, by unambiguous places/regions (all candidates in one country) and,
+    with half weight, by nationality adjectives. `fallback` (alpha-2 codes the caller knows from
+    metadata, e.g. a source 'Daily Nation (Kenya)') weigh between a place and a country name:
+    short notes often name no country, and without one a Kenyan village loses to a namesake abroad.
+    """
+    mentions = find_places(text, gazetteer) if mentions is None else mentions
+    countries: Counter[str] = Counter()
+    regions: Counter[str] = Counter()
+    support: dict[str, set[str]] = {}
+    named: list[str] = []
+    for mention in mentions:
+        alpha2, weight = _mention_country(mention)
+        if alpha2 and mention.neighbour:
+            countries[alpha2] += _NEIGHBOUR_WEIGHT
+        elif alpha2:
+            countries[alpha2] += weight
+            if mention.is_country and (_placed_in(mention) or mention.linked):
+                named.append(alpha2)
+            elif not mention.is_country:
+                support.setdefault(alpha2, set()).add(_fold_word(mention.text))
+        keys = {c.admin1_key for c in mention.candidates if c.kind == "admin1"}
+        if len(keys) == 1 and not _region_dwarfed(mention):
+            regions[keys.pop()] += 1
+    forces: list[str] = []
+    for word, tail in capitalised_words(text):
+        alpha2 = gazetteer.demonyms.get(_fold_word(word))
+        if alpha2 and lex.FORCES_AFTER.match(text, tail):
+            countries[alpha2] += 0.5
+            forces.append(alpha2)  # 'Ukrainian Forces': named only if a place there is named too
+        elif alpha2 and lex.VISITOR_AFTER.match(text, tail):
+            countries[alpha2] += _NEIGHBOUR_WEIGHT
+        elif alpha2:
+            countries[alpha2] += 0.5
+            named.append(alpha2)
+    named += [alpha2 for alpha2 in forces if alpha2 in support]
+    for alpha2 in fallback:
+        countries[alpha2] += _METADATA_WEIGHT
+        named.append(alpha2)
+    firm = set(named)
+    echoes = frozenset(
+        (code, next(iter(names))) for code, names in support.items() if len(names) == 1 and code not in firm
+    )
+    return PlaceContext(
+        tuple(c for c, _ in countries.most_common()),
+        tuple(k for k, _ in regions.most_common()),
+        tuple(dict.fromkeys(named)),
+        echoes,
+        tuple(dict.fromkeys([*named, *support])),
+    )
+
+
+def _region_dwarfed(mention: PlaceMention) -> bool:
+    """'central Santiago', 'Man town': a region of that name abroad is no prior of its own when a
+    city of the very name is at least twice as populous elsewhere (Santiago de Chile, not the
+    Dominican province; Man in Ivory Coast, not Jordan's Ma'an)."""
+    regions = [c for c in mention.candidates if c.kind == "admin1"]
+    rivals = [
+        c
+        for c in mention.candidates
+        if c.kind == "place"
+        and all(c.alpha2 != r.alpha2 and c.population >= 2 * r.population for r in regions)
+    ]
+    written = _fold_word(mention.text) if rivals else ""
+    return any(_fold_word(c.name) == written for c in rivals)
+
+
+def _placed_in(mention: PlaceMention) -> bool:
+    """'in Thailand', 'across Somalia': a locative cue, not 'between' nor 'to Ethiopia'."""
+    return mention.cue in lex.STRONG_CUES and mention.cue != "between"
+
+
+_METADATA_WEIGHT = 1.5
+_NEIGHBOUR_WEIGHT = 0.25

@@ -1,0 +1,231 @@
+"""Where an event happened when its own clause names no place: the place fallback policy.
+
+ACLED needs at least a country. A clause that names no place takes the sentence's, the
+paragraph's last event place or a place of the few sentences before, as long as it lies in the
+country the clause (or the sentence) names; else that country alone, else the document's
+countries, its title's or its source's. A coordinated locative phrase ('protests in Nairobi and
+Kisumu') yields one place per name, as ACLED codes one event per location.
+
+The engine's document state is passed in as a `PlaceTrail`: what earlier sentences tell this one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from typing import Protocol
+
+from extraction.places.context import PlaceContext
+from extraction.places.gazetteer import Gazetteer, fold_word
+from extraction.places.lexicon import BORDER_AFTER, VISITOR_AFTER
+from extraction.places.mentions import PlaceMention, find_places
+from extraction.places.resolution import Place, resolve_location
+
+LOOKBACK_SENTENCES = 3  # how far back in a paragraph a sentence naming no place looks for one
+# The place of a brief whose text and metadata name no place or country: every column empty.
+UNPLACED = Place(  # type: ignore[arg-type]  (None in typed fields on purpose)
+    location=None,
+    admin1=None,
+    admin2=None,
+    country=None,
+    iso=None,
+    alpha3=None,
+    region=None,
+    latitude=None,
+    longitude=None,
+    geo_precision=None,
+    population=0,
+    evidence="no place or country named in the text or its metadata",
+)
+_POSSESSIVE_RE = re.compile(r"(?<=\w)['\u2019]s\b")
+_CAPITALISED_RE = re.compile(r"\b[A-Z][a-z]+\b")
+_NAME = r"[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){0,2}"
+_COORDINATED_RE = re.compile(
+    rf"\b(?:in|at|across|near)\s+(?:the\s+)?(?P<names>{_NAME}(?:\s*,\s*{_NAME})*"
+    rf"\s*,?\s+and\s+{_NAME})"
+)
+_LIST_SPLIT_RE = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+_LOCATIVE_CUES = frozenset(
+    {
+        "in",
+        "at",
+        "near",
+        "outside",
+        "around",
+        "across",
+        "into",
+        "nearby",
+        "in the vicinity of",
+        "on the outskirts of",
+        "close to",
+    }
+)
+
+
+class PlaceTrail(Protocol):
+    """What earlier sentences of a document tell place resolution (the engine's document state)."""
+
+    places: PlaceContext  # the document's countries/admin1, most named first
+    fallback_countries: list[str]  # named in the source/title: the last resort for the country
+    paragraph: list[str]  # the paragraph's last few sentences
+    last_place: Place | None  # the paragraph's last event place
+
+
+def metadata_countries(title: str | None, source: str | None, gazetteer: Gazetteer) -> list[str]:
+    """Countries named by the title or the source ('Daily Nation (Kenya)', 'OSCE SMM-Ukraine',
+    'Kenyan Television NTV'): the last resort for an event's country when the text names none.
+    Every run of one to three capitalised words is looked up, as sources glue names together."""
+    words = [w.group() for w in _CAPITALISED_RE.finditer(f"{title or ''} {source or ''}")]
+    found: list[str] = []
+    for i in range(len(words)):
+        for n in range(min(3, len(words) - i), 0, -1):
+            found.extend(_country_codes(" ".join(words[i : i + n]), gazetteer)[:1])
+    return list(dict.fromkeys(found))
+
+
+def _country_codes(name: str, gazetteer: Gazetteer) -> list[str]:
+    """alpha-2 codes of the countries a name or nationality adjective stands for."""
+    codes = [c.alpha2 for c in gazetteer.regions(fold_word(name)) if c.kind == "country"]
+    demonym = gazetteer.demonyms.get(name.lower())
+    return codes + ([demonym] if demonym else [])
+
+
+def place_mentions(text: str, gazetteer: Gazetteer) -> list[PlaceMention]:
+    """Place mentions, reading possessives as names ("Tajikistan's Danghara District")."""
+    return find_places(_POSSESSIVE_RE.sub("  ", text), gazetteer)
+
+
+def coordinated_places(clause: str, event: dict, trail: PlaceTrail, gazetteer: Gazetteer) -> list[Place]:
+    """The other places of a coordinated locative phrase naming the event's place ('protests in
+    Nairobi and Kisumu', 'arrests in Austria and Germany'): ACLED codes one event per location."""
+    for match in _COORDINATED_RE.finditer(clause):
+        places = [_place_of_name(name, trail, gazetteer) for name in _LIST_SPLIT_RE.split(match["names"])]
+        if len(places) < 2 or any(p is None for p in places):
+            continue
+        if not any(_same_place(p, event) for p in places):  # type: ignore[arg-type]
+            continue
+        return [p for p in places if p is not None and not _same_place(p, event)]
+    return []
+
+
+def _place_of_name(name: str, trail: PlaceTrail, gazetteer: Gazetteer) -> Place | None:
+    """A single name read as a place: a town or region, else a country (country-level place)."""
+    mentions = place_mentions(f"in {name}", gazetteer)
+    place = resolve_location(mentions, trail.places, gazetteer)
+    if place is not None:
+        return place
+    countries = [c.alpha2 for m in mentions for c in m.candidates if c.kind == "country"]
+    return country_place(countries[:1], gazetteer)
+
+
+def _same_place(place: Place, event: dict) -> bool:
+    return place.country == event.get("country") and place.location == event.get("location")
+
+
+def resolve_place(
+    clause: str, sentence: str, trail: PlaceTrail, gazetteer: Gazetteer, alone: bool = False
+) -> Place | None:
+    """The clause's place; else the sentence's, the paragraph's last event place or a place of
+    the few sentences before, as long as it lies in the country the clause names (or, without
+    one, the sentence names) first; else that country alone (or the document's, its title's or
+    source's): ACLED needs at least a country. A place found (not a bare country) becomes the
+    trail's `last_place`.
+    """
+    priors, located = trail.places, []
+    if clause != sentence:  # a phrase of a sentence: the countries the sentence names come first
+        whole = resolve_location(place_mentions(sentence, gazetteer), priors, gazetteer)
+        country = gazetteer.country_by_alpha3(whole.alpha3) if whole is not None else None
+        located = [country.alpha2] if country is not None else []
+        named_here = [*countries_named(sentence, gazetteer), *located]
+        priors = priors.naming_first(named_here)
+    place = resolve_location(place_mentions(clause, gazetteer), priors, gazetteer)
+    if place is not None:
+        trail.last_place = place
+        return place
+    named = countries_named(clause, gazetteer)
+    if clause != sentence:  # one of several events: the country of the sentence's place first
+        named = named or (located if alone else []) or countries_named(sentence, gazetteer)
+    first = gazetteer.country(named[0]) if named else None
+    for place in () if alone else _other_places(clause, sentence, trail, gazetteer):
+        if first is None or place.alpha3 == first.alpha3:
+            trail.last_place = place
+            return place
+    return country_place(named or list(trail.places.countries) or trail.fallback_countries, gazetteer)
+
+
+def _other_places(clause: str, sentence: str, trail: PlaceTrail, gazetteer: Gazetteer) -> Iterator[Place]:
+    """Places of the rest of the sentence, the paragraph's last event and the sentences before."""
+    if clause != sentence:
+        place = resolve_location(place_mentions(sentence, gazetteer), trail.places, gazetteer)
+        if place is not None:
+            yield place
+    yield from _earlier_places(trail, gazetteer)
+
+
+def _earlier_places(trail: PlaceTrail, gazetteer: Gazetteer) -> Iterator[Place]:
+    """The paragraph's last event place, then places of the sentences before (latest first)."""
+    if trail.last_place is not None:
+        yield trail.last_place
+    for earlier in reversed(trail.paragraph[-LOOKBACK_SENTENCES:]):
+        place = resolve_location(place_mentions(earlier, gazetteer), trail.places, gazetteer)
+        if place is not None:
+            yield place
+
+
+def countries_named(text: str, gazetteer: Gazetteer) -> list[str]:
+    """alpha-2 codes of the countries a text names: first those named as a location ('in Austria'),
+    then by nationality ('Tajik militants'), then any other mention ('Ministry of Tajikistan',
+    'enroute to Afghanistan'); each group in order of appearance. A neighbour or an origin ('the
+    border with Somalia', 'the Somali border', 'refugees from Sudan') is not counted, and a
+    nationality of visitors ('Ugandan raiders', 'a Tanzanian cleric') comes last."""
+    mentions = place_mentions(text, gazetteer)
+    neighbours = {m.start for m in mentions if m.neighbour}
+    found = [
+        (0 if m.cue in _LOCATIVE_CUES else 2, m.start, c.alpha2)
+        for m in mentions
+        if not m.neighbour
+        for c in m.candidates
+        if c.kind == "country"
+    ]
+    for word in _CAPITALISED_RE.finditer(text):
+        name = word.group()
+        if word.start() in neighbours or BORDER_AFTER.match(text, word.end()):
+            continue
+        if name.lower() in gazetteer.demonyms:
+            visitors = VISITOR_AFTER.match(text, word.end()) is not None  # 'Ugandan raiders'
+            found.append((3 if visitors else 1, word.start(), gazetteer.demonyms[name.lower()]))
+        elif codes := [c.alpha2 for c in gazetteer.regions(fold_word(name)) if c.kind == "country"]:
+            found.append((2, word.start(), codes[0]))
+    return list(dict.fromkeys(code for _, _, code in sorted(found)))
+
+
+def country_place(countries: list[str], gazetteer: Gazetteer) -> Place | None:
+    """A country-level place (no location, geo_precision 3): the event is kept, its place is vague.
+
+    `countries` are alpha-2 codes, the most likely first."""
+    country = gazetteer.country(countries[0]) if countries else None
+    if country is None:
+        return None
+    return Place(
+        location=None,
+        admin1=None,
+        admin2=None,
+        country=country.name,
+        iso=country.iso,  # type: ignore[arg-type]
+        alpha3=country.alpha3,
+        region=country.region,
+        latitude=None,
+        longitude=None,  # type: ignore[arg-type]
+        geo_precision=3,
+        population=0,
+        evidence=f"country only: {country.name} (no place named)",
+    )
+
+
+def first_country_place(alpha3_codes: Iterable[str | None], gazetteer: Gazetteer) -> Place | None:
+    """The country-level place of the first code the gazetteer knows (codes are read lazily)."""
+    for alpha3 in alpha3_codes:
+        country = gazetteer.country_by_alpha3(alpha3) if alpha3 else None
+        if country is not None:
+            return country_place([country.alpha2], gazetteer)
+    return None

@@ -1,0 +1,414 @@
+"""Finding place names in a sentence and choosing the event's ACLED location.
+
+Usage (the gazetteer is loaded once and passed in; spans are offsets into the text given)::
+
+    from extraction.gazetteer import Gazetteer
+    from extraction.places import PlaceContext, document_context, find_places, resolve_location
+
+    gazetteer = Gazetteer.load()
+    context = document_context(prepared_text, gazetteer)   # country/admin1 priors of the doc
+    mentions = find_places(sentence, gazetteer)              # list[PlaceMention], cached
+    place = resolve_location(mentions, context, gazetteer)   # Place | None
+    if place:
+        record.update(place.as_record())                     # ACLED location columns
+        explain["location"] = place.evidence
+    countries = country_from_text(sentence, gazetteer)       # ['AF', 'PK'] by names and 'Afghan'
+
+A country alone is never an event location (resolve_location returns None); fall back to
+`country_from_text` / `context.countries` for the country columns. geo_precision: 1 town or city
+district, 2 'near/outside X' or an unknown village coded at its parent, 3 a region alone (coded at
+its capital).
+
+Finding mentions lives in `extraction.places.mentions` (`find_places`, `PlaceMention`), document
+priors in `extraction.places.context` (`document_context`, `PlaceContext`, `country_from_text`);
+both are re-exported by the package, so callers import everything from `extraction.places`.
+
+`resolve_location` groups mentions into chains (a place followed by its parents after a comma or
+in parentheses), resolves each chain's parents first (admin1 preferred), the head constrained by
+them, and candidates by: countries/admin1 named in the sentence, then the document's priors, then
+population. It returns the most specific place of the first chain introduced by a locative cue.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import replace
+from difflib import SequenceMatcher
+
+from extraction.places import lexicon as lex
+from extraction.places.building import Place, _country_of, _place_from_chain, _unplaced
+from extraction.places.context import PlaceContext, country_from_text, document_context
+from extraction.places.gazetteer import SUBDIVISION_ID_PREFIX, Entry, Gazetteer, ascii_name
+from extraction.places.mentions import (
+    _CITY_WITH_DISTRICTS,
+    MAX_WORDS,
+    PlaceMention,
+    _fold_word,
+    _is_people_name,
+    _named_after_cue,
+    find_places,
+)
+
+__all__ = [
+    "MAX_WORDS",
+    "Place",
+    "PlaceContext",
+    "PlaceMention",
+    "country_from_text",
+    "document_context",
+    "find_places",
+    "resolve_location",
+]
+
+
+
+# ---------------------------------------------------------------------------------------------
+# Resolution
+
+
+def _chains(mentions: list[PlaceMention]) -> list[list[PlaceMention]]:
+    chains: list[list[PlaceMention]] = []
+    for mention in mentions:
+        if mention.linked and chains:
+            chains[-1].append(mention)
+        elif mention.possessed and chains and len(chains[-1]) == 1:
+            # "Tajikistan's Danghara", "Baghlan province's capital city; Pul-i-Khumri": the first is
+            # the parent, and its locative cue ('in Tajikistan's ...') is the head's
+            owner = chains[-1][0]
+            chains[-1] = [replace(mention, cue=mention.cue or owner.cue), owner]
+        else:
+            chains.append([mention])
+    return chains
+
+
+def _score(
+    entry: Entry,
+    mention: PlaceMention,
+    role: str,
+    countries: set[str],
+    admin1: set[str],
+    context: PlaceContext,
+) -> float:
+    score = math.log10(entry.population + 10)
+    if entry.alpha2 in countries:
+        score += 10
+    elif entry.alpha2 in context.countries:
+        score += 6 - min(context.countries.index(entry.alpha2), 4)
+    if entry.admin1_key and (entry.admin1_key in admin1 or entry.admin1_key in context.admin1[:3]):
+        score += 4 if entry.kind == "place" else 2
+    if entry.kind == "country":
+        score -= 30 if role == "head" else 1
+    elif entry.kind == "admin1":
+        if mention.level in lex.ADMIN_LEVEL_WORDS or role == "parent":
+            score += 8
+        elif mention.level in lex.TOWN_LEVEL_WORDS or role == "head":
+            score -= 3
+    elif mention.level in lex.ADMIN_LEVEL_WORDS:
+        score -= 3
+    elif role == "parent" and entry.ident.startswith(SUBDIVISION_ID_PREFIX):
+        score += 4  # '(Diguel, Soum)': the province Soum, not a village of that name abroad
+    return score
+
+
+def _best(
+    mention: PlaceMention,
+    role: str,
+    countries: set[str],
+    admin1: set[str],
+    context: PlaceContext,
+    parent: Entry | None = None,
+    child: PlaceMention | None = None,
+) -> Entry | None:
+    """Best candidate; under a resolved parent only candidates inside it count (none: unknown).
+
+    A name that is also a country ('Mexico') is its admin1 namesake or the country, never a village;
+    a parent that contains one of its child's candidates wins ('Texcoco de Mora, Mexico')."""
+    pool = [c for c in mention.candidates if c.kind != "country"]
+    if len(pool) < len(mention.candidates):
+        pool = [c for c in pool if c.kind != "place"] or [
+            c for c in mention.candidates if c.kind == "country"
+        ]
+    if parent is not None:
+        pool = [c for c in pool if _within(c, parent)]
+    else:
+        pool = _without_foreign_aliases(pool, mention, countries, context, role == "head")
+    if not pool or (
+        role == "head"
+        and parent is None
+        and _quarter_elsewhere(mention, pool, admin1 or set(context.admin1[:1]))
+    ):
+        return None
+
+    def rank(entry: Entry) -> float:
+        score = _score(entry, mention, role, countries, admin1, context)
+        if child is not None and any(_within(c, entry) for c in child.candidates):
+            score += 6
+        return score
+
+    return max(pool, key=rank)
+
+
+def _quarter_elsewhere(mention: PlaceMention, pool: list[Entry], admin1: set[str]) -> bool:
+    """'in the North Zone of Rio de Janeiro, Rio de Janeiro ... in Jacarezinho neighborhood': a
+    neighbourhood lies in the region the sentence names, not in a town of that name elsewhere."""
+    return (
+        bool(admin1)
+        and mention.level in lex.AREA_LEVEL_WORDS
+        and all(
+            c.kind == "place" and c.population < _SMALL_ABROAD and c.admin1_key not in admin1 for c in pool
+        )
+    )
+
+
+def _without_foreign_aliases(
+    pool: list[Entry], mention: PlaceMention, countries: set[str], context: PlaceContext, head: bool = True
+) -> list[Entry]:
+    """Drop places abroad that match only by one of their many alternate names ('Boni' is an old
+    name of Bonn) when the sentence or document names its countries: a local place the gazetteer
+    lacks is likelier than a foreign town under an exonym. Big cities keep their aliases. When the
+    text or its source names its countries outright, a village or small town in a country nobody
+    names is dropped too ('near Bugar' in a Kenyan paper is not China's Bugar) when it is the
+    event's place (a bracketed parent, '(Menaka, Menaka)', is the note's own coding)."""
+    known = countries | set(context.countries)
+    if not known:
+        return pool
+    written = _fold_word(mention.text)
+    supported = {c for c in context.placing if (c, written) not in context.echoes}
+    supported = supported if head and context.named else set()
+
+    def plausible(c: Entry) -> bool:
+        if c.kind != "place":
+            return True
+        if supported and c.population < _SMALL_ABROAD and c.alpha2 not in supported:
+            return False
+        return c.alpha2 in known or c.population >= _ALIAS_CITY or _same_spelling(c.name, written)
+
+    return [c for c in pool if plausible(c)]
+
+
+def _same_spelling(name: str, written: str) -> bool:
+    """The place's own name, or a transliteration of it ('Tillabery' for Tillaberi), rather
+    than one of its alternate names ('Boni' for Bonn)."""
+    folded = _fold_word(name)
+    if folded == written:
+        return True
+    if len(written) < 6 or abs(len(folded) - len(written)) > 2 or folded[:2] != written[:2]:
+        return False  # cheap: most alternate names are nothing like the written one
+    return SequenceMatcher(None, folded, written).ratio() >= _VARIANT_RATIO
+
+
+_VARIANT_RATIO = 0.85
+# Below this a place abroad is a village or town: a namesake in a named country is likelier.
+_SMALL_ABROAD = _CITY_WITH_DISTRICTS
+_ALIAS_CITY = 1_000_000
+
+
+def _within(entry: Entry, parent: Entry) -> bool:
+    if parent.kind == "country":
+        return entry.alpha2 == parent.alpha2
+    if parent.kind == "admin1":
+        return entry.admin1_key == parent.admin1_key
+    return entry.alpha2 == parent.alpha2 and (
+        entry.admin1_key == parent.admin1_key or entry.admin2 == parent.name
+    )
+
+
+def _sentence_priors(mentions: list[PlaceMention]) -> tuple[set[str], set[str]]:
+    countries = {c.alpha2 for m in mentions if not m.neighbour for c in m.candidates if c.kind == "country"}
+    admin1 = {
+        c.admin1_key
+        for m in mentions
+        for c in m.candidates
+        if c.kind == "admin1" and c.admin1_key and (m.level in lex.ADMIN_LEVEL_WORDS or m.linked)
+    }
+    return countries, admin1
+
+
+def _resolve_chain(
+    chain: list[PlaceMention], countries: set[str], admin1: set[str], context: PlaceContext
+) -> list[Entry | None]:
+    """Entries for a chain, resolved from its last (broadest) member to its head."""
+    resolved: list[Entry | None] = [None] * len(chain)
+    parent: Entry | None = None
+    for position in range(len(chain) - 1, -1, -1):
+        role = "head" if position == 0 else "parent"
+        child = chain[position - 1] if position else None
+        entry = _best(chain[position], role, countries, admin1, context, parent, child)
+        if entry is not None and child is not None and _not_a_parent(entry, child, chain, position):
+            entry = None
+        resolved[position] = entry
+        if entry is not None and entry.kind != "country":
+            parent = entry if parent is None or _within(entry, parent) else parent
+        elif entry is not None and parent is None:
+            parent = entry
+    return resolved
+
+
+def _not_a_parent(entry: Entry, child: PlaceMention, chain: list[PlaceMention], position: int) -> bool:
+    """Whether the chain member resolved to `entry` is no parent of the name before it: a homonym
+    village elsewhere ('Dhaka - Uttara (Uttara)'), or a region that does not hold a known city of
+    its own country, which makes a list ('Kabul, Nangarhar, Kunar'), not a chain. A child known only
+    abroad or under alternate names ('Mambasa' is an alias of Mombasa, 'San Francisco' a US city)
+    is an unknown namesake inside the parent ('Samboko village (Mambasa, Nord-Kivu)'); the broadest
+    member of a longer chain ('Gaigorou (Dessa, Tillabery)') is a parent whatever precedes it."""
+    named = _own_name_candidates(child)
+    if not named or any(_within(c, entry) for c in child.candidates):
+        return False
+    if entry.kind == "place":
+        broadest = position == len(chain) - 1 and len(chain) >= 3
+        bigger_here = any(c.alpha2 == entry.alpha2 and c.population > entry.population for c in named)
+        return not broadest or bigger_here  # 'Marawi, Lanao del Sur': not the village Lanao
+    return entry.kind == "admin1" and _listed(child, chain[position], entry, named)
+
+
+def _own_name_candidates(mention: PlaceMention) -> list[Entry]:
+    """Candidates that carry the written name itself, a variant or a longer form of it ('Marawi
+    City'); regions by any of their names."""
+    written = _fold_word(mention.text)
+    return [
+        c
+        for c in mention.candidates
+        if c.kind != "place"
+        or _same_spelling(c.name, written)
+        or _fold_word(c.name).startswith(written + " ")
+    ]
+
+
+def _listed(child: PlaceMention, parent: PlaceMention, region: Entry, named: list[Entry]) -> bool:
+    """'Kabul, Nangarhar, Kunar': comma-separated known cities/regions of one country without level
+    words or brackets are a list of places, not a place and its parents."""
+    significant = any(
+        (c.kind == "admin1" or c.population >= _CITY_WITH_DISTRICTS) and c.alpha2 == region.alpha2
+        for c in named
+    )
+    return significant and not parent.bracketed and child.level is None
+
+
+def _eligible(chain: list[PlaceMention]) -> bool:
+    head = chain[0]
+    if head.is_country and len(chain) == 1:
+        return False
+    if head.cue in lex.STRONG_CUES or len(chain) > 1:
+        return True
+    if head.sentence_initial and not any(c.kind == "admin1" for c in head.candidates):
+        return False
+    return head.cue is not None or any(c.population >= 100_000 or c.kind == "admin1" for c in head.candidates)
+
+
+def _chain_rank(chain: list[PlaceMention], index: int) -> tuple[int, int, int]:
+    head = chain[0]
+    coded = any(m.cue in lex.CODED_CUES for m in chain)
+    cue_rank = (
+        0 if coded else 1 if head.cue in lex.STRONG_CUES and not (head.landmark and len(chain) == 1) else 2
+    )
+    # A bracketed or comma chain ('Tafas (Dar'a, Dar'a)') is an analyst's coding and outranks a lone
+    # name; a possessive one ('in China's Xinjiang province') is only prose, ranked like a lone name.
+    coded_chain = len(chain) > 1 and not head.possessed
+    return (cue_rank, 0 if coded_chain else 1, index)
+
+
+def _trim(chain: list[PlaceMention]) -> list[PlaceMention]:
+    """Drop what comes before a 'coded as X' and the areas of a named town ('Science Lab area, Dhaka')."""
+    for position, mention in enumerate(chain):
+        if mention.cue in lex.CODED_CUES:
+            chain = chain[position:]
+            break
+    parts = [
+        position
+        for position, mention in enumerate(chain)
+        if mention.part_of_previous and not _region_only(mention)
+    ]
+    chain = chain[parts[-1] :] if parts else chain
+    while len(chain) > 1 and _is_inside_next(chain[0], chain[1]):
+        chain = chain[1:]
+    return chain
+
+
+def _region_only(mention: PlaceMention) -> bool:
+    return bool(mention.candidates) and all(c.kind != "place" for c in mention.candidates)
+
+
+def _is_inside_next(head: PlaceMention, following: PlaceMention) -> bool:
+    """ACLED codes 'Science Lab area, Dhaka city' to Dhaka (but 'Savar area (Dhaka)' and 'Paracas
+    area, Ica' to Savar and Paracas), 'Barangay Basak, Guihulngan' to Guihulngan and 'Chittagong
+    university, Fatehpur union' to Fatehpur: the head is only a spot inside the next town."""
+    if head.landmark or head.text.split(" ", 1)[0].lower() in lex.SUBTOWN_PREFIXES:
+        return True
+    town_next = (
+        following.level in lex.TOWN_LEVEL_WORDS
+        or following.level in lex.ADMIN_LEVEL_WORDS
+        or " - " in following.text
+    )
+    return head.level in lex.AREA_LEVEL_WORDS and not following.bracketed and town_next
+
+
+def resolve_location(
+    mentions: list[PlaceMention], context: PlaceContext | None = None, gazetteer: Gazetteer | None = None
+) -> Place | None:
+    """THE event location of a sentence, or None when it names no usable place.
+
+    `gazetteer` supplies country and admin1 names; it defaults to the packaged one.
+    """
+    context = context or PlaceContext()
+    gazetteer = gazetteer or Gazetteer.load()
+    countries, admin1 = _sentence_priors(mentions)
+    chains = [c for c in _chains(mentions) if _eligible(c)]
+    unknown = _unknown_mention(mentions, countries, context, gazetteer)
+    for rank, index in sorted((_chain_rank(c, n), n) for n, c in enumerate(chains)):
+        chain = _trim(chains[index])
+        resolved = _resolve_chain(chain, countries, admin1, context)
+        place = _place_from_chain(chain, resolved, gazetteer)
+        if place is not None and (rank[0] < 2 or unknown is None):
+            return place
+        if place is not None:  # 'in Ndunyu' beats a name without a locative cue ('of Virginia Nyaiko')
+            return _unknown_place(unknown, place, mentions, context, gazetteer)
+    return _unknown_place(unknown, None, mentions, context, gazetteer) if unknown else None
+
+
+def _unknown_mention(
+    mentions: list[PlaceMention], countries: set[str], context: PlaceContext, gazetteer: Gazetteer
+) -> PlaceMention | None:
+    """The first name after a locative cue that the gazetteer lacks ('in Mikinduri'), or knows only
+    abroad under an alias ('in Boni forest'); not a people ('in Kenyan hands'), a level or a
+    landmark word ('in the Municipality of X', 'outside the Oqaqeni Clinic')."""
+    for mention in mentions:
+        words = mention.text.lower().split()
+        if (
+            _named_after_cue(mention)
+            and not _without_foreign_aliases(list(mention.candidates), mention, countries, context)
+            and gazetteer.demonym(mention.text) is None
+            and not _is_people_name(mention.text)
+            and words[0] not in _NOT_A_NAME
+            and words[-1] not in lex.LANDMARK_WORDS
+        ):
+            return mention
+    return None
+
+
+_NOT_A_NAME = lex.ADMIN_LEVEL_WORDS | lex.TOWN_LEVEL_WORDS | lex.OF_PLACE_NOUNS | lex.SUBTOWN_PREFIXES
+
+
+def _unknown_place(
+    unknown: PlaceMention,
+    nearby: Place | None,
+    mentions: list[PlaceMention],
+    context: PlaceContext,
+    gazetteer: Gazetteer,
+) -> Place | None:
+    """ACLED's location is the name the text gives even when the gazetteer lacks it. It is coded
+    at a place the sentence also names (geo_precision 2) when that one lies in the country named,
+    else by its country alone: the sentence's, the document's, or that other place's."""
+    named = [c.alpha2 for m in mentions if not m.neighbour for c in m.candidates if c.kind == "country"]
+    priors = context.without_echo_of(unknown).countries  # 'Shakhta' does not vote for Russia's Shakhta
+    alpha2 = named[0] if named else (priors[0] if priors else None)
+    location = ascii_name(unknown.text)
+    if nearby is not None and (alpha2 is None or gazetteer.country(alpha2) == _country_of(nearby, gazetteer)):
+        why = f"'{unknown.text}' not in gazetteer; coded at '{nearby.location}' named in the same sentence"
+        return replace(nearby, location=location, geo_precision=2, population=0, evidence=why)
+    country = gazetteer.country(alpha2) if alpha2 else None
+    if country is None:
+        return nearby
+    entry = Entry("country", country.name, country.alpha2, None, None, 0.0, 0.0, 0, country.alpha2)
+    return _unplaced(gazetteer, location, entry)
+
+

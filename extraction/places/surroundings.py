@@ -1,0 +1,102 @@
+"""What surrounds a place mention in its text: a neighbour or origin country, an owner ("Tajikistan's
+Danghara District"), a settlement word before it, a city-district dash, and how it links to the
+mention before it (a comma or bracket chain). extraction.places.mentions reads these.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from extraction.places import lexicon as lex
+from extraction.places.gazetteer import Entry, Gazetteer
+
+if TYPE_CHECKING:
+    from extraction.places.mentions import PlaceMention
+
+
+def _neighbour_country(text: str, start: int, end: int, candidates: tuple[Entry, ...]) -> bool:
+    """'at the border with Somalia', 'the Somalia border', 'refugees from Sudan': a country named as
+    a neighbour or an origin is not where the event happened."""
+    if not any(c.kind == "country" for c in candidates):
+        return False
+    before = lex.NEIGHBOUR_BEFORE.search(text, max(0, start - 24), start)
+    return bool(before or lex.BORDER_AFTER.match(text, end))
+
+
+def _possessed_by(text: str, owner: PlaceMention, start: int) -> bool:
+    """Tajikistan's "Danghara District" (also as the engine passes it, the "'s" blanked out),
+    "Baghlan province's capital city; Pul-i-Khumri" and "the Nairobi slum of Kawangware": the
+    owner is the parent of what follows."""
+    if _quarter_of(text, owner, start):
+        return bool(owner.candidates)
+    return owner.is_country and _POSSESSIVE_GAP.fullmatch(text, owner.end, start) is not None
+
+
+def _quarter_of(text: str, owner: PlaceMention, start: int) -> bool:
+    if not 4 < start - owner.end < 48:  # cheap: called for every unknown capitalised word
+        return False
+    gap = (owner.end, start)
+    return bool(_CAPITAL_GAP.fullmatch(text, *gap) or _QUARTER_OF_GAP.fullmatch(text, *gap))
+
+
+_QUARTER_OF_GAP = re.compile(r"\s+(?:slum|suburb|estate|township|neighbou?rhood)\s+of\s+", re.IGNORECASE)
+_POSSESSIVE_GAP = re.compile(r"['’]s\s+|\s{3,}")
+_CAPITAL_GAP = re.compile(
+    r"\s+(?:(?:province|state|region|district|county|governorate)(?:['’]s|\s{2})\s+)?"
+    r"(?:provincial\s+)?capital(?:\s+city)?\s*[;,:(]?\s*",
+    re.IGNORECASE,
+)
+_SETTLEMENT_OF = re.compile(r"\b(city|town|village)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _settlement_before(text: str, start: int) -> str | None:
+    """'the city of Jalalabad': the name is a town even where the gazetteer only knows a region."""
+    match = _SETTLEMENT_OF.search(text, max(0, start - 20), start)
+    return match.group(1).lower() if match else None
+
+
+def _starts_sentence(text: str, start: int) -> bool:
+    position = start - 1
+    while position >= 0 and text[position] in " \t":
+        position -= 1
+    return position < 0 or text[position] in '.!?:\n"“”'  # after ';' a capital is a name
+
+
+def _dash_district_end(text: str, end: int, gazetteer: Gazetteer) -> int:
+    """End of 'Dhaka - Uttara' or 'Mogadishu-Hodan' (a city and its district, ACLED's location
+    style) if the text has it; 'Dhaka - Mymensingh highway' is a road between two places."""
+    match = lex.DASH_DISTRICT.match(text, end)
+    if match is None or lex.LANDMARK_AFTER.match(text, match.end()) is not None:
+        return end
+    return match.end()
+
+
+def _link(text: str, start: int, end: int) -> str | None:
+    """How a mention relates to the previous one: 'parent' (comma/bracket chain), 'part' (the previous
+    one is an area of this one), or None."""
+    gap = text[start:end]
+    if lex.PART_OF_GAP.fullmatch(gap):
+        return "part"
+    if lex.SETTLEMENT_IN_GAP.fullmatch(gap):
+        return "parent"
+    if len(gap) > 60 or not any(ch in gap for ch in ",("):
+        return None
+    for word in lex.GAP_WORD.findall(gap):
+        if not (word[0].isupper() or word.lower() in lex.GAP_WORDS or word == "-" or _camel(word)):
+            return None
+    return "parent"
+
+
+def _camel(word: str) -> bool:
+    """'eThekwini', 'iSimangaliso': a name written with a lower-case prefix letter."""
+    return len(word) > 2 and word[0].islower() and word[1].isupper()
+
+
+def _has_known_parent(mention: PlaceMention, mentions: list[PlaceMention]) -> bool:
+    for following in mentions[mentions.index(mention) + 1 :]:
+        if not following.linked:
+            return False
+        if following.candidates:
+            return True
+    return False

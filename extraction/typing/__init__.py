@@ -1,0 +1,49 @@
+"""Event typing: cue phrases, assertion (hedges, negation, nominal mentions), the decision
+procedures, crowds, follow-up sentences and phrase-level reading. `classify_event` gives a
+sentence's ACLED event type and sub-event type with the rule that decided it."""
+
+from extraction.typing.event_types import EventTyping, classify_event, non_event_reason
+from extraction.typing.followups import (
+    BATTLE_FOLLOWUP_RULE,
+    DEMONSTRATION_RANK,
+    battle_followup,
+    demonstration_followup,
+    escalates,
+    followup_typing,
+)
+from extraction.typing.gates import has_trigger
+from extraction.typing.patterns import FoldedPattern, Match, rx
+from extraction.typing.phrases import (
+    date_segments,
+    date_window,
+    in_quoted_speech,
+    is_hedged,
+    mask_plot_targets,
+    occurrence_count,
+    quotes_speaker,
+    type_phrase,
+)
+
+__all__ = [
+    "BATTLE_FOLLOWUP_RULE",
+    "DEMONSTRATION_RANK",
+    "EventTyping",
+    "FoldedPattern",
+    "Match",
+    "battle_followup",
+    "classify_event",
+    "date_segments",
+    "date_window",
+    "demonstration_followup",
+    "escalates",
+    "followup_typing",
+    "has_trigger",
+    "in_quoted_speech",
+    "is_hedged",
+    "mask_plot_targets",
+    "non_event_reason",
+    "occurrence_count",
+    "quotes_speaker",
+    "rx",
+    "type_phrase",
+]

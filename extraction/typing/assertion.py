@@ -1,0 +1,361 @@
+"""Is a trigger asserted, and does a sentence report one occurrence at all?
+
+Event typing first finds keyword cues (extraction.typing.cues); this module decides which of their
+matches count: a trigger governed by a modal or threat word ('plans to attack'), denied ('no armed
+clash') or used as a noun ('such attacks') reports nothing, and a sentence that is an aggregate,
+a habitual statement, propaganda, an accident or a court report is no event at all.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from extraction.typing.cues import CUES
+from extraction.typing.gates import CUE_GATES, gated_cues
+from extraction.typing.patterns import FoldedPattern, Match, rx
+
+__all__ = ["find_cues", "non_event_reason"]
+
+_HEDGE = rx(
+    # a capitalised 'Planning' mid-sentence is a name ('chief inspector of Logistic and Planning')
+    r"\b(?:could|might|(?<!\d )(?-i:may)(?!\s+\d)|would|will|shall|can|cannot"
+    r"|(?-i:plan(?:s|ned|ning)?|Plans?)"
+    r"|intend(?:s|ed)?|"
+    r"aim(?:s|ed)? to|seek(?:s|ing)? to|threat(?:s|en|ens|ened)?|vow(?:s|ed)?|warn(?:s|ed|ing)?|"
+    r"urg(?:es|ed|ing)|call(?:s|ed)? (?:on|for)(?! by)|possibility|likely|fear(?:s|ed)? that|potential"
+    r"|capab\w+"
+    r"|ability|able to|"
+    r"want(?:s|ed)? to|prepar(?:e|es|ing) to|goal|intention|ambitions?|fears? of|risk of|avoid"
+    r"|expected to|"
+    r"set to|scheduled to|due to (?:begin|start|resume|hold)|likely|planned|upcoming|future"
+    r"|next (?:week|month|year)|"
+    r"prevent(?:ed)? (?:a |an )?|denied|deny|denies|if|unless|whether|rumou?rs?|alleged plot|akin to"
+    r"|similar to)\b"
+)
+_HEDGE_AFTER = rx(
+    r"[\w\s,'-]{0,30}?\b(?:is|are|was|were|has been|have been)\s+(?:\w+\s+)?(?:expected"
+    r"|likely|set|"
+    r"scheduled|due|planned|feared|rumou?red|unlikely)\s+to\b|\s+(?:will|would|could|may"
+    r"|might|"
+    r"shall)\s+(?:\w+\s+)?(?:resume|continue|start|begin|take place|be held|happen|follow"
+    r"|spread|"
+    r"erupt|break out)\b"
+)
+_CLAUSE_BREAK = re.compile(r"[;:,.!?\"“”]|\b(?:and|but|while|after|before|when)\b")
+
+_PROPAGANDA = rx(
+    r"\b(?:magazine|propaganda|videos?|audio (?:message|statements?)|publication|edition"
+    r"|pamphlets?|"
+    r"leaflets?|books|channels|messaging|biograph\w+|testimon\w+|the article|this article"
+    r"|analysis|"
+    r"newsletter|media arm|narrative|rhetoric|ideolog\w*|sermon|conference|summit|"
+    r"webinar|seminar|symposium|analysts? (?:say|said)|experts? (?:say|warn)|op-ed|podcast|"
+    r"strategy|campaign of|doctrine|insurgency model|recruitment efforts?|infograph\w*|content|featured"
+    r"|figure \d)\b"
+)
+_AGGREGATE_COUNT = rx(
+    r"\b\d[\d,.]*\s+(?:\S+\s+){0,2}?(?:attacks|operations|incidents|raids|strikes"
+    r"|bombings|"
+    r"killings|assaults|clashes|events|abductions|kidnappings|protests|demonstrations)\b"
+    r"|\b(?:dozens|hundreds|thousands|scores|series|number|wave"
+    r"|spate) of (?:\w+ )?(?:attacks|"
+    r"incidents|raids|strikes|bombings|killings|protests|demonstrations|clashes"
+    r"|abductions|"
+    r"kidnappings|arrests)\b|\b\d[\d,.]*\s+(?:\w+\s+){0,2}(?:were|have been|had been)\s+"
+    r"(?:killed|abducted|arrested|displaced|injured)\s+in\s+(?:\w+\s+){0,2}(?:attacks"
+    r"|clashes|"
+    r"violence|fighting|incidents|conflict|war|insurgency|unrest)\b"
+)
+# 'A memorial service was held for the victims of last year's massacre': remembering a past
+# event is not an occurrence of it (a commemorative march or a clash at a memorial is).
+_COMMEMORATION = rx(
+    r"\b(?:memorial (?:service|ceremony|mass)|anniversary of) (?:\w+ ){0,6}?"
+    r"(?:victims|massacre|attack|bombing|killings?|genocide|war)\b"
+)
+# 'the film about the 1994 genocide ... premiered in Kigali': a work about violence is released.
+_DEPICTION = rx(
+    r"\b(?:film|documentary|movie|book|novel|play|exhibition|memoir|series)s? (?:about|on|depicting)\b"
+)
+_RELEASE = rx(
+    r"\b(?:premiered|premieres|launched|released|published|screened|unveiled|went on sale"
+    r"|hit (?:cinemas|theatres))\b"
+)
+_PERIOD = rx(
+    r"\b(?:in|during|throughout|since|between|over|from|by|until)\s+(?:the\s+)?(?:(?:past|last"
+    r"|first|"
+    r"previous)\s+)?(?:(?:\d+|few|several|two|three|four|five|six)\s+)?(?:years?|months?|decades?|"
+    r"(?:19|20)\d\d\b(?!\s*[-–]\s*\d\d?\b))|\((?:19|20)\d\d\)|\b(?:per|a|each) (?:year|month)\b"
+    r"|\bannually\b|\bso far\b|\brecord (?:low|high)\b|\bpeaked\b|\bin total\b|\ba total of\b"
+    r"|\bsince\b"
+    r"|\b(?:last|this|past|previous) (?:year|month|decade)\b|\bacross the country\b|\bnationwide\b"
+    r"|\bdoubled\b|\btripled\b|\bincreased\b|\bdecreased\b|\bdeclined\b|\brose\b|\bfell\b"
+)
+_HARD = rx(
+    r"\b(?:killed|shot dead|abducted|kidnapped|injured|wounded|arrested|exploded|detonated|clashed|"
+    r"protested|demonstrated|beheaded|raped|shelled|looted|torched|lynched|executed|attacked|shot|stabbed|"
+    r"beaten|burned|dispersed|occupied)\b"
+)
+_HABITUAL = rx(
+    r"\b(?:regularly|routinely|frequently|often|usually|typically|habitually|systematically)\s+"
+    r"(?!(?:\w+\s+)?(?:on|in|at|during)\b)\w+"
+)
+# 'ISK attacked minorities, rival clerics, and foreigners': a list of bare plural categories
+# as the target describes a pattern of behaviour, not one occurrence.
+_CATEGORY_LIST = re.compile(
+    r"\b(?:attacked|targeted|killed|kidnapped"
+    r"|abducted)\s+(?:[a-z]+\s+)?[a-z]+s\s*,\s*(?:[a-z]+\s+)?[a-z]+s,?\s+"
+    r"(?:and|or)\s+(?:[a-z]+\s+)?[a-z]+s\b"
+)
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+)
+# A day named in the sentence ('on May 20', '3 January'): analysis that pins a day reports an event.
+_SPECIFIC_DAY = re.compile(rf"\b{_MONTH} \d{{1,2}}(?!\d)|\b\d{{1,2}}(?:st|nd|rd|th)? (?:of )?{_MONTH}(?!\w)")
+_CIV_VICTIM_AFTER = CUES["civ_victim"]
+_AT_PLACE = re.compile(r"\s+(?:in|at|near|on) (?:the )?[A-Z]")
+_CONCRETE_OBJECT = re.compile(
+    r"\s+(?:(?:a |the )?[A-Z]|(?:a group of|two|three|four|five|several|\d+)\b|(?:civilians|villagers"
+    r"|residents"
+    r"|people|locals|farmers|herders|passengers|worshippers|students|police|soldiers|troops)\b)"
+)
+# Deaths from floods, crashes or disease are no political violence unless someone caused them.
+_MISHAP = rx(
+    r"\b(?:floods?|flooding|flash floods|heavy rains?|landslides?|mudslides?|earthquakes?|droughts?|storms?"
+    r"|cyclones?"
+    r"|lightning|crash(?:ed|es)?|accidents?|collided|collision|capsized|drowned|electrocuted|stampede"
+    r"|epidemic|outbreak of (?:cholera|ebola|measles)|cholera|covid-19 (?:deaths|cases))\b"
+)
+_AGENT_OF_HARM = rx(
+    r"\b(?:gunm[ae]n|militants?|attack\w*|bomb\w*|shot|shoot\w*|stabb\w*|hacked|armed|police|soldiers?|troops"
+    r"|rebels?|bandits?|mob|rioters|protest\w*|demonstrat\w*|clash\w*|fighting|explosi\w*|IED|grenade|strike"
+    r"|shell\w*|set (?:ablaze|on fire)|torched|looted|arrest\w*|abduct\w*|kidnap\w*|assault\w*|murder\w*)\b"
+)
+# Court rulings, sport and idioms use violent words for no violence ('shot down the proposal').
+_NOT_VIOLENCE = rx(
+    r"\b(?:sentenced|convicted|acquitted|arraigned|pleaded (?:not )?guilty|on trial|testified)\b"
+    r"|\bshot down (?:the |a |an |his |her |their |its )?(?:\w+ )?(?:proposal|plan|bill|idea|motion|claims?"
+    r"|request"
+    r"|suggestion|report|rumou?rs?|amendment)s?\b"
+    r"|\b(?:striker|goalkeeper|midfielder|referee|scored|half-?time|(?:first|second) half|the pitch"
+    r"|league title"
+    r"|tournament|championship)\b"
+)
+# An accident or a verdict is often what a crowd reacts to: then the reaction is the event.
+_CROWD_RESPONSE = rx(
+    r"\b(?:block\w*|rall(?:y|ied|ies)|burn\w*|set fire|vandali\w*|demand\w*|protest\w*|demonstrat\w*"
+    r"|execut\w*|deploy\w*|erect\w*|violence)\b"
+    # not the weather ('the storm hit') nor the month ('12 March 2021', 'March 5')
+    r"|(?<!the )(?<!a )\bstorm\w*|(?<!\d )\bmarch(?:ed|es|ing|ers)?\b(?! \d)"
+)
+_REAL_HARM = rx(
+    r"\b(?:killed|injur\w*|wounded|dead|died|tear ?-?gas\w*|arrested|stabbed|shot dead|clashed|police|rioting"
+    r"|riot\w*|stoned|pelted|looted|torched|set ablaze)\b"
+)
+_SPECIFIC_PLACE = re.compile(r"[^.;]{0,25}?\b(?:in|on|at|near) (?:the )?[A-Z]")
+_GENERIC = rx(
+    r"(?<!to )\b(?:has|have|had) (?:also )?(?:conducted|carried out|launched|staged|claimed|mounted"
+    r"|waged)\s+"
+    r"(?:\w+\s+){0,2}?(?:attacks|operations|strikes|raids|bombings|campaigns?)\b"
+    r"|\b(?:conducting|carrying out|launching|staging|mounting) (?:\w+ )?(?:attacks|operations)\b"
+    r"|\b(?:attacks|operations) (?:against|on) (?:\w+ )?(?:targets|interests)\b"
+)
+
+
+_NOMINAL_WORDS = frozenset(
+    {
+        "attack",
+        "attacks",
+        "operation",
+        "operations",
+        "raid",
+        "raids",
+        "attacking",
+        "killing",
+        "killings",
+        "arrested",
+        "strikes",
+        "shooting",
+        "execution",
+        "assault",
+        "assaults",
+        "bombing",
+        "bombings",
+        "targets",
+        "fought",
+    }
+)
+_DETERMINER_BEFORE = rx(
+    r"(?:\b(?:the|such|these|those|its|their|his|her|of|similar|future|more|many"
+    r"|several|"
+    r"multiple|further|terrorist|external|transnational|major|deadly|recent|low-cost|"
+    r"high-impact|any|to|for|in|against|prevent|on|with)|'s|’s)\s+$"
+)
+_SUBJECT_BEFORE = rx(
+    r"\b(?:group|gang|militants|gunm[ae]n|men|raiders|bandits|police|soldiers|troops|army|"
+    r"residents|mob|youths?|Shabaa?b|militia|rebels|forces|attackers|fighters|insurgents|"
+    # headline subjects of a bare 'attacks'/'attack': 'Marule clan attacks herdsman'
+    r"clan|community|herders|pastoralists|warriors|assailants|thugs|supporters|villagers|vigilantes|"
+    r"[A-Z][a-z]+s)\s+$"
+)
+_ACRONYM_BEFORE = re.compile(r"\b[A-Z]{2,}\s+$")  # 'MRC attacks civilians': a named group's verb
+_VERB_AFTER = re.compile(
+    r"\s+(?:(?:a|an|the|two|three|four|five|several|dozens|some|civilians|villagers|residents|people|"
+    r"locals|farmers|herders|passengers|worshippers|students|police|soldiers|troops|them|him|his|her|their"
+    # people a headline's 'attack(s)' takes as its object: 'Youths attack mourners at a funeral'
+    r"|herdsm[ae]n|mourners|women|children|traders|travell?ers|motorists|officials|journalists|refugees"
+    r"|homes|houses|villages|homesteads|officers|voters|worshippers|pupils|teachers)\b"
+    r"|\d|[A-Z])"
+)
+
+
+_PROTEST_NOUNS = frozenset(
+    {
+        "protest",
+        "protests",
+        "protesters",
+        "protestors",
+        "rally",
+        "rallies",
+        "demonstration",
+        "demonstrations",
+        "demonstrators",
+        "sit-in",
+        "sit-ins",
+        "strike",
+    }
+)
+_NO_PROTEST_BEFORE = rx(
+    r"\b(?:banned|bans?|banning|ban on|crackdown on|repression of|prohibited"
+    r"|prohibiting|"
+    r"outlawed|all|any|future|upcoming|planned|more|fresh|further|new|possible"
+    r"|potential|"
+    r"wave of|number of)\s+(?:\w+\s+)?$"
+)
+
+
+def _is_nominal(text: str, match: Match) -> bool:
+    """True when an ambiguous trigger ('attacks', 'the attack', 'the arrested') is used as a noun.
+
+    Plural nouns name no single occurrence; a verb reading needs an object right after it
+    ('Al Shabaab attacks Mandera'), a singular noun after a determiner is a reference.
+    """
+    word = match.group(0).casefold()
+    if word in _PROTEST_NOUNS:
+        return bool(_NO_PROTEST_BEFORE.search(text[max(0, match.start() - 30) : match.start()]))
+    if word not in _NOMINAL_WORDS:
+        return False
+    if _DETERMINER_BEFORE.search(text[max(0, match.start() - 25) : match.start()]):
+        return True
+    if word in ("attacks", "operations", "raids", "killings", "assaults", "bombings", "strikes", "targets"):
+        before = text[max(0, match.start() - 30) : match.start()]
+        return not (
+            _VERB_AFTER.match(text, match.end())
+            or _SUBJECT_BEFORE.search(before)
+            or _ACRONYM_BEFORE.search(before)
+        )
+    return False
+
+
+# 'no armed clash', 'no attack', 'took the town without a fight'
+_NEGATED = re.compile(r"\b(?:[Nn]o|[Nn]ever|[Ww]ithout)\s+(?:[\w-]+\s+){0,2}$")
+
+
+def _hedged_at(text: str, start: int) -> bool:
+    """Is what starts at `start` governed by a modal or threat word in its clause ('said it
+    plans to launch an offensive against ...'), or denied ('there was no armed clash')?"""
+    before = text[max(0, start - 70) : start]
+    clause = _CLAUSE_BREAK.split(before)[-1]
+    return bool(_HEDGE.search(clause) or _NEGATED.search(before))
+
+
+def _unhedged(pattern: FoldedPattern, text: str) -> Match | None:
+    """The first match of `pattern` that is asserted: not governed by a modal or threat word in
+    its clause, and not a nominal use of an ambiguous trigger."""
+    for match in pattern.finditer(text):
+        if _is_nominal(text, match):
+            continue
+        if not _hedged_at(text, match.start()) and not _HEDGE_AFTER.match(text, match.end()):
+            return match
+    return None
+
+
+_WEAK_ATTACK = frozenset(
+    {"attack", "attacks", "dead", "shot", "shooting", "shoot", "shoots", "raid", "raids"}
+)
+_STRONG_ATTACK = rx(
+    r"\bshot (?:dead|and killed|to death)\b|\bkill(?:ed|s)?\b|\bmurder(?:ed|s)?\b"
+    r"|\bhack(?:ed|ing)\b"
+    r"|\bstabb(?:ed|ing)\b|\bbehead(?:ed|ing)\b|\binjur(?:ed|ing)\b|\bwound(?:ed|ing)\b"
+    r"|\battacked\b|\bassaulted\b|\bbeat(?:en)?\b|\btortured\b|\bgunned down\b"
+    r"|\bmassacred\b"
+)
+
+
+# Cues that describe who is involved rather than what happened: never hedged, first match is enough.
+_DESCRIPTORS = frozenset({"civ_victim", "armed_side", "crowd", "partisan"})
+
+
+def find_cues(sentence: str) -> dict[str, Match]:
+    """All cues present (and not hedged) in the sentence, by name.
+
+    For 'attack' a decisive verb ('killed') is preferred over a weak one ('attacks', 'dead').
+    The dict is the caller's to change: a sentence typed again (a follow-up reading, a clause
+    that is the whole sentence) reuses the search through a small cache of recent sentences.
+    """
+    return dict(_cues_in(sentence))
+
+
+@lru_cache(maxsize=256)
+def _cues_in(sentence: str) -> dict[str, Match]:
+    """find_cues' search, cached: never mutate the result (find_cues hands out copies)."""
+    found = {}
+    opened = gated_cues(sentence.casefold())
+    for name, pattern in CUES.items():
+        if name not in opened and name in CUE_GATES:
+            continue
+        match = pattern.search(sentence) if name in _DESCRIPTORS else _unhedged(pattern, sentence)
+        if match:
+            found[name] = match
+    if "attack" in found and found["attack"].group(0).casefold() in _WEAK_ATTACK:
+        strong = _unhedged(_STRONG_ATTACK, sentence)
+        if strong:
+            found["attack"] = strong
+    return found
+
+
+@lru_cache(maxsize=512)
+def non_event_reason(sentence: str) -> str | None:
+    """Why a sentence reports no single occurrence, or None when it may report one.
+
+    Catches aggregates ('353 attacks in 2021'), habitual or generic statements ('has conducted
+    attacks within and outside Afghanistan'), propaganda and commentary, and questions. Quoted
+    reports are not rejected: ACLED notes often quote a security report word for word.
+    """
+    text = sentence.strip()
+    if not text:
+        return "empty"
+    if text.endswith("?"):
+        return "question"
+    if _AGGREGATE_COUNT.search(text) and _PERIOD.search(text):
+        return "aggregate"
+    generic = _GENERIC.search(text) or _CATEGORY_LIST.search(text)
+    if (generic and not _SPECIFIC_PLACE.match(text, generic.end())) or _HABITUAL.search(text):
+        return "generic statement"
+    if _MISHAP.search(text) and not _AGENT_OF_HARM.search(text) and not _CROWD_RESPONSE.search(text):
+        return "accident or disaster"
+    if _NOT_VIOLENCE.search(text) and not _REAL_HARM.search(text) and not _CROWD_RESPONSE.search(text):
+        return "court, sport or figure of speech"
+    if _DEPICTION.search(text) and _RELEASE.search(text):
+        return "a work about violence"
+    if _COMMEMORATION.search(text) and not _CROWD_RESPONSE.search(text) and not _REAL_HARM.search(text):
+        return "commemoration"
+    if (
+        _PROPAGANDA.search(text)
+        and not _HARD.search(text)
+        and not (_SPECIFIC_DAY.search(text) and _unhedged(CUES["attack"], text))
+        and not _unhedged(CUES["protest"], text)
+    ):
+        return "propaganda or commentary"
+    return None

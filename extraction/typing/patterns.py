@@ -1,0 +1,163 @@
+"""Folded regex patterns: the matching machinery every cue, gate and actor pattern is built on.
+
+A `FoldedPattern` is a case-insensitive regex that searches a lowercased copy of the text when
+that is safe (much faster in `re` than IGNORECASE on long alternations), with its top-level
+alternatives factored under one word boundary. `rx` builds one; `Match` is what its searches
+return.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+
+
+def _top_level_alternatives(pattern: str) -> list[str]:
+    """Split a regex at its top-level '|' (outside groups and character classes)."""
+    parts, depth, start, k, in_class = [], 0, 0, 0, False
+    while k < len(pattern):
+        char = pattern[k]
+        if char == "\\":
+            k += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            parts.append(pattern[start:k])
+            start = k + 1
+        k += 1
+    return [*parts, pattern[start:]]
+
+
+def factor_boundary(pattern: str) -> str:
+    """'\\ba|\\bb' -> '\\b(?:a|b)': the same language, but `re` tests the word boundary once per
+    position instead of once per alternative (cue alternations have dozens: a 3-5x speed-up)."""
+    parts = _top_level_alternatives(pattern)
+    if len(parts) < 2 or not all(part.startswith(r"\b") for part in parts):
+        return pattern
+    return r"\b(?:" + "|".join(part[2:] for part in parts) + ")"
+
+
+class Hit:
+    """A match of a FoldedPattern: offsets and text of the original (not the lowercased) string."""
+
+    __slots__ = ("_end", "_start", "_text")
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self._text, self._start, self._end = text, start, end
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+    def span(self) -> tuple[int, int]:
+        return self._start, self._end
+
+    def group(self, index: int = 0) -> str:
+        if index:
+            raise IndexError("a Hit keeps the whole match only")
+        return self._text[self._start : self._end]
+
+    def __repr__(self) -> str:
+        return f"<Hit {self.span()} {self.group(0)!r}>"
+
+
+Match = Hit | re.Match[str]
+
+
+def _lower_literals(pattern: str) -> str:
+    """The pattern with its literal letters lowercased (escapes such as \\S or \\B kept as is)."""
+    out, k = [], 0
+    while k < len(pattern):
+        if pattern[k] == "\\":
+            out.append(pattern[k : k + 2])
+            k += 2
+        else:
+            out.append(pattern[k].lower())
+            k += 1
+    return "".join(out)
+
+
+_LOWERED: list[str] = ["", ""]
+
+
+def _lowered(text: str) -> str:
+    """text.lower(), remembered for the last text (the cues scan the same sentence many times)."""
+    if text is not _LOWERED[0]:
+        _LOWERED[0], _LOWERED[1] = text, text.lower()
+    return _LOWERED[1]
+
+
+_SPAN = re.Match.span
+
+
+class FoldedPattern:
+    """A case-insensitive regex that runs case-sensitively on the lowercased text.
+
+    Python's `re` is 3-4x slower with IGNORECASE on long alternations; searching the lowercased
+    string with a lowercased pattern gives the same matches (offsets are kept: texts whose
+    lowercase changes length, and patterns with case-sensitive parts, use the plain IGNORECASE
+    regex). Matches are Hits carrying the original text.
+    """
+
+    def __init__(self, pattern: str) -> None:
+        self.pattern = pattern
+        self.ignorecase = re.compile(pattern, re.IGNORECASE)
+        self.folded = None if "(?-i" in pattern else re.compile(_lower_literals(pattern))
+
+    def _target(self, text: str) -> str | None:
+        if self.folded is None:
+            return None
+        low = _lowered(text)
+        return low if len(low) == len(text) else None
+
+    def search(self, text: str, pos: int = 0) -> Match | None:
+        # _target inlined: the cue searches are the engine's most frequent call
+        if self.folded is None:
+            return self.ignorecase.search(text, pos)
+        if text is _LOWERED[0]:
+            low = _LOWERED[1]
+        else:
+            low = _LOWERED[1] = text.lower()
+            _LOWERED[0] = text
+        if len(low) != len(text):
+            return self.ignorecase.search(text, pos)
+        m = self.folded.search(low, pos)
+        return Hit(text, *m.span()) if m else None
+
+    def match(self, text: str, pos: int = 0) -> Match | None:
+        low = self._target(text)
+        if low is None:
+            return self.ignorecase.match(text, pos)
+        m = self.folded.match(low, pos)  # type: ignore[union-attr]
+        return Hit(text, *m.span()) if m else None
+
+    def finditer(self, text: str) -> Iterator[Match]:
+        low = self._target(text)
+        if low is None:
+            yield from self.ignorecase.finditer(text)
+            return
+        for span in map(_SPAN, self.folded.finditer(low)):  # type: ignore[union-attr]
+            yield Hit(text, *span)
+
+    def sub(self, repl: Callable[[Match], str], text: str) -> str:
+        pieces, last = [], 0
+        for m in self.finditer(text):
+            pieces += [text[last : m.start()], repl(m)]
+            last = m.end()
+        return "".join(pieces) + text[last:] if pieces else text
+
+    def split(self, text: str) -> list[str]:
+        return self.ignorecase.split(text)
+
+
+def rx(pattern: str) -> FoldedPattern:
+    return FoldedPattern(factor_boundary(pattern))
