@@ -28,7 +28,7 @@ sys.path.insert(0, str(REPO / "scripts"))
 
 from build_place_table import DEFAULT_INPUTS, read_rows, region_name, table_from_rows  # noqa: E402
 
-from extraction.gazetteer import Gazetteer, fold_name  # noqa: E402
+from extraction.places import Gazetteer, fold_name  # noqa: E402
 
 CORPUS = DEFAULT_INPUTS[0]
 

