@@ -35,10 +35,9 @@ class AcledLayer:
         make_entry: Callable[[int, list[str]], object] | None = None,
         admin1_key_of_row: Callable[[list[str]], str | None] | None = None,
     ):
-        self._lines: dict[str, list[tuple[int, list[str]]]] = {}
+        self._lines: dict[str, list[tuple[int, str]]] = {}  # raw lines: split when looked up
         for number, line in enumerate(lines):
-            fields = line.split("\t")
-            self._lines.setdefault(fields[0], []).append((number, fields))
+            self._lines.setdefault(line[: line.index("\t")], []).append((number, line))
         self._make_entry = make_entry
         self._admin1_key_of_row = admin1_key_of_row
         self._entries: dict[str, tuple] = {}
@@ -58,7 +57,8 @@ class AcledLayer:
             rows = self._lines.get(key)
             if rows is None:
                 return None
-            built = [(self._make_entry(number, fields), fields) for number, fields in rows]
+            split = [(number, line.split("\t")) for number, line in rows]
+            built = [(self._make_entry(number, fields), fields) for number, fields in split]
             entries = self._entries[key] = _merge_vintages(
                 [(e, int(f[COLUMN["year"]] or 0)) for e, f in built if e is not None]
             )
@@ -70,7 +70,8 @@ class AcledLayer:
         if self._admin1_names is None:
             spellings: dict[str, Counter] = {}
             for rows in self._lines.values():  # from the rows: cheaper than building every entry
-                for _number, fields in rows:
+                for _number, line in rows:
+                    fields = line.split("\t")
                     key = self._admin1_key_of_row(fields) if self._admin1_key_of_row else None
                     spelling, uses = fields[COLUMN["admin1"]], int(fields[COLUMN["count"]])
                     if key and spelling:
