@@ -67,13 +67,31 @@ def _spelled_otherwise(
     return _make_place(gazetteer, location, entry, precision, why, admin2=entry.admin2)
 
 
-def _close(place: Place, other: Place) -> bool:
-    """Whether two places lie within _SPELLING_KM of each other (unknown points count as close)."""
+def _district_seat(
+    mention: PlaceMention, alpha2: str | None, gazetteer: Gazetteer, admin1_key: str | None = None
+) -> Place | None:
+    """'in Tirap district': a district the gazetteer knows only as the admin2 of its places is
+    coded at its seat (its most populous place), geo_precision 3, with the district as admin2."""
+    if alpha2 is None or mention.level not in _DISTRICT_WORDS:
+        return None
+    entry = gazetteer.district_seat(mention.text, alpha2)
+    if entry is None or (admin1_key and entry.admin1_key != admin1_key):
+        return None
+    why = f"district '{mention.text}' at its largest place '{entry.name}' ({entry.ident})"
+    return _make_place(gazetteer, entry.name, entry, 3, why, admin2=entry.admin2)
+
+
+_DISTRICT_WORDS = frozenset({"district", "county", "department", "prefecture", "province", "tehsil", "lga"})
+
+
+def _close(place: Place, other: Place, km: float | None = None) -> bool:
+    """Whether two places lie within `km` (default _SPELLING_KM) of each other (unknown points
+    count as close)."""
     if None in (place.latitude, place.longitude, other.latitude, other.longitude):
         return True
     a = Entry("place", "", "", None, None, place.latitude, place.longitude, 0, "")  # type: ignore[arg-type]
     b = Entry("place", "", "", None, None, other.latitude, other.longitude, 0, "")  # type: ignore[arg-type]
-    return _km(a, b) <= _SPELLING_KM
+    return _km(a, b) <= (km or _SPELLING_KM)
 
 
 # Another spelling of a name must lie this close to the town the same sentence names.
@@ -104,6 +122,7 @@ def _place_from_chain(
         if not parents:
             return None
         near = _spelled_otherwise(head, parents[0].alpha2, parents[0].admin1_key, gazetteer)
+        near = near or _district_seat(head, parents[0].alpha2, gazetteer, parents[0].admin1_key)
         if near is not None:
             return near
         anchor = _near_namesake(head, parents[0])

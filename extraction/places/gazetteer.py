@@ -186,6 +186,7 @@ class Gazetteer:
         self._merged: dict[str, tuple[Entry, ...]] = {}
         self._spellings: dict[str, dict[str, list[tuple[str, int]]]] = {}
         self._spelling_key_lists: dict[str, list[str]] = {}
+        self._seats: dict[str, dict[str, int]] = {}
 
     @classmethod
     def load(cls) -> Gazetteer:
@@ -277,6 +278,24 @@ class Gazetteer:
                 if best is None or rank > best:
                     best, found = rank, entry
         return found
+
+    def district_seat(self, name: str, alpha2: str) -> Entry | None:
+        """The most populous place of the second-level unit (district, county, department) of
+        that name in a country: where ACLED codes an event known only by its district ('Tirap
+        district' -> Khonsa) at geo_precision 3. Each country is indexed when first asked."""
+        seats = self._seats.get(alpha2)
+        if seats is None:
+            seats = self._seats[alpha2] = {}
+            best: dict[str, int] = {}
+            for number, line in enumerate(self._place_rows):
+                ident, _name, admin1_key, admin2, _lat, _lon, population = line.split("\t")
+                if not admin2 or not admin1_key.startswith(alpha2) or ident.startswith(SUBDIVISION_ID_PREFIX):
+                    continue
+                key = fold_word(admin2)
+                if int(population) > best.get(key, -1):
+                    best[key], seats[key] = int(population), number
+        number = seats.get(fold_word(name))
+        return self._place(number) if number is not None else None
 
     def _country_spellings(self, alpha2: str) -> dict[str, list[tuple[str, int]]]:
         """First letter -> (name without spaces, key number) of the places of a country."""

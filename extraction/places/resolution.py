@@ -37,10 +37,12 @@ from difflib import SequenceMatcher
 
 from extraction.places import lexicon as lex
 from extraction.places.building import (
+    _SPELLING_KM,
     Place,
     _alpha2_of,
     _close,
     _country_of,
+    _district_seat,
     _place_from_chain,
     _spelled_otherwise,
     _unplaced,
@@ -482,6 +484,9 @@ def _unknown_place(
     near = _spelled_otherwise(unknown, alpha2 or _alpha2_of(nearby, gazetteer), None, gazetteer)
     if near is not None and (nearby is None or _close(near, nearby)):
         return near
+    seat = _district_seat(unknown, alpha2 or _alpha2_of(nearby, gazetteer), gazetteer)
+    if seat is not None and (nearby is None or _close(seat, nearby, 4 * _SPELLING_KM)):
+        return seat
     if nearby is not None and (alpha2 is None or gazetteer.country(alpha2) == _country_of(nearby, gazetteer)):
         why = f"'{unknown.text}' not in gazetteer; coded at '{nearby.location}' named in the same sentence"
         return replace(nearby, location=location, geo_precision=2, population=0, evidence=why)

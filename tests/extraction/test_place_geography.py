@@ -67,6 +67,11 @@ def first_event(text: str, resources: Resources) -> dict:
             ("India", "Uttar Pradesh", "Ferozabad", 1),
             "another spelling of a town of the named country: its point and admin units, the text's name",
         ),
+        (
+            "On 3 May 2016, an NSCN rebel was killed by Assam Rifles in Tirap district of Arunachal Pradesh.",
+            ("India", "Arunachal Pradesh", "Khonsa", 3),
+            "a district known only as its places' admin2 is coded at its largest place, at precision 3",
+        ),
     ],
 )
 def test_geography_outside_the_place_table(text: str, expected: tuple, why: str, geonames_only) -> None:
