@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping, Sequence
 import polars as pl
 
 from extraction.corpus import CorpusEntry
+from schemas.codebook import CIVILIAN_TARGETING, CIVILIAN_TARGETING_VALUES
 from schemas.extracted import ExtractedEvent
 from schemas.validate import model_dtypes
 
@@ -37,8 +38,16 @@ def events_frame(events: Sequence[Mapping[str, object]]) -> pl.DataFrame:
     A column whose values do not fit the model dtype is kept as strings, so validation rejects
     the offending rows with their column named instead of this function raising.
     """
-    return pl.DataFrame([_column(name, [event.get(name) for event in events], dtype)
-                         for name, dtype in event_build_schema().items()])
+    frame = pl.DataFrame([_column(name, [event.get(name) for event in events], dtype)
+                          for name, dtype in event_build_schema().items()])
+    return frame.with_columns(_current_civilian_targeting())
+
+
+def _current_civilian_targeting() -> pl.Expr:
+    """ACLED's files write "Civilian targeting"; the extractor still says "Civilians targeted"."""
+    column = pl.col("civilian_targeting")
+    current = pl.when(column.is_in(CIVILIAN_TARGETING_VALUES)).then(pl.lit(CIVILIAN_TARGETING))
+    return current.otherwise(column).alias("civilian_targeting")
 
 
 def _column(name: str, values: list[object], dtype: pl.DataType) -> pl.Series:

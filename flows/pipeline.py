@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 import duckdb
@@ -22,6 +22,7 @@ from prefect import flow, get_run_logger
 from prefect.artifacts import create_markdown_artifact
 from prefect.utilities.annotations import quote
 
+from eventpipe.errors import WarehouseError
 from eventpipe.lock import warehouse_lock
 from extraction.corpus import CorpusEntry, diff_corpus
 from extraction.version import EXTRACTOR_VERSION
@@ -41,23 +42,32 @@ from flows.tasks import (
     validate_task,
 )
 from warehouse.connection import connect
+from warehouse.export import PARQUET_DIR
 from warehouse.runs import finish_run, start_run
 
 ARTIFACT_KEY = "eventpipe-pipeline-summary"
-PARQUET_SUBDIR = "parquet"
 
 
 @flow(name="pipeline", validate_parameters=False)
 def pipeline_flow(raw_dir: str = "raw", warehouse: str = "warehouse/events.duckdb",
                   export_dir: str = "exports", batch_size: int = 50, task_runner: str = "local",
                   dask_address: str | None = None, dask_workers: int = 2,
-                  pause_before_commit: float = 0.0) -> PipelineSummary:
+                  pause_before_commit: float = 0.0, skip_if_locked: bool = False) -> PipelineSummary | None:
     """Bring the warehouse's extracted events in line with the documents in `raw_dir`.
 
     Holds the warehouse run lock throughout (a concurrent run fails fast with a clear message).
+    With `skip_if_locked` (served, scheduled runs) a run that finds the lock held logs one line
+    and returns None instead: the run holding it does the work.
     `pause_before_commit` is a test hook (seconds to sleep inside the load transaction).
     """
-    with warehouse_lock(Path(warehouse)):
+    with ExitStack() as held:
+        try:
+            held.enter_context(warehouse_lock(Path(warehouse)))
+        except WarehouseError as error:
+            if not skip_if_locked:
+                raise
+            get_run_logger().warning("skipped: %s", error.message)
+            return None
         con = connect(Path(warehouse))
         try:
             close_interrupted_runs(con)
@@ -100,7 +110,7 @@ def _run(con: duckdb.DuckDBPyConnection, run_id: str, raw_dir: str, warehouse: s
                           quote(documents_frame(entries)), quote(result.rejects), run_id)
         _count_events(summary, stats, extracted_total(con))
     with _timed(summary, "export"):
-        summary.export_path = export_task(quote(con), str(Path(export_dir) / PARQUET_SUBDIR))
+        summary.export_path = export_task(quote(con), str(Path(export_dir) / PARQUET_DIR))
     prune(cache_dir, entries, EXTRACTOR_VERSION)
     drop_other_versions(Path(warehouse), EXTRACTOR_VERSION)
     return summary

@@ -37,20 +37,23 @@ def free_port() -> int:
 @contextmanager
 def local_prefect_server(port: int | None = None, env: Mapping[str, str] | None = None,
                          log_file: Path | None = None,
-                         timeout: float = STARTUP_TIMEOUT_SECONDS) -> Iterator[str]:
+                         timeout: float = STARTUP_TIMEOUT_SECONDS, ui: bool = False) -> Iterator[str]:
     """Run `prefect server start` on 127.0.0.1 and yield its API URL once it is healthy.
 
-    `env` replaces the subprocess environment (e.g. to give it its own PREFECT_HOME).
+    `env` replaces the subprocess environment (e.g. to give it its own PREFECT_HOME); `ui`
+    serves Prefect's web UI at the URL without `/api`. The server runs in its own session, so a
+    Ctrl-C in the terminal reaches only us, and we stop it.
     """
     port = port or free_port()
     api_url = f"http://127.0.0.1:{port}/api"
     command = [sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1",
                "--port", str(port)]
     child_env = {**(env if env is not None else os.environ), "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
-                 "PREFECT_UI_ENABLED": "false"}
+                 "PREFECT_UI_ENABLED": "true" if ui else "false"}
     child_env.pop("PREFECT_API_URL", None)
     output = log_file.open("ab") if log_file else subprocess.DEVNULL
-    process = subprocess.Popen(command, env=child_env, stdout=output, stderr=subprocess.STDOUT)
+    process = subprocess.Popen(command, env=child_env, stdout=output, stderr=subprocess.STDOUT,
+                               start_new_session=True)
     try:
         wait_until_healthy(api_url, process, timeout)
         logger.info("local Prefect server at %s (pid %d)", api_url, process.pid)

@@ -26,6 +26,7 @@ class PipelineSummary:
     rejects: list[tuple[str | None, str]] = field(default_factory=list)
     export_path: str | None = None
     timings: dict[str, float] = field(default_factory=dict)
+    wall_seconds: float | None = None  # the whole command, start-up included (set by the CLI)
 
     @property
     def documents_total(self) -> int:
@@ -52,10 +53,17 @@ class PipelineSummary:
             f"{self.events_removed} removed, {self.events_total} extracted events in the warehouse",
             f"rejects:   {len(self.rejects)}",
             f"export:    {self.export_path or '-'}",
-            f"elapsed:   {self.elapsed:.1f} s (run {self.run_id})",
+            f"elapsed:   {self._elapsed_text()} (run {self.run_id})",
         ]
         lines[3:3] = [f"  {event_id or '-'}: {reasons}" for event_id, reasons in self.rejects[:5]]
         return "\n".join(lines)
+
+    def _elapsed_text(self) -> str:
+        """Wall time when known: the pipeline steps alone hide Prefect's and Python's start-up."""
+        if self.wall_seconds is None:
+            return f"{self.elapsed:.1f} s"
+        startup = max(0.0, self.wall_seconds - self.elapsed)
+        return f"{self.wall_seconds:.1f} s wall (start-up {startup:.1f} s, pipeline {self.elapsed:.1f} s)"
 
     def to_markdown(self) -> str:
         """A Prefect markdown artifact: tables of documents, events, rejects, exports, timings."""

@@ -14,13 +14,13 @@ import pandera.polars as pa
 import polars as pl
 
 from schemas.codebook import (
+    ACCEPTED_REGIONS,
     CIVILIAN_TARGETING_VALUES,
     DISORDER_TYPES,
     EVENT_ID_PATTERN,
     EVENT_TYPES,
     GEO_PRECISIONS,
     INTER_LABELS,
-    REGIONS,
     SUB_EVENT_DISORDER,
     SUB_EVENT_PARENT,
     TIME_PRECISIONS,
@@ -62,7 +62,7 @@ class AcledEvent(pa.DataFrameModel):
     interaction: pl.Int32 = pa.Field(isin=sorted(VALID_INTERACTIONS))
     civilian_targeting: str = pa.Field(nullable=True, isin=list(CIVILIAN_TARGETING_VALUES))
     iso: pl.Int32 = pa.Field(ge=0, le=999)
-    region: str = pa.Field(nullable=True, isin=list(REGIONS))
+    region: str = pa.Field(nullable=True, isin=list(ACCEPTED_REGIONS))
     country: str
     admin1: str = pa.Field(nullable=True)
     admin2: str = pa.Field(nullable=True)

@@ -69,7 +69,11 @@ VALID_INTERACTIONS: frozenset[int] = frozenset(
 TIME_PRECISIONS: tuple[int, ...] = (1, 2, 3)  # day, week/weekend, month
 GEO_PRECISIONS: tuple[int, ...] = (1, 2, 3)  # town, near a town/part of region, larger region
 
-CIVILIAN_TARGETING_VALUES: tuple[str, ...] = ("Civilians targeted", "Civilian targeting")
+# ACLED's files write "Civilian targeting" (the Bangladesh 2022-2024 export, the newest format we
+# have); "Civilians targeted" is the older codebook wording. Both are accepted and stored as given;
+# extracted events use CIVILIAN_TARGETING.
+CIVILIAN_TARGETING = "Civilian targeting"
+CIVILIAN_TARGETING_VALUES: tuple[str, ...] = (CIVILIAN_TARGETING, "Civilians targeted")
 CIVILIAN_TARGETING_EVENT_TYPES: frozenset[str] = frozenset(
     {"Violence against civilians", "Explosions/Remote violence", "Riots", "Protests"}
 )
@@ -91,6 +95,15 @@ REGIONS: tuple[str, ...] = (
     "Antarctica",
 )
 OLD_REGION_NAMES: dict[str, str] = {"Southern Asia": "South Asia", "South-Eastern Asia": "Southeast Asia"}
+# The numbers ACLED's API takes for `region=` (ACLED's API user guide, 2022 edition).
+ACLED_REGION_CODES: dict[str, int] = {
+    "Western Africa": 1, "Middle Africa": 2, "Eastern Africa": 3, "Southern Africa": 4,
+    "Northern Africa": 5, "South Asia": 7, "Southeast Asia": 9, "Middle East": 11, "Europe": 12,
+    "Caucasus and Central Asia": 13, "Central America": 14, "South America": 15, "Caribbean": 16,
+    "East Asia": 17, "North America": 18, "Oceania": 19, "Antarctica": 20,
+}
+# Region values an import may carry: files are stored with the names they came with.
+ACCEPTED_REGIONS: tuple[str, ...] = (*REGIONS, *OLD_REGION_NAMES)
 
 _REGION_MEMBERS: dict[str, str] = {
     "Western Africa": "BEN BFA CPV CIV GMB GHA GIN GNB LBR MLI MRT NER NGA SEN SLE TGO SHN",
@@ -138,7 +151,8 @@ _ACLED_COUNTRY_NAMES: dict[str, str] = {
 
 
 def normalise_region(region: str) -> str:
-    """ACLED renamed two regions; the newer names are the ones we store."""
+    """ACLED renamed two regions: the newer name of `region` (for comparisons across vintages;
+    imports keep the name their file used)."""
     return OLD_REGION_NAMES.get(region, region)
 
 

@@ -26,14 +26,13 @@ import polars as pl
 from eventpipe.errors import InputError
 from schemas.codebook import (
     ACLED_COLUMNS,
-    CIVILIAN_TARGETING_VALUES,
     SPELLING_FIXES,
     SUB_EVENT_DISORDER,
     inter_code,
-    normalise_region,
     parse_interaction,
 )
-from schemas.dates import parse_acled_date
+from schemas.dates import acled_date_formats, parse_acled_date
+from warehouse.columns import SOURCE_FORMAT_COLUMNS
 
 log = logging.getLogger(__name__)
 
@@ -106,6 +105,27 @@ def iter_acled_batches(path: Path, batch_size: int = 100_000) -> Iterator[AcledF
     log.info("read %s: %d rows%s", path, total, " (monadic)" * monadic)
 
 
+def read_acled_records(records: list[dict[str, object]], source: str) -> AcledFile:
+    """Normalise rows given as mappings (ACLED's API answers in JSON), exactly as a file's rows.
+
+    Columns this reader does not know are dropped (the API may add some); missing required
+    ones are an InputError naming `source`.
+    """
+    header = list(dict.fromkeys(key for record in records for key in record))
+    known = [c for c in header if c in ACLED_COLUMNS]
+    _check_columns(Path(source), known)
+    values = {c: [_text(record.get(c)) for record in records] for c in known}
+    raw = pl.DataFrame(values, schema={c: pl.String for c in known}).with_row_index(RECORD, offset=1)
+    return _normalise(raw, known, Path(source), "actor2" not in known)
+
+
+def _text(value: object) -> str | None:
+    """A JSON value as the CSV cell ACLED would write (empty -> null, like the CSV reader)."""
+    if value is None or value == "":
+        return None
+    return str(value)
+
+
 def _hold_back_last_event(chunk: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Split off the rows of the batch's last event (a monadic event's rows are adjacent)."""
     ids = chunk["event_id_cnty"]
@@ -120,8 +140,13 @@ def _normalise(chunk: pl.DataFrame, header: list[str], path: Path, monadic: bool
     if monadic:
         frame, extra = merge_monadic(frame)
         reasons = pl.concat([reasons, extra])
+    else:
+        frame = frame.with_columns(source_shape=pl.lit("dyadic"), source_actor2_first=pl.lit(False))
     return AcledFile(
-        events=frame.select(*ACLED_COLUMNS, RECORD), reasons=reasons, rows_read=chunk.height, monadic=monadic
+        events=frame.select(*ACLED_COLUMNS, *SOURCE_FORMAT_COLUMNS, RECORD),
+        reasons=reasons,
+        rows_read=chunk.height,
+        monadic=monadic,
     )
 
 
@@ -205,7 +230,9 @@ def _typed(frame: pl.DataFrame, path: Path) -> pl.DataFrame:
         dtype = pl.Int64 if name == "timestamp" else pl.Int32
         exprs.append(pl.when(number == number.round()).then(number).cast(dtype).alias(name))
     exprs += [pl.col(n).str.strip_chars().cast(pl.Float64, strict=False).alias(n) for n in FLOAT_COLUMNS]
-    typed = frame.with_columns(exprs)
+    typed = frame.with_columns(exprs).with_columns(
+        acled_date_formats(frame["event_date"]).alias("source_date_format")
+    )
     for name in ("event_date", *INT_COLUMNS, *FLOAT_COLUMNS):
         lost = typed[name].is_null() & frame[name].is_not_null()
         if lost.any():
@@ -232,12 +259,14 @@ def _fix_spelling(column: str) -> pl.Expr:
 
 
 def _map_codes(frame: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """inter1/inter2/interaction (numbers or labels), region and civilian_targeting spellings.
+    """inter1/inter2/interaction (numbers or labels) as numeric codes, and which of the two the
+    file used (`source_labels`). Region and civilian_targeting keep the file's spelling.
 
     Mapping tables are built over the distinct values only, so this stays vectorised.
     """
     reasons = []
-    exprs = []
+    numeric = pl.col("interaction").str.strip_chars().str.contains(r"^\d+(\.0)?$")
+    exprs = [pl.when(numeric).then(pl.lit("numeric")).otherwise(pl.lit("text")).alias("source_labels")]
     for name, parse in (("inter1", inter_code), ("inter2", inter_code), ("interaction", parse_interaction)):
         mapping = {v: parse(v) for v in frame[name].unique().drop_nulls().to_list()}
         unknown = [v for v, code in mapping.items() if code is None]
@@ -247,9 +276,6 @@ def _map_codes(frame: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
                 bad.select(RECORD, pl.format("{}: unknown code '{}'", pl.lit(name), name).alias("reason"))
             )
         exprs.append(pl.col(name).replace_strict(mapping, default=None, return_dtype=pl.Int32).alias(name))
-    regions = {v: normalise_region(v) for v in frame["region"].unique().drop_nulls().to_list()}
-    targeted = {v: CIVILIAN_TARGETING_VALUES[0] for v in CIVILIAN_TARGETING_VALUES}
-    exprs += [pl.col("region").replace(regions), pl.col("civilian_targeting").replace(targeted)]
     mapped = frame.with_columns(exprs).with_columns(
         pl.when(pl.col("actor2").is_null())
         .then(pl.col("inter2").fill_null(0))
@@ -286,6 +312,7 @@ def merge_monadic(frame: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
             pl.col("__inter2").fill_null(0).alias("inter2"),
         )
         .drop("__rank", "__actor2", "__assoc2", "__inter2")
+        .with_columns(source_shape=pl.lit("monadic"))
     )
     extra = ranked.filter(pl.col("__rank") >= 2).select(
         pl.col(RECORD).cast(pl.UInt32),
@@ -301,6 +328,7 @@ def _civilians_as_actor2(frame: pl.DataFrame) -> pl.DataFrame:
         & ~pl.col("inter2").is_in([0, CIVILIANS])
     ).fill_null(False)
     pairs = (("actor1", "actor2"), ("assoc_actor_1", "assoc_actor_2"), ("inter1", "inter2"))
+    frame = frame.with_columns(swap.alias("source_actor2_first"))
     return frame.with_columns(
         expr
         for one, two in pairs

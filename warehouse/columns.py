@@ -12,9 +12,16 @@ from schemas.codebook import ACLED_COLUMNS
 
 PROVENANCE_COLUMNS: tuple[str, ...] = ("origin", "extractor_version", "confidence", "run_id")
 EVENT_COLUMNS: tuple[str, ...] = (*ACLED_COLUMNS, *PROVENANCE_COLUMNS)
+# How an imported ACLED row was written (migration 0002), so that an export writes it back the
+# same way: 'text' | 'numeric' inter labels, the strftime format of its event_date, 'dyadic' |
+# 'monadic', and whether a monadic file listed actor2's row first. NULL for extracted events.
+SOURCE_FORMAT_COLUMNS: tuple[str, ...] = (
+    "source_labels", "source_date_format", "source_shape", "source_actor2_first",
+)
+STORED_EVENT_COLUMNS: tuple[str, ...] = (*EVENT_COLUMNS, *SOURCE_FORMAT_COLUMNS)
 # Columns whose change makes a stored event "changed" (run_id only says who wrote it last).
 EVENT_COMPARE_COLUMNS: tuple[str, ...] = tuple(
-    c for c in EVENT_COLUMNS if c not in ("event_id_cnty", "run_id")
+    c for c in STORED_EVENT_COLUMNS if c not in ("event_id_cnty", "run_id")
 )
 
 MENTION_COLUMNS: tuple[str, ...] = ("event_id_cnty", "doc_id", "evidence", "span_start", "span_end")
@@ -59,6 +66,8 @@ def polars_dtype(column: str) -> pl.DataType:
         return pl.Float64()
     if column in _DATE_COLUMNS:
         return pl.Date()
+    if column == "source_actor2_first":
+        return pl.Boolean()
     return pl.String()
 
 

@@ -19,10 +19,16 @@ from pathlib import Path
 import duckdb
 
 from eventpipe.errors import WarehouseError
+from warehouse.acled_format import CsvStyle, export_query, resolve_style
 from warehouse.columns import EVENT_COLUMNS
 from warehouse.sqlutil import column_list
 
 log = logging.getLogger(__name__)
+
+# One layout for every export (`eventpipe run`, `eventpipe export`, the served export flow):
+# <export dir>/parquet/ (hive folders) and <export dir>/events.csv.
+PARQUET_DIR = "parquet"
+CSV_FILE = "events.csv"
 
 
 @dataclass(frozen=True)
@@ -42,8 +48,10 @@ def export_parquet(
 ) -> ExportResult:
     """Write all events (ACLED columns + provenance) as zstd Parquet under `out_dir`.
 
-    Partition columns are also kept inside the files (WRITE_PARTITION_COLUMNS), so a single file
-    is self-contained; read the folder back with hive partitioning.
+    Partition columns live in the folder names only (`year=2024/country=Kenya/`), not inside the
+    files: with both, pandas and pyarrow refuse the folder ("Field year has incompatible types").
+    Every file has the same schema (one COPY of one query), so every reader (pandas, pyarrow,
+    polars, DuckDB) reads the folder with its default hive partitioning.
     """
     unknown = [c for c in partition_by if c not in EVENT_COLUMNS]
     if unknown:
@@ -51,10 +59,11 @@ def export_parquet(
     out_dir = Path(out_dir)
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     tmp = _sibling(out_dir, "tmp")
-    query = f"SELECT * FROM events WHERE {_filter(where)}"  # no ORDER BY: sorting 1M rows costs ~25%
+    # no ORDER BY: sorting 1M rows costs ~25%
+    query = f"SELECT {column_list(EVENT_COLUMNS)} FROM events WHERE {_filter(where)}"
     options = "FORMAT parquet, COMPRESSION zstd"
     if partition_by:
-        options += f", PARTITION_BY ({column_list(list(partition_by))}), WRITE_PARTITION_COLUMNS true"
+        options += f", PARTITION_BY ({column_list(list(partition_by))})"
         rows = _copy(con, query, tmp, options)
         tmp.mkdir(parents=True, exist_ok=True)  # zero rows write no folder
     else:
@@ -66,19 +75,33 @@ def export_parquet(
     return ExportResult(path=out_dir, rows=rows, files=files)
 
 
-def export_csv(con: duckdb.DuckDBPyConnection, out_path: Path, where: str | None = None) -> ExportResult:
-    """Write events as an ACLED export: ACLED's 31 columns, header and order (`acled_export`)."""
+def export_csv(con: duckdb.DuckDBPyConnection, out_path: Path, where: str | None = None,
+               labels: str | None = None, date_format: str | None = None,
+               shape: str | None = None) -> ExportResult:
+    """Write events as an ACLED export: ACLED's columns, header and order.
+
+    `labels` ('text' | 'numeric'), `date_format` ('iso' | 'acled') and `shape` ('dyadic' |
+    'monadic') left as None follow the rows: imported rows are written the way their file was,
+    so an import exports back cell by cell (see warehouse.acled_format). `rows` counts CSV rows
+    (one per actor when monadic).
+    """
     out_path = Path(out_path)
     out_path.parent.mkdir(parents=True, exist_ok=True)
     tmp = _sibling(out_path, "tmp")
-    query = (
-        f"SELECT * FROM acled_export WHERE event_id_cnty IN "
-        f"(SELECT event_id_cnty FROM events WHERE {_filter(where)}) ORDER BY event_date, event_id_cnty"
-    )
+    style = _resolve(con, _filter(where), labels, date_format, shape)
+    query = export_query(style, _filter(where))
     rows = _copy(con, query, tmp, "FORMAT csv, HEADER true, DELIMITER ','")
     os.replace(tmp, out_path)
     log.info("exported %d events to %s", rows, out_path)
     return ExportResult(path=out_path, rows=rows, files=1)
+
+
+def _resolve(con: duckdb.DuckDBPyConnection, row_filter: str, labels: str | None, date_format: str | None,
+             shape: str | None) -> CsvStyle:
+    try:
+        return resolve_style(con, row_filter, labels, date_format, shape)
+    except duckdb.Error as error:
+        raise WarehouseError(f"export failed: {str(error).splitlines()[0]}") from error
 
 
 def _filter(where: str | None) -> str:

@@ -22,10 +22,10 @@ import polars as pl
 from warehouse.columns import (
     DOCUMENT_COLUMNS,
     DOCUMENT_COMPARE_COLUMNS,
-    EVENT_COLUMNS,
     EVENT_COMPARE_COLUMNS,
     MENTION_COLUMNS,
     REJECT_COLUMNS,
+    STORED_EVENT_COLUMNS,
     stage_frame,
 )
 from warehouse.sqlutil import column_list, quote_ident
@@ -98,14 +98,14 @@ def upsert_acled(
     would keep the first one). A stored event is only rewritten when the incoming one is at
     least as new and differs. Rejected rows are recorded with `run_id` and `source_file`.
     """
-    stage = stage_frame(_newest_per_key(events), EVENT_COLUMNS, origin="acled", run_id=run_id)
+    stage = stage_frame(_newest_per_key(events), STORED_EVENT_COLUMNS, origin="acled", run_id=run_id)
     with registered(con, "stage_events", stage):
-        added = _insert_new(con, "events", "stage_events", EVENT_COLUMNS, "event_id_cnty")
+        added = _insert_new(con, "events", "stage_events", STORED_EVENT_COLUMNS, "event_id_cnty")
         updated = _update_changed(
             con,
             "events",
             "stage_events",
-            EVENT_COLUMNS,
+            STORED_EVENT_COLUMNS,
             "event_id_cnty",
             EVENT_COMPARE_COLUMNS,
             "s.timestamp >= t.timestamp",
@@ -135,7 +135,7 @@ def sync_extracted(
     corpus quarantines instead of growing by the same rows on every run; each run's count stays
     in `runs.stats`.
     """
-    staged = stage_frame(events, EVENT_COLUMNS, origin="extracted", run_id=run_id)
+    staged = stage_frame(events, STORED_EVENT_COLUMNS, origin="extracted", run_id=run_id)
     stage = staged.unique("event_id_cnty", keep="first", maintain_order=True)
     rejects = pl.concat([stage_frame(rejects, REJECT_COLUMNS), _duplicate_rejects(staged)])
     with (
@@ -179,12 +179,12 @@ def _sync_events(con: duckdb.DuckDBPyConnection, n_staged: int) -> LoadStats:
         con.execute("""DELETE FROM events WHERE origin = 'extracted'
         AND event_id_cnty NOT IN (SELECT event_id_cnty FROM stage_events)""")
     )
-    added = _insert_new(con, "events", "stage_events", EVENT_COLUMNS, "event_id_cnty")
+    added = _insert_new(con, "events", "stage_events", STORED_EVENT_COLUMNS, "event_id_cnty")
     updated = _update_changed(
         con,
         "events",
         "stage_events",
-        EVENT_COLUMNS,
+        STORED_EVENT_COLUMNS,
         "event_id_cnty",
         EVENT_COMPARE_COLUMNS,
         "t.origin = 'extracted'",

@@ -11,6 +11,7 @@ import json
 import logging
 import os
 import sys
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -21,6 +22,7 @@ from eventpipe.settings import Settings
 
 PAUSE_ENV = "EVENTPIPE_TEST_PAUSE_BEFORE_COMMIT"
 DEFAULT_STATUS_RUNS = 10
+SERVE_STARTUP_SECONDS = 300.0  # a long-lived server may take its time to start on a busy machine
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -29,7 +31,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                                 description="Extract events from new or changed documents in the raw "
                                             "folder, sync them into the warehouse, export Parquet.")
     _add_settings_flags(run)
-    run.add_argument("--quiet", action="store_true", help="no progress bar, no summary, no Prefect logs")
     run.add_argument("--wait", type=float, default=0.0, metavar="SECONDS",
                      help="wait up to SECONDS for another run to release the warehouse "
                           "(default: fail at once)")
@@ -111,8 +112,19 @@ def run_pipeline(args: argparse.Namespace) -> int:
               reporting_progress(callback)):
             summary = pipeline_flow(**pipeline_parameters(settings, pause))
     if not args.quiet:
+        summary.wall_seconds = _seconds_since_process_start()
         print(summary.to_text())
     return 0
+
+
+def _seconds_since_process_start() -> float | None:
+    """Wall time of this command so far, interpreter start-up and imports included."""
+    import psutil
+
+    try:
+        return time.time() - psutil.Process().create_time()
+    except psutil.Error:
+        return None
 
 
 @contextmanager
@@ -150,23 +162,36 @@ def _progress_bar(enabled: bool) -> Iterator[object]:
 
 
 def serve_pipeline(args: argparse.Namespace) -> int:
-    """Serve the deployments; start a local Prefect server first when none is configured."""
+    """Serve the deployments; start a local Prefect server (with its UI) when none is configured.
+
+    Served runs log at INFO (to this terminal and to Prefect) unless --quiet; Ctrl-C and SIGTERM
+    stop serving cleanly (see flows.serve.serve_deployments).
+    """
     settings = load_settings(args)
-    prepare_prefect(args.verbose)
+    if not args.verbose:
+        os.environ["PREFECT_LOGGING_LEVEL"] = "ERROR" if args.quiet else "INFO"
+    prepare_prefect(args.verbose, args.quiet)
     from flows.serve import serve_deployments
 
+    def announce(message: str) -> None:
+        if not args.quiet:
+            print(f"eventpipe serve: {message}", file=sys.stderr, flush=True)
+
     if os.environ.get("PREFECT_API_URL"):
-        serve_deployments(settings, args.interval)
+        announce(f"Prefect API at {os.environ['PREFECT_API_URL']}")
+        serve_deployments(settings, args.interval, announce)
+        announce("stopped")
         return 0
     from prefect.settings import PREFECT_API_URL, temporary_settings
 
     from flows.server import local_prefect_server
 
-    with local_prefect_server() as api_url:
-        print(f"eventpipe serve: local Prefect server at {api_url.removesuffix('/api')}", file=sys.stderr)
+    with local_prefect_server(ui=True, timeout=SERVE_STARTUP_SECONDS) as api_url:
+        announce(f"Prefect UI at {api_url.removesuffix('/api')} (API {api_url}), for as long as this runs")
         os.environ["PREFECT_API_URL"] = api_url  # for the flow-run subprocesses the runner starts
         with temporary_settings(updates={PREFECT_API_URL: api_url}):
-            serve_deployments(settings, args.interval)
+            serve_deployments(settings, args.interval, announce)
+    announce("stopped")
     return 0
 
 

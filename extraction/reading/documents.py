@@ -19,8 +19,12 @@ log = logging.getLogger(__name__)
 
 
 _WORD_RE = re.compile(r"[A-Za-z]+")
+# English function words: a headline-style note ('POLICE OFFICER DIES WHEN SUSPECTED MILITANTS
+# SHOOT HIM DURING ROUTINE PATROL') has few articles, so pronouns and prepositions count too.
 _ENGLISH_WORDS = frozenset(
-    "the of and in to a on was were by for with at from that is an as said after killed".split()
+    """the of and in to a on was were by for with at from that is an as said after killed when while
+    during over into near against him his her their they he she it its who which not are be been has have
+    had but or this these those two three several some other before between following outside""".split()
 )
 CHUNK_CHARS = 1_000_000  # huge documents are prepared and split into sentences chunk by chunk
 PIECE_JOINER = "\n\n"  # the prepared text of a huge document: its prepared pieces joined by this

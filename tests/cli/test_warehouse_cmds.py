@@ -115,6 +115,54 @@ def test_sql_json_is_parseable(warehouse: Path, capsys: pytest.CaptureFixture[st
     assert code == 0 and json.loads(out) == [{"origin": "acled", "n": 297 + 309 + 302}]
 
 
+def test_sql_json_keeps_sums_and_averages_numbers(warehouse: Path,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = _run(capsys, "sql", "SELECT sum(fatalities) AS f, avg(fatalities) AS a, "
+                        "sum(latitude)::DECIMAL(12, 2) AS d FROM events WHERE iso = 404", "--format", "json",
+                        "--warehouse", str(warehouse))
+    row = json.loads(out)[0]
+    assert code == 0 and isinstance(row["f"], int) and isinstance(row["a"], float)
+    assert isinstance(row["d"], float)
+
+
+@pytest.mark.parametrize("width", [60, 120])
+def test_sql_table_fits_the_width_and_names_the_columns_left_out(
+    warehouse: Path, capsys: pytest.CaptureFixture[str], width: int
+) -> None:
+    code, out, _ = _run(capsys, "sql", "SELECT * FROM events ORDER BY event_id_cnty LIMIT 5",
+                        "--max-width", str(width), "--warehouse", str(warehouse))
+    lines = out.splitlines()
+    assert code == 0 and all(len(line) <= width for line in lines[:-1])
+    assert lines[0].split()[:2] == ["event_id_cnty", "event_date"]  # whole names, not 3 letters
+    assert "columns," in lines[-1] and "not shown: " in lines[-1]
+    _, every, _ = _run(capsys, "sql", "SELECT * FROM events LIMIT 5", "--max-width", "0",
+                       "--warehouse", str(warehouse))
+    assert "source_scale" in every.splitlines()[0]
+
+
+def test_verbosity_flags_go_before_or_after_the_command(warehouse: Path,
+                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    query = "SELECT 1 AS x"
+    for argv in (["-v", "sql", query], ["sql", "-v", query], ["sql", query, "-q"], ["-q", "sql", query]):
+        code, out, _ = _run(capsys, *argv, "--warehouse", str(warehouse))
+        assert code == 0 and out.split()[-1] == "1"
+
+
+def test_a_closed_pipe_ends_quietly(warehouse: Path) -> None:
+    """`eventpipe sql ... | head -1` (and status): no BrokenPipeError traceback."""
+    import subprocess
+    import sys
+
+    eventpipe = str(Path(sys.executable).with_name("eventpipe"))
+    for command in (f"{eventpipe} sql 'SELECT * FROM events' --format csv --warehouse {warehouse}",
+                    f"{eventpipe} sql 'SELECT * FROM events' --warehouse {warehouse} --max-width 0",
+                    f"{eventpipe} status --warehouse {warehouse} --runs 50"):
+        result = subprocess.run(f"{command} | head -1", shell=True, capture_output=True, text=True,
+                                timeout=60)
+        assert result.returncode == 0 and result.stdout.count("\n") == 1
+        assert "Traceback" not in result.stderr and "BrokenPipe" not in result.stderr, result.stderr
+
+
 def test_sql_output_writes_parquet(
     warehouse: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -152,8 +200,8 @@ def test_export_parquet_and_csv(warehouse: Path, tmp_path: Path, capsys: pytest.
     code, out, _ = _run(
         capsys, "export", "--out", str(out_dir), "--partition-by", "year", "--warehouse", str(warehouse)
     )
-    assert code == 0 and out.startswith(f"exported 908 events to {out_dir / 'events'}")
-    assert {p.name.split("=")[0] for p in (out_dir / "events").iterdir()} == {"year"}
+    assert code == 0 and out.startswith(f"exported 908 events to {out_dir / 'parquet'}")
+    assert {p.name.split("=")[0] for p in (out_dir / "parquet").iterdir()} == {"year"}
     code, out, _ = _run(
         capsys,
         "export",
@@ -211,3 +259,26 @@ def test_many_rejects_are_summarised_by_rule(tmp_path: Path, capsys: pytest.Capt
         "  5 rows: fatalities: greater_than_or_equal_to(0)",
         "  2 rows: year: year_is_year_of_event_date",
     ]
+
+
+@pytest.mark.parametrize(("extra", "message"), [
+    (["--format", "csv", "--partition-by", "year"], "--partition-by applies to Parquet only"),
+    (["--labels", "numeric"], "--labels, --date-format and --shape apply to the CSV export only"),
+])
+def test_export_options_that_do_not_apply_are_refused(
+    warehouse: Path, tmp_path: Path, extra: list[str], message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = _run(capsys, "export", "--out", str(tmp_path / "x"), *extra, "--warehouse", str(warehouse))
+    assert code == 2 and message in err and len(err.strip().splitlines()) == 1
+    assert not (tmp_path / "x").exists()
+
+
+def test_export_csv_choices_from_the_command_line(warehouse: Path, tmp_path: Path,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = _run(capsys, "export", "--format", "csv", "--out", str(tmp_path), "--where", "iso = 50",
+                        "--labels", "numeric", "--date-format", "iso", "--shape", "dyadic",
+                        "--warehouse", str(warehouse))
+    frame = pl.read_csv(tmp_path / "events.csv", infer_schema=False)
+    assert code == 0 and out.startswith("exported 309 rows")
+    assert frame.columns == list(ACLED_COLUMNS) and set(frame["inter1"]) <= set("12345678")
+    assert frame["event_date"].str.contains(r"^\d{4}-\d{2}-\d{2}$").all()

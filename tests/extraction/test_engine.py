@@ -192,6 +192,23 @@ def test_odd_input_gives_a_warning_and_no_events(
     assert warning in caplog.text
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "POLICE OFFICER DIES WHEN SUSPECTED MILITANTS SHOOT HIM DURING ROUTINE PATROL ALONG HIGHWAY",
+        "Youths riot outside polling centre; police open fire, killing one rioter, injuring several others",
+        "Traders stage protest over new market levies; county officers arrest several protesters near stalls",
+    ],
+)
+def test_headline_style_english_is_english(
+    resources: Resources, caplog: pytest.LogCaptureFixture, text: str
+) -> None:
+    """Notes written like headlines (few articles, often all caps) are English: no language warning."""
+    with caplog.at_level(logging.WARNING, logger="extraction"):
+        extract(resources, text)
+    assert "does not look like English" not in caplog.text
+
+
 def test_a_text_with_no_events_yields_none(resources: Resources) -> None:
     text = (
         "On 3 May 2019, the weather in Nairobi was sunny. The markets were busy and schools reopened "

@@ -21,6 +21,11 @@ def test_text_has_documents_events_rejects_export_and_elapsed() -> None:
     assert "export:    exports/parquet" in text and "elapsed:   1.8 s (run r1)" in text
 
 
+def test_text_shows_wall_time_with_start_up() -> None:
+    text = PipelineSummary(run_id="r2", timings={"extract": 0.3, "load": 0.1}, wall_seconds=8.4).to_text()
+    assert "elapsed:   8.4 s wall (start-up 8.0 s, pipeline 0.4 s) (run r2)" in text
+
+
 def test_markdown_tables_escape_pipes_and_cap_rejects() -> None:
     markdown = summary(rejects=MAX_REJECTS_SHOWN + 3).to_markdown()
     assert "| 2 | 1 | 7 | 1 | 3 |" in markdown and "| 4 | 1 | 2 | 9 | 14 |" in markdown

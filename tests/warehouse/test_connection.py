@@ -15,12 +15,17 @@ from schemas.acled import AcledEvent
 from schemas.codebook import ACLED_COLUMNS
 from schemas.validate import model_dtypes
 from warehouse import migrate as migrate_module
-from warehouse.columns import EVENT_COLUMNS, PROVENANCE_COLUMNS, polars_dtype
+from warehouse.columns import (
+    PROVENANCE_COLUMNS,
+    SOURCE_FORMAT_COLUMNS,
+    STORED_EVENT_COLUMNS,
+    polars_dtype,
+)
 from warehouse.connection import connect
 from warehouse.migrate import migrate, schema_version
 from warehouse.runs import finish_run, start_run
 
-TABLES = {"documents", "events", "event_mentions", "rejects", "runs", "schema_version"}
+TABLES = {"documents", "events", "event_mentions", "rejects", "runs", "schema_version", "acled_sync"}
 VIEWS = {"acled_export", "events_by_country_month_type", "events_by_actor", "events_by_admin1"}
 DUCKDB_TYPES = {
     "String": "VARCHAR",
@@ -28,6 +33,7 @@ DUCKDB_TYPES = {
     "Int64": "BIGINT",
     "Float64": "DOUBLE",
     "Date": "DATE",
+    "Boolean": "BOOLEAN",
 }
 
 
@@ -38,30 +44,32 @@ def _columns(con: duckdb.DuckDBPyConnection, table: str) -> list[tuple[str, str]
 def test_new_warehouse_has_tables_views_and_version(con: duckdb.DuckDBPyConnection) -> None:
     names = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
     assert TABLES | VIEWS <= names
-    assert schema_version(con) == 1
+    assert schema_version(con) == 2
 
 
 def test_reopening_applies_nothing_twice(db_path: Path) -> None:
     connect(db_path).close()
     con = connect(db_path)
     assert migrate(con) == []
-    assert con.execute("SELECT count(*) FROM schema_version").fetchone()[0] == 1
+    assert con.execute("SELECT count(*) FROM schema_version").fetchone()[0] == 2
 
 
 def test_pending_migration_is_applied_in_place(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     con = connect(db_path)
     run_id = start_run(con, "test")
     monkeypatch.setattr(migrate_module, "MIGRATIONS_PACKAGE", "tests.warehouse.migrations_v2")
-    assert migrate(con) == ["0002_add_review_flag.sql"]
-    assert schema_version(con) == 2
+    assert migrate(con) == ["0003_add_review_flag.sql"]
+    assert schema_version(con) == 3
     assert "reviewed" in [c for c, _ in _columns(con, "events")]
     assert con.execute("SELECT run_id FROM runs").fetchone()[0] == run_id  # data survived
 
 
 def test_events_ddl_matches_the_pandera_model(con: duckdb.DuckDBPyConnection) -> None:
-    """Contract: the table's columns are AcledEvent's, in ACLED's order, then provenance."""
+    """Contract: the table's columns are AcledEvent's, in ACLED's order, then provenance, then
+    how an imported row was written."""
     columns = _columns(con, "events")
-    assert [c for c, _ in columns] == list(EVENT_COLUMNS) == [*ACLED_COLUMNS, *PROVENANCE_COLUMNS]
+    assert [c for c, _ in columns] == list(STORED_EVENT_COLUMNS)
+    assert list(STORED_EVENT_COLUMNS) == [*ACLED_COLUMNS, *PROVENANCE_COLUMNS, *SOURCE_FORMAT_COLUMNS]
     model = model_dtypes(AcledEvent)
     assert list(model) == list(ACLED_COLUMNS)
     for name, duck_type in columns:

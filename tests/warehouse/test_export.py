@@ -93,6 +93,8 @@ def test_csv_has_acled_header_and_round_trips(loaded: duckdb.DuckDBPyConnection,
 
 
 def test_csv_where_filters_on_any_events_column(loaded: duckdb.DuckDBPyConnection, tmp_path: Path) -> None:
-    result = export_csv(loaded, tmp_path / "bgd.csv", where="origin = 'acled' AND iso = 50")
+    result = export_csv(loaded, tmp_path / "bgd.csv", where="origin = 'acled' AND iso = 50", shape="dyadic")
     assert result.rows == _count(loaded, "iso = 50") > 0
     assert pl.read_csv(tmp_path / "bgd.csv")["country"].unique().to_list() == ["Bangladesh"]
+    monadic = export_csv(loaded, tmp_path / "bgd_monadic.csv", where="iso = 50")  # as imported
+    assert monadic.rows == 440  # the sample's actor rows
