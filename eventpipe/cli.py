@@ -22,6 +22,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "eventpipe.commands.extract_cmds",  # extract, evaluate
     "eventpipe.commands.flow_cmds",  # run, serve, status
     "eventpipe.commands.acled_cmds",  # acled-sync
+    "eventpipe.commands.report_cmds",  # report
 )
 
 EXIT_USER_ERROR = 2

@@ -29,6 +29,7 @@ from extraction.version import EXTRACTOR_VERSION
 from flows.extract_cache import cache_dir_for, drop_other_versions, prune, read_cached
 from flows.faults import PauseBeforeCommit
 from flows.frames import documents_frame, events_frame, mentions_frame
+from flows.lineage import lineage_frame, traceable_rejects
 from flows.progress import report
 from flows.queries import close_interrupted_runs, extracted_total, stored_hashes
 from flows.runners import build_task_runner
@@ -105,9 +106,10 @@ def _run(con: duckdb.DuckDBPyConnection, run_id: str, raw_dir: str, warehouse: s
         summary.rejects = list(result.rejects.select("event_id_cnty", "reasons").iter_rows())
     with _timed(summary, "load"):
         load_con = PauseBeforeCommit(con, pause) if pause > 0 else con
-        stats = load_task(quote(load_con), quote(result.valid),
-                          quote(mentions_frame(events, result.valid["event_id_cnty"])),
-                          quote(documents_frame(entries)), quote(result.rejects), run_id)
+        kept = result.valid["event_id_cnty"]
+        stats = load_task(quote(load_con), quote(result.valid), quote(mentions_frame(events, kept)),
+                          quote(documents_frame(entries)), quote(traceable_rejects(events, result.rejects)),
+                          run_id, quote(lineage_frame(events, kept)))
         _count_events(summary, stats, extracted_total(con))
     with _timed(summary, "export"):
         summary.export_path = export_task(quote(con), str(Path(export_dir) / PARQUET_DIR))

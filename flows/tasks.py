@@ -79,9 +79,11 @@ def validate_task(events: pl.DataFrame) -> ValidationResult:
 
 @task(name="load-warehouse", cache_policy=NO_CACHE)
 def load_task(con: duckdb.DuckDBPyConnection, events: pl.DataFrame, mentions: pl.DataFrame,
-              documents: pl.DataFrame, rejects: pl.DataFrame, run_id: str) -> LoadStats:
-    """Make the warehouse's extracted events equal to this corpus, in one transaction."""
-    return sync_extracted(con, events, mentions, documents, rejects, run_id)
+              documents: pl.DataFrame, rejects: pl.DataFrame, run_id: str,
+              lineage: pl.DataFrame | None = None) -> LoadStats:
+    """Make the warehouse's extracted events (and their lineage) equal to this corpus, in one
+    transaction."""
+    return sync_extracted(con, events, mentions, documents, rejects, run_id, lineage)
 
 
 @task(name="export-parquet", cache_policy=NO_CACHE)

@@ -37,7 +37,9 @@ DOCUMENT_COLUMNS: tuple[str, ...] = (
     "run_id",
 )
 DOCUMENT_COMPARE_COLUMNS: tuple[str, ...] = DOCUMENT_COLUMNS[1:-1]
-REJECT_COLUMNS: tuple[str, ...] = ("row", "event_id_cnty", "reasons")
+# doc_id, evidence and explain (JSON) trace an extraction reject to its text (migration 0004).
+REJECT_COLUMNS: tuple[str, ...] = ("row", "event_id_cnty", "reasons", "doc_id", "evidence", "explain")
+LINEAGE_COLUMNS: tuple[str, ...] = ("event_id_cnty", "field", "reason")
 
 _INT_COLUMNS = {
     "year",

@@ -28,6 +28,8 @@ from warehouse.columns import (
     STORED_EVENT_COLUMNS,
     stage_frame,
 )
+from warehouse.corrections import apply_corrections, store_corrected
+from warehouse.lineage import sync_lineage
 from warehouse.sqlutil import column_list, quote_ident
 
 log = logging.getLogger(__name__)
@@ -123,6 +125,7 @@ def sync_extracted(
     documents: pl.DataFrame,
     rejects: pl.DataFrame,
     run_id: str,
+    lineage: pl.DataFrame | None = None,
 ) -> LoadStats:
     """Make the warehouse's extracted corpus equal to `events`/`mentions`/`documents`.
 
@@ -133,11 +136,17 @@ def sync_extracted(
     (with a row in `rejects`), and mentions are only kept for events actually stored.
     Extraction rejects (source_file NULL) are replaced too, so `rejects` lists what the current
     corpus quarantines instead of growing by the same rows on every run; each run's count stays
-    in `runs.stats`.
+    in `runs.stats`. `lineage` (event_id_cnty, field, reason) replaces `event_lineage` for the
+    stored extracted events in the same transaction (see warehouse.lineage). Analysts'
+    corrections are replayed over the frames first (see warehouse.corrections), so the stored
+    events are the corrected ones.
     """
+    corrected = apply_corrections(con, events, mentions)
+    events, mentions = corrected.events, corrected.mentions
     staged = stage_frame(events, STORED_EVENT_COLUMNS, origin="extracted", run_id=run_id)
     stage = staged.unique("event_id_cnty", keep="first", maintain_order=True)
-    rejects = pl.concat([stage_frame(rejects, REJECT_COLUMNS), _duplicate_rejects(staged)])
+    rejects = pl.concat([stage_frame(rejects, REJECT_COLUMNS),
+                         stage_frame(_duplicate_rejects(staged), REJECT_COLUMNS)])
     with (
         registered(con, "stage_events", stage),
         registered(con, "stage_documents", stage_frame(documents, DOCUMENT_COLUMNS, run_id=run_id)),
@@ -148,6 +157,8 @@ def sync_extracted(
         stats = _sync_events(con, stage.height)
         _sync_documents(con)
         _sync_mentions(con)
+        sync_lineage(con, lineage)
+        store_corrected(con, corrected)
         stats.rejected += _insert_rejects(con, rejects, run_id, None)
     log.info("sync_extracted: %s", stats)
     return stats
@@ -267,8 +278,8 @@ def _insert_rejects(
     stage = stage_frame(rejects, REJECT_COLUMNS)
     with registered(con, "stage_rejects", stage):
         con.execute(
-            """INSERT INTO rejects (run_id, source_file, "row", event_id_cnty, reasons)
-            SELECT ?, ?, "row", event_id_cnty, reasons FROM stage_rejects""",
+            f"""INSERT INTO rejects (run_id, source_file, {column_list(REJECT_COLUMNS)})
+            SELECT ?, ?, {column_list(REJECT_COLUMNS)} FROM stage_rejects""",
             [run_id, source_file],
         )
     return stage.height
