@@ -32,9 +32,11 @@ import duckdb
 ROOT = Path(__file__).resolve().parents[1]
 EVENTPIPE = str(Path(sys.executable).with_name("eventpipe"))
 SHARED_DATA = ROOT.parent / "shared" / "data"  # the shared ACLED exports beside the repository
-DEFAULT_ACLED = [SHARED_DATA / "acled_kenya_1997_2019.csv",
-                 SHARED_DATA / "acled_2020_sample_other_regions.csv",
-                 SHARED_DATA / "acled_bangladesh_2022_2024.csv"]
+DEFAULT_ACLED = [
+    SHARED_DATA / "acled_kenya_1997_2019.csv",
+    SHARED_DATA / "acled_2020_sample_other_regions.csv",
+    SHARED_DATA / "acled_bangladesh_2022_2024.csv",
+]
 DOCS_PER_FOLDER = 1000
 
 
@@ -49,9 +51,12 @@ def run_eventpipe(args: list[str], env: dict[str, str]) -> float:
 
 
 def pipeline_env(raw: Path, work: Path, name: str) -> dict[str, str]:
-    return {**os.environ, "EVENTPIPE_RAW_DIR": str(raw),
-            "EVENTPIPE_WAREHOUSE": str(work / name / "events.duckdb"),
-            "EVENTPIPE_EXPORT_DIR": str(work / name / "exports")}
+    return {
+        **os.environ,
+        "EVENTPIPE_RAW_DIR": str(raw),
+        "EVENTPIPE_WAREHOUSE": str(work / name / "events.duckdb"),
+        "EVENTPIPE_EXPORT_DIR": str(work / name / "exports"),
+    }
 
 
 def bench_seed(work: Path) -> dict[str, float]:
@@ -67,8 +72,9 @@ def acled_notes(paths: list[Path]) -> list[tuple[str, str]]:
     notes = []
     for path in paths:
         with path.open(newline="", encoding="utf-8") as handle:
-            notes += [(row["notes"], row.get("source") or "")
-                      for row in csv.DictReader(handle) if row.get("notes")]
+            notes += [
+                (row["notes"], row.get("source") or "") for row in csv.DictReader(handle) if row.get("notes")
+            ]
     return notes
 
 
@@ -112,12 +118,27 @@ def bench_scale(work: Path, n_docs: int, acled: list[Path], batch_size: int) -> 
     digests = {}
     for runner in ("local", "dask"):
         env = pipeline_env(corpus, work, runner)
-        seconds = run_eventpipe(["run", "--quiet", "--task-runner", runner, "--dask-workers", "2",
-                                 "--batch-size", str(batch_size)], env)
+        seconds = run_eventpipe(
+            [
+                "run",
+                "--quiet",
+                "--task-runner",
+                runner,
+                "--dask-workers",
+                "2",
+                "--batch-size",
+                str(batch_size),
+            ],
+            env,
+        )
         rerun = run_eventpipe(["run", "--quiet", "--task-runner", runner], env)
         digests[runner] = warehouse_digest(Path(env["EVENTPIPE_WAREHOUSE"]))
-        report[runner] = {"seconds": round(seconds, 2), "docs_per_s": round(n_docs / seconds, 1),
-                          "rerun_s": round(rerun, 2), "events": digests[runner][0]}
+        report[runner] = {
+            "seconds": round(seconds, 2),
+            "docs_per_s": round(n_docs / seconds, 1),
+            "rerun_s": round(rerun, 2),
+            "events": digests[runner][0],
+        }
     report["identical_across_runners"] = digests["local"] == digests["dask"]
     return report
 

@@ -75,9 +75,11 @@ def measure(path: str, show: int) -> None:
     elapsed = time.perf_counter() - started
     mb = sum(len(r["notes"].encode()) for r in rows) / 1e6
     n = len(rows)
-    print(f"{path}: n={n} date_exact={date_ok / n:.4f} date_exact_year_known={year_ok / n:.4f} "
-          f"fatalities={fat_ok / n:.4f} "
-          f"fatalities_nonzero={nz_ok / max(nz, 1):.4f} (nz={nz}) speed={mb / elapsed:.2f} MB/s")
+    print(
+        f"{path}: n={n} date_exact={date_ok / n:.4f} date_exact_year_known={year_ok / n:.4f} "
+        f"fatalities={fat_ok / n:.4f} "
+        f"fatalities_nonzero={nz_ok / max(nz, 1):.4f} (nz={nz}) speed={mb / elapsed:.2f} MB/s"
+    )
     print("\n".join(misses + fat_misses))
 
 

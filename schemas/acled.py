@@ -39,6 +39,7 @@ CHECK_COLUMNS: dict[str, tuple[str, ...]] = {
     "iso_agrees_with_country": ("iso", "country"),
     "event_date_not_in_future": ("event_date",),
     "span_end_not_before_span_start": ("span_end", "span_start"),
+    "location_below_country_level": ("location", "country", "event_type", "sub_event_type"),
 }
 
 

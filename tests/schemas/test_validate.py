@@ -174,3 +174,43 @@ def test_real_acled_rows_pass(sample) -> None:
     assert result.rejects["reasons"].to_list() == ["event_id_cnty: missing value"] * missing_id
     assert result.valid.height == events.height - missing_id
     assert RECORD in result.valid.columns  # helper columns ride along
+
+
+COUNTRY_ONLY = {"location": None, "admin1": None, "admin2": None, "latitude": None, "longitude": None}
+
+
+@pytest.mark.parametrize(
+    ("change", "valid"),
+    [
+        ({}, True),
+        (COUNTRY_ONLY, False),  # a battle known only by its country: quarantined
+        ({**COUNTRY_ONLY, "location": " "}, False),
+        (
+            {
+                **COUNTRY_ONLY,
+                "disorder_type": "Strategic developments",
+                "event_type": "Strategic developments",
+                "sub_event_type": "Agreement",
+                "actor2": None,
+                "inter2": 0,
+                "interaction": 10,
+            },
+            True,  # an agreement may stand at country level
+        ),
+        (
+            {
+                **COUNTRY_ONLY,
+                "disorder_type": "Strategic developments",
+                "event_type": "Strategic developments",
+                "sub_event_type": "Arrests",
+            },
+            False,  # an arrest happens somewhere
+        ),
+    ],
+)
+def test_extracted_events_need_a_location_below_the_country(change: dict, valid: bool) -> None:
+    result = validate_frame(_frame({**PROVENANCE, **change}), ExtractedEvent)
+    assert result.valid.height == int(valid)
+    if not valid:
+        reason = result.rejects["reasons"].to_list()[0]
+        assert reason.startswith("location: location_below_country_level (got ")

@@ -1,0 +1,216 @@
+"""The ACLED place table (`scripts/build_place_table.py`) layered over the GeoNames gazetteer.
+
+A name ACLED uses resolves to ACLED's spelling, admin names and point; a place only GeoNames
+knows keeps GeoNames' data, with ACLED's spelling of its admin1 and, when an ACLED place lies
+within a few kilometres in the same region, that place's admin2 and admin3. The layer is built
+once per table (the packaged one, or one rebuilt without a region for leave-one-region-out
+evaluation) and shares the GeoNames tables it sits on.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import replace
+
+# An ACLED place and a GeoNames place of one name closer than this are one place.
+TWIN_KM = 25.0
+# A GeoNames place takes the admin2/admin3 of an ACLED place this close in the same admin1.
+NEIGHBOUR_KM = 8.0
+_CELL_DEGREES = 0.1
+
+
+class AcledLayer:
+    """Folded location -> ACLED places (most used first), ACLED's admin1 spellings by gazetteer
+    admin1 key, and the places near a point.
+
+    Loading only groups the table's lines by name; entries are built when a name is looked up,
+    the admin1 spellings and the neighbour grid on first use, so the layer adds little to the
+    gazetteer's load time."""
+
+    def __init__(
+        self,
+        lines: Iterable[str] = (),
+        make_entry: Callable[[int, list[str]], object] | None = None,
+        admin1_key_of_row: Callable[[list[str]], str | None] | None = None,
+    ):
+        self._lines: dict[str, list[tuple[int, str]]] = {}  # raw lines: split when looked up
+        for number, line in enumerate(lines):
+            self._lines.setdefault(line[: line.index("\t")], []).append((number, line))
+        self._make_entry = make_entry
+        self._admin1_key_of_row = admin1_key_of_row
+        self._entries: dict[str, tuple] = {}
+        self._admin1_names: dict[str, str] | None = None
+        self._grid: dict[tuple[int, int], list] | None = None
+
+    def __bool__(self) -> bool:
+        return bool(self._lines)
+
+    def __contains__(self, key: str) -> bool:
+        return key in self._lines
+
+    def get(self, key: str) -> tuple | None:
+        """The ACLED places of a folded name, one per place (None: a name ACLED never used)."""
+        entries = self._entries.get(key)
+        if entries is None:
+            rows = self._lines.get(key)
+            if rows is None:
+                return None
+            split = [(number, line.split("\t")) for number, line in rows]
+            built = [(self._make_entry(number, fields), fields) for number, fields in split]
+            entries = self._entries[key] = _merge_vintages(
+                [(e, int(f[COLUMN["year"]] or 0)) for e, f in built if e is not None]
+            )
+        return entries
+
+    @property
+    def admin1_names(self) -> dict[str, str]:
+        """Gazetteer admin1 key -> ACLED's most used spelling of it."""
+        if self._admin1_names is None:
+            spellings: dict[str, Counter] = {}
+            for rows in self._lines.values():  # from the rows: cheaper than building every entry
+                for _number, line in rows:
+                    fields = line.split("\t")
+                    key = self._admin1_key_of_row(fields) if self._admin1_key_of_row else None
+                    spelling, uses = fields[COLUMN["admin1"]], int(fields[COLUMN["count"]])
+                    if key and spelling:
+                        spellings.setdefault(key, Counter())[spelling] += uses
+            self._admin1_names = {
+                key: min(c.items(), key=lambda kv: (-kv[1], kv[0]))[0] for key, c in spellings.items()
+            }
+        return self._admin1_names
+
+    def nearest(self, entry, within_km: float = NEIGHBOUR_KM):
+        """The closest ACLED place to a GeoNames place in the same admin1 (or country when the
+        place has no admin1), if one lies within `within_km`."""
+        if self._grid is None:
+            self._grid = {}
+            for other in self._all_entries():
+                self._grid.setdefault(_cell(other.latitude, other.longitude), []).append(other)
+        row, col = _cell(entry.latitude, entry.longitude)
+        best, best_km = None, within_km
+        for dr in (-1, 0, 1):
+            for dc in (-1, 0, 1):
+                for other in self._grid.get((row + dr, col + dc), ()):
+                    if other.alpha2 != entry.alpha2 or (
+                        entry.admin1_key and other.admin1_key != entry.admin1_key
+                    ):
+                        continue
+                    distance = km(entry, other)
+                    if distance <= best_km:
+                        best, best_km = other, distance
+        return best
+
+    def keys_in(self, alpha2: str) -> list[tuple[str, tuple]]:
+        """(folded name, places) of the ACLED places of a country."""
+        found = []
+        for key in self._lines:
+            entries = [e for e in self.get(key) or () if e.alpha2 == alpha2]
+            if entries:
+                found.append((key, tuple(entries)))
+        return found
+
+    def _all_entries(self) -> Iterable:
+        for key in self._lines:
+            yield from self.get(key) or ()
+
+
+def km(a, b) -> float:
+    """Great-circle distance in km between two entries (haversine)."""
+    lat1, lon1, lat2, lon2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def _cell(latitude: float, longitude: float) -> tuple[int, int]:
+    return int(math.floor(latitude / _CELL_DEGREES)), int(math.floor(longitude / _CELL_DEGREES))
+
+
+COLUMNS = (
+    "key",
+    "location",
+    "admin1",
+    "admin2",
+    "admin3",
+    "country",
+    "iso",
+    "region",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "year",
+    "count",
+)
+COLUMN = {name: number for number, name in enumerate(COLUMNS)}
+
+
+def entry_maker(
+    entry_type: Callable[..., object],
+    country_of: Callable[[str, str], str | None],
+    admin1_key_of: Callable[[str, str], str | None],
+) -> Callable[[int, list[str]], object]:
+    """A function building the Entry of one table row (None for a country the gazetteer lacks);
+    `country_of(name, iso)` gives alpha-2, `admin1_key_of(alpha2, admin1)` the admin1 key."""
+
+    def make(number: int, fields: list[str]):
+        _key, location, admin1, admin2, admin3, country, iso, _region, lat, lon, precision, _year, count = (
+            fields
+        )
+        alpha2 = country_of(country, iso)
+        if alpha2 is None:
+            return None
+        return entry_type(
+            "place",
+            location,
+            alpha2,
+            admin1_key_of(alpha2, admin1),
+            admin2 or None,
+            float(lat),
+            float(lon),
+            0,
+            f"acled:{number}",
+            admin1 or None,
+            admin3 or None,
+            int(count),
+            int(precision or 0),
+        )
+
+    return make
+
+
+def _merge_vintages(rows: list) -> tuple:
+    """One entry per place: rows of one name within a few km in one country are the same place
+    coded under older and newer admin names; the most used coding (then the newest) speaks for
+    it, with the uses of all."""
+    rows = sorted(rows, key=lambda r: (-r[0].uses, -r[1], r[0].ident))
+    merged: list = []
+    for entry, _year in rows:
+        same = next(
+            (i for i, m in enumerate(merged) if m.alpha2 == entry.alpha2 and km(m, entry) <= 5.0), None
+        )
+        if same is None:
+            merged.append(entry)
+        else:
+            merged[same] = replace(merged[same], uses=merged[same].uses + entry.uses)
+    return tuple(merged)
+
+
+def merge_candidates(acled: tuple, geonames: tuple) -> tuple:
+    """ACLED places of a name with the GeoNames places of that name: a GeoNames twin (same country,
+    within TWIN_KM) lends its population and admin1 key to the ACLED place and is dropped."""
+    rest = list(geonames)
+    merged = []
+    for entry in acled:
+        twins = [
+            g for g in rest if g.kind == "place" and g.alpha2 == entry.alpha2 and km(g, entry) <= TWIN_KM
+        ]
+        if twins:
+            biggest = max(twins, key=lambda g: g.population)
+            entry = replace(
+                entry, population=biggest.population, admin1_key=entry.admin1_key or biggest.admin1_key
+            )
+            rest = [g for g in rest if g not in twins]
+        merged.append(entry)
+    places = sorted([*merged, *rest], key=lambda e: -e.population)
+    return tuple(places)
