@@ -2,6 +2,10 @@
 
 Library code raises these with structured fields; only the CLI/flow edge turns them into the
 one-line messages people read (`str(error)`).
+
+This module imports nothing of ours, and `eventpipe/__init__.py` imports nothing at load time
+(its API is imported lazily), so `extraction`, `warehouse` and `schemas` import it without
+pulling in the CLI, Prefect or each other (tests/eventpipe/test_errors.py checks this).
 """
 
 from __future__ import annotations
@@ -41,3 +45,29 @@ class WarehouseError(EventpipeError):
 
 class ExtractionError(EventpipeError):
     """The extraction engine cannot run (e.g. its packaged gazetteer is missing)."""
+
+
+class WarehouseLocked(WarehouseError):
+    """Another process holds the warehouse run lock. `pid` and `command` name the holder (None
+    when its lock file does not say), so callers need not parse them back out of the message."""
+
+    def __init__(self, *, pid: int | None, command: str | None, lock_file: str) -> None:
+        self.pid = pid
+        self.command = command
+        holder = f"pid {pid if pid is not None else 'unknown'}" + (f": {command}" if command else "")
+        super().__init__(
+            f"another eventpipe run holds the warehouse lock ({holder})",
+            file=lock_file,
+            hint="wait for it to finish or retry; `eventpipe run --wait SECONDS` waits",
+        )
+
+
+class DataFileError(ExtractionError):
+    """A data file packaged with the engine (the gazetteer, the actor dictionary) is missing or
+    corrupt: the installation is broken, and `fix` says how to repair it."""
+
+    def __init__(self, *, data_file: str, problem: str, fix: str) -> None:
+        self.data_file = data_file
+        self.problem = problem
+        self.fix = fix
+        super().__init__(f"packaged data file {data_file} {problem}", hint=fix)

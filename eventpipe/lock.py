@@ -14,6 +14,7 @@ from __future__ import annotations
 import fcntl
 import logging
 import os
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -21,7 +22,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
 
-from eventpipe.errors import WarehouseError
+from eventpipe.errors import WarehouseLocked
 
 logger = logging.getLogger(__name__)
 
@@ -41,7 +42,7 @@ def warehouse_lock(warehouse: Path, wait_seconds: float = 0.0) -> Iterator[Path]
     """Hold the run lock of `warehouse` for the duration of the block.
 
     `wait_seconds=0` fails at once if another process holds it; a positive value polls until
-    then. Raises WarehouseError naming the holder's pid.
+    then. Raises WarehouseLocked with the holder's pid and command.
     """
     path = lock_path(Path(warehouse)).resolve()
     with _guard:
@@ -69,17 +70,13 @@ def _acquire(path: Path, wait_seconds: float) -> None:
             break
         except BlockingIOError:
             if time.monotonic() >= deadline:
-                holder = _read_holder(handle)
+                pid, command = _read_holder(handle)
                 handle.close()
-                raise WarehouseError(
-                    f"another eventpipe run holds the warehouse lock (pid {holder})",
-                    file=str(path),
-                    hint="wait for it to finish or retry; `eventpipe run --wait SECONDS` waits",
-                ) from None
+                raise WarehouseLocked(pid=pid, command=command, lock_file=str(path)) from None
             time.sleep(POLL_SECONDS)
     handle.seek(0)
     handle.truncate()
-    handle.write(f"{os.getpid()}\n")
+    handle.write(f"{os.getpid()}\n{_current_command()}\n")
     handle.flush()
     with _guard:
         _held[path] = (handle, 1)
@@ -98,6 +95,18 @@ def _release(path: Path) -> None:
     logger.debug("released %s", path)
 
 
-def _read_holder(handle: IO[str]) -> str:
+def _read_holder(handle: IO[str]) -> tuple[int | None, str | None]:
+    """(pid, command) of the lock's holder, from the lock file its process wrote (a holder
+    that has not written it yet, or an older one-line file, leaves None)."""
     handle.seek(0)
-    return handle.read().strip() or "unknown"
+    lines = handle.read().splitlines()
+    pid = int(lines[0]) if lines and lines[0].strip().isdigit() else None
+    command = lines[1].strip() if len(lines) > 1 and lines[1].strip() else None
+    return pid, command
+
+
+def _current_command() -> str:
+    """This process's command line as a person typed it ('eventpipe run --wait 60')."""
+    program = sys.argv[0] if sys.argv else ""
+    name = "python -c" if program == "-c" else Path(program).name or "python"
+    return " ".join([name, *sys.argv[1:]]).replace("\n", " ")

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from extraction.dates import DateContext, DateMention, has_any_date
 from extraction.places import Place, PlaceContext
 from extraction.reading import Sentence
+from extraction.records import Mention
 
 PARAGRAPH_BREAK = "\n"
 
@@ -28,12 +29,23 @@ class DocumentState:
     prev_end: int = 0
     paragraph: list[str] = field(default_factory=list)  # the paragraph's last few sentences
     previous_date: DateMention | None = None  # the previous sentence's scene-setting date, if any
-    last_event: dict | None = None  # the paragraph's event that dateless sentences continue
+    events: list[Mention] = field(default_factory=list)  # the document's mentions so far
+    last_index: int | None = None  # in `events`: the paragraph's event dateless sentences continue
     since_event: int = 0  # sentences read since last_event
     last_place: Place | None = None
     brief_text: str = ""  # a brief's whole text: every sentence of it is context for the others
     _undated: bool | None = None
     _first_dates: DateContext | None = None  # the date context `undated_text` is read with
+
+    @property
+    def last_event(self) -> Mention | None:
+        """The paragraph's event that dateless sentences continue, if any."""
+        return None if self.last_index is None else self.events[self.last_index]
+
+    def replace_last_event(self, event: Mention) -> None:
+        """Put the continued event's new version (mentions are immutable) in its place."""
+        assert self.last_index is not None
+        self.events[self.last_index] = event
 
     @property
     def undated(self) -> bool:
@@ -50,6 +62,6 @@ class DocumentState:
         separates `sentence` from the previous one; `offset` is where `piece` starts."""
         gap = piece[self.prev_end - offset : sentence.start - offset] if self.prev_end >= offset else "\n"
         if PARAGRAPH_BREAK in gap:
-            self.paragraph, self.last_event, self.last_place = [], None, None
+            self.paragraph, self.last_index, self.last_place = [], None, None
             self.previous_date = None
         self.prev_end = sentence.end

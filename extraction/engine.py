@@ -50,16 +50,15 @@ from extraction.places import (
 )
 from extraction.reading import PIECE_JOINER, Clause, Sentence, iter_sentences, prepared_pieces, split_clauses
 from extraction.records import (
+    Mention,
     ValuePool,
     another_occurrence,
     apply_escalation,
     complete_from_continuation,
     count_whole_brief,
-    explain_fields,
-    mention_record,
-    provenance,
+    new_mention,
     split_fatalities,
-    write_note,
+    with_explained,
 )
 from extraction.resources import Resources
 from extraction.typing import (
@@ -90,7 +89,7 @@ PRIOR_CHARS = 5_000  # the document priors (countries, admin1) are read from the
 BRIEF_CHARS = 2_000  # a single paragraph this short tells one story (an ACLED note, a news brief)
 
 
-def extract_events(doc: Document, resources: Resources) -> list[dict]:
+def extract_events(doc: Document, resources: Resources) -> list[Mention]:
     """Event mentions of one document, in text order (the main event of a note comes first).
 
     Span offsets refer to the prepared text; a huge plain-text document is prepared piece by
@@ -104,8 +103,7 @@ def extract_events(doc: Document, resources: Resources) -> list[dict]:
         return []
     state = _start_document(doc, first, resources)
     state.brief_text = first if state.brief else ""
-    mentions: list[dict] = []
-    pool = ValuePool()
+    mentions, pool = state.events, ValuePool()
     offset = 0
     for piece in chain([first], pieces):
         for sentence in iter_sentences(piece):
@@ -115,7 +113,7 @@ def extract_events(doc: Document, resources: Resources) -> list[dict]:
             state.paragraph = [*state.paragraph[1 - LOOKBACK_SENTENCES :], sentence.text[:MAX_SENTENCE_CHARS]]
         offset += len(piece) + len(PIECE_JOINER)
     if state.brief and len(mentions) == 1:
-        count_whole_brief(mentions[0], first)
+        mentions[0] = count_whole_brief(mentions[0], first)
     return mentions
 
 
@@ -136,7 +134,7 @@ def _start_document(doc: Document, first: str, resources: Resources) -> Document
 
 def _sentence_events(
     sentence: Sentence, doc: Document, state: DocumentState, resources: Resources
-) -> list[dict]:
+) -> list[Mention]:
     """The mentions one sentence yields; updates the document state either way.
 
     A typed sentence with its own date starts events. Without a date it continues the
@@ -154,7 +152,7 @@ def _sentence_events(
     useful = bool(dates) or inherited is not None or state.last_event is not None or state.undated
     context = state.paragraph[-1] if state.paragraph else ""
     typing = classify_event(body, context=context) if triggered and useful else None
-    mentions: list[dict] = []
+    mentions: list[Mention] = []
     if dates and not state.brief and triggered:
         mentions = _phrase_events(sentence, body, typing, dates, doc, state, resources)
     # In a brief, a dateless protest or riot sentence after a demonstration tells more of the same
@@ -171,21 +169,22 @@ def _sentence_events(
     if not mentions and typing is not None and new_event:
         mentions = _clause_events(sentence, body, typing, dates, doc, state, resources, inherited, reports)
         if mentions and not dates and inherited is not None:
-            for mention in mentions:
-                mention["explain"]["event_date"] += " (from the sentence before)"
+            mentions = [with_explained(m, event_date=f"{m.explain['event_date']} (from the sentence before)")
+                        for m in mentions]
     elif not mentions and state.last_event is not None and not dates:
-        complete_from_continuation(state.last_event, body, adjacent=state.brief or state.since_event == 0)
-        typing = followup_typing(state.last_event["sub_event_type"], body, typing)
+        adjacent = state.brief or state.since_event == 0
+        state.replace_last_event(complete_from_continuation(state.last_event, body, adjacent))
+        typing = followup_typing(state.last_event.sub_event_type, body, typing)
         if typing is not None:
-            _escalate_demonstration(state.last_event, body, typing, resources)
+            state.replace_last_event(_escalate_demonstration(state.last_event, body, typing, resources))
     state.since_event += 1
     if dates:
         state.dates = state.dates.updated(dates)
-        state.last_event = None
+        state.last_index = None
         if not mentions and non_event_reason(body) is None:
             state.previous_date = dates[-1]
     if mentions:
-        state.last_event, state.since_event = mentions[0], 0
+        state.last_index, state.since_event = len(state.events), 0  # extract_events appends them
     return mentions
 
 
@@ -213,7 +212,7 @@ def _phrase_events(
     doc: Document,
     state: DocumentState,
     resources: Resources,
-) -> list[dict]:
+) -> list[Mention]:
     """Events of a long document's sentence read phrase by phrase (see extraction.typing.phrases):
     one per typed date segment when it has several dates; when the typing rules reject the whole
     sentence, one per date whose narrow window reports a concrete occurrence. [] leaves the
@@ -223,7 +222,7 @@ def _phrase_events(
         spans = [(s.start, s.end, s.date) for s in date_segments(body, dates)]
     if typing is None:
         spans = spans or [(*date_window(body, d), d) for d in dates]
-    mentions: list[dict] = []
+    mentions: list[Mention] = []
     for start, end, when in spans:
         text = body[start:end]
         own_dates = [d for d in dates if start <= d.start < end]
@@ -246,7 +245,7 @@ def _occurrences(
     doc: Document,
     state: DocumentState,
     resources: Resources,
-) -> list[dict]:
+) -> list[Mention]:
     """The mentions of one phrase: its place's, its coordinated places' ('in Austria and Germany'),
     or as many as it counts ('two attacks in Kabul')."""
     mention = _build_mention(clause, sentence, typing, when, doc, state, resources)
@@ -257,7 +256,7 @@ def _occurrences(
     siblings = [s for s in siblings if s is not None]
     if not siblings and not state.brief:
         siblings = [another_occurrence(mention, k) for k in range(1, occurrence_count(clause.text))]
-    return [mention, *split_fatalities([mention, *siblings])]
+    return split_fatalities([mention, *siblings])
 
 
 def _place_text(text: str, state: DocumentState) -> str:
@@ -273,17 +272,17 @@ def _continues(body: str, state: DocumentState, resources: Resources) -> bool:
     return place is None or place.location == state.last_event.get("location")
 
 
-def _escalate_demonstration(event: dict, body: str, typing: EventTyping, resources: Resources) -> None:
+def _escalate_demonstration(event: Mention, body: str, typing: EventTyping, resources: Resources) -> Mention:
     """A protest the next sentences show dispersed, turned violent or fired upon is one event of
     the graver kind ('Residents protested in X. Police fired teargas to disperse them.'); an
     attack or shelling whose targets fired back is one Armed clash ('The police shot back.')."""
-    if not escalates(event["sub_event_type"], typing):
-        return
+    if not escalates(event.sub_event_type, typing):
+        return event
     day = date.fromisoformat(event["event_date"]) if event.get("event_date") else None
     assigned = find_actors(
         f"{event['evidence']} {body}", typing, event["country"], day, resources.actors
     )
-    apply_escalation(event, typing, assigned)
+    return apply_escalation(event, typing, assigned)
 
 
 def _clause_events(
@@ -296,7 +295,7 @@ def _clause_events(
     resources: Resources,
     inherited: DateMention | None = None,
     reports: list[DateMention] | None = None,
-) -> list[dict]:
+) -> list[Mention]:
     """One mention per clause that has its own place or date ('...; and in Kabul, ...').
 
     A clause without an event date takes its own report date ('and in January 2024, the ministry
@@ -304,7 +303,7 @@ def _clause_events(
     clause without its own typing takes the sentence's. `inherited` is the date of the sentence
     before, for a sentence with none.
     """
-    mentions: list[dict] = []
+    mentions: list[Mention] = []
     when = dates[0] if dates else inherited
     clauses = split_clauses(body, sentence.start)
     for clause in clauses:
@@ -318,7 +317,7 @@ def _clause_events(
         if mentions and _same_unit(mentions[-1], mention):
             # the same event told on ('Students protest ...; police disperse them'): the graver kind
             if clause_typing is not None:
-                _escalate_demonstration(mentions[-1], clause.text, clause_typing, resources)
+                mentions[-1] = _escalate_demonstration(mentions[-1], clause.text, clause_typing, resources)
             continue
         if mentions and clause_typing is None and mention.get("location") == mentions[-1].get("location"):
             continue
@@ -331,7 +330,7 @@ def _clause_events(
         siblings = [s for s in siblings if s is not None]
         if not siblings and not state.brief and when is not None:
             siblings = [another_occurrence(mention, k) for k in range(1, occurrence_count(clause.text))]
-        mentions.extend(split_fatalities([mention, *siblings]))
+        mentions[-1:] = split_fatalities([mention, *siblings])
     return mentions
 
 
@@ -339,7 +338,7 @@ def _within(mention: DateMention, clause: Clause, sentence_start: int) -> bool:
     return clause.holds(sentence_start + mention.start)
 
 
-def _same_unit(a: dict, b: dict) -> bool:
+def _same_unit(a: Mention, b: Mention) -> bool:
     return a.get("event_date") == b.get("event_date") and a.get("location") == b.get("location")
 
 
@@ -352,7 +351,7 @@ def _build_mention(
     state: DocumentState,
     resources: Resources,
     place: Place | None = None,
-) -> dict | None:
+) -> Mention | None:
     """Assemble one ACLED record, or None when the date or the country cannot be recovered."""
     if when is None and not state.undated:
         log.debug("%s: %r dropped: no date", doc.doc_id, clause.text[:80])
@@ -376,14 +375,7 @@ def _build_mention(
         typing, assigned = learned_typing(
             typing, state.brief_text or sentence.text, resources.model, assigned, fatalities.count > 0,
             lambda t: find_actors(clause.text, t, place.country, day, resources.actors, context=context))
-    record = mention_record(typing, when, place, assigned, fatalities.count, doc)
-    record.update(provenance(sentence, typing, when, place))
-    record["doc_id"] = doc.doc_id
-    record["published"] = doc.published.isoformat() if doc.published else None  # for merge timestamps
-    record["brief"] = state.brief  # for merge: two briefs tell one event only when typed alike
-    record["explain"] = explain_fields(sentence, typing, when, place, assigned, fatalities)
-    record["notes"] = write_note(record) if when else sentence.text.strip()
-    return record
+    return new_mention(sentence, typing, when, place, assigned, fatalities, doc, state.brief)
 
 
 def _place_from_actors(

@@ -60,6 +60,11 @@ def parse_document(line: str, *, file: str, line_no: int) -> Document:
         ) from None
     if not isinstance(obj, dict):
         raise InputError("expected a JSON object per line", file=file, row=line_no)
+    return document_from(obj, file=file, line_no=line_no)
+
+
+def document_from(obj: Mapping[str, object], *, file: str, line_no: int) -> Document:
+    """A Document from one input object (the JSONL fields); raises InputError naming the field."""
     return Document(
         doc_id=_doc_id(obj, file, line_no),
         text=_optional_str(obj, "text", file, line_no, required=True) or "",

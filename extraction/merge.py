@@ -49,6 +49,7 @@ _TYPING_KEYS = (
     "interaction",
     "tags",
 )
+_TYPING_EXPLAINED = ("event_type", "sub_event_type", "actor1")  # explain entries of _TYPING_KEYS
 _SUB_EVENT_RANK: dict[str, int] = {
     sub: rank for rank, sub in enumerate(sub for subs in EVENT_TYPES.values() for sub in subs)
 }
@@ -220,6 +221,13 @@ def _combine(group: Sequence[Mapping[str, object]]) -> dict:
         ),
     )
     event.update({key: typed.get(key) for key in _TYPING_KEYS})
+    if typed is not best and isinstance(typed.get("explain"), Mapping):
+        # the typing columns come from `typed`: so must their explanation (--explain = the record)
+        typed_explain = typed["explain"]
+        event["explain"] = {
+            **(best.get("explain") or {}),  # type: ignore[dict-item]
+            **{key: typed_explain[key] for key in _TYPING_EXPLAINED if key in typed_explain},
+        }
     event["doc_id"] = str(group[0].get("doc_id"))
     event["doc_ids"] = _unique(str(m.get("doc_id")) for m in group)
     event["mentions"] = [

@@ -22,7 +22,7 @@ from prefect import flow, get_run_logger
 from prefect.artifacts import create_markdown_artifact
 from prefect.utilities.annotations import quote
 
-from eventpipe.errors import WarehouseError
+from eventpipe.errors import WarehouseLocked
 from eventpipe.lock import warehouse_lock
 from extraction.corpus import CorpusEntry, diff_corpus
 from extraction.learned.model import model_label, resolve_model_dir
@@ -68,10 +68,10 @@ def pipeline_flow(raw_dir: str = "raw", warehouse: str = "warehouse/events.duckd
     with ExitStack() as held:
         try:
             held.enter_context(warehouse_lock(Path(warehouse)))
-        except WarehouseError as error:
+        except WarehouseLocked as locked:
             if not skip_if_locked:
                 raise
-            get_run_logger().warning("skipped: %s", error.message)
+            get_run_logger().warning("skipped: %s", locked.message)
             return None
         con = connect(Path(warehouse))
         try:

@@ -47,7 +47,7 @@ def extract_entries(
     for entry in entries:
         cached = read_cached(cache_dir, entry, version)
         if cached is None:
-            mentions = extract_events(load_document(entry), _resources(model))
+            mentions = [m.as_record() for m in extract_events(load_document(entry), _resources(model))]
             cached = write_cached(cache_dir, entry, version, mentions)
         results[entry.doc_id] = cached
     return results

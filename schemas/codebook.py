@@ -7,6 +7,7 @@ differ (old numeric inter codes, old region names, 'Civilian targeting'), both a
 from __future__ import annotations
 
 import re
+from enum import StrEnum
 from functools import cache
 
 import pycountry
@@ -26,18 +27,81 @@ PV_AND_DEMONSTRATIONS = "Political violence; Demonstrations"
 DISORDER_TYPES: tuple[str, ...] = (POLITICAL_VIOLENCE, DEMONSTRATIONS, STRATEGIC_DEVELOPMENTS,
                                    PV_AND_DEMONSTRATIONS)
 
-# event_type -> sub-event types, both ranked from highest to lowest (the higher one wins).
+
+class EventType(StrEnum):
+    """ACLED's six event types. Members are `str`s: they compare, hash and serialise as the name."""
+
+    BATTLES = "Battles"
+    PROTESTS = "Protests"
+    RIOTS = "Riots"
+    EXPLOSIONS_REMOTE_VIOLENCE = "Explosions/Remote violence"
+    VIOLENCE_AGAINST_CIVILIANS = "Violence against civilians"
+    STRATEGIC_DEVELOPMENTS = "Strategic developments"
+
+
+class SubEventType(StrEnum):
+    """ACLED's 25 sub-event types (a misspelt member is an AttributeError, not a silent miss)."""
+
+    GOVERNMENT_REGAINS_TERRITORY = "Government regains territory"
+    NON_STATE_ACTOR_OVERTAKES_TERRITORY = "Non-state actor overtakes territory"
+    ARMED_CLASH = "Armed clash"
+    EXCESSIVE_FORCE_AGAINST_PROTESTERS = "Excessive force against protesters"
+    PROTEST_WITH_INTERVENTION = "Protest with intervention"
+    PEACEFUL_PROTEST = "Peaceful protest"
+    VIOLENT_DEMONSTRATION = "Violent demonstration"
+    MOB_VIOLENCE = "Mob violence"
+    CHEMICAL_WEAPON = "Chemical weapon"
+    AIR_DRONE_STRIKE = "Air/drone strike"
+    SUICIDE_BOMB = "Suicide bomb"
+    SHELLING_ARTILLERY_MISSILE_ATTACK = "Shelling/artillery/missile attack"
+    REMOTE_EXPLOSIVE_LANDMINE_IED = "Remote explosive/landmine/IED"
+    GRENADE = "Grenade"
+    SEXUAL_VIOLENCE = "Sexual violence"
+    ATTACK = "Attack"
+    ABDUCTION_FORCED_DISAPPEARANCE = "Abduction/forced disappearance"
+    AGREEMENT = "Agreement"
+    ARRESTS = "Arrests"
+    CHANGE_TO_GROUP_ACTIVITY = "Change to group/activity"
+    DISRUPTED_WEAPONS_USE = "Disrupted weapons use"
+    HEADQUARTERS_OR_BASE_ESTABLISHED = "Headquarters or base established"
+    LOOTING_PROPERTY_DESTRUCTION = "Looting/property destruction"
+    NON_VIOLENT_TRANSFER_OF_TERRITORY = "Non-violent transfer of territory"
+    OTHER = "Other"
+
+
+class InterLabel(StrEnum):
+    """ACLED's actor types (inter1/inter2), as current exports write them."""
+
+    STATE_FORCES = "State forces"
+    REBEL_GROUP = "Rebel group"
+    POLITICAL_MILITIA = "Political militia"
+    IDENTITY_MILITIA = "Identity militia"
+    RIOTERS = "Rioters"
+    PROTESTERS = "Protesters"
+    CIVILIANS = "Civilians"
+    EXTERNAL_OTHER_FORCES = "External/Other forces"
+
+
+_E, _S = EventType, SubEventType
+# event_type -> sub-event types, both ranked from highest to lowest (the higher one wins). Plain
+# strings (the enums' values), so SQL parameters and frames see exactly what they saw before.
 EVENT_TYPES: dict[str, tuple[str, ...]] = {
-    "Battles": ("Government regains territory", "Non-state actor overtakes territory", "Armed clash"),
-    "Protests": ("Excessive force against protesters", "Protest with intervention", "Peaceful protest"),
-    "Riots": ("Violent demonstration", "Mob violence"),
-    "Explosions/Remote violence": ("Chemical weapon", "Air/drone strike", "Suicide bomb",
-                                   "Shelling/artillery/missile attack", "Remote explosive/landmine/IED",
-                                   "Grenade"),
-    "Violence against civilians": ("Sexual violence", "Attack", "Abduction/forced disappearance"),
-    "Strategic developments": ("Agreement", "Arrests", "Change to group/activity", "Disrupted weapons use",
-                               "Headquarters or base established", "Looting/property destruction",
-                               "Non-violent transfer of territory", "Other"),
+    event_type.value: tuple(sub.value for sub in subs)
+    for event_type, subs in (
+        (_E.BATTLES, (_S.GOVERNMENT_REGAINS_TERRITORY, _S.NON_STATE_ACTOR_OVERTAKES_TERRITORY,
+                      _S.ARMED_CLASH)),
+        (_E.PROTESTS, (_S.EXCESSIVE_FORCE_AGAINST_PROTESTERS, _S.PROTEST_WITH_INTERVENTION,
+                       _S.PEACEFUL_PROTEST)),
+        (_E.RIOTS, (_S.VIOLENT_DEMONSTRATION, _S.MOB_VIOLENCE)),
+        (_E.EXPLOSIONS_REMOTE_VIOLENCE, (_S.CHEMICAL_WEAPON, _S.AIR_DRONE_STRIKE, _S.SUICIDE_BOMB,
+                                         _S.SHELLING_ARTILLERY_MISSILE_ATTACK,
+                                         _S.REMOTE_EXPLOSIVE_LANDMINE_IED, _S.GRENADE)),
+        (_E.VIOLENCE_AGAINST_CIVILIANS, (_S.SEXUAL_VIOLENCE, _S.ATTACK, _S.ABDUCTION_FORCED_DISAPPEARANCE)),
+        (_E.STRATEGIC_DEVELOPMENTS, (_S.AGREEMENT, _S.ARRESTS, _S.CHANGE_TO_GROUP_ACTIVITY,
+                                     _S.DISRUPTED_WEAPONS_USE, _S.HEADQUARTERS_OR_BASE_ESTABLISHED,
+                                     _S.LOOTING_PROPERTY_DESTRUCTION, _S.NON_VIOLENT_TRANSFER_OF_TERRITORY,
+                                     _S.OTHER)),
+    )
 }
 SUB_EVENT_PARENT: dict[str, str] = {sub: et for et, subs in EVENT_TYPES.items() for sub in subs}
 
@@ -54,10 +118,7 @@ SUB_EVENT_DISORDER: dict[str, str] = {
     "Mob violence": POLITICAL_VIOLENCE,
 }
 
-INTER_LABELS: dict[int, str] = {
-    1: "State forces", 2: "Rebel group", 3: "Political militia", 4: "Identity militia",
-    5: "Rioters", 6: "Protesters", 7: "Civilians", 8: "External/Other forces",
-}
+INTER_LABELS: dict[int, str] = {code: label.value for code, label in enumerate(InterLabel, start=1)}
 INTER_CODES: dict[str, int] = {label.casefold(): code for code, label in INTER_LABELS.items()}
 
 # The 44 numeric interaction codes ACLED uses.

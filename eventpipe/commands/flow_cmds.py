@@ -232,16 +232,18 @@ def show_status(args: argparse.Namespace) -> int:
 
 
 def _lock_holder(warehouse: Path) -> str | None:
-    """The pid holding the run lock, or None when no run holds it."""
-    from eventpipe.errors import WarehouseError
+    """Who holds the run lock ('4242: eventpipe run'), or None when no run holds it."""
+    from eventpipe.errors import WarehouseLocked
 
     if not lock_path(warehouse).exists():
         return None
     try:
         with warehouse_lock(warehouse):
             return None
-    except WarehouseError as error:
-        return error.message.rsplit("pid ", 1)[-1].rstrip(")")
+    except WarehouseLocked as locked:
+        return f"{locked.pid if locked.pid is not None else 'unknown'}" + (
+            f": {locked.command}" if locked.command else ""
+        )
 
 
 def format_runs(runs: list[dict[str, object]]) -> str:

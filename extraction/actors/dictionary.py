@@ -8,15 +8,16 @@ few dict lookups instead of hundreds of regex scans.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
-from importlib import resources
 
+from extraction import packaged
 from extraction.typing import FoldedPattern, rx
+
+ACTORS_FILE = "actors.json"
 
 __all__ = ["ActorDictionary", "ActorEntry", "NeedleIndex", "load_actor_dictionary"]
 
@@ -154,7 +155,11 @@ def _candidates(folded: str, index: NeedleIndex) -> list[int]:
 @cache
 def load_actor_dictionary() -> ActorDictionary:
     """Read the packaged actor dictionary once (cached: it is immutable)."""
-    raw = json.loads(resources.files("extraction").joinpath("data", "actors.json").read_text("utf-8"))
+    raw = packaged.read_json(ACTORS_FILE)
+    return packaged.parse(ACTORS_FILE, lambda: _dictionary_from(raw))
+
+
+def _dictionary_from(raw: dict) -> ActorDictionary:
     nationalities = raw["nationalities"]
     names = sorted(nationalities, key=len, reverse=True)
     groups = tuple(_entry(g) for g in raw["groups"])

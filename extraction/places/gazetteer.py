@@ -12,19 +12,17 @@ dropped, hyphens and other punctuation turned into single spaces, so 'Mazar-i-Sh
 
 from __future__ import annotations
 
-import gzip
 import logging
 import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib import resources
 
+from extraction import packaged
 from schemas import codebook
 
 log = logging.getLogger(__name__)
 
-DATA_PACKAGE = "extraction.data"
 PLACES_FILE = "gazetteer_places.tsv.gz"
 ADMIN1_FILE = "gazetteer_admin1.tsv.gz"
 # Ids of places that are ISO 3166-2 second-level subdivisions (provinces, districts), not settlements.
@@ -213,9 +211,7 @@ class Gazetteer:
 
 
 def _read_lines(filename: str) -> list[str]:
-    raw = resources.files(DATA_PACKAGE).joinpath(filename).read_bytes()
-    lines = gzip.decompress(raw).decode("utf-8").split("\n")
-    return lines[1:-1] if lines and not lines[-1] else lines[1:]
+    return packaged.read_tsv_gz_rows(filename)
 
 
 def _load_countries(
@@ -251,10 +247,11 @@ def _load_admin1(lines: list[str], named: dict[str, list[Entry]]) -> dict[str, A
 @cache
 def _load_packaged() -> Gazetteer:
     named: dict[str, list[Entry]] = {}
-    countries, demonyms = _load_countries(_read_lines(COUNTRIES_FILE), named)
-    admin1 = _load_admin1(_read_lines(ADMIN1_FILE), named)
-    place_index = dict(line.split("\t", 1) for line in _read_lines(INDEX_FILE))
-    place_rows = _read_lines(PLACES_FILE)
+    rows = {name: _read_lines(name) for name in (COUNTRIES_FILE, ADMIN1_FILE, INDEX_FILE, PLACES_FILE)}
+    countries, demonyms = packaged.parse(COUNTRIES_FILE, lambda: _load_countries(rows[COUNTRIES_FILE], named))
+    admin1 = packaged.parse(ADMIN1_FILE, lambda: _load_admin1(rows[ADMIN1_FILE], named))
+    place_index = packaged.parse(INDEX_FILE, lambda: dict(line.split("\t", 1) for line in rows[INDEX_FILE]))
+    place_rows = rows[PLACES_FILE]
     log.debug(
         "gazetteer loaded: %d place names, %d admin1, %d countries",
         len(place_index),

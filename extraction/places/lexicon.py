@@ -6,10 +6,9 @@ with lower-cased words; the stop list with folded names (`fold_name`).
 
 from __future__ import annotations
 
-import json
 import re
-from importlib import resources
 
+from extraction import packaged
 from extraction.places.gazetteer import fold_name
 
 # Words that start with a letter other than a lower-case ASCII one, or are connectors. Apostrophes and
@@ -204,8 +203,8 @@ NOT_ALONE = frozenset(
 def _ethnic_groups() -> frozenset[str]:
     """Peoples named in the actor dictionary ('Maasai', 'Pokot', 'Fulani'): like nationality
     adjectives they are a place only with a level word or a locative cue ('in Samburu')."""
-    raw = resources.files("extraction.data").joinpath("actors.json").read_text(encoding="utf-8")
-    return frozenset(fold_name(name) for name in json.loads(raw).get("ethnic_groups", ()))
+    raw = packaged.read_json("actors.json")
+    return packaged.parse("actors.json", lambda: frozenset(map(fold_name, raw.get("ethnic_groups", ()))))
 
 
 PEOPLES = _ethnic_groups()

@@ -1,5 +1,6 @@
-"""Records: an event mention laid out in ACLED's columns with provenance and evidence, the notes
-and `--explain` text, later updates to a record, and the polars frame and its validation."""
+"""Records: an event mention laid out in ACLED's columns with provenance and evidence (`Mention`,
+built once by `new_mention`), the notes and `--explain` text, the new versions later sentences
+make of a mention, and the polars frame of merged events and its validation."""
 
 from extraction.records.continuation import (
     another_occurrence,
@@ -7,32 +8,26 @@ from extraction.records.continuation import (
     complete_from_continuation,
     count_whole_brief,
     split_fatalities,
+    with_explained,
 )
 from extraction.records.explain import format_explanation
-from extraction.records.frame import validate_events
-from extraction.records.mention import (
-    actor_evidence,
-    explain_fields,
-    mention_record,
-    provenance,
-    typing_columns,
-)
+from extraction.records.frame import events_frame, validate_events
+from extraction.records.mention import Mention, new_mention
 from extraction.records.notes import write_note
 from extraction.records.value_pool import ValuePool
 
 __all__ = [
+    "Mention",
     "ValuePool",
-    "actor_evidence",
     "another_occurrence",
     "apply_escalation",
     "complete_from_continuation",
     "count_whole_brief",
-    "explain_fields",
+    "events_frame",
     "format_explanation",
-    "mention_record",
-    "provenance",
+    "new_mention",
     "split_fatalities",
-    "typing_columns",
     "validate_events",
+    "with_explained",
     "write_note",
 ]

@@ -2,7 +2,7 @@
 
 The pandera model is the contract: every event `eventpipe extract` writes, and every event the
 pipeline loads, must pass `schemas.extracted.ExtractedEvent`. `events_frame` builds the frame
-with the model's dtypes (so the flows and the CLI build it the same way); `validate_events`
+with the model's columns (the CLI, the flows and the API build it with this one function); `validate_events`
 drops and logs the events that fail, naming the failed checks.
 """
 
@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping, Sequence
-from datetime import date
 
 import polars as pl
 
+from schemas.codebook import CIVILIAN_TARGETING, CIVILIAN_TARGETING_VALUES
 from schemas.extracted import ExtractedEvent
 from schemas.validate import model_dtypes, validate_frame
 
@@ -31,10 +31,36 @@ UNPLACED_REASONS = frozenset(
 EXTRACTED_COLUMNS: tuple[str, ...] = tuple(SCHEMA)
 
 
+def event_build_schema() -> dict[str, pl.DataType]:
+    """ExtractedEvent's columns, with dates kept as ISO strings (validation parses them, and names
+    the rows whose date is not one)."""
+    return {name: (pl.String() if dtype == pl.Date() else dtype) for name, dtype in SCHEMA.items()}
+
+
 def events_frame(events: Sequence[Mapping[str, object]]) -> pl.DataFrame:
-    """Merged events -> DataFrame with exactly the ExtractedEvent columns and dtypes."""
-    rows = [{column: _cell(column, event.get(column)) for column in EXTRACTED_COLUMNS} for event in events]
-    return pl.DataFrame(rows, schema={c: SCHEMA[c] for c in EXTRACTED_COLUMNS}, orient="row")
+    """Events as a frame with exactly ExtractedEvent's columns (extra keys dropped): the one frame
+    builder of the CLI (`eventpipe extract`), the pipeline flow and the Python API.
+
+    A column whose values do not fit the model dtype is kept as strings, so validation rejects
+    the offending rows with their column named instead of this function raising.
+    """
+    columns = event_build_schema().items()
+    frame = pl.DataFrame([_column(name, [e.get(name) for e in events], dtype) for name, dtype in columns])
+    return frame.with_columns(_current_civilian_targeting())
+
+
+def _current_civilian_targeting() -> pl.Expr:
+    """ACLED's files write "Civilian targeting"; the extractor still says "Civilians targeted"."""
+    column = pl.col("civilian_targeting")
+    current = pl.when(column.is_in(CIVILIAN_TARGETING_VALUES)).then(pl.lit(CIVILIAN_TARGETING))
+    return current.otherwise(column).alias("civilian_targeting")
+
+
+def _column(name: str, values: list[object], dtype: pl.DataType) -> pl.Series:
+    try:
+        return pl.Series(name, values, dtype=dtype, strict=False)
+    except (TypeError, ValueError, pl.exceptions.PolarsError):
+        return pl.Series(name, [None if v is None else str(v) for v in values], dtype=pl.String())
 
 
 def mentions_frame(events: Sequence[Mapping[str, object]]) -> pl.DataFrame:
@@ -74,11 +100,3 @@ def validate_events(events: Sequence[Mapping[str, object]], allow_undated: bool 
         rejected.add(row["row"])
         log.warning("event %s dropped: fails the schema (%s)", row.get("event_id_cnty"), row.get("reasons"))
     return [dict(event) for i, event in enumerate(events) if i not in rejected]
-
-
-def _cell(column: str, value: object) -> object:
-    if column == "event_date" and isinstance(value, str):
-        return date.fromisoformat(value)
-    if column == "doc_ids" and value is not None:
-        return [str(v) for v in value]  # type: ignore[union-attr]
-    return value

@@ -3,17 +3,116 @@
 The engine decides what happened, when, where and who; this module only lays those findings out
 in ACLED's columns (with numeric inter codes and interaction), adds the provenance every
 extracted record carries, and words the `explain` entries `eventpipe extract --explain` prints.
+
+A `Mention` is built once (`new_mention`) and never edited: what later sentences add (a toll,
+an escalation, a split over places) makes a new one with `dataclasses.replace`
+(extraction.records.continuation), so a mention and its explanation cannot drift apart. It reads
+like a mapping of ACLED column names (`mention["sub_event_type"]`), which is what the merge, the
+notes and the writers consume; `as_record()` gives the plain dict for JSON.
 """
 
 from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, fields
+from types import MappingProxyType
 
 from extraction.actors import ActorAssignment
 from extraction.dates import DateMention
 from extraction.document import Document
 from extraction.reading import Sentence
+from extraction.records.notes import write_note
 from extraction.typing import EventTyping
 from extraction.version import EXTRACTOR_VERSION
 from schemas.codebook import interaction_number
+
+
+@dataclass(frozen=True)
+class Mention(Mapping[str, object]):
+    """One event mention: ACLED's columns, its provenance, and the evidence behind each field."""
+
+    event_date: str | None  # ISO date; None for an undated brief
+    year: int | None
+    time_precision: int | None
+    disorder_type: str
+    event_type: str
+    sub_event_type: str
+    actor1: str
+    assoc_actor_1: str | None
+    inter1: int
+    actor2: str | None
+    assoc_actor_2: str | None
+    inter2: int
+    interaction: int
+    civilian_targeting: str | None
+    tags: str | None
+    iso: int | None
+    region: str | None
+    country: str | None
+    admin1: str | None
+    admin2: str | None
+    admin3: str | None
+    location: str | None
+    latitude: float | None
+    longitude: float | None
+    geo_precision: int | None
+    source: str | None
+    source_scale: str | None
+    fatalities: int
+    evidence: str  # the sentence, stripped
+    span_start: int  # offsets in the prepared text
+    span_end: int
+    extractor_version: str
+    confidence: float
+    doc_id: str
+    published: str | None  # the document's publication date (merge timestamps)
+    brief: bool  # from a brief: two briefs tell one event only when typed alike (merge)
+    explain: Mapping[str, str]  # field -> evidence, read-only
+    notes: str
+    occurrence: int | None = None  # the n-th occurrence a phrase counts ('two attacks in Kabul')
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.explain, MappingProxyType):
+            object.__setattr__(self, "explain", MappingProxyType(dict(self.explain)))
+
+    def __getitem__(self, key: str) -> object:
+        if key not in _FIELD_NAMES or (key == "occurrence" and self.occurrence is None):
+            raise KeyError(key)
+        return getattr(self, key)
+
+    def __iter__(self) -> Iterator[str]:
+        return (name for name in _FIELD_NAMES if name != "occurrence" or self.occurrence is not None)
+
+    def __len__(self) -> int:
+        return len(_FIELD_NAMES) - (self.occurrence is None)
+
+    def as_record(self) -> dict[str, object]:
+        """A plain dict (for JSON and the extraction cache); `occurrence` only on counted copies."""
+        return {key: dict(value) if key == "explain" else value for key, value in self.items()}
+
+
+_FIELD_NAMES: tuple[str, ...] = tuple(f.name for f in fields(Mention))
+
+
+def new_mention(
+    sentence: Sentence,
+    typing: EventTyping,
+    when: DateMention | None,
+    place: object,
+    assigned: ActorAssignment,
+    fatalities: object,
+    doc: Document,
+    brief: bool,
+) -> Mention:
+    """The one place a mention's columns are laid out: ACLED columns, provenance, evidence, note."""
+    record = mention_record(typing, when, place, assigned, fatalities.count, doc)  # type: ignore[attr-defined]
+    record.update(provenance(sentence, typing, when, place))
+    record["doc_id"] = doc.doc_id
+    record["published"] = doc.published.isoformat() if doc.published else None
+    record["brief"] = brief
+    record["explain"] = explain_fields(sentence, typing, when, place, assigned, fatalities)
+    record["notes"] = write_note(record) if when else sentence.text.strip()
+    return Mention(**record)
 
 
 def mention_record(
@@ -102,6 +201,12 @@ def actor_evidence(assigned: ActorAssignment) -> str:
     return "; ".join(parts)
 
 
+def sub_event_evidence(typing: EventTyping) -> str:
+    """The `--explain` line of the sub-event type: written wherever the record's typing is set,
+    so the explanation always names the sub-event type the record holds."""
+    return f"{typing.sub_event_type} (confidence {typing.confidence:.2f})"
+
+
 def explain_fields(
     sentence: Sentence,
     typing: EventTyping,
@@ -118,7 +223,7 @@ def explain_fields(
     )
     fields = {
         "event_type": f"rule {typing.rule!r}, trigger {typing.trigger!r}",
-        "sub_event_type": f"{typing.sub_event_type} (confidence {typing.confidence:.2f})",
+        "sub_event_type": sub_event_evidence(typing),
         "event_date": date_text,
         "location": str(getattr(place, "evidence", "") or place.location),
         "actor1": actor_evidence(assigned),

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from extraction.records.mention import Mention
+
 # Values unique to a mention: pooling them would only add a table entry per mention.
 _UNPOOLED_KEYS = frozenset({"evidence", "notes", "span_start", "span_end", "explain"})
 
@@ -12,21 +16,21 @@ class ValuePool:
     A huge document yields hundreds of thousands of mentions whose columns and `explain`
     texts repeat (actor names, dates, places, rules): keeping one copy of each instead of one
     per mention is what keeps a 50 MB document within the memory budget. Values are equal
-    either way, so the output does not change; later edits of a mention just replace a value.
+    either way, so the output does not change; a changed mention is a new one that holds its new values.
     Floats and ints get their own tables (1 == 1.0 as dict keys).
     """
 
     def __init__(self) -> None:
         self._tables: dict[type, dict] = {str: {}, float: {}, int: {}}
 
-    def compact(self, mention: dict) -> dict:
+    def compact(self, mention: Mention) -> Mention:
+        """The same mention, its repeated values replaced by the pool's shared copies."""
+        shared = {}
         for key, value in mention.items():
             table = self._tables.get(type(value))
             if table is not None and key not in _UNPOOLED_KEYS:
-                mention[key] = table.setdefault(value, value)
-        explain, strings = mention.get("explain"), self._tables[str]
-        if isinstance(explain, dict):
-            for key, value in explain.items():
-                if type(value) is str:
-                    explain[key] = strings.setdefault(value, value)
-        return mention
+                shared[key] = table.setdefault(value, value)
+        strings = self._tables[str]
+        explain = {key: strings.setdefault(value, value) if type(value) is str else value
+                   for key, value in mention.explain.items()}
+        return replace(mention, **shared, explain=explain)

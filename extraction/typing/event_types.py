@@ -59,6 +59,12 @@ class EventTyping:
     model_top: tuple[tuple[str, float], ...] = ()
     rules_verdict: str | None = None
 
+    def __post_init__(self) -> None:
+        # A misspelt codebook name in a rule would otherwise flow into records and fail the
+        # schema far from its cause; here it fails where the rule builds its typing.
+        if SUB_EVENT_PARENT.get(self.sub_event_type) != self.event_type:
+            raise ValueError(f"not a codebook typing: {self.event_type!r} / {self.sub_event_type!r}")
+
 
 # A trigger preceded (in the same clause) by one of these reports no occurrence.
 

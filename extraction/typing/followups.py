@@ -14,7 +14,7 @@ from extraction.typing.crowds import _demonstration_decision
 from extraction.typing.event_types import EventTyping
 from extraction.typing.gates import has_trigger
 from extraction.typing.patterns import Hit, rx
-from schemas.codebook import SUB_EVENT_DISORDER, SUB_EVENT_PARENT
+from schemas.codebook import SUB_EVENT_DISORDER, SUB_EVENT_PARENT, SubEventType
 
 __all__ = [
     "BATTLE_FOLLOWUP_RULE",
@@ -96,18 +96,23 @@ def demonstration_followup(sentence: str) -> EventTyping | None:
 
 
 # Gravest first: a protest that turns violent is one riot, one met with lethal force is excessive force.
-DEMONSTRATION_RANK = (
-    "Excessive force against protesters",
-    "Violent demonstration",
-    "Protest with intervention",
-    "Peaceful protest",
+DEMONSTRATION_RANK: tuple[SubEventType, ...] = (
+    SubEventType.EXCESSIVE_FORCE_AGAINST_PROTESTERS,
+    SubEventType.VIOLENT_DEMONSTRATION,
+    SubEventType.PROTEST_WITH_INTERVENTION,
+    SubEventType.PEACEFUL_PROTEST,
+)
+_STRUCK_FIRST = (  # a report of these whose targets fire back is one Battles event
+    SubEventType.ATTACK,
+    SubEventType.SHELLING_ARTILLERY_MISSILE_ATTACK,
+    SubEventType.GRENADE,
 )
 
 
 def followup_typing(current: str, body: str, typing: EventTyping | None) -> EventTyping | None:
     """The typing a dateless sentence after an event of sub-event type `current` implies: an
     attack's targets firing back, a protest dispersed or turned violent, else its own typing."""
-    if current in ("Attack", "Shelling/artillery/missile attack", "Grenade"):
+    if current in _STRUCK_FIRST:
         return battle_followup(body) or typing
     if current in DEMONSTRATION_RANK:
         return demonstration_followup(body) or typing
@@ -119,12 +124,13 @@ def escalates(current: str, typing: EventTyping) -> bool:
     graver? A protest dispersed, turned violent or fired upon is one event of the graver kind; an
     attack or shelling whose targets fired back is one Armed clash."""
     graver = typing.sub_event_type
-    battle = (current == "Attack" and graver == "Armed clash") or (
-        current in ("Shelling/artillery/missile attack", "Grenade") and typing.rule == BATTLE_FOLLOWUP_RULE
+    battle = (current == SubEventType.ATTACK and graver == SubEventType.ARMED_CLASH) or (
+        current in _STRUCK_FIRST[1:] and typing.rule == BATTLE_FOLLOWUP_RULE
     )
     if not battle and (current not in DEMONSTRATION_RANK or graver not in DEMONSTRATION_RANK):
         return False
     if not battle and DEMONSTRATION_RANK.index(graver) >= DEMONSTRATION_RANK.index(current):
         return False
     # the codebook's excessive force is against demonstrators who were not violent
-    return not (current == "Violent demonstration" and graver == "Excessive force against protesters")
+    excessive = graver == SubEventType.EXCESSIVE_FORCE_AGAINST_PROTESTERS
+    return not (current == SubEventType.VIOLENT_DEMONSTRATION and excessive)

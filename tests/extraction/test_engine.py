@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from datetime import date
 
@@ -13,6 +14,7 @@ from extraction.engine import Resources, extract_events
 from extraction.reading import documents as document_reading
 from extraction.reading import split_clauses
 from extraction.reading.text import prepare_text
+from extraction.records import Mention, with_explained
 from extraction.version import EXTRACTOR_VERSION
 from schemas.codebook import ACLED_COLUMNS
 
@@ -22,7 +24,7 @@ def resources() -> Resources:
     return Resources.load()
 
 
-def extract(resources: Resources, text: str, **meta: object) -> list[dict]:
+def extract(resources: Resources, text: str, **meta: object) -> list[Mention]:
     return extract_events(Document(doc_id="doc", text=text, **meta), resources)
 
 
@@ -356,7 +358,8 @@ def test_repeated_values_of_a_document_are_stored_once_and_explain_dicts_stay_ap
     resources: Resources,
 ) -> None:
     """A huge document repeats actors, dates and explanations: one shared object per value keeps
-    its memory in budget, while each mention keeps its own (mutable) explain dict."""
+    its memory in budget, while mentions stay immutable (a change makes a new mention, so a
+    shared value is never edited under another mention)."""
     sentence = (
         "On 9 May 2020, Govt soldiers opened fire on a civilian vehicle near Dhuusamarreeb town, Somalia."
     )
@@ -364,8 +367,12 @@ def test_repeated_values_of_a_document_are_stored_once_and_explain_dicts_stay_ap
     assert first["actor1"] == second["actor1"] and first["actor1"] is second["actor1"]
     assert first["explain"]["event_type"] is second["explain"]["event_type"]
     assert first["span_start"] != second["span_start"]
-    first["explain"]["event_type"] += " (edited)"
-    assert not second["explain"]["event_type"].endswith("(edited)")
+    with pytest.raises(TypeError):
+        first["explain"]["event_type"] = "edited"  # type: ignore[index]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        first.fatalities = 3  # type: ignore[misc]
+    edited = with_explained(first, event_type="edited")
+    assert edited["explain"]["event_type"] == "edited" and first["explain"]["event_type"] != "edited"
 
 
 @pytest.mark.parametrize(

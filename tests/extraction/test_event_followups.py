@@ -96,6 +96,13 @@ def test_demonstration_followup_leaves_a_peaceful_protest_alone(sentence: str) -
             "Attack",
         ),
         (
+            # why: issue 12's case, a protest dispersed in the next sentence ('Peaceful protest' in
+            # --explain for a record holding 'Protest with intervention')
+            "On 3 March 2021, residents protested over water shortages in Kisumu, Kenya. Police fired "
+            "teargas to disperse them.",
+            "Protest with intervention",
+        ),
+        (
             "Jubilee supporters protest against the remarks of an MP in Nairobi. The protesters burnt "
             "tyres in Kiambu.",
             "Violent demonstration",
@@ -112,6 +119,8 @@ def test_engine_types_a_report_by_its_following_sentence(
 ) -> None:
     events = extract_events(Document(doc_id="doc", text=text), resources)
     assert events and events[0]["sub_event_type"] == expected
+    # issue 12: --explain must name the sub-event type the record holds, escalated or not
+    assert events[0]["explain"]["sub_event_type"].startswith(f"{expected} (confidence ")
 
 
 def test_lethal_force_after_a_violent_demonstration_stays_a_violent_demonstration(

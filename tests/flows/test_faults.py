@@ -62,7 +62,8 @@ def test_concurrent_run_is_refused_and_a_killed_load_leaves_the_previous_state(c
         second = subprocess.run([EVENTPIPE, "run", "--quiet"], env=cli_env(corpus, tmp_path),
                                 capture_output=True, text=True, timeout=60)
         assert second.returncode == 2
-        assert f"another eventpipe run holds the warehouse lock (pid {loader.pid})" in second.stderr
+        expected = f"another eventpipe run holds the warehouse lock (pid {loader.pid}: eventpipe run --quiet)"
+        assert expected in second.stderr
     finally:
         os.killpg(loader.pid, signal.SIGKILL)
         loader.wait()

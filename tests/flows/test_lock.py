@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from eventpipe.errors import WarehouseError
+from eventpipe.errors import WarehouseError, WarehouseLocked
 from eventpipe.lock import lock_path, warehouse_lock
 
 HOLD = """
@@ -35,10 +35,13 @@ def test_second_process_gets_a_clear_message(tmp_path: Path) -> None:
     warehouse = tmp_path / "events.duckdb"
     holder = _hold_in_subprocess(warehouse)
     try:
-        message = rf"another eventpipe run holds the warehouse lock \(pid {holder.pid}\)"
-        with pytest.raises(WarehouseError, match=message):
+        message = rf"another eventpipe run holds the warehouse lock \(pid {holder.pid}: python -c "
+        with pytest.raises(WarehouseLocked, match=message) as raised:
             with warehouse_lock(warehouse):
                 pass
+        assert raised.value.pid == holder.pid
+        assert raised.value.command is not None and raised.value.command.startswith("python -c ")
+        assert isinstance(raised.value, WarehouseError)  # callers catching the family still catch it
     finally:
         holder.kill()
         holder.wait()
@@ -51,7 +54,7 @@ def test_killed_holder_releases_the_lock(tmp_path: Path) -> None:
     holder.wait()
     with warehouse_lock(warehouse) as path:
         assert path == lock_path(warehouse).resolve()
-        assert path.read_text().strip() == str(os.getpid())
+        assert path.read_text().splitlines()[0] == str(os.getpid())
 
 
 def test_waiting_gets_the_lock_when_the_holder_finishes(tmp_path: Path) -> None:

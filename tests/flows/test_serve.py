@@ -114,5 +114,6 @@ def test_an_overlapping_run_skips_itself_with_one_line(
     # Prefect's run logger writes to the terminal, and propagates once a harness has configured it.
     logged = (capfd.readouterr().err + "\n" + caplog.text).splitlines()
     skipped = {line[line.index("skipped"):] for line in logged if "skipped" in line}
-    assert skipped == {f"skipped: another eventpipe run holds the warehouse lock (pid {holder.pid})"}
+    holder_line = f"(pid {holder.pid}: python -c {warehouse})"  # WarehouseLocked names pid and command
+    assert skipped == {f"skipped: another eventpipe run holds the warehouse lock {holder_line}"}
     assert "Traceback" not in "\n".join(logged)
