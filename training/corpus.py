@@ -18,7 +18,11 @@ from pathlib import Path
 
 from schemas.codebook import EVENT_TYPES, SUB_EVENT_PARENT
 
-__all__ = ["TrainRow", "dedupe", "fingerprint", "read_acled_file", "read_rows", "read_warehouse"]
+__all__ = [
+    "REVIEWED_KINDS", "TrainRow", "dedupe", "fingerprint", "read_acled_file", "read_reviewed", "read_rows",
+    "read_warehouse",
+]
+REVIEWED_KINDS = ("corrected", "accepted")
 
 # Older exports' region names -> today's.
 _REGION_ALIASES = {"Southern Asia": "South Asia", "South-Eastern Asia": "Southeast Asia"}
@@ -38,6 +42,8 @@ class TrainRow:
     sub_event_type: str | None
     region: str
     modern: bool
+    weight: float = 1.0  # sample weight in the fit: 1 for ACLED rows, more for analysts' decisions
+    kind: str = "acled"  # "acled", or the review decision: "corrected" | "accepted"
 
 
 def read_rows(paths: Iterable[Path]) -> list[TrainRow]:
@@ -66,6 +72,25 @@ def read_warehouse(warehouse: Path) -> list[TrainRow]:
         for r in result
     ]
     return dedupe(_labelled(records))
+
+
+def read_reviewed(warehouse: Path) -> list[TrainRow]:
+    """Corrected and accepted extracted events (applied corrections) as weighted rows. Their
+    region is empty: no cross-validation fold scores them, every fold trains on them."""
+    from warehouse.connection import connect
+    from warehouse.corrections import labelled_examples
+
+    with connect(warehouse, read_only=True) as con:
+        examples = labelled_examples(con)
+    rows = []
+    for example in examples:
+        sub = _SUB_FIXES.get(str(example.labels.get("sub_event_type") or "").casefold())
+        if example.kind not in REVIEWED_KINDS or sub is None or not example.text.strip():
+            continue  # rejected ("not an event"): the rules' decision, not the typing model's
+        rows.append(TrainRow(key="", text=example.text.strip(), event_type=SUB_EVENT_PARENT[sub],
+                             sub_event_type=sub, region="", modern=True, weight=example.weight,
+                             kind=example.kind))
+    return dedupe(rows)
 
 
 def _labelled(records: Iterable[dict]) -> Iterator[TrainRow]:
@@ -103,7 +128,8 @@ def fingerprint(rows: Iterable[TrainRow]) -> str:
     digest = hashlib.sha256()
     buffer = io.StringIO()
     for row in rows:
-        buffer.write(f"{row.text}\x1f{row.event_type}\x1f{row.sub_event_type}\x1e")
+        weight = "" if row.weight == 1.0 else f"\x1f{row.weight}"  # unweighted rows: fingerprints as before
+        buffer.write(f"{row.text}\x1f{row.event_type}\x1f{row.sub_event_type}{weight}\x1e")
         if buffer.tell() > 1 << 20:
             digest.update(buffer.getvalue().encode("utf-8"))
             buffer = io.StringIO()

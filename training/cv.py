@@ -144,7 +144,8 @@ def _train_and_score(
     vocabulary = choose_vocabulary(prepared.table, train, settings.max_features, settings.min_df)
     labels = [prepared.rows[i].sub_event_type or "" for i in train]
     value = prepared.spec.evidence_percent / 100
-    model = fit_linear(matrix(prepared.table, train, vocabulary, value), labels, settings)
+    weights = np.asarray([prepared.rows[i].weight for i in train])
+    model = fit_linear(matrix(prepared.table, train, vocabulary, value), labels, settings, weights)
     scores = model.scores(matrix(prepared.table, test, vocabulary, value))
     return FoldResult(name, test, model.classes, scores)
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 
 from extraction.learned.features import FeatureSpec
-from training.corpus import TrainRow, fingerprint
+from training.corpus import REVIEWED_KINDS, TrainRow, fingerprint
 from training.cv import CvReport, prepare, run_loro
 from training.export import library_versions, write_model
 from training.policy import Policy
@@ -80,11 +80,13 @@ def train_model(
         matrix(prepared.table, everything, vocabulary, spec.evidence_percent / 100),
         [r.sub_event_type or "" for r in labelled],
         settings,
+        np.asarray([r.weight for r in labelled]),
     )
     policy = report.policy if report is not None else Policy()
     meta = {
         "fingerprint": fingerprint(labelled),
         "training_rows": len(labelled),
+        "reviewed_examples": {kind: sum(r.kind == kind for r in labelled) for kind in REVIEWED_KINDS},
         "settings": settings.as_dict(),
         "temperature": report.temperature if report is not None else 1.0,
         "policy": policy.as_dict(),

@@ -48,8 +48,11 @@ class LinearModel:
         return np.asarray(x @ self.weights.astype(np.float64)) + self.bias.astype(np.float64)
 
 
-def fit_linear(x: sparse.csr_matrix, labels: list[str], settings: TrainSettings) -> LinearModel:
-    """One-vs-rest logistic regression by SGD, deterministic for a given seed."""
+def fit_linear(
+    x: sparse.csr_matrix, labels: list[str], settings: TrainSettings, sample_weight: np.ndarray | None = None
+) -> LinearModel:
+    """One-vs-rest logistic regression by SGD, deterministic for a given seed. `sample_weight`
+    (one per row, e.g. 5 for an analyst's correction, 1 for a bulk ACLED row) scales each row's loss."""
     from sklearn.linear_model import SGDClassifier
 
     classes = tuple(sorted(set(labels)))
@@ -63,7 +66,9 @@ def fit_linear(x: sparse.csr_matrix, labels: list[str], settings: TrainSettings)
         class_weight=settings.class_weight,
         n_jobs=1,
     )
-    model.fit(x, y)
+    if sample_weight is not None and np.all(sample_weight == 1.0):
+        sample_weight = None  # unweighted: the same model, bit for bit, as before weights existed
+    model.fit(x, y, sample_weight=sample_weight)
     weights = np.zeros((x.shape[1], len(classes)), dtype=np.float32)
     bias = np.zeros(len(classes), dtype=np.float32)
     if len(classes) == 2:  # scikit-learn keeps one score for two classes: split it symmetrically

@@ -30,7 +30,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     train.add_argument("--acled", nargs="*", type=Path, default=[], metavar="FILE",
                        help="ACLED CSV exports (any vintage; .csv.gz too)")
     train.add_argument("--from-warehouse", action="store_true",
-                       help="also train on the ACLED-origin events imported into the warehouse")
+                       help="also train on the ACLED-origin events imported into the warehouse and on "
+                       "analysts' corrected (weight 5) and accepted (weight 3) extracted events")
     train.add_argument("--warehouse", type=Path, default=None,
                        help="the warehouse for --from-warehouse (default: EVENTPIPE_WAREHOUSE)")
     train.add_argument("--out", required=True, type=Path, metavar="MODEL_DIR",
@@ -44,14 +45,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run_train(args: argparse.Namespace) -> int:
-    from training.corpus import dedupe, read_rows, read_warehouse
+    from training.corpus import dedupe, read_reviewed, read_rows, read_warehouse
     from training.cv import format_report
     from training.rules_adapter import RulesCache
     from training.train import TrainingError, train_model
 
     rows = read_rows(_existing(args.acled))
     if args.from_warehouse:
-        rows = dedupe([*rows, *read_warehouse(_warehouse(args))])
+        warehouse = _warehouse(args)
+        # Analysts' corrected/accepted events first: on the same sentence their label wins.
+        rows = dedupe([*read_reviewed(warehouse), *rows, *read_warehouse(warehouse)])
     if not rows:
         raise InputError(
             "no labelled ACLED rows: give --acled FILE... and/or --from-warehouse", column="--acled"
@@ -71,7 +74,9 @@ def run_train(args: argparse.Namespace) -> int:
     if result.report is not None:
         print("leave-one-region-out (trained without the region, scored on its modern-taxonomy rows):")
         print(format_report(result.report))
-    print(f"{result.rows} rows, {len(result.classes)} sub-event types -> {result.directory}")
+    reviewed = sum(r.kind != "acled" for r in rows if r.sub_event_type)
+    print(f"{result.rows} rows ({reviewed} reviewed by analysts), {len(result.classes)} sub-event types "
+          f"-> {result.directory}")
     return 0
 
 
