@@ -16,6 +16,8 @@ import polars as pl
 
 from eventpipe.errors import InputError
 from schemas.codebook import EVENT_TYPES
+from warehouse.columns import EVENT_COLUMNS
+from warehouse.filter import compile_filter
 from warehouse.sqlutil import read_sql
 
 ORIGINS = ("acled", "extracted")
@@ -32,8 +34,10 @@ class ReportFilter:
     countries: tuple[str, ...] = ()
     event_types: tuple[str, ...] = ()
     origins: tuple[str, ...] = ()
+    where: str | None = None  # `export --where`'s filter language over the events' columns
 
     def __post_init__(self) -> None:
+        compile_filter(self.where, EVENT_COLUMNS)  # a bad expression fails here, in one line
         unknown = [t for t in self.event_types if t not in EVENT_TYPES]
         if unknown:
             raise InputError(f"unknown event type {unknown[0]!r}", hint="one of: " + ", ".join(EVENT_TYPES))
@@ -58,11 +62,15 @@ class ReportFilter:
             if values:
                 clauses.append(f"{column} IN ({', '.join('?' for _ in values)})")
                 params.extend(values)
+        if self.where and self.where.strip():
+            condition = compile_filter(self.where, EVENT_COLUMNS)
+            clauses.append(f"event_id_cnty IN (SELECT event_id_cnty FROM events WHERE {condition.sql})")
+            params.extend(condition.params)
         return ("WHERE " + " AND ".join(clauses) if clauses else ""), params
 
     def describe(self) -> str:
         """The filter in words, shown in the report's header."""
-        parts = []
+        parts = [f"where {self.where.strip()}"] if self.where and self.where.strip() else []
         if self.since or self.until:
             parts.append(f"dates {self.since or '...'} to {self.until or '...'}")
         for label, values in (("countries", self.countries), ("event types", self.event_types),

@@ -34,6 +34,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         help="only this ACLED event type (repeatable), e.g. --event-type Battles")
     parser.add_argument("--origin", action="append", default=[], choices=("acled", "extracted"),
                         help="only ACLED-coded or only extracted events (repeatable)")
+    parser.add_argument("--where", metavar="EXPR",
+                        help="only events matching this filter, in `export --where`'s language "
+                             "(e.g. \"country = 'Kenya' and fatalities > 0\"); never spliced into SQL")
     parser.add_argument("--title", default="eventpipe report", help="the page title")
     parser.add_argument("--warehouse", type=Path, default=None,
                         help="DuckDB warehouse file (default: $EVENTPIPE_WAREHOUSE or "
@@ -68,7 +71,7 @@ def run_review(args: argparse.Namespace) -> int:
     import uvicorn
 
     from review import create_app
-    from warehouse.connection import connect
+    from warehouse.connection import connect_reader
 
     settings = Settings.load({"warehouse": args.warehouse, "raw_dir": args.raw_dir})
     connect(settings.warehouse, read_only=args.read_only).close()  # fail now on a missing/locked file
@@ -83,17 +86,18 @@ def run_review(args: argparse.Namespace) -> int:
 def run_report(args: argparse.Namespace) -> int:
     """Build the report on a read-only connection and print where it went."""
     from report import ReportFilter, build_report, parse_date
-    from warehouse.connection import connect
+    from warehouse.connection import connect_reader
 
     settings = Settings.load({"warehouse": args.warehouse})
     report_filter = ReportFilter(
         since=parse_date(args.since, "--since") if args.since else None,
         until=parse_date(args.until, "--until") if args.until else None,
         countries=tuple(args.country), event_types=tuple(args.event_type), origins=tuple(args.origin),
+        where=args.where,
     )
     quiet = getattr(args, "quiet", False)  # the global -q/--quiet
     progress = None if quiet else _progress_line()
-    con = connect(settings.warehouse, read_only=True)
+    con = connect_reader(Path(settings.warehouse))
     try:
         result = build_report(con, args.out, report_filter, title=args.title,
                               source=str(settings.warehouse), progress=progress)

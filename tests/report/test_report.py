@@ -45,6 +45,9 @@ def test_pack_is_gzip_json_in_base64() -> None:
      "country = 'Kenya' AND origin = 'extracted'"),
     (ReportFilter(event_types=("Battles", "Riots"), until=date(2015, 12, 31)),
      "event_type IN ('Battles', 'Riots') AND event_date <= DATE '2015-12-31'"),
+    (ReportFilter(where="country = 'Kenya' and fatalities > 2"), "country = 'Kenya' AND fatalities > 2"),
+    (ReportFilter(origins=("acled",), where="event_type in ('Riots', 'Protests') or fatalities >= 10"),
+     "origin = 'acled' AND (event_type IN ('Riots', 'Protests') OR fatalities >= 10)"),
 ])
 def test_filters_select_what_sql_selects(mixed_warehouse: Path, report_filter: ReportFilter,
                                          where: str) -> None:
@@ -62,6 +65,9 @@ def test_user_text_is_bound_never_spliced(mixed_warehouse: Path) -> None:
     try:
         hostile = ReportFilter(countries=("Kenya') OR true OR ('",))
         assert fetch_events(con, hostile).height == 0
+        hostile_where = ReportFilter(where="notes = 'x''); DROP TABLE events; --'")
+        assert fetch_events(con, hostile_where).height == 0
+        assert con.execute("SELECT count(*) FROM events").fetchall()[0][0] > 0
     finally:
         con.close()
 
@@ -116,6 +122,8 @@ def test_cli_writes_the_report_with_progress(mixed_warehouse: Path, tmp_path: Pa
     (["--since", "2020-13-01"],
      "eventpipe report: error: --since '2020-13-01' is not a date (use YYYY-MM-DD)"),
     (["--event-type", "Battle"], "eventpipe report: error: unknown event type 'Battle'"),
+    (["--where", "1=0)) TO 'a.csv' (FORMAT csv); --"], "eventpipe report: error: --where:"),
+    (["--where", "no_such_column = 1"], "eventpipe report: error: --where:"),
 ])
 def test_cli_errors_are_one_line(mixed_warehouse: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
                                  argv: list[str], message: str) -> None:
