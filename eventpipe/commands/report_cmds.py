@@ -71,6 +71,7 @@ def run_review(args: argparse.Namespace) -> int:
     import uvicorn
 
     from review import create_app
+    from warehouse.connection import connect
 
     settings = Settings.load({"warehouse": args.warehouse, "raw_dir": args.raw_dir})
     connect(settings.warehouse, read_only=args.read_only).close()  # fail now on a missing/locked file
