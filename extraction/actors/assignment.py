@@ -45,7 +45,7 @@ from extraction.actors.mentions import (
     state_force_name,
 )
 from extraction.typing import EventTyping, rx
-from schemas.codebook import country_alpha3, interaction_number, region_of
+from schemas.codebook import CIVILIAN_TARGETING, country_alpha3, interaction_number, region_of
 
 __all__ = [
     "CIVILIANS_TARGETED",
@@ -63,7 +63,7 @@ __all__ = [
     "state_force_name",
 ]
 
-CIVILIANS_TARGETED = "Civilians targeted"
+CIVILIANS_TARGETED = CIVILIAN_TARGETING  # ACLED's current wording, as its files write it
 
 
 @dataclass(frozen=True)

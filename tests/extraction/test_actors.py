@@ -225,7 +225,7 @@ def test_golden_actors(
 
 def test_violence_against_civilians_sets_civilian_targeting_and_interaction() -> None:
     result = assign("A man was shot dead by unidentified gunmen in Eastleigh.", "Kenya", date(2018, 1, 1))
-    assert result.civilian_targeting == "Civilians targeted"
+    assert result.civilian_targeting == "Civilian targeting"  # ACLED's files' wording
     assert result.interaction == 37
 
 
