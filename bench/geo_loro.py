@@ -55,17 +55,8 @@ from build_place_table import (  # noqa: E402
 
 from extraction.document import Document  # noqa: E402
 from extraction.evaluate import fold  # noqa: E402
+from training.cv import FOLDS  # noqa: E402  (the folds evaluate --cv region uses)
 
-FOLDS: dict[str, tuple[str, ...]] = {
-    "South Asia": ("South Asia",),
-    "Southeast Asia": ("Southeast Asia",),
-    "Eastern Africa": ("Eastern Africa",),
-    "Western Africa": ("Western Africa",),
-    "Northern Africa": ("Northern Africa",),
-    "Europe": ("Europe",),
-    "Middle + Southern Africa": ("Middle Africa", "Southern Africa"),
-    "Americas": ("Central America", "South America", "Caribbean"),
-}
 FIELDS = ("country", "admin1", "admin2", "location", "coords25", "coords25_all")
 KINDS = ("no_event", "no_place", "precision3", "wrong_namesake", "wrong_admin", "other_place")
 KEEP = (

@@ -32,6 +32,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from extraction.places import fold_name  # noqa: E402  (the lookup key is the gazetteer's)
+from extraction.places.acled import COLUMNS  # noqa: E402  (the layout the engine reads)
 
 SHARED = REPO.parent / "shared"
 DEFAULT_INPUTS = (SHARED / "train" / "acled_corpus.csv.gz", *sorted((SHARED / "data").glob("*.csv")))
@@ -42,21 +43,6 @@ SOURCE_COLUMNS = ("key", "source", "country", "count")
 SOURCE_MIN_EVENTS = 2
 SOURCE_MIN_SHARE = 0.8
 
-COLUMNS = (
-    "key",
-    "location",
-    "admin1",
-    "admin2",
-    "admin3",
-    "country",
-    "iso",
-    "region",
-    "latitude",
-    "longitude",
-    "geo_precision",
-    "year",
-    "count",
-)
 # ACLED renamed two regions; older files carry the old names.
 REGION_NAMES = {"Southern Asia": "South Asia", "South-Eastern Asia": "Southeast Asia"}
 
