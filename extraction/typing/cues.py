@@ -1,5 +1,6 @@
 """The vocabulary of event detection as the typing modules see it: the named cues and note labels
-(data: extraction/typing/data/cues.toml) and the armed-target grammar.
+(data: extraction/typing/data/cues.toml) and the armed-target grammar, whose named groups are the
+actor dictionary's (extraction.typing.names).
 
 A cue is a regex for one kind of evidence ('teargas' -> intervention, 'airstrike' -> air). The
 decision rules that turn cues into ACLED sub-event types live in extraction.typing.event_types.
@@ -10,7 +11,8 @@ from __future__ import annotations
 
 import re
 
-from extraction.typing.patterns import rx
+from extraction.typing.names import packaged_actor_names
+from extraction.typing.patterns import FoldedPattern, rx
 from extraction.typing.vocabulary import Cue, packaged_vocabulary
 
 # Verb/noun cues, from extraction/typing/data/cues.toml (extraction.typing.vocabulary). Each is
@@ -21,19 +23,28 @@ CUES: dict[str, Cue] = packaged_vocabulary().cues
 NOTE_PREFIXES: dict[str, str] = packaged_vocabulary().note_prefixes
 NOTE_PREFIX = re.compile(r"^\s*([A-Za-z /-]{4,40}):", re.IGNORECASE)
 
-_ARMED = (
-    r"(?:police|policem[ae]n|(?:police )?officers?|soldiers?|troops?|military|army|KDF|AMISOM|GSU|"
+# Generic words for an armed side (grammar). Named groups are not listed here: they come from the
+# actor dictionary (extraction.typing.names), so a group added there is an armed side here too.
+_ARMED_WORDS = (
+    r"police|policem[ae]n|(?:police )?officers?|soldiers?|troops?|military|army|KDF|GSU|"
     r"(?:security|government|govt|defen[cs]e|armed|state|special|allied|ukrainian|russian) forces?|forces|"
     r"gendarmes?|gendarmerie|(?:military |army |police |security )camps?|(?:military |army )?bases?|"
     r"(?:police |security |border )posts?|police stations?|checkpoints?|convoys?|patrols?|positions?|"
     r"detectives?|reservists?|barracks|militants?|fighters?|rebels?|insurgents?|gunmen|bandits?|raiders?|"
     r"(?:cattle )?rustlers|gang(?:sters| members)?|thugs|militias?|militiamen|robbers|criminals|attackers|"
-    r"jihadists?|terrorists|armed men|Mungiki|SLDF|MRC|NPA|ADF|ISWAP|Boko Haram|JNIM|TTP|Al[- ]Shabaa?b"
-    r"|Taliban|"
-    r"Islamic State|ISKP?|IS-?K|NAF|guards?|commanders?|members of (?:the |a )?(?:armed|security|police"
+    r"jihadists?|terrorists|armed men|"
+    r"guards?|commanders?|members of (?:the |a )?(?:armed|security|police"
     r"|military"
-    r"|terror))"
+    r"|terror)"
 )
+
+
+def armed_side(armed_groups: str) -> str:
+    """The armed-side alternation: the generic words, then the named groups (a regex alternation
+    from extraction.typing.names)."""
+    return "(?:" + _ARMED_WORDS + ("|" + armed_groups if armed_groups else "") + ")"
+
+
 _ARMED_VERBS = (
     r"(?:attack(?:ed|s|ing)?|ambush(?:ed|es|ing)?|kill(?:ed|ing|s)?|shot(?: dead)?|shoots?|target(?:ed|ing"
     r"|s)?|"
@@ -44,26 +55,39 @@ _ARMED_VERBS = (
 _STATE_NOUNS = (
     r"(?:police|policem[ae]n|soldiers|troops|security forces|security personnel|military|army|KDF|GSU)"
 )
-ARMED_TARGET = rx(
-    r"\b"
-    + _ARMED_VERBS
-    + r"\s+(?:(?!by\b|who\b|after\b|during\b|in\b|attributed\b|blamed\b|claimed\b|when\b|while\b|as\b)"
-    r"[\w'-]+\s+){0,5}?" + _ARMED + r"\b"
-    r"|\b"
-    + _ARMED
-    + r"\s+(?:[\w'-]+\s+){0,8}?(?:was|were|is|are|had been|have been|came under|come under)\s+"
-    r"(?:[\w'-]+\s+){0,2}?(?:attacked|ambushed|killed|shot|injured|wounded|fire|attack|dead)"
-    r"|\b(?:[1-9]\d{0,2}|two|three|four|five|six|several|one|some)\s+of the\s+(?:\w+\s+)?"
-    + _ARMED
-    + r"\s+(?:were|was)\s+(?:killed|shot|wounded|injured)"
-    r"|\b" + _ARMED + r"\s+(?:[\w'-]+\s+){0,3}?(?:killed|shot dead|shot|gunned down|attacked|ambushed)\s+by\b"
-    r"|\b(?:[1-9]\d{0,2}|two|three|four|five|six|seven|eight|nine|ten|several|one)\s+(?:\w+\s+)?"
-    + _ARMED
-    + r"\s+(?:and\s+(?:\w+\s+){1,2})?(?:were\s+)?(?:killed|injured|wounded|shot dead)\b"
-    r"(?=\s*(?:[,.;]|$|(?:in|at|on|and|by|during|while|when|after|near)\b))"
-    r"|\b(?:ambushed|engaged|repulsed|pursued|repelled)\s+by\s+(?:the\s+)?(?:\w+\s+)?" + _STATE_NOUNS + r"\b"
-    # headline style, no auxiliary: 'Police reservist killed when raiders attack'
-    r"|^(?:\w+\s+){0,2}?" + _ARMED + r"\s+(?:[\w'-]+\s+){0,2}?(?:killed|shot dead|injured|wounded)\b"
-    r"(?=\s*(?:[,.;]|$|(?:when|while|as|after|during)\b"
-    r"|in (?:an? |the )?(?:ambush|attack|clash|raid|fighting|gun ?fight|shoot-?out|explosion|blast)))"
-)
+
+
+def armed_target(armed_groups: str) -> FoldedPattern:
+    """'soldiers attacked <an armed side>', '<armed side> were ambushed', 'ambushed by troops': a
+    violent verb whose target is armed. `armed_groups` names the groups (extraction.typing.names)."""
+    armed = armed_side(armed_groups)
+    return rx(
+        r"\b"
+        + _ARMED_VERBS
+        + r"\s+(?:(?!by\b|who\b|after\b|during\b|in\b|attributed\b|blamed\b|claimed\b|when\b|while\b|as\b)"
+        r"[\w'-]+\s+){0,5}?" + armed + r"\b"
+        r"|\b"
+        + armed
+        + r"\s+(?:[\w'-]+\s+){0,8}?(?:was|were|is|are|had been|have been|came under|come under)\s+"
+        r"(?:[\w'-]+\s+){0,2}?(?:attacked|ambushed|killed|shot|injured|wounded|fire|attack|dead)"
+        r"|\b(?:[1-9]\d{0,2}|two|three|four|five|six|several|one|some)\s+of the\s+(?:\w+\s+)?"
+        + armed
+        + r"\s+(?:were|was)\s+(?:killed|shot|wounded|injured)"
+        r"|\b"
+        + armed
+        + r"\s+(?:[\w'-]+\s+){0,3}?(?:killed|shot dead|shot|gunned down|attacked|ambushed)\s+by\b"
+        r"|\b(?:[1-9]\d{0,2}|two|three|four|five|six|seven|eight|nine|ten|several|one)\s+(?:\w+\s+)?"
+        + armed
+        + r"\s+(?:and\s+(?:\w+\s+){1,2})?(?:were\s+)?(?:killed|injured|wounded|shot dead)\b"
+        r"(?=\s*(?:[,.;]|$|(?:in|at|on|and|by|during|while|when|after|near)\b))"
+        r"|\b(?:ambushed|engaged|repulsed|pursued|repelled)\s+by\s+(?:the\s+)?(?:\w+\s+)?"
+        + _STATE_NOUNS
+        + r"\b"
+        # headline style, no auxiliary: 'Police reservist killed when raiders attack'
+        r"|^(?:\w+\s+){0,2}?" + armed + r"\s+(?:[\w'-]+\s+){0,2}?(?:killed|shot dead|injured|wounded)\b"
+        r"(?=\s*(?:[,.;]|$|(?:when|while|as|after|during)\b"
+        r"|in (?:an? |the )?(?:ambush|attack|clash|raid|fighting|gun ?fight|shoot-?out|explosion|blast)))"
+    )
+
+
+ARMED_TARGET = armed_target(packaged_actor_names().armed_groups)

@@ -7,8 +7,13 @@ from datetime import date
 from importlib import resources
 from pathlib import Path
 
+import pytest
+
 from extraction.actors import find_actors, load_actor_dictionary
-from extraction.typing import classify_event
+from extraction.typing import classify_event, decisions
+from extraction.typing.cues import armed_target
+from extraction.typing.event_types import decide, find_cues
+from extraction.typing.names import actor_names
 
 SENTENCE = "On 3 May 2024, soldiers clashed with Katiba Serma fighters near Boni."
 
@@ -30,3 +35,29 @@ def test_an_alias_is_one_data_line(tmp_path: Path) -> None:
     actors = load_actor_dictionary(_with_alias(tmp_path, "JNIM", "katiba serma"))
     after = find_actors(SENTENCE, typing, "Mali", date(2024, 5, 3), actors)
     assert after.actor2 == "JNIM: Group for Support of Islam and Muslims"
+
+
+LAKURAWA = "On 3 May 2024, soldiers attacked Lakurawa in Tangaza."
+
+
+def test_typing_reads_armed_groups_from_the_dictionary(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """'soldiers attacked JNIM' is a clash because JNIM is an armed group of the dictionary; one
+    data line makes Lakurawa one too, for typing as for actor assignment."""
+    jnim = classify_event(LAKURAWA.replace("Lakurawa", "JNIM"))
+    assert jnim is not None and jnim.sub_event_type == "Armed clash"
+    before = classify_event(LAKURAWA)
+    assert before is not None and before.sub_event_type == "Attack"
+
+    raw = json.loads(resources.files("extraction").joinpath("data", "actors.json").read_text("utf-8"))
+    raw["groups"].append({"name": "Lakurawa", "inter": 2, "aliases": ["lakurawa"]})  # the one line
+    path = tmp_path / "actors.json"
+    path.write_text(json.dumps(raw), encoding="utf-8")
+
+    monkeypatch.setattr(
+        decisions, "ARMED_TARGET", armed_target(actor_names(json.loads(path.read_text())).armed_groups)
+    )
+    assert decide(find_cues(LAKURAWA), LAKURAWA)[0] == "Armed clash"
+    actors = find_actors(LAKURAWA, jnim, "Nigeria", date(2024, 5, 3), load_actor_dictionary(path))
+    assert actors.actor2 == "Lakurawa"
