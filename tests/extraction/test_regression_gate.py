@@ -3,13 +3,20 @@ may not fall more than one point below the floors recorded here.
 
 Every other extraction test checks single sentences; a change that fixes one sentence and breaks
 ten others passed `make test` before this gate. It runs the engine the way `eventpipe evaluate`
-does on the committed slices of dev notes (tests/data/extraction/*.csv: each note's first event
-against its ACLED coding) and the way `eventpipe extract` does on the seed documents
+does on the committed slices of dev notes (each note's first event against its ACLED coding):
+the samples already in tests/data (tests/data/acled_*_sample.csv and tests/data/extraction/*.csv,
+about a thousand rows from Kenya, Bangladesh and other regions once duplicates are dropped), and
+the way `eventpipe extract` does on the seed documents
 (bench/seed_docs.jsonl, scored against tests/golden/seed_events.csv with the matching of
 ../shared/bench/score_docs.py: one-to-one, compatible = same country, date in the window, one of
 the event types).
 
-The floors are the values measured when the gate was added (rounded down to a whole percent).
+These notes are IN-SAMPLE: they come from the development files the rules were written against
+(and that the learned model may have seen), so the figures are far above what the engine scores on
+a region it was not written for (README, "The learned typing layer"). The gate guards against
+regressions; it is not an accuracy estimate. Rows of ../shared/train are never committed here.
+
+The floors are the values measured when the gate was last grown (rounded down to a whole percent).
 Raise a floor when a change improves a figure for good; lower one only with a reason in the
 commit message.
 """
@@ -30,13 +37,20 @@ from extraction.merge import merge_events
 from extraction.records import validate_events
 
 REPO = Path(__file__).resolve().parents[2]
-NOTES = sorted((REPO / "tests" / "data" / "extraction").glob("*.csv"))
+DATA = REPO / "tests" / "data"
+SAMPLES = (
+    "acled_2020_other_regions_sample.csv",
+    "acled_bangladesh_2022_2024_sample.csv",
+    "acled_kenya_1997_2019_sample.csv",
+)
+NOTES = [DATA / name for name in SAMPLES] + sorted((DATA / "extraction").glob("*.csv"))
+MIN_ROWS = 900  # the committed slice: 978 coded notes once duplicates are dropped
 SEED_DOCS = REPO / "bench" / "seed_docs.jsonl"
 SEED_GOLD = REPO / "tests" / "golden" / "seed_events.csv"
 TOLERANCE = 1.0  # percentage points a figure may fall below its floor (noise of a few rows)
-# Measured on the commit that added the gate (percent, rounded down): notes 68/75 event_type,
-# 65/75 sub_event_type, 59/75 country; seed recall 35/36 required gold events.
-NOTE_FLOORS = {"event_type": 90.0, "sub_event_type": 86.0, "country": 78.0}
+# Measured when the slice grew to 978 notes (percent, rounded down): event_type 920/978 (94.07),
+# sub_event_type 910/978 (93.05), country 926/978 (94.68); seed recall 35/36 required gold events.
+NOTE_FLOORS = {"event_type": 94.0, "sub_event_type": 93.0, "country": 94.0}
 SEED_RECALL_FLOOR = 97.0
 
 
@@ -47,8 +61,17 @@ def resources() -> Resources:
 
 @pytest.fixture(scope="module")
 def note_scores(resources: Resources) -> Evaluation:
-    rows = [row for path in NOTES for row in read_acled_rows(path)]
+    rows = slice_rows()
     return evaluate_rows(rows, lambda document: extract_events(document, resources))
+
+
+def slice_rows() -> list[dict[str, str]]:
+    """The committed notes, each once (the small slices repeat rows of the larger samples)."""
+    rows: dict[tuple[str, str], dict[str, str]] = {}
+    for path in NOTES:
+        for row in read_acled_rows(path):
+            rows.setdefault((row.get("event_id_cnty", ""), row.get("notes", "")), row)
+    return list(rows.values())
 
 
 def percent(correct: int, n: int) -> float:
@@ -59,7 +82,7 @@ def percent(correct: int, n: int) -> float:
 def test_note_accuracy_holds_its_floor(note_scores: Evaluation, field: str) -> None:
     score = note_scores.fields[field]
     measured = percent(score.correct, score.n)
-    assert score.n >= 70, "the committed slice: 75 coded notes from three regions"
+    assert score.n >= MIN_ROWS, f"the committed slice shrank: {score.n} coded notes"
     assert measured >= NOTE_FLOORS[field] - TOLERANCE, f"{field}: {measured:.1f}% ({score.correct}/{score.n})"
 
 
