@@ -1,30 +1,72 @@
 """The words around place names: locative cues, level and landmark words, and the stop list.
 
-Data for `extraction.places`, kept apart so the rules there read as rules. Word sets are compared
-with lower-cased words; the stop list with folded names (`fold_name`).
+The word lists are data (extraction/places/data/words.toml, each table with example sentences a
+test runs); what is built from them (the name-word and landmark regexes, the cue endings, the
+compass and distance cues, the gap words) is computed here when the module loads. The patterns
+that stay below are grammar. Word sets are compared with lower-cased words; the stop list with
+folded names (`fold_name`).
 """
 
 from __future__ import annotations
 
 import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from importlib.resources.abc import Traversable
+from pathlib import Path
 
 from extraction import packaged
 from extraction.places.gazetteer import fold_name
 
+WORDS_PACKAGE = "extraction.places.data"
+WORDS_FILE = "words.toml"
+
+
+@dataclass(frozen=True)
+class PlaceWords:
+    """The word lists of words.toml in data order, and the examples of each."""
+
+    tables: dict[str, tuple[str, ...]]
+    examples: dict[str, tuple[dict[str, object], ...]]
+
+
+def load_place_words(source: Path | Traversable | None = None) -> PlaceWords:
+    """The word lists in `source` (a words.toml), by default the packaged one.
+
+    Raises ValueError naming the file and the table when a table lacks words or examples.
+    """
+    source = source or resources.files(WORDS_PACKAGE).joinpath(WORDS_FILE)
+    data = tomllib.loads(source.read_text(encoding="utf-8"))
+    tables: dict[str, tuple[str, ...]] = {}
+    examples: dict[str, tuple[dict[str, object], ...]] = {}
+    for name, table in data.items():
+        words, found = table.get("words"), table.get("examples")
+        if not words or not found:
+            raise ValueError(f"{source}: table {name!r} needs 'words' and at least one of 'examples'")
+        tables[name] = tuple(words.split() if isinstance(words, str) else words)
+        examples[name] = tuple(found)
+    return PlaceWords(tables, examples)
+
+
+@cache
+def packaged_place_words() -> PlaceWords:
+    """The word lists shipped with the package, read once per process."""
+    return load_place_words()
+
+
+_WORDS = packaged_place_words().tables
+
 # Words that start with a letter other than a lower-case ASCII one, or are connectors. Apostrophes and
 # backticks inside a word keep it whole ("Shi`a" is not the Norwegian 'Shi').
+# Lower-case words inside a name ('Bosnia and Herzegovina', 'Deir ez Zor'): words.toml [connectors].
+CONNECTORS = frozenset(_WORDS["connectors"])
 NAME_WORD = re.compile(
-    r"(?<![^\W\d_])(?:[^\W\d_a-z]|(?:de|del|da|do|dos|das|di|du|la|le|les|el|al|i|e|y|of|the|"
-    r"upon|on|sur|an|am|im|bin|ibn|van|von|der|den|ben|abu|and|ez|es|er|ed|ash|ath|adh|az|ad|ar)\b)"
+    r"(?<![^\W\d_])(?:[^\W\d_a-z]|(?:" + "|".join(_WORDS["connectors"]) + r")\b)"
     r"[^\W\d_]*(?:['’`ʻ][^\W\d_]+)*"
 )
 JOIN_GAP = re.compile(r"[ \-‐–]")
-CONNECTORS = frozenset(
-    "de del da do dos das di du la le les el al i e y of the upon on sur an am im bin ibn "
-    "van von der den ben abu and".split()  # 'and': 'Bosnia and Herzegovina', 'Trinidad and Tobago'
-    # the Arabic article as transliterated before sun letters: 'Deir ez Zor', 'Ras el Ain', 'Dar es Salaam'
-    + "ez es er ed ash ath adh az ad ar".split()
-)
 # 'the Kikuyu ethnic group', 'Turkana herders': a people, not a place.
 GROUP_AFTER = re.compile(
     r"(?:\s+and\s+[A-Z][\w'’-]+)?\s+(?:ethnic|community|communities|clan|clans|tribe|tribes|tribesmen|militia|militias|militiamen|"
@@ -37,102 +79,41 @@ SPEECH_AFTER = re.compile(
     r",?\s+(?:said|says|added|told|wrote|argued|noted|explained|stated|claimed|"
     r"tweeted|asked|warned|believes|thinks)\b"
 )
-OF_PLACE_NOUNS = frozenset(
-    "province city town village district region state county governorate outskirts "
-    "capital south north east west centre center part parts area areas suburbs "
-    "municipality division oblast department".split()
-)
+OF_PLACE_NOUNS = frozenset(_WORDS["of_place_nouns"])
 
 # Administrative and settlement words that follow a name ('Kandahar province', 'Taraganj town').
-ADMIN_LEVEL_WORDS = frozenset(
-    "subdivision sub-division commune lga parish chiefdom territory woreda tehsil taluka mandal "
-    "constituency regency "
-    "province state county district division region governorate oblast department "
-    "prefecture subcounty sub-county upazila municipality".split()
-)
-TOWN_LEVEL_WORDS = frozenset(
-    "city town village area neighbourhood neighborhood suburb market bazar bazaar "
-    "camp locality settlement ward union township".split()
-)
-LANDMARK_WORDS = frozenset(
-    "university college hospital clinic school madrasa mosque church temple shrine "
-    "airport airbase court road highway avenue street bridge stadium club office station "
-    "prison jail cemetery press campus chowk mor circle crossing intersection roundabout "
-    "square park hall gate garden highway expressway mall plaza hotel".split()
-)
+ADMIN_LEVEL_WORDS = frozenset(_WORDS["admin_level_words"])
+TOWN_LEVEL_WORDS = frozenset(_WORDS["town_level_words"])
+LANDMARK_WORDS = frozenset(_WORDS["landmark_words"])
 LANDMARK_AFTER = re.compile(r"\s{1,3}(?:" + "|".join(sorted(LANDMARK_WORDS)) + r")\b", re.IGNORECASE)
 # Capitalised level words that end an unknown name ('Paletwa Township', 'Rafi LGA').
-NAME_LEVELS = frozenset(
-    "township district municipality lga county subcounty sub-county division province "
-    "region state zone upazila sub-district subdistrict".split()
-)
+NAME_LEVELS = frozenset(_WORDS["name_levels"])
 BRACKET_AFTER = re.compile(
     r"(?:\s+(?:village|town|city|locality|township|district|area|municipality)\b)?\s*\("
 )
-AFTER_PLACE_WORDS = frozenset(
-    "police army security governor council municipal city province district "
-    "people residents international region oblast sadar cantonment medical thana zila pourashava "
-    "corporation institute academy polytechnic model metropolitan".split()
-)
+AFTER_PLACE_WORDS = frozenset(_WORDS["after_place_words"])
 DASH_DISTRICT = re.compile(r"(?: - |-)((?:[A-Z][\w'’]+)(?: [A-Z][\w'’]+)?)")
-SUBTOWN_PREFIXES = frozenset({"barangay", "colonia", "tambon", "mahalla", "kebele"})
-AREA_LEVEL_WORDS = frozenset({"area", "neighbourhood", "neighborhood", "zone", "sector", "quarter", "suburb"})
+SUBTOWN_PREFIXES = frozenset(_WORDS["subtown_prefixes"])
+AREA_LEVEL_WORDS = frozenset(_WORDS["area_level_words"])
 LEVEL_AFTER = re.compile(r"\s{1,3}([A-Za-z\-]+)")
 
 # A locative cue right before a name; the 'near'-type cues mean geo_precision 2.
-OF_SETTLEMENT = frozenset("town city village district province area region county state".split())
-DIRECTIONS = "north south east west northeast northwest southeast southwest northern southern eastern western"
+OF_SETTLEMENT = frozenset(_WORDS["of_settlement"])
+DIRECTIONS = " ".join(_WORDS["directions"])
 CUES = frozenset(
-    "in at near outside around from to into of across toward towards nearby between".split()
-    + ["on the outskirts of", "in the vicinity of", "close to", "coded as", "coded to", "outskirts of"]
+    list(_WORDS["locative_cues"])
     + [f"{d} of" for d in DIRECTIONS.split()]
     + [f"{unit} {p}" for unit in ("km", "kms", "kilometres", "kilometers", "miles") for p in ("from", "of")]
 )
-SETTLEMENT_ADJECTIVES = frozenset(
-    f"{DIRECTIONS} central provincial border capital frontline small large "
-    "remote eastern northern southern western key strategic".split()
-)
+SETTLEMENT_ADJECTIVES = frozenset(DIRECTIONS.split() + list(_WORDS["settlement_adjectives"]))
 CUE_ENDINGS = frozenset({cue.rsplit(" ", 1)[-1] for cue in CUES} | {"the", "of"})
-CODED_CUES = frozenset({"coded as", "coded to"})
-NEAR_CUES = frozenset(
-    {
-        "near",
-        "outside",
-        "around",
-        "nearby",
-        "on the outskirts of",
-        "in the vicinity of",
-        "close to",
-        "outskirts of",
-    }
-)
-STRONG_CUES = frozenset(
-    {
-        "in",
-        "at",
-        "near",
-        "outside",
-        "around",
-        "nearby",
-        "on the outskirts of",
-        "in the vicinity of",
-        "close to",
-        "across",
-        "into",
-        "coded as",
-        "coded to",
-        "between",
-    }
-)
+CODED_CUES = frozenset(_WORDS["coded_cues"])
+NEAR_CUES = frozenset(_WORDS["near_cues"])
+STRONG_CUES = frozenset(_WORDS["strong_cues"])
 # Between a place and its parent ('Watamu, Dabaso, Kilifi', 'Sirajdikhan (Serajdikhan) upazila
 # (Munshiganj, Dhaka)', 'Feni Sadar (coded as Feni, Chittagong)'): commas/brackets, capitalised names
 # the gazetteer may not know, and only these lower-case words.
-GAP_WORDS = (
-    frozenset({"coded", "as", "to", "in", "the", "of", "and", "center", "centre", "point", "more"})
-    | ADMIN_LEVEL_WORDS
-    | TOWN_LEVEL_WORDS
-    | LANDMARK_WORDS
-)
+GAP_WORDS = frozenset(_WORDS["gap_words"]) | ADMIN_LEVEL_WORDS | TOWN_LEVEL_WORDS | LANDMARK_WORDS
 GAP_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+|[^\s\w(),'’\-]")
 # 'Kagaa village in Maragua', 'the Ifo refugee camp in Garissa': the second holds the first.
 SETTLEMENT_IN_GAP = re.compile(
@@ -146,58 +127,12 @@ PART_OF_GAP = re.compile(
     re.IGNORECASE,
 )
 
-STOP_WORDS = frozenset(
-    fold_name(w)
-    for w in (
-        "January February March April May June July August September October November December Monday "
-        "Tuesday Wednesday Thursday Friday Saturday Sunday The A An In On At He She It They We This That "
-        "These Those There Here His Her Their Its Our But And Or Of For With From By To As If When While "
-        "After Before During Since Until According However Meanwhile Also Police Army Security Government "
-        "Military Forces President Minister General Governor Commander Officials Official Sources Reports "
-        "Report Media News Mr Mrs Ms Dr Gen Col Sheikh Mullah Maulvi Haji Imam King Prince Saint St Mount "
-        "Lake River Valley University Hospital School Mosque Church Temple Court Parliament Party League "
-        "Council Committee Taliban Islamic Muslim Christian Hindu Sunni Shia Shiite Kurdish Arab Baloch "
-        "Pashtun Hazara Uzbek Mobile Reading Bath Nice Of Victory Liberty Independence Unity Freedom "
-        "Justice Progress Hope Union Centre Center Central North South East West Northern Southern "
-        "Eastern Western Upper Lower Middle New Old Great Little Big Red White Black Green Blue Gold "
-        "Golden Royal National International Federal Republic Democratic People Peoples Popular Social "
-        "Socialist Communist Liberal Conservative Labour Alliance Front Movement Organization "
-        "Organisation Association Federation Group Network Agency Office Ministry Department Bureau "
-        "Service Services Station Camp Base Airport Port Bridge Road Street Highway Friday Prayers Eid "
-        "Ramadan Christmas Easter God Allah Prophet Jesus Holy Al Ali Khan Ahmed Ahmad Mohammad Mohammed "
-        "Muhammad Hassan Hussain Hussein Omar Umar Abdul Abdullah Said Saeed Shah Singh Kumar Das Islam "
-        "Uddin Rahman Rahim Karim Hamid Hamas Hezbollah Houthi Houthis ISIS ISIL Daesh Al-Shabaab Shabaab "
-        "Wagner Crocus Hall City Town Village District Province Region State County Division Area Zone "
-        "Sector Ward Colonia Neighborhood Neighbourhood Market Bazar Bazaar Square Human Rights Watch "
-        "Amnesty Red Cross Crescent Nations United Kingdom Europe European Asia Africa America Americas "
-        "Middle Orient Gulf Sea Ocean Coast Island Islands Peninsula Desert Mountains Hills Will Can May "
-        "Might Must Shall Said Says Told Added Noted Saw Per Via Sources Source Update Updated Photo "
-        "Video Image Read More Share Twitter Facebook Telegram Reuters AFP Associated Press BBC CNN "
-        "George Richard Robert Dennis Florence John James Michael David William Thomas Charles Joseph "
-        "Daniel Paul Mark Donald Steven Andrew Kenneth Edward Brian Ronald Anthony Kevin Jason Matthew "
-        "Gary Timothy Jose Larry Jeffrey Frank Scott Eric Stephen Jacob Raymond Patrick Jack Dennis Peter "
-        "Henry Douglas Mary Patricia Jennifer Linda Elizabeth Barbara Susan Jessica Sarah Karen Nancy "
-        "Lisa Margaret Sandra Ashley Emily Donna Michelle Carol Amanda Melissa Deborah Laura Helen Anna "
-        "Maria Grace Joy Just Home Ever Content Peace Waging Welcome Subscribe Contact Privacy Terms "
-        "About Search Menu Supreme High Court Zero Point Times Post Tribune Herald Guardian Daily Dawn "
-        "Express Star Standard Nation Observer Monitor Khorasan Khurasan Nida Abu Umar Jawad Zakaria "
-        "Omari Abdul Jabbar Maulana Qari Hafiz Mawlawi Middle-East La El Le Les Los Las Al De Du Des Di "
-        "Da Do Shi Soon"
-    ).split()
-)
-# Calendar abbreviations ('Around Jun 13th', 'On Sept 2nd' read as Spain's Jun or Somalia's Sept)
-# and capitalised common words that are also village names abroad ('Jubilee party', 'Orange'):
-# never a place alone, but they may sit inside a longer name ('Char Jubilee village').
-NOT_ALONE = frozenset(
-    fold_name(w)
-    for w in (
-        "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun "
-        "Jubilee Orange Opposition Senate Assembly Cabinet Unknown Several Many Both Some "
-        "Other Another Some Unidentified Armed Local Residents Officers Students Youths Members Around "
-        "Between Following Despite Although Later Earlier Afterwards Elsewhere Overnight Today Tonight "
-        "Yesterday Tomorrow Morning Evening Night Afternoon Week Weekend Month Year Day Days Source"
-    ).split()
-)
+# Never a place name (words.toml [stop_words]); compared folded.
+STOP_WORDS = frozenset(map(fold_name, _WORDS["stop_words"]))
+# Never a place alone, but inside a longer name ("Char Jubilee village"): words.toml [not_alone].
+NOT_ALONE = frozenset(map(fold_name, _WORDS["not_alone"]))
+# Capitalised words that start no unknown place name either (languages, media, sentence openers).
+UNKNOWN_STOP = frozenset(map(fold_name, _WORDS["unknown_stop"]))
 
 
 def _ethnic_groups() -> frozenset[str]:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from extraction.places import lexicon as lex
-from extraction.places.gazetteer import Entry, Gazetteer, fold_name, fold_word
+from extraction.places.gazetteer import Entry, Gazetteer, fold_word
 from extraction.places.surroundings import (
     _dash_district_end,
     _has_known_parent,
@@ -82,7 +82,7 @@ class _Token:
 
 
 # Capitalised words that start no unknown place name either (languages, media, sentence openers).
-_UNKNOWN_STOP = frozenset(fold_name(w) for w in "Farsi Dari Pashto Urdu Arabic English Russian Soon".split())
+_UNKNOWN_STOP = lex.UNKNOWN_STOP
 
 _fold_word = fold_word
 
