@@ -23,6 +23,7 @@ from functools import cache, lru_cache
 from extraction import packaged
 from extraction.places.acled import COLUMN as ACLED_COLUMN
 from extraction.places.acled import AcledLayer, entry_maker, merge_candidates
+from extraction.places.extras import extra_place_lines
 from schemas import codebook
 
 log = logging.getLogger(__name__)
@@ -409,7 +410,9 @@ def _load_packaged() -> Gazetteer:
     gazetteer = Gazetteer(
         countries, admin1, {k: tuple(v) for k, v in named.items()}, place_index, place_rows, demonyms
     )
-    gazetteer.acled = packaged.parse(ACLED_FILE, lambda: _acled_layer(_read_lines(ACLED_FILE), gazetteer))
+    # the places of places/data/extra_places.csv join the table as if ACLED had coded them once
+    table = _read_lines(ACLED_FILE) + extra_place_lines(fold_name)
+    gazetteer.acled = packaged.parse(ACLED_FILE, lambda: _acled_layer(table, gazetteer))
     gazetteer.sources = packaged.parse(
         SOURCES_FILE, lambda: _source_countries(_read_lines(SOURCES_FILE), gazetteer)
     )
