@@ -14,6 +14,7 @@ from functools import lru_cache
 from extraction.typing.cues import CUES
 from extraction.typing.gates import CUE_GATES, gated_cues
 from extraction.typing.patterns import FoldedPattern, Match, rx
+from extraction.typing.vocabulary import packaged_vocabulary
 
 __all__ = ["find_cues", "non_event_reason"]
 
@@ -325,8 +326,9 @@ _STRONG_ATTACK = rx(
 )
 
 
-# Cues that describe who is involved rather than what happened: never hedged, first match is enough.
-_DESCRIPTORS = frozenset({"civ_victim", "armed_side", "crowd", "partisan"})
+# Cues that describe who is involved rather than what happened: never hedged, first match is enough
+# (the context cues of cues.toml [trigger], which open no trigger either).
+_DESCRIPTORS = packaged_vocabulary().context_cues
 
 
 def find_cues(sentence: str) -> dict[str, Match]:

@@ -1,8 +1,9 @@
 """Cheap gates in front of the cue regexes: which cues a sentence could match, and whether it
 could report an event at all.
 
-Both are pure speed-ups, computed from the vocabulary (the cue gates) or listed (the trigger
-stems): a gate that stays closed means the full search would find nothing.
+Both are pure speed-ups computed from the vocabulary (the cue gates, and the trigger stems as
+their union over the cues that can make an event): a gate that stays closed means the full search
+would find nothing.
 tests/extraction/test_speed_gates.py and test_event_types.py check they never change a result.
 """
 
@@ -31,8 +32,8 @@ _STEM_CUES: dict[str, frozenset[str]] = {
 }
 # Word stems every event-deciding cue starts from: has_trigger's cheap superset test. A word
 # triggers when one of its prefixes is a stem; a sentence with no such word cannot be an event.
-# Listed in the data (cues.toml, [trigger]): they decide which sentences the phrase reading sees
-# too, so they are not the cue gates' union (that would change which sentences are read).
+# Computed when the vocabulary loads (the gates of every cue but the context cues, cues.toml
+# [trigger]); they decide which sentences the phrase and follow-up readers see too.
 _TRIGGER_STEMS: frozenset[str] = packaged_vocabulary().trigger_stems
 _STEM_LENGTHS: tuple[int, ...] = tuple(sorted({len(stem) for stem in _TRIGGER_STEMS}))
 

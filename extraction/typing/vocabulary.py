@@ -3,8 +3,9 @@
 A domain expert edits the TOML file (one regex alternative per line, examples per cue); this
 module compiles each cue exactly as the engine has always built it (`rx` over the alternatives
 joined with '|', or a plain case-sensitive regex) and derives what used to be kept by hand: each
-cue's gate (the word stems one of which starts a word of every match, extraction.typing.stems).
-A cue or phrase written only in the data therefore opens its own gate.
+cue's gate (the word stems one of which starts a word of every match, extraction.typing.stems)
+and has_trigger's stems (the union of the gates of every cue but the context cues named in
+[trigger]). A cue or phrase written only in the data therefore opens its own gate and the trigger.
 
 `packaged_vocabulary()` is read once per process (importlib.resources) and shared; `load_vocabulary`
 reads any copy of the file (tests add a line to a copy and see it used).
@@ -37,7 +38,8 @@ class Vocabulary:
     examples: dict[str, tuple[str, ...]]
     note_prefixes: dict[str, str]
     gates: dict[str, frozenset[str]]  # cue -> word stems; a cue with no provable gate is absent
-    trigger_stems: frozenset[str]  # has_trigger's word stems (extraction.typing.gates)
+    trigger_stems: frozenset[str]  # has_trigger's word stems (extraction.typing.gates), computed
+    context_cues: frozenset[str] = frozenset()  # who took part, not what happened (never hedged)
 
 
 def load_vocabulary(source: Path | Traversable | None = None) -> Vocabulary:
@@ -56,8 +58,10 @@ def load_vocabulary(source: Path | Traversable | None = None) -> Vocabulary:
         cues[name] = _compile(patterns, case_sensitive=bool(entry.get("case_sensitive")))
         examples[name] = tuple(found)
     gates = {name: stems for name, cue in cues.items() if (stems := cue_stems(cue)) is not None}
-    triggers = frozenset(data.get("trigger", {}).get("stems", "").split())
-    return Vocabulary(cues, examples, dict(data.get("note_prefixes", {})), gates, triggers)
+    # every cue that can make a sentence an event opens the trigger: a sound superset by construction
+    context = frozenset(data.get("trigger", {}).get("context_cues", ()))
+    triggers = frozenset().union(*(stems for name, stems in gates.items() if name not in context))
+    return Vocabulary(cues, examples, dict(data.get("note_prefixes", {})), gates, triggers, context)
 
 
 @cache

@@ -21,7 +21,7 @@ def test_every_example_finds_its_cue_through_its_gate(name: str, example: str) -
     assert VOCABULARY.cues[name].search(example), f"{name!r} does not find its example {example!r}"
     if name in CUE_GATES:
         assert name in gated_cues(example.casefold()), f"the gate of {name!r} stays closed on {example!r}"
-    assert has_trigger(example), f"no [trigger] stem covers {example!r}: add the cue's word to the stems"
+    assert has_trigger(example), f"has_trigger misses {example!r}: is {name!r} a context cue?"
 
 
 def test_every_cue_has_a_computed_gate() -> None:
@@ -83,3 +83,21 @@ def test_a_cue_without_examples_is_refused(tmp_path: Path) -> None:
     path = _copy_with(tmp_path, "[note_prefixes]", "[cue.empty]\npatterns = ['\\bfoo']\n\n[note_prefixes]")
     with pytest.raises(ValueError, match="cue 'empty' needs 'patterns' and at least one of 'examples'"):
         load_vocabulary(path)
+
+
+def test_trigger_stems_are_the_gates_of_the_deciding_cues() -> None:
+    context = VOCABULARY.context_cues
+    assert context == {"civ_victim", "armed_side", "crowd", "partisan"}
+    expected = frozenset().union(*(stems for name, stems in VOCABULARY.gates.items() if name not in context))
+    assert VOCABULARY.trigger_stems == expected
+
+
+def test_a_new_cue_opens_the_trigger_by_itself(tmp_path: Path) -> None:
+    path = _copy_with(
+        tmp_path,
+        "[note_prefixes]",
+        "[cue.cyber]\nexamples = ['Hackers defaced the ministry website.']\n"
+        "patterns = ['\\bdefac(?:ed|ing)\\b']\n\n[note_prefixes]",
+    )
+    assert {"defaced", "defacing"} <= load_vocabulary(path).trigger_stems
+    assert "defaced" not in VOCABULARY.trigger_stems
