@@ -26,11 +26,12 @@ ACTORS_FILE = "actors.json"
 def alias_alternation(entries: list[dict[str, Any]]) -> str:
     """One regex alternative per alias, then the acronyms case-sensitively; '' when none.
 
-    [{'aliases': ['boko haram'], 'acronyms': ['JAS']}] -> 'boko haram|(?-i:JAS)'
+    [{'aliases': ['boko haram'], 'acronyms': ['JAS']}] -> '(?i:boko haram)|(?-i:JAS)': the same
+    names in a case-sensitive cue (cues.toml, `case_sensitive`) as in a case-insensitive one.
     """
     aliases = [alias for entry in entries for alias in entry.get("aliases", [])]
     acronyms = [re.escape(acronym) for entry in entries for acronym in entry.get("acronyms", [])]
-    parts = _unique(aliases)
+    parts = ["(?i:" + "|".join(_unique(aliases)) + ")"] if aliases else []
     if acronyms:
         parts.append("(?-i:" + "|".join(_unique(acronyms)) + ")")
     return "|".join(parts)

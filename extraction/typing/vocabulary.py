@@ -21,6 +21,7 @@ from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
+from extraction.typing.names import ActorNames, packaged_actor_names
 from extraction.typing.patterns import FoldedPattern, rx
 from extraction.typing.stems import word_stems
 
@@ -42,12 +43,16 @@ class Vocabulary:
     context_cues: frozenset[str] = frozenset()  # who took part, not what happened (never hedged)
 
 
-def load_vocabulary(source: Path | Traversable | None = None) -> Vocabulary:
-    """The vocabulary in `source` (a cues.toml), by default the packaged one.
+def load_vocabulary(source: Path | Traversable | None = None, names: ActorNames | None = None) -> Vocabulary:
+    """The vocabulary in `source` (a cues.toml), by default the packaged one; `{parties}` and
+    `{armed_groups}` in a pattern stand for the names of the actor dictionary (`names`, by default
+    the packaged dictionary's, extraction.typing.names), so a party added there is a cue's too.
 
     Raises ValueError naming the file and the cue when an entry is malformed.
     """
     source = source or resources.files(VOCABULARY_PACKAGE).joinpath(CUES_FILE)
+    names = names or packaged_actor_names()
+    placeholders = {"{parties}": names.parties, "{armed_groups}": names.armed_groups}
     data = tomllib.loads(source.read_text(encoding="utf-8"))
     cues: dict[str, Cue] = {}
     examples: dict[str, tuple[str, ...]] = {}
@@ -55,6 +60,7 @@ def load_vocabulary(source: Path | Traversable | None = None) -> Vocabulary:
         patterns, found = entry.get("patterns"), entry.get("examples")
         if not patterns or not found:
             raise ValueError(f"{source}: cue {name!r} needs 'patterns' and at least one of 'examples'")
+        patterns = [_with_names(pattern, placeholders) for pattern in patterns]
         cues[name] = _compile(patterns, case_sensitive=bool(entry.get("case_sensitive")))
         examples[name] = tuple(found)
     gates = {name: stems for name, cue in cues.items() if (stems := cue_stems(cue)) is not None}
@@ -68,6 +74,13 @@ def load_vocabulary(source: Path | Traversable | None = None) -> Vocabulary:
 def packaged_vocabulary() -> Vocabulary:
     """The vocabulary shipped with the package, read once per process."""
     return load_vocabulary()
+
+
+def _with_names(pattern: str, placeholders: dict[str, str]) -> str:
+    """The pattern with each `{parties}` / `{armed_groups}` replaced by the dictionary's names."""
+    for placeholder, alternation in placeholders.items():
+        pattern = pattern.replace(placeholder, alternation)
+    return pattern
 
 
 def _compile(patterns: list[str], case_sensitive: bool) -> Cue:
