@@ -14,6 +14,7 @@ from extraction.typing import classify_event, decisions
 from extraction.typing.cues import armed_target
 from extraction.typing.event_types import decide, find_cues
 from extraction.typing.names import actor_names
+from extraction.typing.vocabulary import load_vocabulary, packaged_vocabulary
 
 SENTENCE = "On 3 May 2024, soldiers clashed with Katiba Serma fighters near Boni."
 
@@ -61,3 +62,13 @@ def test_typing_reads_armed_groups_from_the_dictionary(
     assert decide(find_cues(LAKURAWA), LAKURAWA)[0] == "Armed clash"
     actors = find_actors(LAKURAWA, jnim, "Nigeria", date(2024, 5, 3), load_actor_dictionary(path))
     assert actors.actor2 == "Lakurawa"
+
+
+def test_a_party_added_to_the_dictionary_is_a_partisan_cue() -> None:
+    """The partisan cue's party names are the dictionary's ('{parties}' in cues.toml)."""
+    sentence = "APC youths clashed with PDP youths in Kano."
+    assert not packaged_vocabulary().cues["partisan"].search(sentence)
+    raw = json.loads(resources.files("extraction").joinpath("data", "actors.json").read_text("utf-8"))
+    raw["parties"].append({"name": "APC: All Progressives Congress", "acronyms": ["APC"]})  # the one line
+    vocabulary = load_vocabulary(names=actor_names(raw))
+    assert vocabulary.cues["partisan"].search(sentence).group(0) == "APC"
