@@ -32,6 +32,7 @@ from extraction.typing.crowds import (
 )
 from extraction.typing.cues import ARMED_TARGET, NOTE_PREFIX, NOTE_PREFIXES
 from extraction.typing.patterns import Match, rx
+from extraction.typing.vocabulary import Rank, packaged_ranks
 
 __all__ = ["Decision", "decide"]
 
@@ -163,15 +164,8 @@ def _explosive(cues: dict[str, Match]) -> bool:
     return any(n in cues for n in ("chemical", "air", "suicide", "shelling", "ied", "grenade", "explosion"))
 
 
-_EXPLOSION_RANK: tuple[tuple[str, str], ...] = (
-    ("chemical", "Chemical weapon"),
-    ("air", "Air/drone strike"),
-    ("suicide", "Suicide bomb"),
-    ("shelling", "Shelling/artillery/missile attack"),
-    ("ied", "Remote explosive/landmine/IED"),
-    ("grenade", "Grenade"),
-    ("explosion", "Remote explosive/landmine/IED"),
-)
+# ACLED's precedence among the explosive cues: data (typing/data/ranks.toml [[explosion]]).
+_EXPLOSION_RANK: Rank = packaged_ranks().ranks["explosion"]
 
 
 def _explosion_decision(cues: dict[str, Match], sentence: str) -> Decision | None:
@@ -258,16 +252,8 @@ def _civilian_decision(cues: dict[str, Match], sentence: str) -> Decision | None
     return None
 
 
-_STRATEGIC_ORDER: tuple[tuple[str, str], ...] = (
-    ("agreement", "Agreement"),
-    ("seizure", "Looting/property destruction"),
-    ("arrests", "Arrests"),
-    ("looting", "Looting/property destruction"),
-    ("hq", "Headquarters or base established"),
-    ("transfer", "Non-violent transfer of territory"),
-    ("change", "Change to group/activity"),
-    ("other", "Other"),
-)
+# ... and among the strategic-development cues (ranks.toml [[strategic]]).
+_STRATEGIC_ORDER: Rank = packaged_ranks().ranks["strategic"]
 
 
 _PROPERTY_DAMAGE = re.compile(r"vandal|smash|storm|set |torch|ransack|broke|damag", re.IGNORECASE)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -24,6 +25,7 @@ from pathlib import Path
 from extraction.typing.names import ActorNames, packaged_actor_names
 from extraction.typing.patterns import FoldedPattern, rx
 from extraction.typing.stems import word_stems
+from schemas.codebook import SUB_EVENT_PARENT
 
 VOCABULARY_PACKAGE = "extraction.typing.data"
 CUES_FILE = "cues.toml"
@@ -94,3 +96,46 @@ def cue_stems(cue: Cue) -> frozenset[str] | None:
     if isinstance(cue, FoldedPattern):
         return word_stems(cue.pattern, re.IGNORECASE)
     return word_stems(cue.pattern, cue.flags)
+
+
+RANKS_FILE = "ranks.toml"
+Rank = tuple[tuple[str, str], ...]  # (cue, sub-event type), first present cue decides
+
+
+@dataclass(frozen=True)
+class RankTables:
+    """The decision procedure's rank tables (data/ranks.toml) and each row's example sentence."""
+
+    ranks: dict[str, Rank]
+    examples: tuple[tuple[str, str, str], ...]  # (cue, sub-event type, sentence it decides)
+
+
+def load_ranks(source: Path | Traversable | None = None, cues: Iterable[str] = ()) -> RankTables:
+    """The rank tables in `source` (a ranks.toml), by default the packaged one.
+
+    Raises ValueError naming the file when a row lacks a field, names a sub-event type the codebook
+    does not have, or (with `cues` given) a cue the vocabulary does not have.
+    """
+    source = source or resources.files(VOCABULARY_PACKAGE).joinpath(RANKS_FILE)
+    data = tomllib.loads(source.read_text(encoding="utf-8"))
+    known = set(cues)
+    ranks: dict[str, Rank] = {}
+    examples: list[tuple[str, str, str]] = []
+    for table, rows in data.items():
+        for row in rows:
+            cue, sub_event, example = row.get("cue"), row.get("sub_event_type"), row.get("example")
+            if not (cue and sub_event and example):
+                raise ValueError(f"{source}: a row of [[{table}]] needs cue, sub_event_type and example")
+            if sub_event not in SUB_EVENT_PARENT or (known and cue not in known):
+                raise ValueError(
+                    f"{source}: [[{table}]] {cue!r} -> {sub_event!r}: unknown cue or sub-event type"
+                )
+            examples.append((cue, sub_event, example))
+        ranks[table] = tuple((row["cue"], row["sub_event_type"]) for row in rows)
+    return RankTables(ranks, tuple(examples))
+
+
+@cache
+def packaged_ranks() -> RankTables:
+    """The rank tables shipped with the package, checked against the packaged cues."""
+    return load_ranks(cues=packaged_vocabulary().cues)

@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from extraction.typing import classify_event
 from extraction.typing.gates import CUE_GATES, gated_cues, has_trigger
 from extraction.typing.stems import word_stems
-from extraction.typing.vocabulary import load_vocabulary, packaged_vocabulary
+from extraction.typing.vocabulary import load_ranks, load_vocabulary, packaged_ranks, packaged_vocabulary
 
 VOCABULARY = packaged_vocabulary()
 EXAMPLES = [(name, text) for name, texts in VOCABULARY.examples.items() for text in texts]
@@ -101,3 +102,22 @@ def test_a_new_cue_opens_the_trigger_by_itself(tmp_path: Path) -> None:
     )
     assert {"defaced", "defacing"} <= load_vocabulary(path).trigger_stems
     assert "defaced" not in VOCABULARY.trigger_stems
+
+
+RANK_EXAMPLES = packaged_ranks().examples
+
+
+@pytest.mark.parametrize(("cue", "sub_event", "example"), RANK_EXAMPLES)
+def test_every_rank_row_decides_its_example(cue: str, sub_event: str, example: str) -> None:
+    typing = classify_event(example)
+    assert typing is not None, f"{example!r} is not typed"
+    assert (typing.sub_event_type, typing.rule) == (sub_event, f"{cue} cue")
+
+
+def test_a_rank_row_with_a_sub_event_type_outside_the_codebook_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "ranks.toml"
+    path.write_text(
+        '[[explosion]]\ncue = "air"\nsub_event_type = "Air strike"\nexample = "x"\n', encoding="utf-8"
+    )
+    with pytest.raises(ValueError, match="'air' -> 'Air strike': unknown cue or sub-event type"):
+        load_ranks(path)
