@@ -14,9 +14,13 @@ from functools import lru_cache
 from extraction.typing.cues import CUES
 from extraction.typing.gates import CUE_GATES, gated_cues
 from extraction.typing.patterns import FoldedPattern, Match, rx
-from extraction.typing.vocabulary import packaged_vocabulary
+from extraction.typing.vocabulary import packaged_non_event_words, packaged_vocabulary
 
 __all__ = ["find_cues", "non_event_reason"]
+
+# The word lists of non_event_reason are data (typing/data/non_events.toml, with examples); the
+# patterns below that combine words with grammar, and when a list applies, stay here.
+_NON_EVENT_WORDS = packaged_non_event_words().patterns
 
 _HEDGE = rx(
     # a capitalised 'Planning' mid-sentence is a name ('chief inspector of Logistic and Planning')
@@ -45,16 +49,7 @@ _HEDGE_AFTER = rx(
 )
 _CLAUSE_BREAK = re.compile(r"[;:,.!?\"“”]|\b(?:and|but|while|after|before|when)\b")
 
-_PROPAGANDA = rx(
-    r"\b(?:magazine|propaganda|videos?|audio (?:message|statements?)|publication|edition"
-    r"|pamphlets?|"
-    r"leaflets?|books|channels|messaging|biograph\w+|testimon\w+|the article|this article"
-    r"|analysis|"
-    r"newsletter|media arm|narrative|rhetoric|ideolog\w*|sermon|conference|summit|"
-    r"webinar|seminar|symposium|analysts? (?:say|said)|experts? (?:say|warn)|op-ed|podcast|"
-    r"strategy|campaign of|doctrine|insurgency model|recruitment efforts?|infograph\w*|content|featured"
-    r"|figure \d)\b"
-)
+_PROPAGANDA = rx(_NON_EVENT_WORDS["propaganda"])
 _AGGREGATE_COUNT = rx(
     r"\b\d[\d,.]*\s+(?:\S+\s+){0,2}?(?:attacks|operations|incidents|raids|strikes"
     r"|bombings|"
@@ -73,18 +68,10 @@ _AGGREGATE_COUNT = rx(
     r"|\b\d[\d,.]*\s+(?:\w+\s+){0,2}(?:have|had) been (?:killed|abducted|kidnapped|displaced)\b"
 )
 # Industrial and road accidents: nobody caused them (unless the text names a hostile agent).
-_INDUSTRIAL = rx(
-    r"\b(?:faulty|malfunction\w*|short[- ]circuit|gas leak|boiler|collapsed|overturned|derailed)\b"
-)
-_HOSTILE = rx(
-    r"\b(?:gunm[ae]n|militants?|attack\w*|bomb\w*|shot|shoot\w*|stabb\w*|rebels?|bandits?|mob|rioters"
-    r"|arson\w*|set (?:ablaze|on fire)|torched|sabotag\w*|abduct\w*|kidnap\w*|murder\w*|insurgents?"
-    r"|terror\w*|protest\w*|clash\w*)\b"
-)
+_INDUSTRIAL = rx(_NON_EVENT_WORDS["industrial"])
+_HOSTILE = rx(_NON_EVENT_WORDS["hostile"])
 # Crime with no political actor: thieves and fraudsters, and arrests for ordinary offences.
-_CRIMINALS = rx(
-    r"\b(?:thieves|thief|burglars?|hackers?|fraudsters?|pickpockets?|shoplifters?|con artists?)\b"
-)
+_CRIMINALS = rx(_NON_EVENT_WORDS["criminals"])
 _ORDINARY_OFFENCE = rx(
     r"\b(?:arrested|detained|charged|apprehended|fined)\b[^.;]{0,80}?\b(?:for|over|with|on charges of"
     r"|in connection with)\b[^.;]{0,40}?\b(?:counterfeit|fraud\w*|embezzl\w*|theft|stealing|burglary"
@@ -109,10 +96,7 @@ _COMMEMORATION = rx(
 _DEPICTION = rx(
     r"\b(?:film|documentary|movie|book|novel|play|exhibition|memoir|series)s? (?:about|on|depicting)\b"
 )
-_RELEASE = rx(
-    r"\b(?:premiered|premieres|launched|released|published|screened|unveiled|went on sale|opened|opens"
-    r"|hit (?:cinemas|theatres))\b"
-)
+_RELEASE = rx(_NON_EVENT_WORDS["release"])
 _PERIOD = rx(
     r"\b(?:in|during|throughout|since|between|over|from|by|until)\s+(?:the\s+)?(?:(?:past|last"
     r"|first|"
@@ -154,17 +138,8 @@ _CONCRETE_OBJECT = re.compile(
     r"|people|locals|farmers|herders|passengers|worshippers|students|police|soldiers|troops)\b)"
 )
 # Deaths from floods, crashes or disease are no political violence unless someone caused them.
-_MISHAP = rx(
-    r"\b(?:floods?|flooding|flash floods|heavy rains?|landslides?|mudslides?|earthquakes?|droughts?|storms?"
-    r"|cyclones?"
-    r"|lightning|crash(?:ed|es)?|accidents?|collided|collision|capsized|drowned|electrocuted|stampede"
-    r"|epidemic|outbreak of (?:cholera|ebola|measles)|cholera|covid-19 (?:deaths|cases))\b"
-)
-_AGENT_OF_HARM = rx(
-    r"\b(?:gunm[ae]n|militants?|attack\w*|bomb\w*|shot|shoot\w*|stabb\w*|hacked|armed|police|soldiers?|troops"
-    r"|rebels?|bandits?|mob|rioters|protest\w*|demonstrat\w*|clash\w*|fighting|explosi\w*|IED|grenade|strike"
-    r"|shell\w*|set (?:ablaze|on fire)|torched|looted|arrest\w*|abduct\w*|kidnap\w*|assault\w*|murder\w*)\b"
-)
+_MISHAP = rx(_NON_EVENT_WORDS["mishap"])
+_AGENT_OF_HARM = rx(_NON_EVENT_WORDS["agent_of_harm"])
 # Court rulings, sport and idioms use violent words for no violence ('shot down the proposal').
 _NOT_VIOLENCE = rx(
     r"\b(?:sentenced|convicted|acquitted|arraigned|pleaded (?:not )?guilty|on trial|testified)\b"

@@ -139,3 +139,38 @@ def load_ranks(source: Path | Traversable | None = None, cues: Iterable[str] = (
 def packaged_ranks() -> RankTables:
     """The rank tables shipped with the package, checked against the packaged cues."""
     return load_ranks(cues=packaged_vocabulary().cues)
+
+
+NON_EVENTS_FILE = "non_events.toml"
+
+
+@dataclass(frozen=True)
+class NonEventWords:
+    """The word lists of non_event_reason (data/non_events.toml) as regexes, with examples."""
+
+    patterns: dict[str, str]  # list name -> r'\b(?:alternative|...)\b'
+    examples: tuple[tuple[str, str, str], ...]  # (list name, sentence, reason or '' for none)
+
+
+def load_non_event_words(source: Path | Traversable | None = None) -> NonEventWords:
+    """The non-event word lists in `source` (a non_events.toml), by default the packaged one.
+
+    Raises ValueError naming the file and the list when one lacks words or examples.
+    """
+    source = source or resources.files(VOCABULARY_PACKAGE).joinpath(NON_EVENTS_FILE)
+    data = tomllib.loads(source.read_text(encoding="utf-8"))
+    patterns: dict[str, str] = {}
+    examples: list[tuple[str, str, str]] = []
+    for name, table in data.items():
+        words, found = table.get("words"), table.get("examples")
+        if not words or not found:
+            raise ValueError(f"{source}: list {name!r} needs 'words' and at least one of 'examples'")
+        patterns[name] = r"\b(?:" + "|".join(words) + r")\b"
+        examples += [(name, example["text"], example["reason"]) for example in found]
+    return NonEventWords(patterns, tuple(examples))
+
+
+@cache
+def packaged_non_event_words() -> NonEventWords:
+    """The non-event word lists shipped with the package, read once per process."""
+    return load_non_event_words()

@@ -8,10 +8,17 @@ from pathlib import Path
 
 import pytest
 
-from extraction.typing import classify_event
+from extraction.typing import classify_event, non_event_reason
 from extraction.typing.gates import CUE_GATES, gated_cues, has_trigger
 from extraction.typing.stems import word_stems
-from extraction.typing.vocabulary import load_ranks, load_vocabulary, packaged_ranks, packaged_vocabulary
+from extraction.typing.vocabulary import (
+    load_non_event_words,
+    load_ranks,
+    load_vocabulary,
+    packaged_non_event_words,
+    packaged_ranks,
+    packaged_vocabulary,
+)
 
 VOCABULARY = packaged_vocabulary()
 EXAMPLES = [(name, text) for name, texts in VOCABULARY.examples.items() for text in texts]
@@ -121,3 +128,19 @@ def test_a_rank_row_with_a_sub_event_type_outside_the_codebook_is_refused(tmp_pa
     )
     with pytest.raises(ValueError, match="'air' -> 'Air strike': unknown cue or sub-event type"):
         load_ranks(path)
+
+
+NON_EVENT_EXAMPLES = packaged_non_event_words().examples
+
+
+@pytest.mark.parametrize(("name", "sentence", "reason"), NON_EVENT_EXAMPLES)
+def test_every_non_event_example_gets_its_reason(name: str, sentence: str, reason: str) -> None:
+    assert re.search(packaged_non_event_words().patterns[name], sentence, re.IGNORECASE), f"no [{name}] word"
+    assert (non_event_reason(sentence) or "") == reason
+
+
+def test_a_non_event_word_is_one_data_line(tmp_path: Path) -> None:
+    text = resources.files("extraction.typing.data").joinpath("non_events.toml").read_text(encoding="utf-8")
+    path = tmp_path / "non_events.toml"
+    path.write_text(text.replace("[mishap]\nwords = [\n", "[mishap]\nwords = [\n    'avalanches?',\n", 1))
+    assert re.search(load_non_event_words(path).patterns["mishap"], "An avalanche buried the road.")
