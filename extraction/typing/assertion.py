@@ -77,15 +77,9 @@ _ORDINARY_OFFENCE = rx(
     r"|in connection with)\b[^.;]{0,40}?\b(?:counterfeit|fraud\w*|embezzl\w*|theft|stealing|burglary"
     r"|tax evasion|poaching|selling (?:fake|expired|counterfeit)|cyber ?crime|money laundering)"
 )
-_CROWD = rx(
-    r"\b(?:residents|villagers|crowd|students|group|youths?|operators|lynch\w*|demonstrat\w*"
-    r"|riot\w*|stormed|confronted|threw|rocks|stones)\b"
-)
-_POLITICAL = rx(
-    r"\b(?:opposition|party|activists?|protest\w*|journalists?|rebels?|militants?|insurgents?|militia"
-    r"|politicians?|lawmakers?|MPs?|candidates?|supporters|dissidents?|separatists?|coup)\b"
-)
-_VIOLENT_CRIME = rx(r"\b(?:armed|killed|shot|stabbed|hacked|gun\w*|machetes?|injured|wounded|beat\w*)\b")
+_CROWD = rx(_NON_EVENT_WORDS["crime_crowd"])
+_POLITICAL = rx(_NON_EVENT_WORDS["political_actor"])
+_VIOLENT_CRIME = rx(_NON_EVENT_WORDS["violent_crime"])
 # 'A memorial service was held for the victims of last year's massacre': remembering a past
 # event is not an occurrence of it (a commemorative march or a clash at a memorial is).
 _COMMEMORATION = rx(
@@ -157,10 +151,7 @@ _CROWD_RESPONSE = rx(
     # not the weather ('the storm hit') nor the month ('12 March 2021', 'March 5')
     r"|(?<!the )(?<!a )\bstorm\w*|(?<!\d )\bmarch(?:ed|es|ing|ers)?\b(?! \d)"
 )
-_REAL_HARM = rx(
-    r"\b(?:killed|injur\w*|wounded|dead|died|tear ?-?gas\w*|arrested|stabbed|shot dead|clashed|police|rioting"
-    r"|riot\w*|stoned|pelted|looted|torched|set ablaze)\b"
-)
+_REAL_HARM = rx(_NON_EVENT_WORDS["real_harm"])
 _SPECIFIC_PLACE = re.compile(r"[^.;]{0,25}?\b(?:in|on|at|near) (?:the )?[A-Z]")
 _GENERIC = rx(
     r"(?<!to )\b(?:has|have|had) (?:also )?(?:conducted|carried out|launched|staged|claimed|mounted"
