@@ -185,6 +185,7 @@ class Gazetteer:
         self._spellings: dict[str, dict[str, list[tuple[str, int]]]] = {}
         self._spelling_key_lists: dict[str, list[str]] = {}
         self._seats: dict[str, dict[str, int]] = {}
+        self._rows_by_country: dict[str, list[int]] | None = None
 
     @classmethod
     def load(cls) -> Gazetteer:
@@ -285,7 +286,8 @@ class Gazetteer:
         if seats is None:
             seats = self._seats[alpha2] = {}
             best: dict[str, int] = {}
-            for number, line in enumerate(self._place_rows):
+            for number in self._country_rows(alpha2):
+                line = self._place_rows[number]
                 ident, _name, admin1_key, admin2, _lat, _lon, population = line.split("\t")
                 if not admin2 or not admin1_key.startswith(alpha2) or ident.startswith(SUBDIVISION_ID_PREFIX):
                     continue
@@ -300,8 +302,8 @@ class Gazetteer:
         spellings = self._spellings.get(alpha2)
         if spellings is None:
             keys: list[str] = []
-            for line in self._place_rows:
-                fields = line.split("\t", 3)
+            for number in self._country_rows(alpha2):
+                fields = self._place_rows[number].split("\t", 3)
                 if fields[2].startswith(alpha2) and not fields[0].startswith(SUBDIVISION_ID_PREFIX):
                     keys.append(fold_word(fields[1]))
             keys += [key for key, entries in self.acled.keys_in(alpha2)]
@@ -313,6 +315,22 @@ class Gazetteer:
             self._spellings[alpha2] = spellings
             self._spelling_key_lists[alpha2] = keys
         return spellings
+
+    def _country_rows(self, alpha2: str) -> Iterable[int]:
+        """Numbers of the place rows whose admin1 key starts with `alpha2`, in file order.
+
+        Grouped in one pass the first time any country is asked about: scanning all 235k rows
+        for each country a document names cost seconds per process. An alpha2 that is not two
+        letters keeps the plain scan (`startswith` semantics)."""
+        if len(alpha2) != 2:
+            return range(len(self._place_rows))
+        if self._rows_by_country is None:
+            groups: dict[str, list[int]] = {}
+            for number, line in enumerate(self._place_rows):
+                start = line.index("\t", line.index("\t") + 1) + 1
+                groups.setdefault(line[start : start + 2], []).append(number)
+            self._rows_by_country = groups
+        return self._rows_by_country.get(alpha2, ())
 
     def _spelling_keys(self, alpha2: str) -> list[str]:
         return self._spelling_key_lists[alpha2]
