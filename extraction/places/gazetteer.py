@@ -23,6 +23,7 @@ from functools import cache, lru_cache
 from extraction import packaged
 from extraction.places.acled import COLUMN as ACLED_COLUMN
 from extraction.places.acled import AcledLayer, entry_maker, merge_candidates
+from extraction.places.name_index import NameIndex
 from schemas import codebook
 
 log = logging.getLogger(__name__)
@@ -166,7 +167,7 @@ class Gazetteer:
         countries: dict[str, Country],
         admin1: dict[str, Admin1],
         named: dict[str, tuple[Entry, ...]],
-        place_index: dict[str, str],
+        place_index: NameIndex,
         place_rows: list[str],
         demonyms: dict[str, str],
         acled: AcledLayer | None = None,
@@ -422,7 +423,7 @@ def _load_packaged() -> Gazetteer:
     rows = {name: _read_lines(name) for name in (COUNTRIES_FILE, ADMIN1_FILE, INDEX_FILE, PLACES_FILE)}
     countries, demonyms = packaged.parse(COUNTRIES_FILE, lambda: _load_countries(rows[COUNTRIES_FILE], named))
     admin1 = packaged.parse(ADMIN1_FILE, lambda: _load_admin1(rows[ADMIN1_FILE], named))
-    place_index = packaged.parse(INDEX_FILE, lambda: dict(line.split("\t", 1) for line in rows[INDEX_FILE]))
+    place_index = packaged.parse(INDEX_FILE, lambda: NameIndex(rows[INDEX_FILE]))
     place_rows = rows[PLACES_FILE]
     gazetteer = Gazetteer(
         countries, admin1, {k: tuple(v) for k, v in named.items()}, place_index, place_rows, demonyms
