@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import cache, lru_cache
+from operator import itemgetter
 
 from extraction import packaged
 from extraction.places.acled import COLUMN as ACLED_COLUMN
@@ -183,7 +184,7 @@ class Gazetteer:
         self.acled = acled or AcledLayer()
         self.sources: dict[str, str] = {}
         self._merged: dict[str, tuple[Entry, ...]] = {}
-        self._spellings: dict[str, dict[str, list[tuple[str, int]]]] = {}
+        self._spellings: dict[str, dict[tuple[str, int], list[tuple[str, int]]]] = {}
         self._spelling_key_lists: dict[str, list[str]] = {}
         self._seats: dict[str, dict[str, int]] = {}
         self._rows_by_country: dict[str, list[int]] | None = None
@@ -258,10 +259,9 @@ class Gazetteer:
             return None
         best: tuple[float, int, int] | None = None
         found: Entry | None = None
-        for spelled, number in self._country_spellings(alpha2).get(written[0], ()):
-            if abs(len(spelled) - len(written)) > 2:
-                continue
-            matcher = SequenceMatcher(None, spelled, written)
+        matcher = SequenceMatcher(None, "", written)  # `written` is analysed once, not per name
+        for spelled, number in self._similar_lengths(alpha2, written):
+            matcher.set_seq1(spelled)
             if matcher.real_quick_ratio() < _NEAR_RATIO or matcher.quick_ratio() < _NEAR_RATIO:
                 continue
             ratio = matcher.ratio()
@@ -298,8 +298,18 @@ class Gazetteer:
         number = seats.get(fold_word(name))
         return self._place(number) if number is not None else None
 
-    def _country_spellings(self, alpha2: str) -> dict[str, list[tuple[str, int]]]:
-        """First letter -> (name without spaces, key number) of the places of a country."""
+    def _similar_lengths(self, alpha2: str, written: str) -> list[tuple[str, int]]:
+        """(name without spaces, key number) of a country's names with the first letter of
+        `written` and at most two letters more or fewer, in key order (the order ties resolve in)."""
+        spellings = self._country_spellings(alpha2)
+        size = len(written)
+        found = [item for n in range(size - 2, size + 3) for item in spellings.get((written[0], n), ())]
+        found.sort(key=itemgetter(1))
+        return found
+
+    def _country_spellings(self, alpha2: str) -> dict[tuple[str, int], list[tuple[str, int]]]:
+        """(first letter, length) -> (name without spaces, key number) of the places of a
+        country: a near spelling compares only names of about its length."""
         spellings = self._spellings.get(alpha2)
         if spellings is None:
             keys: list[str] = []
@@ -312,7 +322,8 @@ class Gazetteer:
             spellings = {}
             for number, key in enumerate(keys):
                 if key:
-                    spellings.setdefault(key[0], []).append((key.replace(" ", ""), number))
+                    spelled = key.replace(" ", "")
+                    spellings.setdefault((key[0], len(spelled)), []).append((spelled, number))
             self._spellings[alpha2] = spellings
             self._spelling_key_lists[alpha2] = keys
         return spellings
