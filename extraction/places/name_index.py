@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterator
+from itertools import repeat
 
 
 class NameIndex:
@@ -25,9 +26,9 @@ class NameIndex:
         pass on a file `scripts/build_gazetteer.py` wrote (it sorts by name), and a guard
         against one written otherwise. Lines sort as their names do because a folded name holds
         only letters, digits and spaces, which all sort after the tab that ends it."""
+        if not all(map(str.__contains__, lines, repeat("\t"))):  # one C-level pass
+            raise ValueError("an index line without a tab")  # a corrupt file, as the dict said
         lines.sort()
-        for line in (lines[0], lines[-1]) if lines else ():
-            line.index("\t")  # a line without a tab is a corrupt file: ValueError, as before
         self._lines = lines
 
     def _line(self, key: str) -> str | None:

@@ -38,6 +38,7 @@ def test_the_packaged_index_agrees_with_its_dict(packaged_lines: list[str]) -> N
         assert key + "x" not in plain or key + "x" in index
 
 
-def test_a_line_without_a_tab_is_a_corrupt_file() -> None:
+@pytest.mark.parametrize("lines", [["kabul"], ["a\t1", "kabul", "zz\t2"]])
+def test_a_line_without_a_tab_is_a_corrupt_file(lines: list[str]) -> None:
     with pytest.raises(ValueError):
-        NameIndex(["kabul"])
+        NameIndex(lines)
