@@ -1,7 +1,15 @@
 """Extraction speed and memory: MB of text per second on one core, and peak RSS.
 
     .venv/bin/python bench/bench_extract.py [--corpus notes|articles] [--mb 10] [--big-mb 0]
-                                            [--profile OUT.prof]
+                                            [--model default|none|DIR] [--profile OUT.prof]
+    .venv/bin/python bench/bench_extract.py --suite [--mb 3]     # every figure issues 8 and 9 ask for
+
+`--suite` runs each corpus with and without the model, each in a fresh process (so no run
+inherits another's warm caches), and prints one table: dense notes and articles in MB per CPU
+second, the resources' load (tables, then the model, CPU and wall seconds), peak RSS, and the
+load average (the machine is shared: CPU seconds are the figure, wall time is noise).
+Targets (issues 8 and 9): notes >= 1.5 MB/s (>= 1 with the model), articles >= 4 MB/s,
+resources <= 0.5 s, model <= 0.5 s, peak RSS <= 300 MB (<= 400 with the model).
 
 Builds a corpus, repeated up to --mb megabytes, runs `extract_events` over it in this process
 and reports throughput (CPU seconds of the extraction only; resource loading is reported
@@ -10,7 +18,6 @@ separately) and peak RSS with the gazetteer loaded. Two corpora:
 - `notes`: the ACLED notes in ../shared/data grouped into ~20 KB documents (every sentence
   reports an event: the worst case, every stage runs on every sentence).
 `--big-mb N` also runs one single N-MB document built from the same corpus (the robustness case).
-Target: >= 1 MB/s and <= 500 MB peak RSS.
 `--profile OUT.prof` runs the extraction under cProfile, timed in CPU seconds (the machine is
 shared: wall time is noise), writes the stats to OUT.prof and prints the top functions; the
 throughput printed then includes the profiler's overhead (about 1.3x here).
@@ -21,8 +28,10 @@ from __future__ import annotations
 import argparse
 import cProfile
 import csv
+import os
 import pstats
 import resource
+import subprocess
 import sys
 import time
 from collections.abc import Iterator
@@ -87,6 +96,49 @@ def report_profile(profile: cProfile.Profile, path: str, top: int = 25) -> None:
     pstats.Stats(profile).sort_stats("tottime").print_stats(top)
 
 
+def load_resources(model: str) -> Resources:
+    """The resources, timed in two steps: the tables (gazetteer, places, actors), then the model."""
+    cpu, wall = time.process_time(), time.perf_counter()
+    resources = Resources.load(model="none")
+    tables_cpu, tables_wall = time.process_time() - cpu, time.perf_counter() - wall
+    cpu, wall = time.process_time(), time.perf_counter()
+    resources = Resources.load(model=model)
+    model_cpu, model_wall = time.process_time() - cpu, time.perf_counter() - wall
+    print(
+        f"BENCH load resources_cpu_s={tables_cpu:.2f} resources_wall_s={tables_wall:.2f} "
+        f"model_cpu_s={model_cpu:.2f} model_wall_s={model_wall:.2f} peak_rss_mb={peak_rss_mb():.0f}"
+    )
+    return resources
+
+
+def run_suite(megabytes: float) -> int:
+    """Each corpus with and without the model, each in a fresh process; one summary table."""
+    print(f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    rows = []
+    for model in ("default", "none"):
+        for kind in ("notes", "articles"):
+            command = [sys.executable, __file__, "--corpus", kind, "--mb", str(megabytes), "--model", model]
+            output = subprocess.run(command, check=True, capture_output=True, text=True).stdout
+            fields = dict(
+                part.split("=", 1)
+                for line in output.splitlines()
+                if line.startswith("BENCH ")
+                for part in line.split()[2:]
+            )
+            rows.append((model, kind, fields))
+    print(
+        f"{'model':8} {'corpus':9} {'MB/CPU-s':>8} {'cpu_s':>6} {'res_cpu':>7} {'res_wall':>8} "
+        f"{'mdl_cpu':>7} {'mdl_wall':>8} {'rss_MB':>6}"
+    )
+    for model, kind, f in rows:
+        print(
+            f"{model:8} {kind:9} {f['mb_per_s']:>8} {f['cpu_s']:>6} {f['resources_cpu_s']:>7} "
+            f"{f['resources_wall_s']:>8} {f['model_cpu_s']:>7} {f['model_wall_s']:>8} {f['peak_rss_mb']:>6}"
+        )
+    print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    return 0
+
+
 def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
@@ -103,10 +155,11 @@ def main() -> int:
     parser.add_argument("--big-mb", type=float, default=0.0, help="also time one document of this size")
     parser.add_argument("--profile", metavar="OUT", help="profile the extraction (CPU time) into this file")
     parser.add_argument("--model", default="default", help="typing model: 'default', 'none' or a directory")
+    parser.add_argument("--suite", action="store_true", help="both corpora, with and without the model")
     args = parser.parse_args()
-    start = time.perf_counter()
-    resources = Resources.load(model=args.model)
-    print(f"resources loaded in {time.perf_counter() - start:.2f} s, peak RSS {peak_rss_mb():.0f} MB")
+    if args.suite:
+        return run_suite(args.mb)
+    resources = load_resources(args.model)
     documents = list(corpus(args.corpus, args.mb))
     profile = cProfile.Profile(time.process_time) if args.profile else None
     seconds, size, events = run(documents, resources, profile)

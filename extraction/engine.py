@@ -44,9 +44,8 @@ from extraction.places import (
     document_context,
     first_country_place,
     metadata_countries,
-    place_mentions,
-    resolve_location,
     resolve_place,
+    text_location,
 )
 from extraction.reading import PIECE_JOINER, Clause, Sentence, iter_sentences, prepared_pieces, split_clauses
 from extraction.records import (
@@ -268,7 +267,7 @@ def _continues(body: str, state: DocumentState, resources: Resources) -> bool:
     """A dateless sentence after an event continues it unless it names a different place."""
     if state.last_event is None:
         return False
-    place = resolve_location(place_mentions(body, resources.gazetteer), state.places, resources.gazetteer)
+    place = text_location(body, state.places, resources.gazetteer)
     return place is None or place.location == state.last_event.get("location")
 
 

@@ -1,7 +1,8 @@
 """The heavy tables every stage reads, built once per process and passed in.
 
-Loading the gazetteer and the actor dictionary costs about a second; the engine, the CLI, the
-flows and the API share one `Resources` so that cost is paid once (`Resources.load()` is cached).
+Loading the gazetteer and the actor dictionary costs about 0.4 CPU seconds (the model under 0.1;
+`bench/bench_extract.py --suite` measures both); the engine, the CLI, the flows and the API share
+one `Resources` so that cost is paid once (`Resources.load()` is cached).
 """
 
 from __future__ import annotations

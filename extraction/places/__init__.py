@@ -14,6 +14,7 @@ from extraction.places.fallback import (
     metadata_countries,
     place_mentions,
     resolve_place,
+    text_location,
 )
 from extraction.places.gazetteer import SUBDIVISION_ID_PREFIX, Gazetteer, ascii_name, fold_name, fold_word
 from extraction.places.mentions import PlaceMention, find_places
@@ -42,4 +43,5 @@ __all__ = [
     "place_mentions",
     "resolve_location",
     "resolve_place",
+    "text_location",
 ]

@@ -43,6 +43,7 @@ class AcledLayer:
         self._entries: dict[str, tuple] = {}
         self._admin1_names: dict[str, str] | None = None
         self._grid: dict[tuple[int, int], list] | None = None
+        self._by_country: dict[str, list[tuple[str, tuple]]] | None = None
 
     def __bool__(self) -> bool:
         return bool(self._lines)
@@ -104,12 +105,15 @@ class AcledLayer:
 
     def keys_in(self, alpha2: str) -> list[tuple[str, tuple]]:
         """(folded name, places) of the ACLED places of a country."""
-        found = []
-        for key in self._lines:
-            entries = [e for e in self.get(key) or () if e.alpha2 == alpha2]
-            if entries:
-                found.append((key, tuple(entries)))
-        return found
+        if self._by_country is None:  # grouped once: every country asked about reuses it
+            groups: dict[str, dict[str, list]] = {}
+            for key in self._lines:
+                for entry in self.get(key) or ():
+                    groups.setdefault(entry.alpha2, {}).setdefault(key, []).append(entry)
+            self._by_country = {
+                code: [(key, tuple(found)) for key, found in keys.items()] for code, keys in groups.items()
+            }
+        return list(self._by_country.get(alpha2, ()))
 
     def _all_entries(self) -> Iterable:
         for key in self._lines:

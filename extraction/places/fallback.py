@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from typing import Protocol
 
 from extraction.places.context import PlaceContext
@@ -120,6 +121,20 @@ def place_mentions(text: str, gazetteer: Gazetteer) -> list[PlaceMention]:
     return find_places(_POSSESSIVE_RE.sub("  ", text), gazetteer)
 
 
+def text_location(text: str, context: PlaceContext, gazetteer: Gazetteer) -> Place | None:
+    """`resolve_location` of the place mentions of `text`, remembered per (text, priors).
+
+    Resolving a paragraph's sentences is asked again for every clause, event and continuation
+    after them, with the same document priors; the answer depends on nothing else (the
+    mentions, the frozen priors and the gazetteer), so each is worked out once."""
+    return _text_location(text, context, gazetteer)
+
+
+@lru_cache(maxsize=4096)
+def _text_location(text: str, context: PlaceContext, gazetteer: Gazetteer) -> Place | None:
+    return resolve_location(place_mentions(text, gazetteer), context, gazetteer)
+
+
 def coordinated_places(clause: str, event: dict, trail: PlaceTrail, gazetteer: Gazetteer) -> list[Place]:
     """The other places of a coordinated locative phrase naming the event's place ('protests in
     Nairobi and Kisumu', 'arrests in Austria and Germany'): ACLED codes one event per location."""
@@ -158,12 +173,12 @@ def resolve_place(
     """
     priors, located = trail.places, []
     if clause != sentence:  # a phrase of a sentence: the countries the sentence names come first
-        whole = resolve_location(place_mentions(sentence, gazetteer), priors, gazetteer)
+        whole = text_location(sentence, priors, gazetteer)
         country = gazetteer.country_by_alpha3(whole.alpha3) if whole is not None else None
         located = [country.alpha2] if country is not None else []
         named_here = [*countries_named(sentence, gazetteer), *located]
         priors = priors.naming_first(named_here)
-    place = resolve_location(place_mentions(clause, gazetteer), priors, gazetteer)
+    place = text_location(clause, priors, gazetteer)
     if place is not None:
         trail.last_place = place
         return place
@@ -181,7 +196,7 @@ def resolve_place(
 def _other_places(clause: str, sentence: str, trail: PlaceTrail, gazetteer: Gazetteer) -> Iterator[Place]:
     """Places of the rest of the sentence, the paragraph's last event and the sentences before."""
     if clause != sentence:
-        place = resolve_location(place_mentions(sentence, gazetteer), trail.places, gazetteer)
+        place = text_location(sentence, trail.places, gazetteer)
         if place is not None:
             yield place
     yield from _earlier_places(trail, gazetteer)
@@ -192,7 +207,7 @@ def _earlier_places(trail: PlaceTrail, gazetteer: Gazetteer) -> Iterator[Place]:
     if trail.last_place is not None:
         yield trail.last_place
     for earlier in reversed(trail.paragraph[-LOOKBACK_SENTENCES:]):
-        place = resolve_location(place_mentions(earlier, gazetteer), trail.places, gazetteer)
+        place = text_location(earlier, trail.places, gazetteer)
         if place is not None:
             yield place
 

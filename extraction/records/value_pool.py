@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import fields, replace
 
 from extraction.records.mention import Mention
 
 # Values unique to a mention: pooling them would only add a table entry per mention.
 _UNPOOLED_KEYS = frozenset({"evidence", "notes", "span_start", "span_end", "explain"})
+# `occurrence` is None (skipped: not pooled) unless the mention is a counted copy.
+POOLED_FIELDS = tuple(f.name for f in fields(Mention) if f.name not in _UNPOOLED_KEYS)
 
 
 class ValuePool:
@@ -26,9 +28,11 @@ class ValuePool:
     def compact(self, mention: Mention) -> Mention:
         """The same mention, its repeated values replaced by the pool's shared copies."""
         shared = {}
-        for key, value in mention.items():
-            table = self._tables.get(type(value))
-            if table is not None and key not in _UNPOOLED_KEYS:
+        tables = self._tables
+        for key in POOLED_FIELDS:  # the attributes, not the mapping view: no per-key checks
+            value = getattr(mention, key)
+            table = tables.get(type(value))
+            if table is not None:
                 shared[key] = table.setdefault(value, value)
         strings = self._tables[str]
         explain = {key: strings.setdefault(value, value) if type(value) is str else value

@@ -1,0 +1,102 @@
+"""The place stage's speed-ups give the same answers as the plain computations they replace:
+per-country row groups, near spellings compared only within two letters of length, and
+remembered text locations."""
+
+from __future__ import annotations
+
+from difflib import SequenceMatcher
+
+import pytest
+
+from extraction.places import Gazetteer, PlaceContext, place_mentions, resolve_location, text_location
+from extraction.places.gazetteer import (
+    _CLOSE_RATIO,
+    _NEAR_MIN_LETTERS,
+    _NEAR_RATIO,
+    Entry,
+    _notable,
+    fold_word,
+)
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return Gazetteer.load()
+
+
+def plain_near_spelling(gazetteer: Gazetteer, name: str, alpha2: str, admin1_key: str | None) -> Entry | None:
+    """The near-spelling search as first written: every name of the country with the same first
+    letter, in key order, a fresh SequenceMatcher each."""
+    written = fold_word(name).replace(" ", "")
+    if len(written) < _NEAR_MIN_LETTERS:
+        return None
+    gazetteer._country_spellings(alpha2)
+    best, found = None, None
+    for key in gazetteer._spelling_keys(alpha2):
+        spelled = key.replace(" ", "")
+        if not key or spelled[0] != written[0] or abs(len(spelled) - len(written)) > 2:
+            continue
+        matcher = SequenceMatcher(None, spelled, written)
+        if matcher.real_quick_ratio() < _NEAR_RATIO or matcher.quick_ratio() < _NEAR_RATIO:
+            continue
+        ratio = matcher.ratio()
+        if ratio < _NEAR_RATIO:
+            continue
+        for entry in gazetteer.candidates(key):
+            if entry.kind != "place" or entry.alpha2 != alpha2:
+                continue
+            if admin1_key and entry.admin1_key != admin1_key:
+                continue
+            if ratio < _CLOSE_RATIO and not (admin1_key or _notable(entry)):
+                continue
+            rank = (ratio, entry.uses, entry.population)
+            if best is None or rank > best:
+                best, found = rank, entry
+    return found
+
+
+@pytest.mark.parametrize(
+    ("name", "alpha2", "admin1_key"),
+    [
+        ("Dehadrun", "IN", None),
+        ("Ferozabad", "IN", None),
+        ("Chauddagram", "BD", None),
+        ("Mogadisho", "SO", None),
+        ("Kismayu", "SO", None),
+        ("Nairrobi", "KE", None),
+        ("Garisa", "KE", None),
+        ("Mandhera", "KE", "KE.35"),
+        ("Kabol", "AF", None),
+        ("Zzzzzzzz", "KE", None),
+    ],
+)
+def test_near_spelling_matches_the_plain_search(
+    gazetteer: Gazetteer, name: str, alpha2: str, admin1_key: str | None
+) -> None:
+    assert gazetteer.near_spelling(name, alpha2, admin1_key) == plain_near_spelling(
+        gazetteer, name, alpha2, admin1_key
+    )
+
+
+@pytest.mark.parametrize("alpha2", ["KE", "BD", "IN", "ZZ"])
+def test_country_rows_are_the_rows_a_full_scan_finds(gazetteer: Gazetteer, alpha2: str) -> None:
+    plain = [n for n, line in enumerate(gazetteer._place_rows) if line.split("\t")[2].startswith(alpha2)]
+    assert list(gazetteer._country_rows(alpha2)) == plain
+
+
+SENTENCES = [
+    "On 3 May 2020, gunmen attacked a bus in Mandera town, Mandera county.",
+    "Protesters gathered in Tripoli to denounce the ban.",
+    "Police dispersed students in Dhaka - Uttara.",
+    "Nothing happened anywhere.",
+]
+
+
+@pytest.mark.parametrize("text", SENTENCES)
+@pytest.mark.parametrize("context", [PlaceContext(), PlaceContext(countries=("LB",), named=("LB",))])
+def test_text_location_is_resolve_location_of_the_mentions(
+    gazetteer: Gazetteer, text: str, context: PlaceContext
+) -> None:
+    plain = resolve_location(place_mentions(text, gazetteer), context, gazetteer)
+    assert text_location(text, context, gazetteer) == plain
+    assert text_location(text, context, gazetteer) == plain  # and again, remembered
