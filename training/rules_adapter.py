@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from extraction.document import Document
-from extraction.engine import extract_events
+from extraction.engine import extract_events, note_fallback_candidate
 from extraction.learned.features import Evidence
 from extraction.resources import Resources
 from extraction.typing import classify_event
@@ -25,7 +25,7 @@ from extraction.version import EXTRACTOR_VERSION
 
 log = logging.getLogger(__name__)
 
-__all__ = ["RulesCache", "note_key", "rules_evidence"]
+__all__ = ["RulesCache", "fallback_candidate", "note_key", "rules_evidence"]
 
 _RULE_RE = re.compile(r"^rule '(.*?)', trigger")
 
@@ -54,6 +54,12 @@ def rules_evidence(text: str, resources: Resources | None = None) -> dict:
         "sub_event_type": first["sub_event_type"],
         "evidence": evidence.as_dict(),
     }
+
+
+def fallback_candidate(text: str) -> bool:
+    """Would the engine ask the model to type this note, were the rules to find no event in it
+    (a brief with a date lead that no non-event filter rejects)? Read as the engine reads a note."""
+    return note_fallback_candidate(Document(doc_id="note", text=text))
 
 
 def _int(value: object) -> int | None:

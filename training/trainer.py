@@ -26,6 +26,7 @@ class TrainSettings:
     epochs: int = 5
     seed: int = 0
     class_weight: str | None = None
+    fallback_probability: float | None = None  # see extraction.learned.policy; chosen by bench/learned_fallback.py
 
     def as_dict(self) -> dict:
         return {
@@ -35,6 +36,7 @@ class TrainSettings:
             "epochs": self.epochs,
             "seed": self.seed,
             "class_weight": self.class_weight,
+            "fallback_probability": self.fallback_probability,
         }
 
 
@@ -57,13 +59,14 @@ def fit_linear(
 
     classes = tuple(sorted(set(labels)))
     y = np.asarray([classes.index(label) for label in labels])
+    class_weight = _class_weight(y, len(classes), settings.class_weight)
     model = SGDClassifier(
         loss="log_loss",
         alpha=settings.alpha,
         max_iter=settings.epochs,
         tol=None,
         random_state=settings.seed,
-        class_weight=settings.class_weight,
+        class_weight=class_weight,
         n_jobs=1,
     )
     if sample_weight is not None and np.all(sample_weight == 1.0):
@@ -79,6 +82,15 @@ def fit_linear(
         bias[:] = model.intercept_
     # Stored as float16: round here so that what was evaluated is what is shipped.
     return LinearModel(classes, weights.astype(np.float16).astype(np.float32), bias)
+
+
+def _class_weight(y: np.ndarray, n_classes: int, kind: str | None) -> dict[int, float] | str | None:
+    """scikit-learn's class weights: None, 'balanced' (n / (k * count)), or 'sqrt' (its square
+    root: rare classes weigh more, but less than fully balanced)."""
+    if kind != "sqrt":
+        return kind
+    counts = np.bincount(y, minlength=n_classes)
+    return {k: float(np.sqrt(len(y) / (n_classes * c))) for k, c in enumerate(counts) if c}
 
 
 def softmax(scores: np.ndarray, temperature: float = 1.0) -> np.ndarray:

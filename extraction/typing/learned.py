@@ -6,22 +6,29 @@ the text (a brief's whole text: models are trained on whole ACLED notes; else th
 that evidence, and the policy (extraction.learned.policy, chosen by leave-one-region-out numbers)
 says who decides. The typing that comes out carries the calibrated probability as its confidence,
 the model's top classes and the rules' own verdict, for `--explain`.
+
+`fallback_typing` is the one case where the model types a note the rules found no event in: a
+note-shaped brief (the engine checks its date lead) that no non-event filter rejects, with the
+model at least `policy.fallback_probability` sure (chosen by leave-one-region-out numbers under
+the false-alarm budget of the note-shaped negatives).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Any
 
 from extraction.learned import Evidence, LearnedModel
-from extraction.learned.policy import decide
+from extraction.learned.policy import decide, fallback
+from extraction.typing.assertion import find_cues, non_event_reason
 from extraction.typing.event_types import EventTyping
 from schemas.codebook import SUB_EVENT_DISORDER, SUB_EVENT_PARENT
 
-__all__ = ["MODEL_RULE", "learned_typing"]
+__all__ = ["FALLBACK_RULE", "MODEL_RULE", "fallback_evidence", "fallback_typing", "learned_typing", "rejected_note"]
 
 MODEL_RULE = "learned model"
+FALLBACK_RULE = "learned model (the rules found no event in the note)"
 TOP_CLASSES = 3
 
 
@@ -60,3 +67,37 @@ def learned_typing(
         rule=f"{MODEL_RULE} (rules: {typing.rule})",
     )
     return decided, find_actors(decided)
+
+
+def rejected_note(sentences: Sequence[str]) -> bool:
+    """Does a non-event filter (aggregate, forecast, court, disaster, ...) reject any sentence of
+    the note? Then the rules' "no event" is a judgement the fallback must not overrule."""
+    return any(non_event_reason(s) is not None for s in sentences)
+
+
+def fallback_evidence(text: str) -> Evidence:
+    """The rules' evidence for a note they found no event in (as training reads it): the cues only."""
+    return Evidence(cues=tuple(sorted(find_cues(text))))
+
+
+def fallback_typing(text: str, sentences: Sequence[str], model: LearnedModel) -> EventTyping | None:
+    """The model's typing of a dated note the rules found no event in, or None (a non-event
+    filter fired, the policy has no fallback, or the model is below its threshold)."""
+    if model.policy.fallback_probability is None or rejected_note(sentences):
+        return None
+    evidence = fallback_evidence(text)
+    proba = model.predict_proba(text, evidence)
+    sub, confidence = fallback(proba, model.classes, model.policy)
+    if sub is None:
+        return None
+    return EventTyping(
+        event_type=SUB_EVENT_PARENT[sub],
+        sub_event_type=sub,
+        disorder_type=SUB_EVENT_DISORDER[sub],
+        trigger="",
+        rule=FALLBACK_RULE,
+        confidence=round(confidence, 3),
+        cues=frozenset(evidence.cues),
+        model_top=tuple((name, round(p, 3)) for name, p in model.ranked(proba, TOP_CLASSES)),
+        rules_verdict=None,
+    )

@@ -132,3 +132,28 @@ def test_train_from_the_warehouse_uses_the_imported_acled_events(tmp_path: Path,
     args = ["train", "--from-warehouse", "--warehouse", str(warehouse), "--no-cv", "--out", str(out)]
     assert main(args) == 0
     assert LearnedModel.load(out).meta["training_rows"] == len(imported)
+
+
+def test_the_fallback_types_a_dated_note_the_rules_miss_and_never_a_rejected_one(model_dir: Path) -> None:
+    from dataclasses import replace
+
+    from extraction.document import Document
+    from extraction.engine import extract_events
+    from extraction.resources import Resources
+    from extraction.typing import FALLBACK_RULE
+
+    model = LearnedModel.load(model_dir)
+    rules_only = Resources.load(model="none")
+    off = replace(rules_only, model=model)
+    on = replace(rules_only, model=replace(model, policy=replace(model.policy, fallback_probability=0.0)))
+    missed = "On 3 May 2021, the Allied Democratic Forces named a new commander for its units in Beni, Congo."
+    assert extract_events(Document("m", missed), rules_only) == []
+    assert extract_events(Document("m", missed), off) == []  # no fallback in the policy: the rules decide
+    (event,) = extract_events(Document("m", missed), on)
+    assert event["sub_event_type"] in model.classes
+    assert event["explain"]["event_type"].startswith(f"rule '{FALLBACK_RULE}'")
+    assert event["event_date"] == "2021-05-03"
+    court = "On 16 March 2022, the court in Nairobi sentenced a man to 20 years in prison for the murder of a shopkeeper."
+    news = "The Allied Democratic Forces named a new commander for its units in Beni, Congo, on Monday."
+    assert extract_events(Document("c", court), on) == []  # a non-event filter's judgement stands
+    assert extract_events(Document("n", news), on) == []  # no date lead: not note-shaped
