@@ -29,6 +29,8 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from dataclasses import replace  # noqa: E402
+
 from extraction.learned.features import Evidence, FeatureSpec  # noqa: E402
 from extraction.learned.model import encode  # noqa: E402
 from training.corpus import read_rows  # noqa: E402
@@ -43,7 +45,9 @@ NEGATIVES = (ROOT / "bench" / "negatives.csv", ROOT / "bench" / "news_negatives.
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--spec", default="{}", help="FeatureSpec fields as JSON")
     parser.add_argument("--settings", default="{}", help="TrainSettings fields as JSON")
     parser.add_argument("--limit", type=int, default=None, help="score at most N seeded rows per region")
@@ -59,7 +63,9 @@ def main() -> int:
     print(f"{len(rows)} rows, {int(prepared.candidates.sum())} fallback candidates "
           f"({time.monotonic() - started:.0f}s)", file=sys.stderr)
     report = run_loro(prepared, settings, lambda m: print(m, file=sys.stderr), limit_per_fold=args.limit)
-    print(gain_table(report))
+    print(f"spec {spec.as_dict()} settings {settings.as_dict()} limit {args.limit}", flush=True)
+    print(gain_table(report), flush=True)
+    print(per_class_table(report), flush=True)
     print(cost_table(prepared, settings, spec, report.temperature))
     return 0
 
@@ -68,23 +74,52 @@ def gain_table(report) -> str:
     """Per threshold: candidates fired and right (pooled), and the mean combined metrics."""
     lines = ["threshold  fired  right  candidates  combined et/sub/F1 (mean over folds)"]
     names = list(report.outputs)
+    policies = {n: choose_policy([report.outputs[m] for m in names if m != n]) for n in names}
     for threshold in THRESHOLDS:
         fired = right = candidates = 0
         metrics = []
         for name in names:
             fold = report.outputs[name]
-            others = [report.outputs[m] for m in names if m != name]
-            combined, _ = _combine(fold, choose_policy(others, threshold))
-            for sub, gold, rules, cand in zip(combined, fold["gold"], fold["rules"], fold["candidate"], strict=True):
+            combined, _ = _combine(fold, replace(policies[name], fallback_probability=threshold))
+            rows = zip(combined, fold["gold"], fold["rules"], fold["candidate"], strict=True)
+            for sub, gold, rules, cand in rows:
                 if rules is None and cand:
                     candidates += 1
                     fired += sub is not None
                     right += sub == gold
             metrics.append(_metrics(combined, fold["gold"]))
-        mean = {k: np.mean([m[k] for m in metrics]) for k in ("event_type", "sub_event_type", "sub_event_macro_f1")}
+        mean = {k: np.mean([m[k] for m in metrics]) for k in metrics[0]}
         lines.append(f"{threshold!s:>9}  {fired:>5}  {right:>5}  {candidates:>10}  "
                      f"{mean['event_type']:.3f}/{mean['sub_event_type']:.3f}/{mean['sub_event_macro_f1']:.3f}")
     return "\n".join(lines)
+
+
+def per_class_table(report) -> str:
+    """F1 per gold class, mean over the folds where the class occurs (model alone, combined)."""
+    names = list(report.outputs)
+    policies = {n: choose_policy([report.outputs[m] for m in names if m != n]) for n in names}
+    scores: dict[str, dict[str, list[float]]] = {}
+    for name in names:
+        fold = report.outputs[name]
+        combined, _ = _combine(fold, policies[name])
+        for label in sorted(set(fold["gold"])):
+            entry = scores.setdefault(label, {"n": [], "rules": [], "model": [], "combined": []})
+            entry["n"].append(sum(g == label for g in fold["gold"]))
+            systems = (("rules", fold["rules"]), ("model", fold["model"]), ("combined", combined))
+            for system, predicted in systems:
+                entry[system].append(_class_f1(predicted, fold["gold"], label))
+    lines = ["class  rows  folds  F1 rules / model / combined (mean over folds holding it)"]
+    for label, e in sorted(scores.items(), key=lambda kv: np.mean(kv[1]["combined"])):
+        lines.append(f"{label:<40}{sum(e['n']):>6} {len(e['n']):>2}  {np.mean(e['rules']):.3f} / "
+                     f"{np.mean(e['model']):.3f} / {np.mean(e['combined']):.3f}")
+    return "\n".join(lines)
+
+
+def _class_f1(predicted, gold, label: str) -> float:
+    tp = sum(p == label and g == label for p, g in zip(predicted, gold, strict=True))
+    fp = sum(p == label and g != label for p, g in zip(predicted, gold, strict=True))
+    fn = sum(g == label and p != label for p, g in zip(predicted, gold, strict=True))
+    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
 
 
 def cost_table(prepared, settings: TrainSettings, spec: FeatureSpec, temperature: float) -> str:
@@ -105,7 +140,7 @@ def cost_table(prepared, settings: TrainSettings, spec: FeatureSpec, temperature
                 best.append(("", 0.0, text))
                 continue
             ids, values = encode(text, Evidence.from_dict(verdict["evidence"]), names, spec)
-            scores = np.asarray(values) @ model.weights[ids].astype(np.float64) + model.bias if ids else model.bias
+            scores = model.bias + (np.asarray(values) @ model.weights[ids].astype(np.float64) if ids else 0.0)
             proba = softmax(np.asarray(scores, dtype=np.float64)[None, :], temperature)[0]
             best.append((model.classes[int(proba.argmax())], float(proba.max()), text))
         asked = sum(p > 0 for _, p, _ in best)

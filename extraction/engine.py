@@ -63,11 +63,11 @@ from extraction.records import (
 from extraction.resources import Resources
 from extraction.typing import (
     DEMONSTRATION_RANK,
+    FALLBACK_RULE,
     EventTyping,
     classify_event,
     date_segments,
     date_window,
-    FALLBACK_RULE,
     escalates,
     fallback_typing,
     followup_typing,
@@ -78,8 +78,8 @@ from extraction.typing import (
     mask_plot_targets,
     non_event_reason,
     occurrence_count,
-    rejected_note,
     quotes_speaker,
+    rejected_note,
     type_phrase,
 )
 

@@ -108,9 +108,8 @@ def prepare(rows: list[TrainRow], verdicts: Sequence[dict], spec: FeatureSpec) -
     evidences = [Evidence.from_dict(v["evidence"]) for v in verdicts]
     table = build_table([r.text for r in rows], evidences, spec)
     rules_sub = [v["sub_event_type"] for v in verdicts]
-    candidates = np.asarray(
-        [sub is None and fallback_candidate(r.text) for r, sub in zip(rows, rules_sub, strict=True)], dtype=bool
-    )
+    pairs = zip(rows, rules_sub, strict=True)
+    candidates = np.asarray([sub is None and fallback_candidate(r.text) for r, sub in pairs], dtype=bool)
     return Prepared(rows, rules_sub, evidences, table, spec, candidates)
 
 

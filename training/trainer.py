@@ -26,7 +26,7 @@ class TrainSettings:
     epochs: int = 5
     seed: int = 0
     class_weight: str | None = None
-    fallback_probability: float | None = None  # see extraction.learned.policy; chosen by bench/learned_fallback.py
+    fallback_probability: float | None = None  # extraction.learned.policy; bench/learned_fallback.py
 
     def as_dict(self) -> dict:
         return {

@@ -25,7 +25,9 @@ from extraction.typing.assertion import find_cues, non_event_reason
 from extraction.typing.event_types import EventTyping
 from schemas.codebook import SUB_EVENT_DISORDER, SUB_EVENT_PARENT
 
-__all__ = ["FALLBACK_RULE", "MODEL_RULE", "fallback_evidence", "fallback_typing", "learned_typing", "rejected_note"]
+__all__ = [
+    "FALLBACK_RULE", "MODEL_RULE", "fallback_evidence", "fallback_typing", "learned_typing", "rejected_note",
+]
 
 MODEL_RULE = "learned model"
 FALLBACK_RULE = "learned model (the rules found no event in the note)"

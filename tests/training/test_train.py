@@ -153,7 +153,7 @@ def test_the_fallback_types_a_dated_note_the_rules_miss_and_never_a_rejected_one
     assert event["sub_event_type"] in model.classes
     assert event["explain"]["event_type"].startswith(f"rule '{FALLBACK_RULE}'")
     assert event["event_date"] == "2021-05-03"
-    court = "On 16 March 2022, the court in Nairobi sentenced a man to 20 years in prison for the murder of a shopkeeper."
+    court = "On 16 March 2022, the court in Nairobi sentenced a man to 20 years for murder."
     news = "The Allied Democratic Forces named a new commander for its units in Beni, Congo, on Monday."
     assert extract_events(Document("c", court), on) == []  # a non-event filter's judgement stands
     assert extract_events(Document("n", news), on) == []  # no date lead: not note-shaped
