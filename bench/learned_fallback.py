@@ -52,6 +52,8 @@ def main() -> int:
     parser.add_argument("--settings", default="{}", help="TrainSettings fields as JSON")
     parser.add_argument("--limit", type=int, default=None, help="score at most N seeded rows per region")
     parser.add_argument("--rules-cache", type=Path, default=Path("/tmp/eventpipe_rules_cache.jsonl"))
+    parser.add_argument("--out", type=Path, default=None, help="save the out-of-region outputs (.npz)")
+    parser.add_argument("--no-cost", action="store_true", help="skip the negatives (no final fit)")
     args = parser.parse_args()
     logging.disable(logging.WARNING)
     started = time.monotonic()
@@ -66,8 +68,24 @@ def main() -> int:
     print(f"spec {spec.as_dict()} settings {settings.as_dict()} limit {args.limit}", flush=True)
     print(gain_table(report), flush=True)
     print(per_class_table(report), flush=True)
-    print(cost_table(prepared, settings, spec, report.temperature))
+    if args.out is not None:
+        save_outputs(report, args.out)
+    if not args.no_cost:
+        print(cost_table(prepared, settings, spec, report.temperature))
     return 0
+
+
+def save_outputs(report, path: Path) -> None:
+    """Per fold: class scores, classes, gold, the rules' verdicts and the fallback candidates."""
+    dump = {}
+    for fold, o in report.outputs.items():
+        dump[f"{fold}/scores"] = o["scores"]
+        dump[f"{fold}/proba"] = o["proba"]
+        dump[f"{fold}/classes"] = np.asarray(o["classes"])
+        dump[f"{fold}/gold"] = np.asarray(o["gold"])
+        dump[f"{fold}/rules"] = np.asarray([r or "" for r in o["rules"]])
+        dump[f"{fold}/candidate"] = np.asarray(o["candidate"], dtype=bool)
+    np.savez_compressed(path, **dump)
 
 
 def gain_table(report) -> str:

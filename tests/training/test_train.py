@@ -157,3 +157,16 @@ def test_the_fallback_types_a_dated_note_the_rules_miss_and_never_a_rejected_one
     news = "The Allied Democratic Forces named a new commander for its units in Beni, Congo, on Monday."
     assert extract_events(Document("c", court), on) == []  # a non-event filter's judgement stands
     assert extract_events(Document("n", news), on) == []  # no date lead: not note-shaped
+
+
+def test_the_fallback_threshold_round_trips_and_decides_only_above_it() -> None:
+    from extraction.learned.policy import Policy, fallback
+
+    policy = Policy(fallback_probability=0.5)
+    assert Policy.from_dict(policy.as_dict()) == policy
+    assert Policy.from_dict({}).fallback_probability is None  # models trained before the fallback: off
+    classes = ("Armed clash", "Attack")
+    assert fallback(np.asarray([0.7, 0.3]), classes, policy) == ("Armed clash", pytest.approx(0.7))
+    assert fallback(np.asarray([0.45, 0.55]), classes, policy) == ("Attack", pytest.approx(0.55))
+    assert fallback(np.asarray([0.45, 0.55]), classes, Policy(fallback_probability=0.6)) == (None, 0.0)
+    assert fallback(np.asarray([0.9, 0.1]), classes, Policy()) == (None, 0.0)
