@@ -153,6 +153,7 @@ def test_the_fallback_types_a_dated_note_the_rules_miss_and_never_a_rejected_one
     assert event["sub_event_type"] in model.classes
     assert event["explain"]["event_type"].startswith(f"rule '{FALLBACK_RULE}'")
     assert event["event_date"] == "2021-05-03"
+    assert event["explain"]["model"].endswith("rules alone: no event")
     court = "On 16 March 2022, the court in Nairobi sentenced a man to 20 years for murder."
     news = "The Allied Democratic Forces named a new commander for its units in Beni, Congo, on Monday."
     assert extract_events(Document("c", court), on) == []  # a non-event filter's judgement stands
