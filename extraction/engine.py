@@ -22,6 +22,9 @@ rocket attack in May 2022'), 'two attacks in Kabul' yields two events, places a 
 not the event's, and a quoted speaker's relative dates and sentences date nothing. One-paragraph
 notes keep the whole-sentence reading.
 
+A brief the rules find no event in may still get one from the model, when it is note-shaped (its
+event date leads it) and the model is sure (extraction.typing.note_fallback).
+
 The module never imports Prefect; heavy tables (and the model) are built once by `Resources.load()`.
 """
 
@@ -34,7 +37,7 @@ from itertools import chain
 from extraction.actors import actor_countries, find_actors
 from extraction.dates import DateContext, DateMention, could_hold_date, find_dates
 from extraction.document import Document
-from extraction.document_state import PARAGRAPH_BREAK, DocumentState
+from extraction.document_state import DocumentState, is_brief
 from extraction.fatalities import count_fatalities
 from extraction.places import (
     LOOKBACK_SENTENCES,
@@ -63,13 +66,11 @@ from extraction.records import (
 from extraction.resources import Resources
 from extraction.typing import (
     DEMONSTRATION_RANK,
-    FALLBACK_RULE,
     EventTyping,
     classify_event,
     date_segments,
     date_window,
     escalates,
-    fallback_typing,
     followup_typing,
     has_trigger,
     in_quoted_speech,
@@ -77,20 +78,18 @@ from extraction.typing import (
     learned_typing,
     mask_plot_targets,
     non_event_reason,
+    note_fallback,
     occurrence_count,
     quotes_speaker,
-    rejected_note,
     type_phrase,
 )
 
-__all__ = ["Resources", "extract_events", "note_fallback_candidate", "note_lead"]
+__all__ = ["Resources", "extract_events"]
 
 log = logging.getLogger(__name__)
 
 MAX_SENTENCE_CHARS = 2_000  # longer "sentences" are tables or run-on boilerplate: evidence is cut
 PRIOR_CHARS = 5_000  # the document priors (countries, admin1) are read from the title and the lead
-BRIEF_CHARS = 2_000  # a single paragraph this short tells one story (an ACLED note, a news brief)
-LEAD_CHARS = 40  # a note-shaped brief names its event date this near its start ('On 3 May 2020, ...')
 
 
 def extract_events(doc: Document, resources: Resources) -> list[Mention]:
@@ -116,55 +115,11 @@ def extract_events(doc: Document, resources: Resources) -> list[Mention]:
             mentions.extend(pool.compact(m) for m in _sentence_events(sentence, doc, state, resources))
             state.paragraph = [*state.paragraph[1 - LOOKBACK_SENTENCES :], sentence.text[:MAX_SENTENCE_CHARS]]
         offset += len(piece) + len(PIECE_JOINER)
-    if state.brief and not mentions and resources.model is not None:
-        mentions.extend(_fallback_events(first, doc, state, resources))
+    if state.brief and not mentions and (found := note_fallback(first, doc.published, resources.model)):
+        mentions = _clause_events(*found, doc, state, resources)  # the model's event, rules found none
     if state.brief and len(mentions) == 1:
         mentions[0] = count_whole_brief(mentions[0], first)
     return mentions
-
-
-def note_lead(brief: str, published: date | None) -> tuple[list[Sentence], DateMention] | None:
-    """A note-shaped brief's sentences and its lead date ('On 3 May 2020, ...': an event date
-    within LEAD_CHARS of the start), or None: only such a note may get the model's fallback."""
-    sentences = list(iter_sentences(brief))
-    if not sentences or not could_hold_date(sentences[0].text[:MAX_SENTENCE_CHARS]):
-        return None
-    dates = find_dates(sentences[0].text[:MAX_SENTENCE_CHARS], DateContext(published=published))
-    lead = next((d for d in dates if not d.is_report_date and d.role == "event"), None)
-    if lead is None or lead.start > LEAD_CHARS:
-        return None
-    return sentences, lead
-
-
-def note_fallback_candidate(doc: Document) -> bool:
-    """Would the model's fallback be asked about this document, were the rules to find no event
-    in it? A brief with a date lead whose sentences no non-event filter rejects (training uses
-    this to simulate the engine's fallback on notes)."""
-    first = next(prepared_pieces(doc), "")
-    if not _is_brief(first):
-        return False
-    shaped = note_lead(first, doc.published)
-    return shaped is not None and not rejected_note([s.text for s in shaped[0]])
-
-
-def _is_brief(first: str) -> bool:
-    return bool(first) and len(first) <= BRIEF_CHARS and PARAGRAPH_BREAK not in first.strip()
-
-
-def _fallback_events(first: str, doc: Document, state: DocumentState, resources: Resources) -> list[Mention]:
-    """The event of a note-shaped brief the rules found none in, typed by the model when it is
-    sure enough (extraction.typing.fallback_typing); places, actors and fatalities as the rules read them."""
-    shaped = note_lead(first, doc.published)
-    if shaped is None or resources.model is None:
-        return []
-    sentences, lead = shaped
-    typing = fallback_typing(first, [s.text for s in sentences], resources.model)
-    if typing is None:
-        return []
-    sentence = sentences[0]
-    clause = Clause(sentence.text[:MAX_SENTENCE_CHARS], sentence.start)
-    mention = _build_mention(clause, sentence, typing, lead, doc, state, resources)
-    return [] if mention is None else [mention]
 
 
 def _start_document(doc: Document, first: str, resources: Resources) -> DocumentState:
@@ -176,7 +131,7 @@ def _start_document(doc: Document, first: str, resources: Resources) -> Document
         places=document_context(_with_title(doc, first[:PRIOR_CHARS]), gazetteer, fallback=fallback),
         fallback_countries=fallback,
     )
-    state.brief = _is_brief(first)
+    state.brief = is_brief(first)
     if state.brief and doc.published is None:
         state.undated_text, state._first_dates = first, state.dates
     return state
@@ -421,7 +376,7 @@ def _build_mention(
         whole = find_actors(sentence.text, typing, place.country, day, resources.actors, context=context)
         assigned = whole if whole.evidence.get("actor1") else assigned
     fatalities = count_fatalities(clause.text)
-    if resources.model is not None and typing.rule != FALLBACK_RULE:  # the learned layer has the last word
+    if resources.model is not None:  # the learned layer has the last word; a brief is read whole
         typing, assigned = learned_typing(
             typing, state.brief_text or sentence.text, resources.model, assigned, fatalities.count > 0,
             lambda t: find_actors(clause.text, t, place.country, day, resources.actors, context=context))

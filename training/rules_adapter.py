@@ -16,10 +16,13 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from extraction.document import Document
-from extraction.engine import extract_events, note_fallback_candidate
+from extraction.document_state import is_brief
+from extraction.engine import extract_events
 from extraction.learned.features import Evidence
+from extraction.reading import prepared_pieces
 from extraction.resources import Resources
 from extraction.typing import classify_event
+from extraction.typing import fallback_candidate as note_fallback_candidate
 from extraction.typing.assertion import find_cues
 from extraction.version import EXTRACTOR_VERSION
 
@@ -59,7 +62,8 @@ def rules_evidence(text: str, resources: Resources | None = None) -> dict:
 def fallback_candidate(text: str) -> bool:
     """Would the engine ask the model to type this note, were the rules to find no event in it
     (a brief with a date lead that no non-event filter rejects)? Read as the engine reads a note."""
-    return note_fallback_candidate(Document(doc_id="note", text=text))
+    first = next(prepared_pieces(Document(doc_id="note", text=text)), "")
+    return bool(first) and is_brief(first) and note_fallback_candidate(first)
 
 
 def _int(value: object) -> int | None:
