@@ -15,6 +15,12 @@ from extraction.reading import Sentence
 from extraction.records import Mention
 
 PARAGRAPH_BREAK = "\n"
+BRIEF_CHARS = 2_000  # a single paragraph this short tells one story (an ACLED note, a news brief)
+
+
+def is_brief(first: str) -> bool:
+    """Is a document whose first prepared piece is `first` a brief: one short paragraph?"""
+    return len(first) <= BRIEF_CHARS and PARAGRAPH_BREAK not in first.strip()
 
 
 @dataclass

@@ -22,6 +22,9 @@ rocket attack in May 2022'), 'two attacks in Kabul' yields two events, places a 
 not the event's, and a quoted speaker's relative dates and sentences date nothing. One-paragraph
 notes keep the whole-sentence reading.
 
+A brief the rules find no event in may still get one from the model, when it is note-shaped (its
+event date leads it) and the model is sure (extraction.typing.note_fallback).
+
 The module never imports Prefect; heavy tables (and the model) are built once by `Resources.load()`.
 """
 
@@ -34,7 +37,7 @@ from itertools import chain
 from extraction.actors import actor_countries, find_actors
 from extraction.dates import DateContext, DateMention, could_hold_date, find_dates
 from extraction.document import Document
-from extraction.document_state import PARAGRAPH_BREAK, DocumentState
+from extraction.document_state import DocumentState, is_brief
 from extraction.fatalities import count_fatalities
 from extraction.places import (
     LOOKBACK_SENTENCES,
@@ -74,6 +77,7 @@ from extraction.typing import (
     learned_typing,
     mask_plot_targets,
     non_event_reason,
+    note_fallback,
     occurrence_count,
     quotes_speaker,
     type_phrase,
@@ -85,7 +89,6 @@ log = logging.getLogger(__name__)
 
 MAX_SENTENCE_CHARS = 2_000  # longer "sentences" are tables or run-on boilerplate: evidence is cut
 PRIOR_CHARS = 5_000  # the document priors (countries, admin1) are read from the title and the lead
-BRIEF_CHARS = 2_000  # a single paragraph this short tells one story (an ACLED note, a news brief)
 
 
 def extract_events(doc: Document, resources: Resources) -> list[Mention]:
@@ -111,6 +114,8 @@ def extract_events(doc: Document, resources: Resources) -> list[Mention]:
             mentions.extend(pool.compact(m) for m in _sentence_events(sentence, doc, state, resources))
             state.paragraph = [*state.paragraph[1 - LOOKBACK_SENTENCES :], sentence.text[:MAX_SENTENCE_CHARS]]
         offset += len(piece) + len(PIECE_JOINER)
+    if state.brief and not mentions and (found := note_fallback(first, doc.published, resources.model)):
+        mentions = _clause_events(*found, doc, state, resources)  # the model's event, rules found none
     if state.brief and len(mentions) == 1:
         mentions[0] = count_whole_brief(mentions[0], first)
     return mentions
@@ -125,7 +130,7 @@ def _start_document(doc: Document, first: str, resources: Resources) -> Document
         places=document_context(_with_title(doc, first[:PRIOR_CHARS]), gazetteer, fallback=fallback),
         fallback_countries=fallback,
     )
-    state.brief = len(first) <= BRIEF_CHARS and PARAGRAPH_BREAK not in first.strip()
+    state.brief = is_brief(first)
     if state.brief and doc.published is None:
         state.undated_text, state._first_dates = first, state.dates
     return state

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from extraction.learned.policy import Policy, decide
+from extraction.learned.policy import Policy, decide, fallback
 
-__all__ = ["MIN_SUPPORT", "Policy", "choose_rule_decided", "decide"]
+__all__ = ["MIN_SUPPORT", "Policy", "choose_rule_decided", "decide", "fallback"]
 
 MIN_SUPPORT = 20  # a verdict the rules gave fewer times out of region cannot be judged: the model decides
 

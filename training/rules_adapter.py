@@ -16,16 +16,19 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from extraction.document import Document
+from extraction.document_state import is_brief
 from extraction.engine import extract_events
 from extraction.learned.features import Evidence
+from extraction.reading import prepared_pieces
 from extraction.resources import Resources
 from extraction.typing import classify_event
+from extraction.typing import fallback_candidate as note_fallback_candidate
 from extraction.typing.assertion import find_cues
 from extraction.version import EXTRACTOR_VERSION
 
 log = logging.getLogger(__name__)
 
-__all__ = ["RulesCache", "note_key", "rules_evidence"]
+__all__ = ["RulesCache", "fallback_candidate", "note_key", "rules_evidence"]
 
 _RULE_RE = re.compile(r"^rule '(.*?)', trigger")
 
@@ -54,6 +57,13 @@ def rules_evidence(text: str, resources: Resources | None = None) -> dict:
         "sub_event_type": first["sub_event_type"],
         "evidence": evidence.as_dict(),
     }
+
+
+def fallback_candidate(text: str) -> bool:
+    """Would the engine ask the model to type this note, were the rules to find no event in it
+    (a brief with a date lead that no non-event filter rejects)? Read as the engine reads a note."""
+    first = next(prepared_pieces(Document(doc_id="note", text=text)), "")
+    return bool(first) and is_brief(first) and note_fallback_candidate(first)
 
 
 def _int(value: object) -> int | None:

@@ -8,6 +8,11 @@ leave-one-region-out predictions). The confidence is a probability: the model's 
 probability of the chosen type, or, for a rule-decided verdict, the rules' measured
 out-of-region precision on that verdict. Where the model is unsure (its best class below
 `min_probability`) the rules' verdict stands, with the model's probability for it.
+
+One exception to "the model never creates an event": a note-shaped brief (one short note with a
+date lead, no non-event filter firing) in which the rules find no event at all gets the model's
+type when its best class reaches `fallback_probability` (`fallback`; None: never). The rules
+miss such notes for want of a cue, not because they judged them non-events.
 """
 
 from __future__ import annotations
@@ -17,7 +22,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-__all__ = ["Policy", "decide"]
+__all__ = ["Policy", "decide", "fallback"]
 
 UNMEASURED_PRECISION = 0.5  # a verdict the rules never gave out of region: no better than a coin
 
@@ -29,12 +34,14 @@ class Policy:
     rule_decided: frozenset[str] = frozenset()
     rule_precision: dict[str, float] = field(default_factory=dict)
     min_probability: float = 0.0  # below this the model is unsure and the rules' verdict stands
+    fallback_probability: float | None = None  # a note the rules find no event in: the model's type from here
 
     def as_dict(self) -> dict:
         return {
             "rule_decided": sorted(self.rule_decided),
             "rule_precision": {k: round(v, 4) for k, v in sorted(self.rule_precision.items())},
             "min_probability": self.min_probability,
+            "fallback_probability": self.fallback_probability,
         }
 
     @classmethod
@@ -44,7 +51,12 @@ class Policy:
             frozenset(raw.get("rule_decided", ())),
             dict(raw.get("rule_precision", {})),
             float(raw.get("min_probability", 0.0)),
+            _optional_float(raw.get("fallback_probability")),
         )
+
+
+def _optional_float(value: object) -> float | None:
+    return None if value is None else float(value)  # type: ignore[arg-type]
 
 
 def decide(
@@ -62,3 +74,14 @@ def decide(
         confidence = proba[index] if index is not None else policy.rule_precision.get(rules_sub, 0.0)
         return rules_sub, float(confidence), "rules"
     return classes[best], float(proba[best]), "model"
+
+
+def fallback(proba: np.ndarray, classes: Sequence[str], policy: Policy) -> tuple[str | None, float]:
+    """The model's type for an eligible note the rules found no event in, with its probability,
+    or (None, 0.0) when the policy has no fallback or the model is below its threshold."""
+    if policy.fallback_probability is None or not len(classes):
+        return None, 0.0
+    best = int(np.argmax(proba))
+    if proba[best] < policy.fallback_probability:
+        return None, 0.0
+    return classes[best], float(proba[best])

@@ -233,5 +233,5 @@ def explain_fields(
     }
     if typing.model_top:
         top = ", ".join(f"{name} {p:.2f}" for name, p in typing.model_top)
-        fields["model"] = f"{top}; rules alone: {typing.rules_verdict}"
+        fields["model"] = f"{top}; rules alone: {typing.rules_verdict or 'no event'}"
     return fields

@@ -12,7 +12,14 @@ from extraction.typing.followups import (
     followup_typing,
 )
 from extraction.typing.gates import has_trigger
-from extraction.typing.learned import learned_typing
+from extraction.typing.learned import (
+    FALLBACK_RULE,
+    fallback_candidate,
+    fallback_typing,
+    learned_typing,
+    note_fallback,
+    rejected_note,
+)
 from extraction.typing.patterns import FoldedPattern, Match, rx
 from extraction.typing.phrases import (
     date_segments,
@@ -28,6 +35,7 @@ from extraction.typing.phrases import (
 __all__ = [
     "BATTLE_FOLLOWUP_RULE",
     "DEMONSTRATION_RANK",
+    "FALLBACK_RULE",
     "EventTyping",
     "FoldedPattern",
     "Match",
@@ -37,6 +45,8 @@ __all__ = [
     "date_window",
     "demonstration_followup",
     "escalates",
+    "fallback_candidate",
+    "fallback_typing",
     "followup_typing",
     "has_trigger",
     "in_quoted_speech",
@@ -44,8 +54,10 @@ __all__ = [
     "learned_typing",
     "mask_plot_targets",
     "non_event_reason",
+    "note_fallback",
     "occurrence_count",
     "quotes_speaker",
+    "rejected_note",
     "rx",
     "type_phrase",
 ]

@@ -6,23 +6,38 @@ the text (a brief's whole text: models are trained on whole ACLED notes; else th
 that evidence, and the policy (extraction.learned.policy, chosen by leave-one-region-out numbers)
 says who decides. The typing that comes out carries the calibrated probability as its confidence,
 the model's top classes and the rules' own verdict, for `--explain`.
+
+`note_fallback` is the one case where the model types a note the rules found no event in: a
+note-shaped brief (its event date leads it: 'On 3 May 2020, ...') that no non-event filter
+rejects, with the model at least `policy.fallback_probability` sure (chosen by
+leave-one-region-out numbers under the false-alarm budget of the note-shaped negatives).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
+from datetime import date
 from typing import Any
 
+from extraction.dates import DateContext, DateMention, could_hold_date, find_dates
 from extraction.learned import Evidence, LearnedModel
-from extraction.learned.policy import decide
+from extraction.learned.policy import decide, fallback
+from extraction.reading import Sentence, iter_sentences
+from extraction.typing.assertion import find_cues, non_event_reason
 from extraction.typing.event_types import EventTyping
 from schemas.codebook import SUB_EVENT_DISORDER, SUB_EVENT_PARENT
 
-__all__ = ["MODEL_RULE", "learned_typing"]
+__all__ = [
+    "FALLBACK_RULE", "MODEL_RULE", "fallback_candidate", "fallback_evidence", "fallback_typing",
+    "learned_typing", "note_fallback", "rejected_note",
+]
 
 MODEL_RULE = "learned model"
+FALLBACK_RULE = "learned model (the rules found no event in the note)"
 TOP_CLASSES = 3
+LEAD_CHARS = 40  # a note-shaped brief names its event date this near its start ('On 3 May 2020, ...')
+SENTENCE_CHARS = 2_000  # as the engine reads a sentence
 
 
 def learned_typing(
@@ -35,7 +50,10 @@ def learned_typing(
 ) -> tuple[EventTyping, Any]:
     """`typing` decided anew by the policy over the rules' verdict and the model's probabilities,
     and the actors: `assigned` (found for the rules' typing: their kinds are evidence) if the type
-    stands, else `find_actors(new typing)` (who is actor2 depends on the type)."""
+    stands, else `find_actors(new typing)` (who is actor2 depends on the type). The note
+    fallback's typing is the model's already: it stands as it is."""
+    if typing.rule == FALLBACK_RULE:
+        return typing, assigned
     evidence = Evidence(
         sub_event_type=typing.sub_event_type,
         rule=typing.rule,
@@ -60,3 +78,71 @@ def learned_typing(
         rule=f"{MODEL_RULE} (rules: {typing.rule})",
     )
     return decided, find_actors(decided)
+
+
+def rejected_note(sentences: Sequence[str]) -> bool:
+    """Does a non-event filter (aggregate, forecast, court, disaster, ...) reject any sentence of
+    the note? Then the rules' "no event" is a judgement the fallback must not overrule."""
+    return any(non_event_reason(s) is not None for s in sentences)
+
+
+def fallback_evidence(text: str) -> Evidence:
+    """The rules' evidence for a note they found no event in (as training reads it): the cues only."""
+    return Evidence(cues=tuple(sorted(find_cues(text))))
+
+
+def fallback_typing(text: str, sentences: Sequence[str], model: LearnedModel) -> EventTyping | None:
+    """The model's typing of a dated note the rules found no event in, or None (a non-event
+    filter fired, the policy has no fallback, or the model is below its threshold)."""
+    if model.policy.fallback_probability is None or rejected_note(sentences):
+        return None
+    evidence = fallback_evidence(text)
+    proba = model.predict_proba(text, evidence)
+    sub, confidence = fallback(proba, model.classes, model.policy)
+    if sub is None:
+        return None
+    return EventTyping(
+        event_type=SUB_EVENT_PARENT[sub],
+        sub_event_type=sub,
+        disorder_type=SUB_EVENT_DISORDER[sub],
+        trigger="",
+        rule=FALLBACK_RULE,
+        confidence=round(confidence, 3),
+        cues=frozenset(evidence.cues),
+        model_top=tuple((name, round(p, 3)) for name, p in model.ranked(proba, TOP_CLASSES)),
+        rules_verdict=None,
+    )
+
+
+def note_lead(brief: str, published: date | None) -> tuple[list[Sentence], DateMention] | None:
+    """A note-shaped brief's sentences and its lead date (an event date within LEAD_CHARS of the
+    start: 'On 3 May 2020, ...'), or None. 'On 5 May, the ministry said ...' leads with a report
+    date: not note-shaped."""
+    sentences = list(iter_sentences(brief))
+    if not sentences or not could_hold_date(sentences[0].text[:SENTENCE_CHARS]):
+        return None
+    dates = find_dates(sentences[0].text[:SENTENCE_CHARS], DateContext(published=published))
+    lead = next((d for d in dates if not d.is_report_date and d.role == "event"), None)
+    return None if lead is None or lead.start > LEAD_CHARS else (sentences, lead)
+
+
+def fallback_candidate(brief: str, published: date | None = None) -> bool:
+    """Would the model be asked about this brief were the rules to find no event in it? (A date
+    lead and no non-event filter firing; training simulates the engine's fallback with it.)"""
+    shaped = note_lead(brief, published)
+    return shaped is not None and not rejected_note([s.text for s in shaped[0]])
+
+
+def note_fallback(
+    brief: str, published: date | None, model: LearnedModel | None
+) -> tuple[Sentence, str, EventTyping, list[DateMention]] | None:
+    """The model's event in a brief the rules found none in, as the engine's clause reading takes
+    it (the first sentence, its text, the model's typing, the lead date), or None: no model, not
+    note-shaped, a non-event filter fired, or the model is not sure enough."""
+    shaped = note_lead(brief, published) if model is not None else None
+    if shaped is None or model is None:
+        return None
+    sentences, lead = shaped
+    typing = fallback_typing(brief, [s.text for s in sentences], model)
+    first = sentences[0]
+    return None if typing is None else (first, first.text[:SENTENCE_CHARS], typing, [lead])

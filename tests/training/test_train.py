@@ -132,3 +132,42 @@ def test_train_from_the_warehouse_uses_the_imported_acled_events(tmp_path: Path,
     args = ["train", "--from-warehouse", "--warehouse", str(warehouse), "--no-cv", "--out", str(out)]
     assert main(args) == 0
     assert LearnedModel.load(out).meta["training_rows"] == len(imported)
+
+
+def test_the_fallback_types_a_dated_note_the_rules_miss_and_never_a_rejected_one(model_dir: Path) -> None:
+    from dataclasses import replace
+
+    from extraction.document import Document
+    from extraction.engine import extract_events
+    from extraction.resources import Resources
+    from extraction.typing import FALLBACK_RULE
+
+    model = LearnedModel.load(model_dir)
+    rules_only = Resources.load(model="none")
+    off = replace(rules_only, model=model)
+    on = replace(rules_only, model=replace(model, policy=replace(model.policy, fallback_probability=0.0)))
+    missed = "On 3 May 2021, the Allied Democratic Forces named a new commander for its units in Beni, Congo."
+    assert extract_events(Document("m", missed), rules_only) == []
+    assert extract_events(Document("m", missed), off) == []  # no fallback in the policy: the rules decide
+    (event,) = extract_events(Document("m", missed), on)
+    assert event["sub_event_type"] in model.classes
+    assert event["explain"]["event_type"].startswith(f"rule '{FALLBACK_RULE}'")
+    assert event["event_date"] == "2021-05-03"
+    assert event["explain"]["model"].endswith("rules alone: no event")
+    court = "On 16 March 2022, the court in Nairobi sentenced a man to 20 years for murder."
+    news = "The Allied Democratic Forces named a new commander for its units in Beni, Congo, on Monday."
+    assert extract_events(Document("c", court), on) == []  # a non-event filter's judgement stands
+    assert extract_events(Document("n", news), on) == []  # no date lead: not note-shaped
+
+
+def test_the_fallback_threshold_round_trips_and_decides_only_above_it() -> None:
+    from extraction.learned.policy import Policy, fallback
+
+    policy = Policy(fallback_probability=0.5)
+    assert Policy.from_dict(policy.as_dict()) == policy
+    assert Policy.from_dict({}).fallback_probability is None  # models trained before the fallback: off
+    classes = ("Armed clash", "Attack")
+    assert fallback(np.asarray([0.7, 0.3]), classes, policy) == ("Armed clash", pytest.approx(0.7))
+    assert fallback(np.asarray([0.45, 0.55]), classes, policy) == ("Attack", pytest.approx(0.55))
+    assert fallback(np.asarray([0.45, 0.55]), classes, Policy(fallback_probability=0.6)) == (None, 0.0)
+    assert fallback(np.asarray([0.9, 0.1]), classes, Policy()) == (None, 0.0)
