@@ -241,7 +241,7 @@ class Gazetteer:
         merged = self._merged.get(key)
         if merged is None:
             geonames = tuple(self._place(int(n)) for n in rows.split(",")) if rows else ()
-            merged = self._merged[key] = merge_candidates(acled, geonames)
+            merged = self._merged[key] = merge_candidates(acled, geonames, self.acled.current_admin1)
         return named + merged
 
     def near_spelling(self, name: str, alpha2: str, admin1_key: str | None = None) -> Entry | None:
@@ -452,4 +452,9 @@ def _acled_layer(lines: Iterable[str], gazetteer: Gazetteer) -> AcledLayer:
         alpha2 = country_of(fields[ACLED_COLUMN["country"]], fields[ACLED_COLUMN["iso"]])
         return admin1_key_of(alpha2, fields[ACLED_COLUMN["admin1"]]) if alpha2 else None
 
-    return AcledLayer(lines, entry_maker(Entry, country_of, admin1_key_of), admin1_key_of_row)
+    def alpha2_of_row(fields: list[str]) -> str | None:
+        return country_of(fields[ACLED_COLUMN["country"]], fields[ACLED_COLUMN["iso"]])
+
+    return AcledLayer(
+        lines, entry_maker(Entry, country_of, admin1_key_of), admin1_key_of_row, alpha2_of_row
+    )
