@@ -54,6 +54,10 @@ class AcledLayer:
     def __contains__(self, key: str) -> bool:
         return key in self._lines
 
+    def keys(self) -> Iterable[str]:
+        """The folded names of the table."""
+        return self._lines.keys()
+
     def get(self, key: str) -> tuple | None:
         """The ACLED places of a folded name, one per place (None: a name ACLED never used)."""
         entries = self._entries.get(key)

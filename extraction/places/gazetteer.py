@@ -23,6 +23,7 @@ from functools import cache, lru_cache
 from extraction import packaged
 from extraction.places.acled import COLUMN as ACLED_COLUMN
 from extraction.places.acled import AcledLayer, entry_maker, merge_candidates
+from extraction.places.folding import variant_index, variant_names
 from schemas import codebook
 
 log = logging.getLogger(__name__)
@@ -146,6 +147,7 @@ class Entry:
 
 
 _NEAR_MIN_LETTERS = 5
+_VARIANT_MIN_LETTERS = 5  # shorter names fold into too many others
 _NEAR_RATIO = 0.85  # with a region named, or a town ACLED or GeoNames knows well
 _CLOSE_RATIO = 0.9  # anywhere in the country ('Nyzhnyoteple' -> Nyzhnoteple)
 
@@ -185,6 +187,7 @@ class Gazetteer:
         self._spellings: dict[str, dict[str, list[tuple[str, int]]]] = {}
         self._spelling_key_lists: dict[str, list[str]] = {}
         self._seats: dict[str, dict[str, int]] = {}
+        self._variants: dict[str, tuple[str, ...]] | None = None
 
     @classmethod
     def load(cls) -> Gazetteer:
@@ -225,12 +228,32 @@ class Gazetteer:
         return None
 
     def __contains__(self, key: str) -> bool:
-        """Whether a *folded* name is known (cheap: used on every word n-gram)."""
+        """Whether a *folded* name is known (cheap: used on every word n-gram), as written or as
+        another romanisation of a known name (`folding.variant_key`)."""
+        return self._knows(key) or bool(self._variant_names(key))
+
+    def _knows(self, key: str) -> bool:
         return key in self._place_index or key in self._named or key in self.acled
+
+    def _variant_names(self, key: str) -> tuple[str, ...]:
+        """The known names of which `key` is another romanisation (empty for short names)."""
+        if len(key) < _VARIANT_MIN_LETTERS:
+            return ()
+        if self._variants is None:
+            self._variants = variant_index([*self._place_index, *self._named, *self.acled.keys()])
+        return variant_names(key, self._variants, self._knows)
 
     def candidates(self, key: str) -> tuple[Entry, ...]:
         """Entries for a folded name: countries and admin1 regions first, then places by population
-        (a place ACLED codes stands for its GeoNames twin, with ACLED's names)."""
+        (a place ACLED codes stands for its GeoNames twin, with ACLED's names). A name known
+        only as another romanisation has the places of the names it folds with (not their
+        regions: 'Southeast' is a direction, not Botswana's South East)."""
+        if not self._knows(key):
+            found = (e for name in self._variant_names(key) for e in self._candidates(name))
+            return tuple(e for e in found if e.kind == "place")
+        return self._candidates(key)
+
+    def _candidates(self, key: str) -> tuple[Entry, ...]:
         named = self._named.get(key, ())
         acled = self.acled.get(key)
         rows = self._place_index.get(key)
@@ -455,6 +478,4 @@ def _acled_layer(lines: Iterable[str], gazetteer: Gazetteer) -> AcledLayer:
     def alpha2_of_row(fields: list[str]) -> str | None:
         return country_of(fields[ACLED_COLUMN["country"]], fields[ACLED_COLUMN["iso"]])
 
-    return AcledLayer(
-        lines, entry_maker(Entry, country_of, admin1_key_of), admin1_key_of_row, alpha2_of_row
-    )
+    return AcledLayer(lines, entry_maker(Entry, country_of, admin1_key_of), admin1_key_of_row, alpha2_of_row)

@@ -236,3 +236,15 @@ PLACE_NOUN_BEFORE = re.compile(
     r"\b(?:residents|inhabitants|people|streets|town|county|outskirts|parts?)\s+of\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+
+COMMON_WORDS_FILE = "common_words.txt"
+
+
+def _load_common_words() -> frozenset[str]:
+    """Folded English words common in running text (`scripts/build_common_words.py`)."""
+    text = packaged.read_bytes(COMMON_WORDS_FILE).decode("utf-8")
+    return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
+
+
+# A village named 'Hope', 'Union' or 'Market' wins only where the text supports its country.
+COMMON_WORDS = _load_common_words()

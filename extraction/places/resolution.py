@@ -48,6 +48,7 @@ from extraction.places.building import (
     _unplaced,
 )
 from extraction.places.context import PlaceContext, country_from_text, document_context
+from extraction.places.folding import variant_key
 from extraction.places.gazetteer import SUBDIVISION_ID_PREFIX, Entry, Gazetteer, ascii_name
 from extraction.places.mentions import (
     _CITY_WITH_DISTRICTS,
@@ -187,14 +188,23 @@ def _best(
 
 
 def _needs_support(mention: PlaceMention, entry: Entry) -> bool:
-    """A very short name ('Bor', 'Ain', 'Ely') is a word or an abbreviation as often as a village:
-    unless it is a town, it wins only where the text places things in its country."""
+    """A very short name ('Bor', 'Ain', 'Ely') is a word or an abbreviation as often as a village,
+    and so is a common English word ('Hope', 'Union'); a name matched only as another
+    romanisation of the place's name ('Sirte' for a village 'Sirti') is a guess: unless it is a
+    town, such a place wins only where the text places things in its country."""
+    if entry.kind != "place" or entry.population >= _CITY_WITH_DISTRICTS or entry.uses >= _WELL_USED:
+        return False
+    written = _fold_word(mention.text)
     return (
-        entry.kind == "place"
-        and len(_fold_word(mention.text).replace(" ", "")) <= _SHORT_NAME
-        and entry.population < _CITY_WITH_DISTRICTS
-        and entry.uses < _WELL_USED
+        len(written.replace(" ", "")) <= _SHORT_NAME
+        or written in lex.COMMON_WORDS
+        or _other_romanisation(written, entry)
     )
+
+
+def _other_romanisation(written: str, entry: Entry) -> bool:
+    """Whether the text's name reaches the place only through transliteration folding."""
+    return written != _fold_word(entry.name) and variant_key(written) == variant_key(_fold_word(entry.name))
 
 
 def _supported(entry: Entry, countries: set[str], context: PlaceContext) -> bool:
