@@ -191,6 +191,8 @@ def _inside_longer_name(text: str, tokens: list[_Token], i: int) -> bool:
         )  # 'Institute of Peace'
     if not previous.capital or previous.tail != previous.end or not _joined(text, previous, tokens[i]):
         return False
+    if i == 1 and previous.key in lex.COMMON_WORDS and _starts_sentence(text, previous.start):
+        return False  # 'Striking Ahmedabad Municipal Transport Service conductors': sentence case
     return previous.lower not in lex.CUES and previous.lower not in {"the", "and"}
 
 

@@ -357,9 +357,20 @@ def _eligible(chain: list[PlaceMention]) -> bool:
         return False
     if head.cue in lex.STRONG_CUES or len(chain) > 1:
         return True
-    if head.sentence_initial and not any(c.kind == "admin1" for c in head.candidates):
+    notable = any(c.kind == "admin1" or _notable_town(c, head) for c in head.candidates)
+    if head.sentence_initial and not notable:
         return False
     return head.cue is not None or any(c.population >= 100_000 or c.kind == "admin1" for c in head.candidates)
+
+
+def _notable_town(entry: Entry, mention: PlaceMention) -> bool:
+    """A city or a place ACLED uses often, whose name is no common word: a place even at the start
+    of a sentence ('Silchar Municipal Employees' Union staged a protest')."""
+    return (
+        entry.kind == "place"
+        and (entry.population >= _CITY_WITH_DISTRICTS or entry.uses >= _WELL_USED)
+        and _fold_word(mention.text) not in lex.COMMON_WORDS
+    )
 
 
 def _chain_rank(chain: list[PlaceMention], index: int) -> tuple[int, int, int]:
