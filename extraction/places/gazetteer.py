@@ -20,10 +20,11 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import cache, lru_cache
 
+from eventpipe.errors import DataFileError
 from extraction import packaged
 from extraction.places.acled import COLUMN as ACLED_COLUMN
 from extraction.places.acled import AcledLayer, entry_maker, merge_candidates
-from extraction.places.folding import variant_index, variant_names
+from extraction.places.folding import variant_index, variant_key, variant_names
 from schemas import codebook
 
 log = logging.getLogger(__name__)
@@ -37,6 +38,7 @@ ACLED_FILE = "acled_places.tsv.gz"
 SOURCES_FILE = "acled_sources.tsv.gz"
 ACLED_ID_PREFIX = "acled:"
 INDEX_FILE = "gazetteer_index.tsv.gz"
+VARIANTS_FILE = "gazetteer_variants.tsv.gz"  # variant key -> GeoNames names (places.folding)
 
 # Letters NFKD does not decompose into ASCII.
 _EXTRA_FOLDS = str.maketrans(
@@ -188,6 +190,7 @@ class Gazetteer:
         self._spelling_key_lists: dict[str, list[str]] = {}
         self._seats: dict[str, dict[str, int]] = {}
         self._variants: dict[str, tuple[str, ...]] | None = None
+        self._acled_variants: dict[str, tuple[str, ...]] | None = None
 
     @classmethod
     def load(cls) -> Gazetteer:
@@ -239,9 +242,29 @@ class Gazetteer:
         """The known names of which `key` is another romanisation (empty for short names)."""
         if len(key) < _VARIANT_MIN_LETTERS:
             return ()
+        if self._acled_variants is None:
+            self._acled_variants = variant_index(self.acled.keys())
+        names = (
+            *variant_names(key, self._geonames_variants(), self._knows),
+            *self._acled_variants.get(variant_key(key), ()),
+        )
+        return tuple(dict.fromkeys(names))
+
+    def _geonames_variants(self) -> dict[str, tuple[str, ...]]:
+        """The variant index of the GeoNames names: the packaged file (`scripts/build_variant_index.py`
+        builds it with `folding.variant_index` from these very keys), else built here (~2 s); a
+        gazetteer sharing the packaged GeoNames tables shares the packaged one's index."""
         if self._variants is None:
-            self._variants = variant_index([*self._place_index, *self._named, *self.acled.keys()])
-        return variant_names(key, self._variants, self._knows)
+            packaged_one = _load_packaged()
+            if self is not packaged_one and packaged_one._place_index is self._place_index:
+                self._variants = packaged_one._geonames_variants()
+            else:
+                self._variants = _read_variants() or variant_index(self.geonames_keys())
+        return self._variants
+
+    def geonames_keys(self) -> list[str]:
+        """The folded names of the GeoNames tables (places, admin1 regions, countries)."""
+        return [*self._place_index, *self._named]
 
     def candidates(self, key: str) -> tuple[Entry, ...]:
         """Entries for a folded name: countries and admin1 regions first, then places by population
@@ -385,6 +408,15 @@ class Gazetteer:
             )
             self._entries[number] = entry
         return entry
+
+
+def _read_variants() -> dict[str, tuple[str, ...]] | None:
+    """The packaged variant index (None when it was not built)."""
+    try:
+        rows = _read_lines(VARIANTS_FILE)
+    except DataFileError:
+        return None
+    return {variant: tuple(names.split("|")) for variant, names in (row.split("\t") for row in rows)}
 
 
 def _read_lines(filename: str) -> list[str]:

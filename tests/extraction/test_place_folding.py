@@ -39,3 +39,11 @@ def test_gazetteer_finds_another_romanisation_as_places_only() -> None:
 def test_common_words_list() -> None:
     assert {"hope", "union", "market"} <= lex.COMMON_WORDS
     assert "kibera" not in lex.COMMON_WORDS
+
+
+def test_the_packaged_variant_index_is_current() -> None:
+    """scripts/build_variant_index.py was rerun after the last change of folding.py."""
+    from extraction.places.gazetteer import _read_variants
+
+    gazetteer = Gazetteer.load()
+    assert _read_variants() == variant_index(gazetteer.geonames_keys())
