@@ -210,7 +210,9 @@ def _cue_before(text: str, start: int) -> str | None:
     words = [w.strip("(\"'“‘") for w in words]
     if words and words[-1] == "the":
         words.pop()
+    settlement = None
     if len(words) >= 2 and words[-1] == "of" and words[-2] in lex.OF_SETTLEMENT:
+        settlement = words[-2]
         del words[-2:]  # 'in the central city of Bamiyan'
         while words and words[-1] in lex.SETTLEMENT_ADJECTIVES:
             words.pop()
@@ -219,7 +221,11 @@ def _cue_before(text: str, start: int) -> str | None:
     for size in (4, 3, 2, 1):
         if len(words) >= size and " ".join(words[-size:]) in lex.CUES:
             return " ".join(words[-size:])
-    return None
+    # 'militants attacked the village of Korko': the settlement named is where it happened
+    return "in" if settlement in _SETTLEMENT_NOUNS else None
+
+
+_SETTLEMENT_NOUNS = frozenset({"town", "city", "village"})
 
 
 _REGION_ADJECTIVES = frozenset(lex.DIRECTIONS.split()) | {"central", "north-eastern", "north-western"}
