@@ -85,6 +85,10 @@ DIRECTIONS = "north south east west northeast northwest southeast southwest nort
 CUES = frozenset(
     "in at near outside around from to into of across toward towards nearby between".split()
     + ["on the outskirts of", "in the vicinity of", "close to", "coded as", "coded to", "outskirts of"]
+    # the target of an attack is where it happened: 'mortar shells against Diinsoor airstrip',
+    # 'an al Shabaab attack on Bulo Marer'
+    + ["against"]
+    + [f"{act} on" for act in ("attack", "attacks", "assault", "raid", "raids", "ambush", "offensive")]
     + [f"{d} of" for d in DIRECTIONS.split()]
     + [f"{unit} {p}" for unit in ("km", "kms", "kilometres", "kilometers", "miles") for p in ("from", "of")]
 )
