@@ -14,8 +14,7 @@ from pathlib import Path
 from extraction.actors import ActorDictionary, load_actor_dictionary
 from extraction.learned import LearnedModel
 from extraction.learned.model import resolve_model_dir
-from extraction.places import Gazetteer
-from extraction.places.gazetteer import ACLED_FILE, SOURCES_FILE
+from extraction.places import ACLED_FILE, SOURCES_FILE, Gazetteer
 
 
 @dataclass(frozen=True)

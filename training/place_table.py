@@ -24,10 +24,12 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from extraction.places import fold_name  # the lookup key is the gazetteer's
+from extraction.places import ACLED_FILE as PLACES_FILE  # the names the engine reads
+from extraction.places import (
+    SOURCES_FILE,
+    fold_name,  # the lookup key is the gazetteer's
+)
 from extraction.places.acled import COLUMNS  # the layout the engine reads
-from extraction.places.gazetteer import ACLED_FILE as PLACES_FILE  # the names the engine reads
-from extraction.places.gazetteer import SOURCES_FILE
 
 SOURCE_COLUMNS = ("key", "source", "country", "count")
 # A source names a country when ACLED used it at least this often, nearly always for that country.

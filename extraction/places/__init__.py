@@ -15,17 +15,27 @@ from extraction.places.fallback import (
     place_mentions,
     resolve_place,
 )
-from extraction.places.gazetteer import SUBDIVISION_ID_PREFIX, Gazetteer, ascii_name, fold_name, fold_word
+from extraction.places.gazetteer import (
+    ACLED_FILE,
+    SOURCES_FILE,
+    SUBDIVISION_ID_PREFIX,
+    Gazetteer,
+    ascii_name,
+    fold_name,
+    fold_word,
+)
 from extraction.places.mentions import PlaceMention, find_places
 from extraction.places.resolution import Place, resolve_location
 
 __all__ = [
+    "ACLED_FILE",
     "Gazetteer",
     "LOOKBACK_SENTENCES",
     "Place",
     "PlaceContext",
     "PlaceMention",
     "PlaceTrail",
+    "SOURCES_FILE",
     "SUBDIVISION_ID_PREFIX",
     "UNPLACED",
     "ascii_name",

@@ -59,3 +59,15 @@ def variant_names(
     variant = variant_key(key)
     names = index.get(variant, ())
     return (*names, variant) if variant != key and known(variant) else names
+
+
+def read_variant_index(filename: str) -> dict[str, tuple[str, ...]] | None:
+    """A packaged variant index (`scripts/build_variant_index.py`), None when it was not built."""
+    from eventpipe.errors import DataFileError
+    from extraction import packaged
+
+    try:
+        rows = packaged.read_tsv_gz_rows(filename)
+    except DataFileError:
+        return None
+    return {variant: tuple(names.split("|")) for variant, names in (row.split("\t") for row in rows)}

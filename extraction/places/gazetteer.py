@@ -20,11 +20,10 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import cache, lru_cache
 
-from eventpipe.errors import DataFileError
 from extraction import packaged
 from extraction.places.acled import COLUMN as ACLED_COLUMN
 from extraction.places.acled import AcledLayer, entry_maker, merge_candidates
-from extraction.places.folding import variant_index, variant_key, variant_names
+from extraction.places.folding import read_variant_index, variant_index, variant_key, variant_names
 from schemas import codebook
 
 log = logging.getLogger(__name__)
@@ -238,8 +237,7 @@ class Gazetteer:
     def _knows(self, key: str) -> bool:
         return key in self._place_index or key in self._named or key in self.acled
 
-    def _variant_names(self, key: str) -> tuple[str, ...]:
-        """The known names of which `key` is another romanisation (empty for short names)."""
+    def _variant_names(self, key: str) -> tuple[str, ...]:  # names `key` is another romanisation of
         if len(key) < _VARIANT_MIN_LETTERS:
             return ()
         if self._acled_variants is None:
@@ -251,15 +249,13 @@ class Gazetteer:
         return tuple(dict.fromkeys(names))
 
     def _geonames_variants(self) -> dict[str, tuple[str, ...]]:
-        """The variant index of the GeoNames names: the packaged file (`scripts/build_variant_index.py`
-        builds it with `folding.variant_index` from these very keys), else built here (~2 s); a
-        gazetteer sharing the packaged GeoNames tables shares the packaged one's index."""
+        """The GeoNames names' variant index: packaged (`scripts/build_variant_index.py`), else built."""
         if self._variants is None:
             packaged_one = _load_packaged()
             if self is not packaged_one and packaged_one._place_index is self._place_index:
                 self._variants = packaged_one._geonames_variants()
             else:
-                self._variants = _read_variants() or variant_index(self.geonames_keys())
+                self._variants = read_variant_index(VARIANTS_FILE) or variant_index(self.geonames_keys())
         return self._variants
 
     def geonames_keys(self) -> list[str]:
@@ -268,9 +264,8 @@ class Gazetteer:
 
     def candidates(self, key: str) -> tuple[Entry, ...]:
         """Entries for a folded name: countries and admin1 regions first, then places by population
-        (a place ACLED codes stands for its GeoNames twin, with ACLED's names). A name known
-        only as another romanisation has the places of the names it folds with (not their
-        regions: 'Southeast' is a direction, not Botswana's South East)."""
+        (a place ACLED codes stands for its GeoNames twin, with ACLED's names); of a name known only
+        as another romanisation, the places it folds with ('Southeast' is not Botswana's South East)."""
         if not self._knows(key):
             found = (e for name in self._variant_names(key) for e in self._candidates(name))
             return tuple(e for e in found if e.kind == "place")
@@ -408,15 +403,6 @@ class Gazetteer:
             )
             self._entries[number] = entry
         return entry
-
-
-def _read_variants() -> dict[str, tuple[str, ...]] | None:
-    """The packaged variant index (None when it was not built)."""
-    try:
-        rows = _read_lines(VARIANTS_FILE)
-    except DataFileError:
-        return None
-    return {variant: tuple(names.split("|")) for variant, names in (row.split("\t") for row in rows)}
 
 
 def _read_lines(filename: str) -> list[str]:

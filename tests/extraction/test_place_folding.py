@@ -43,7 +43,8 @@ def test_common_words_list() -> None:
 
 def test_the_packaged_variant_index_is_current() -> None:
     """scripts/build_variant_index.py was rerun after the last change of folding.py."""
-    from extraction.places.gazetteer import _read_variants
+    from extraction.places.folding import read_variant_index
+    from extraction.places.gazetteer import VARIANTS_FILE
 
     gazetteer = Gazetteer.load()
-    assert _read_variants() == variant_index(gazetteer.geonames_keys())
+    assert read_variant_index(VARIANTS_FILE) == variant_index(gazetteer.geonames_keys())
