@@ -209,9 +209,10 @@ def _without_foreign_aliases(
     names is dropped too ('near Bugar' in a Kenyan paper is not China's Bugar) when it is the
     event's place (a bracketed parent, '(Menaka, Menaka)', is the note's own coding)."""
     known = countries | set(context.countries)
-    if not known:
-        return pool
     written = _fold_word(mention.text)
+    if not known:  # no country to go by: a place of that very name beats one of another name
+        own = [c for c in pool if c.kind == "place" and _same_spelling(c.name, written)]
+        return [c for c in pool if not own or c.kind != "place" or c in own or c.population >= _ALIAS_CITY]
     supported = {c for c in context.placing if (c, written) not in context.echoes}
     supported = supported if head and context.named else set()
 
