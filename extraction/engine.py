@@ -361,7 +361,9 @@ def _build_mention(
         log.debug("%s: %r dropped: no date", doc.doc_id, clause.text[:80])
         return None
     clause_text, sentence_text = _place_text(clause.text, state), _place_text(sentence.text, state)
-    place = place or resolve_place(clause_text, sentence_text, state, resources.gazetteer, clause.alone)
+    brief = state.brief_text  # a brief is read whole: briefs are never masked (_place_text)
+    gazetteer = resources.gazetteer
+    place = place or resolve_place(clause_text, sentence_text, state, gazetteer, clause.alone, brief)
     place = place or _place_from_actors(clause.text, typing, when, resources)
     if place is None and state.brief:  # kept incomplete: its type, actors and fatalities stand
         place = UNPLACED  # (it fails the schema on purpose, so the warehouse quarantines it)

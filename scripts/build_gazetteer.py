@@ -48,9 +48,8 @@ from extraction.places.gazetteer import (  # noqa: E402
     INDEX_FILE,
     PLACES_FILE,
     SUBDIVISION_ID_PREFIX,
-    ascii_name,
-    fold_name,
 )
+from extraction.places.spelling import ascii_name, fold_name  # noqa: E402
 from schemas import codebook  # noqa: E402
 
 OUT_DIR = Path(__file__).resolve().parents[1] / "extraction" / "data"

@@ -4,234 +4,45 @@
     python scripts/build_place_table.py --exclude-region "South Asia" --out /tmp/places_no_sa.tsv.gz
 
 Input: ACLED exports (`../shared/train/acled_corpus.csv.gz` and `../shared/data/*.csv` by default,
-or any ACLED CSV files given with `--input`). Output: a gzipped TSV, one row per distinct
-(country, admin1, admin2, admin3, location) that ACLED coded, with the most frequent coordinates
-of that place, the most frequent geo_precision, the last year it was used and `count`, how many
-events used it. Notes and every other column stay behind: the table holds names, admin names,
-coordinates and counts only (ACLED data, see the README for attribution).
-
-The build is deterministic: the same input gives a byte-identical file (rows sorted, gzip header
-without a timestamp or file name). `build_place_table(..., exclude_regions=...)` leaves out every
-row of the given ACLED regions, so a leave-one-region-out evaluation can rebuild the table
-without the region it holds out.
+or any ACLED CSV files given with `--input`). The tables and how they are built:
+`training.place_table` (also used by `eventpipe train` and the geography cross-validation).
+`--exclude-region` leaves out every row of the given ACLED regions.
 """
 
 from __future__ import annotations
 
 import argparse
-import csv
-import gzip
-import io
 import sys
-from collections import Counter
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from extraction.places import fold_name  # noqa: E402  (the lookup key is the gazetteer's)
-from extraction.places.acled import COLUMNS  # noqa: E402  (the layout the engine reads)
+from extraction.places.acled import COLUMNS  # noqa: E402,F401  (re-exported for the tests)
+from training.place_table import (  # noqa: E402,F401  (re-exported for the benches)
+    PlaceRow,
+    read_rows,
+    region_name,
+    render,
+    render_sources,
+    source_table_from_rows,
+    table_from_rows,
+    write_place_table,
+)
+from training.place_table import build_place_table as _build  # noqa: E402
 
 SHARED = REPO.parent / "shared"
 DEFAULT_INPUTS = (SHARED / "train" / "acled_corpus.csv.gz", *sorted((SHARED / "data").glob("*.csv")))
 DEFAULT_OUTPUT = REPO / "extraction" / "data" / "acled_places.tsv.gz"
 DEFAULT_SOURCES = REPO / "extraction" / "data" / "acled_sources.tsv.gz"
-SOURCE_COLUMNS = ("key", "source", "country", "count")
-# A source names a country when ACLED used it at least this often, nearly always for that country.
-SOURCE_MIN_EVENTS = 2
-SOURCE_MIN_SHARE = 0.8
-
-# ACLED renamed two regions; older files carry the old names.
-REGION_NAMES = {"Southern Asia": "South Asia", "South-Eastern Asia": "Southeast Asia"}
-
-
-@dataclass(frozen=True, slots=True)
-class PlaceRow:
-    """One place as ACLED codes it, with how often ACLED used it; `key` is its folded name, the
-    gazetteer's lookup key (so loading the table folds nothing)."""
-
-    key: str
-    location: str
-    admin1: str
-    admin2: str
-    admin3: str
-    country: str
-    iso: str
-    region: str
-    latitude: str
-    longitude: str
-    geo_precision: str
-    year: str
-    count: int
-
-    def as_line(self) -> str:
-        values = [getattr(self, name) for name in COLUMNS]
-        return "\t".join(str(v) for v in values)
-
-
-def region_name(value: str) -> str:
-    """ACLED's current name of a region ('South-Eastern Asia' -> 'Southeast Asia')."""
-    value = " ".join(value.split())
-    return REGION_NAMES.get(value, value)
-
-
-def read_rows(path: Path) -> Iterator[dict[str, str]]:
-    """Rows of an ACLED CSV (plain or gzipped)."""
-    opener = gzip.open if path.suffix == ".gz" else open
-    with opener(path, "rt", encoding="utf-8", newline="") as handle:
-        yield from csv.DictReader(handle)
-
-
-def _clean(value: str | None) -> str:
-    return " ".join((value or "").replace("\t", " ").split())
-
-
-def _number(value: str | None, digits: int) -> str | None:
-    """A float rounded to `digits` as text ('15.712' -> '15.7120'), None when not a number."""
-    try:
-        number = float(value or "")
-    except ValueError:
-        return None
-    return None if number != number else f"{number:.{digits}f}"
-
-
-def _integer(value: str | None) -> str:
-    number = _number(value, 0)
-    return "" if number is None else str(int(float(number)))
-
-
-@dataclass
-class _Tally:
-    count: int = 0
-    points: Counter | None = None
-    precisions: Counter | None = None
-    isos: Counter | None = None
-    year: int = 0
-
-
-def _key(row: dict[str, str]) -> tuple[str, ...] | None:
-    location, country = _clean(row.get("location")), _clean(row.get("country"))
-    if not location or not country:
-        return None
-    admins = tuple(_clean(row.get(name)) for name in ("admin1", "admin2", "admin3"))
-    return (country, *admins, location)
-
-
-def tally(rows: Iterable[dict[str, str]], exclude_regions: frozenset[str]) -> dict[tuple, tuple[str, _Tally]]:
-    """(country, admin1, admin2, admin3, location) -> (region, counts) over rows with a place and
-    coordinates, leaving out the excluded regions."""
-    tallies: dict[tuple, tuple[str, _Tally]] = {}
-    for row in rows:
-        region = region_name(row.get("region") or "")
-        key = _key(row)
-        latitude, longitude = _number(row.get("latitude"), 4), _number(row.get("longitude"), 4)
-        if key is None or region in exclude_regions or latitude is None or longitude is None:
-            continue
-        _, entry = tallies.setdefault(key, (region, _Tally(0, Counter(), Counter(), Counter())))
-        entry.count += 1
-        entry.points[(latitude, longitude)] += 1
-        entry.precisions[_integer(row.get("geo_precision"))] += 1
-        entry.isos[_integer(row.get("iso"))] += 1
-        year = _integer(row.get("year"))
-        entry.year = max(entry.year, int(year) if year else 0)
-    return tallies
-
-
-def _mode(counter: Counter, skip_blank: bool = False):
-    """Most frequent value; ties go to the smallest, so the result never depends on input order."""
-    items = [(v, n) for v, n in counter.items() if not (skip_blank and v == "")] or list(counter.items())
-    return min(items, key=lambda item: (-item[1], item[0]))[0]
 
 
 def build_place_table(
     inputs: Iterable[Path] = DEFAULT_INPUTS, exclude_regions: Iterable[str] = ()
 ) -> list[PlaceRow]:
-    """The place table of the given ACLED files, without the rows of `exclude_regions`, sorted."""
-    rows = (row for path in inputs for row in read_rows(Path(path)))
-    return table_from_rows(rows, exclude_regions)
-
-
-def table_from_rows(rows: Iterable[dict[str, str]], exclude_regions: Iterable[str] = ()) -> list[PlaceRow]:
-    """The place table of ACLED rows (dicts with ACLED's column names), sorted."""
-    excluded = frozenset(region_name(r) for r in exclude_regions)
-    tallies = tally(rows, excluded)
-    table = []
-    for (country, admin1, admin2, admin3, location), (region, entry) in tallies.items():
-        latitude, longitude = _mode(entry.points)
-        table.append(
-            PlaceRow(
-                fold_name(location),
-                location,
-                admin1,
-                admin2,
-                admin3,
-                country,
-                _mode(entry.isos, skip_blank=True),
-                region,
-                latitude,
-                longitude,
-                _mode(entry.precisions, skip_blank=True),
-                str(entry.year or ""),
-                entry.count,
-            )
-        )
-    table.sort(key=lambda r: (r.country, r.location, r.admin1, r.admin2, r.admin3))
-    return table
-
-
-def split_sources(value: str) -> set[str]:
-    """The outlets of an ACLED source field: 'Hindustan Times, Indian Express; Twitter'."""
-    return {_clean(part) for part in value.replace(",", ";").split(";") if _clean(part)}
-
-
-def source_table_from_rows(
-    rows: Iterable[dict[str, str]], exclude_regions: Iterable[str] = ()
-) -> list[tuple[str, str, str, int]]:
-    """(folded source, source, country, events) for the news sources ACLED cites (its `source`
-    column, ';'- or ','-separated) almost only for one country ('Hindustan Times' -> India): a national
-    outlet names the country of the events it reports. Wire services are left out by the share."""
-    excluded = frozenset(region_name(r) for r in exclude_regions)
-    counts: dict[str, Counter] = {}
-    spellings: dict[str, Counter] = {}
-    for row in rows:
-        country = _clean(row.get("country"))
-        if not country or region_name(row.get("region") or "") in excluded:
-            continue
-        for source in split_sources(row.get("source") or ""):
-            key = fold_name(source)
-            if len(key) >= 3:
-                counts.setdefault(key, Counter())[country] += 1
-                spellings.setdefault(key, Counter())[source] += 1
-    table = []
-    for key, by_country in counts.items():
-        country, events = _mode(by_country), max(by_country.values())
-        if events >= SOURCE_MIN_EVENTS and events >= SOURCE_MIN_SHARE * sum(by_country.values()):
-            table.append((key, _mode(spellings[key]), country, events))
-    return sorted(table)
-
-
-def render_sources(table: Iterable[tuple[str, str, str, int]]) -> bytes:
-    lines = ["\t".join(SOURCE_COLUMNS)] + ["\t".join(str(v) for v in row) for row in table]
-    return _gzip("\n".join(lines) + "\n")
-
-
-def render(table: Iterable[PlaceRow]) -> bytes:
-    """The gzipped TSV bytes (header + rows); no timestamp or file name in the gzip header."""
-    return _gzip("\t".join(COLUMNS) + "\n" + "".join(row.as_line() + "\n" for row in table))
-
-
-def _gzip(text: str) -> bytes:
-    buffer = io.BytesIO()
-    with gzip.GzipFile(filename="", mode="wb", fileobj=buffer, mtime=0, compresslevel=9) as handle:
-        handle.write(text.encode("utf-8"))
-    return buffer.getvalue()
-
-
-def write_place_table(table: Iterable[PlaceRow], path: Path) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(render(table))
+    """The place table of the given ACLED files (default: the shared ones), without `exclude_regions`."""
+    return _build(inputs, exclude_regions)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -58,7 +58,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                           help="ACLED CSV exports (one, unless --cv)")
     evaluate.add_argument("--cv", choices=["region"], default=None,
                           help="leave one region out: train the model without each region and score the "
-                          "rules, the model and the combined system on that region's modern-taxonomy rows")
+                          "rules, the model and the combined system on that region's modern-taxonomy rows; "
+                          "then the geography (location, admin1, admin2, country, coordinates within 25 km "
+                          "and the errors by kind) with the place table rebuilt without the region")
+    evaluate.add_argument("--geo-limit", type=int, default=500, metavar="N",
+                          help="with --cv: notes scored for geography per region (default 500; 0: all)")
+    evaluate.add_argument("--no-geo", action="store_true", help="with --cv: skip the geography table")
     evaluate.add_argument("--cv-limit", type=int, default=None, metavar="N",
                           help="with --cv: score a seeded sample of at most N rows per region")
     evaluate.add_argument("--rules-cache", type=Path, default=None, metavar="FILE",
@@ -183,6 +188,29 @@ def _run_cross_validation(args: argparse.Namespace) -> int:
     prepared = prepare(rows, verdicts, FeatureSpec())
     report = run_loro(prepared, TrainSettings(), progress, limit_per_fold=args.cv_limit, seed=args.seed)
     print(format_report(report))
+    results = report.as_dict()
+    if not args.no_geo:
+        geography = _geography_cv(args, progress)
+        results["geography"] = geography.as_dict()
     if args.report is not None:
-        args.report.write_text(json.dumps(report.as_dict(), indent=1), encoding="utf-8")
+        args.report.write_text(json.dumps(results, indent=1), encoding="utf-8")
     return 0
+
+
+def _geography_cv(args: argparse.Namespace, progress) -> object:
+    """The geography half of `evaluate --cv region` (training.geo_cv), printed."""
+    from training.geo_cv import format_geo_report, place_rows, run_geo_loro
+    from training.place_table import read_rows as read_place_rows
+
+    everything = [row for path in args.acled for row in place_rows(read_place_rows(path))]
+    report = run_geo_loro(
+        everything,
+        _load_resources(args),
+        limit_per_fold=args.geo_limit or None,
+        seed=args.seed,
+        progress=progress,
+    )
+    print()
+    print("geography, leave one region out (place table rebuilt without the region; mean over folds):")
+    print(format_geo_report(report))
+    return report

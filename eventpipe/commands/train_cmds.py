@@ -24,8 +24,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Train the learned event typing layer on ACLED exports: notes are the text, "
         "event_type/sub_event_type the labels, the rules' own verdict and evidence extra features. "
         "Prints progress and the leave-one-region-out metrics, and writes MODEL_DIR/model.npz + "
-        "model.json (no pickle; inference needs numpy only). Use it with `extract --model`, "
-        "`run --model` or EVENTPIPE_MODEL.",
+        "model.json (no pickle; inference needs numpy only), and beside them the ACLED place and "
+        "source tables (the packaged ones with the places of your ACLED events added), which the "
+        "engine uses with the model. Use it with `extract --model`, `run --model` or EVENTPIPE_MODEL.",
     )
     train.add_argument("--acled", nargs="*", type=Path, default=[], metavar="FILE",
                        help="ACLED CSV exports (any vintage; .csv.gz too)")
@@ -77,7 +78,21 @@ def run_train(args: argparse.Namespace) -> int:
     reviewed = sum(r.kind != "acled" for r in rows if r.sub_event_type)
     print(f"{result.rows} rows ({reviewed} reviewed by analysts), {len(result.classes)} sub-event types "
           f"-> {result.directory}")
+    places, sources = _refresh_place_tables(args)
+    print(f"place table: {places} places, {sources} news sources (packaged + your ACLED events) "
+          f"-> {result.directory}")
     return 0
+
+
+def _refresh_place_tables(args: argparse.Namespace) -> tuple[int, int]:
+    """The packaged ACLED place and source tables with the places of the given exports and the
+    warehouse's ACLED events added, beside the model: `--model DIR` uses them."""
+    from training.place_table import read_rows, read_warehouse_rows, refresh_model_tables
+
+    rows = [row for path in args.acled for row in read_rows(path)]
+    if args.from_warehouse:
+        rows += read_warehouse_rows(_warehouse(args))
+    return refresh_model_tables(rows, args.out)
 
 
 def _existing(paths: list[Path]) -> list[Path]:

@@ -16,17 +16,25 @@ from extraction.places.fallback import (
     resolve_place,
     text_location,
 )
-from extraction.places.gazetteer import SUBDIVISION_ID_PREFIX, Gazetteer, ascii_name, fold_name, fold_word
+from extraction.places.gazetteer import (
+    ACLED_FILE,
+    SOURCES_FILE,
+    SUBDIVISION_ID_PREFIX,
+    Gazetteer,
+)
 from extraction.places.mentions import PlaceMention, find_places
 from extraction.places.resolution import Place, resolve_location
+from extraction.places.spelling import ascii_name, fold_name, fold_word
 
 __all__ = [
+    "ACLED_FILE",
     "Gazetteer",
     "LOOKBACK_SENTENCES",
     "Place",
     "PlaceContext",
     "PlaceMention",
     "PlaceTrail",
+    "SOURCES_FILE",
     "SUBDIVISION_ID_PREFIX",
     "UNPLACED",
     "ascii_name",

@@ -34,12 +34,16 @@ class AcledLayer:
         lines: Iterable[str] = (),
         make_entry: Callable[[int, list[str]], object] | None = None,
         admin1_key_of_row: Callable[[list[str]], str | None] | None = None,
+        alpha2_of_row: Callable[[list[str]], str | None] | None = None,
     ):
         self._lines: dict[str, list[tuple[int, str]]] = {}  # raw lines: split when looked up
         for number, line in enumerate(lines):
             self._lines.setdefault(line[: line.index("\t")], []).append((number, line))
         self._make_entry = make_entry
         self._admin1_key_of_row = admin1_key_of_row
+        self._alpha2_of_row = alpha2_of_row
+        self._admin1_years: dict[str, int] = {}
+        self._unknown_admin1_years: dict[tuple[str, str], int] = {}
         self._entries: dict[str, tuple] = {}
         self._admin1_names: dict[str, str] | None = None
         self._grid: dict[tuple[int, int], list] | None = None
@@ -50,6 +54,10 @@ class AcledLayer:
 
     def __contains__(self, key: str) -> bool:
         return key in self._lines
+
+    def keys(self) -> Iterable[str]:
+        """The folded names of the table."""
+        return self._lines.keys()
 
     def get(self, key: str) -> tuple | None:
         """The ACLED places of a folded name, one per place (None: a name ACLED never used)."""
@@ -67,20 +75,47 @@ class AcledLayer:
 
     @property
     def admin1_names(self) -> dict[str, str]:
-        """Gazetteer admin1 key -> ACLED's most used spelling of it."""
+        """Gazetteer admin1 key -> ACLED's current spelling of it (the newest year's, then the most
+        used: 'Addis Ababa' since 2020, not 'Addis Abeba')."""
         if self._admin1_names is None:
-            spellings: dict[str, Counter] = {}
-            for rows in self._lines.values():  # from the rows: cheaper than building every entry
-                for _number, line in rows:
-                    fields = line.split("\t")
-                    key = self._admin1_key_of_row(fields) if self._admin1_key_of_row else None
-                    spelling, uses = fields[COLUMN["admin1"]], int(fields[COLUMN["count"]])
-                    if key and spelling:
-                        spellings.setdefault(key, Counter())[spelling] += uses
-            self._admin1_names = {
-                key: min(c.items(), key=lambda kv: (-kv[1], kv[0]))[0] for key, c in spellings.items()
-            }
-        return self._admin1_names
+            self._tally_admin1()
+        return self._admin1_names  # type: ignore[return-value]
+
+    def current_admin1(self, alpha2: str, spelling: str | None, key: str) -> str | None:
+        """ACLED's spelling of the gazetteer region `key`, if ACLED used it at least as recently as
+        `spelling`, a region name of `alpha2` the gazetteer does not know (an abolished unit such
+        as the 'Federally Administered Tribal Areas', but not 'Bago-East', newer than 'Bago')."""
+        current = self.admin1_names.get(key)
+        if current is None:
+            return None
+        old_year = self._unknown_admin1_years.get((alpha2, spelling or ""), 0)
+        return current if self._admin1_years.get(key, 0) >= old_year else None
+
+    def _tally_admin1(self) -> None:
+        """One pass over the rows (cheaper than building every entry): the spellings of each
+        gazetteer region with their uses and newest year, and the newest year of each region
+        name the gazetteer does not know."""
+        spellings: dict[str, Counter] = {}
+        years: dict[tuple[str, str], int] = {}
+        unknown: dict[tuple[str, str], int] = {}
+        for rows in self._lines.values():
+            for _number, line in rows:
+                fields = line.split("\t")
+                key = self._admin1_key_of_row(fields) if self._admin1_key_of_row else None
+                spelling, uses = fields[COLUMN["admin1"]], int(fields[COLUMN["count"]])
+                year = int(fields[COLUMN["year"]] or 0)
+                if key and spelling:
+                    spellings.setdefault(key, Counter())[spelling] += uses
+                    years[key, spelling] = max(years.get((key, spelling), 0), year)
+                elif spelling and self._alpha2_of_row:
+                    alpha2 = self._alpha2_of_row(fields) or ""
+                    unknown[alpha2, spelling] = max(unknown.get((alpha2, spelling), 0), year)
+        self._admin1_names = {
+            key: min(c.items(), key=lambda kv: (-years[key, kv[0]], -kv[1], kv[0]))[0]
+            for key, c in spellings.items()
+        }
+        self._admin1_years = {key: years[key, name] for key, name in self._admin1_names.items()}
+        self._unknown_admin1_years = unknown
 
     def nearest(self, entry, within_km: float = NEIGHBOUR_KM):
         """The closest ACLED place to a GeoNames place in the same admin1 (or country when the
@@ -185,9 +220,10 @@ def entry_maker(
 
 def _merge_vintages(rows: list) -> tuple:
     """One entry per place: rows of one name within a few km in one country are the same place
-    coded under older and newer admin names; the most used coding (then the newest) speaks for
-    it, with the uses of all."""
-    rows = sorted(rows, key=lambda r: (-r[0].uses, -r[1], r[0].ident))
+    coded under older and newer admin names; the newest coding (the current admin units: Khar in
+    Khyber Pakhtunkhwa, not in the Federally Administered Tribal Areas abolished in 2018), then the
+    most used, speaks for it, with the uses of all."""
+    rows = sorted(rows, key=lambda r: (-r[1], -r[0].uses, r[0].ident))
     merged: list = []
     for entry, _year in rows:
         same = next(
@@ -200,9 +236,16 @@ def _merge_vintages(rows: list) -> tuple:
     return tuple(merged)
 
 
-def merge_candidates(acled: tuple, geonames: tuple) -> tuple:
+def merge_candidates(
+    acled: tuple, geonames: tuple, current_admin1: Callable[[str, str | None, str], str | None] | None = None
+) -> tuple:
     """ACLED places of a name with the GeoNames places of that name: a GeoNames twin (same country,
-    within TWIN_KM) lends its population and admin1 key to the ACLED place and is dropped."""
+    within TWIN_KM) lends its population and admin1 key to the ACLED place and is dropped.
+
+    An ACLED admin1 the gazetteer does not know as a current region of the country is an older
+    unit ('Federally Administered Tribal Areas', merged into Khyber Pakhtunkhwa in 2018): when
+    the twin's region has an ACLED spelling at least as recent (`current_admin1(alpha2, old
+    spelling, key)`, `AcledLayer.current_admin1`), that spelling replaces it."""
     rest = list(geonames)
     merged = []
     for entry in acled:
@@ -211,10 +254,21 @@ def merge_candidates(acled: tuple, geonames: tuple) -> tuple:
         ]
         if twins:
             biggest = max(twins, key=lambda g: g.population)
-            entry = replace(
-                entry, population=biggest.population, admin1_key=entry.admin1_key or biggest.admin1_key
-            )
+            entry = _with_twin(entry, biggest, current_admin1)
             rest = [g for g in rest if g not in twins]
         merged.append(entry)
     places = sorted([*merged, *rest], key=lambda e: -e.population)
     return tuple(places)
+
+
+def _with_twin(entry, twin, current_admin1: Callable[[str, str | None, str], str | None] | None):
+    """The ACLED place with its GeoNames twin's population (and region, when its own is gone)."""
+    if entry.admin1_key is not None or twin.admin1_key is None:
+        return replace(entry, population=twin.population)
+    spelling = current_admin1(entry.alpha2, entry.admin1_name, twin.admin1_key) if current_admin1 else None
+    return replace(
+        entry,
+        population=twin.population,
+        admin1_key=twin.admin1_key,
+        admin1_name=spelling or entry.admin1_name,
+    )

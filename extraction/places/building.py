@@ -9,11 +9,12 @@ import math
 from dataclasses import dataclass, replace
 
 from extraction.places import lexicon as lex
-from extraction.places.gazetteer import Country, Entry, Gazetteer, ascii_name
+from extraction.places.gazetteer import Country, Entry, Gazetteer
 from extraction.places.mentions import (
     PlaceMention,
     _fold_word,
 )
+from extraction.places.spelling import ascii_name
 
 
 @dataclass(frozen=True)
@@ -233,6 +234,21 @@ def _admin2_from(parents: list[Entry], anchor: Entry) -> str | None:
     return middle[0].admin2 or middle[0].name if middle else anchor.admin2
 
 
+def unit_name(name: str | None) -> str | None:
+    """A second-level unit's name as ACLED writes it, without the level word GeoNames keeps
+    ('Bohodukhivskyi Raion' -> 'Bohodukhivskyi', 'Amphoe Rueso' -> 'Rueso')."""
+    if not name:
+        return name
+    for prefix in lex.ADMIN2_PREFIXES:
+        if name.startswith(prefix) and len(name) > len(prefix):
+            name = name[len(prefix) :]
+            break
+    for suffix in lex.ADMIN2_SUFFIXES:
+        if name.endswith(suffix) and len(name) > len(suffix):
+            return name[: -len(suffix)]
+    return name
+
+
 def _make_place(
     gazetteer: Gazetteer,
     location: str,
@@ -246,6 +262,7 @@ def _make_place(
     win: a place of its table brings its admin1, admin2 and admin3; a GeoNames place takes ACLED's
     spelling of its admin1 and the districts of an ACLED place a few km away in the same region."""
     country = gazetteer.country(entry.alpha2)
+    admin2 = admin2 if entry.acled else unit_name(admin2)
     region = gazetteer.admin1.get(entry.admin1_key) if entry.admin1_key else None
     admin1 = region.name if region else None
     if region is not None and not region.fixed and spelled and region.key in spelled:

@@ -17,10 +17,11 @@ from functools import lru_cache
 from typing import Protocol
 
 from extraction.places.context import PlaceContext
-from extraction.places.gazetteer import Gazetteer, fold_word
+from extraction.places.gazetteer import Gazetteer
 from extraction.places.lexicon import BORDER_AFTER, VISITOR_AFTER
 from extraction.places.mentions import PlaceMention, find_places
 from extraction.places.resolution import Place, resolve_location
+from extraction.places.spelling import fold_word
 
 LOOKBACK_SENTENCES = 3  # how far back in a paragraph a sentence naming no place looks for one
 # The place of a brief whose text and metadata name no place or country: every column empty.
@@ -163,13 +164,19 @@ def _same_place(place: Place, event: dict) -> bool:
 
 
 def resolve_place(
-    clause: str, sentence: str, trail: PlaceTrail, gazetteer: Gazetteer, alone: bool = False
+    clause: str,
+    sentence: str,
+    trail: PlaceTrail,
+    gazetteer: Gazetteer,
+    alone: bool = False,
+    brief: str = "",
 ) -> Place | None:
-    """The clause's place; else the sentence's, the paragraph's last event place or a place of
-    the few sentences before, as long as it lies in the country the clause names (or, without
-    one, the sentence names) first; else that country alone (or the document's, its title's or
-    source's): ACLED needs at least a country. A place found (not a bare country) becomes the
-    trail's `last_place`.
+    """The clause's place; else the sentence's, the paragraph's last event place, a place of
+    the few sentences before or, in a brief (`brief`, its whole text), a place it names later
+    ('... protested against the party leader. The protest took place at the secretariat in
+    Abuja.'), as long as it lies in the country the clause names (or, without one, the sentence
+    names) first; else that country alone (or the document's, its title's or source's): ACLED
+    needs at least a country. A place found (not a bare country) becomes the trail's `last_place`.
     """
     priors, located = trail.places, []
     if clause != sentence:  # a phrase of a sentence: the countries the sentence names come first
@@ -186,20 +193,27 @@ def resolve_place(
     if clause != sentence:  # one of several events: the country of the sentence's place first
         named = named or (located if alone else []) or countries_named(sentence, gazetteer)
     first = gazetteer.country(named[0]) if named else None
-    for place in () if alone else _other_places(clause, sentence, trail, gazetteer):
+    for place in () if alone else _other_places(clause, sentence, trail, gazetteer, brief):
         if first is None or place.alpha3 == first.alpha3:
             trail.last_place = place
             return place
     return country_place(named or list(trail.places.countries) or trail.fallback_countries, gazetteer)
 
 
-def _other_places(clause: str, sentence: str, trail: PlaceTrail, gazetteer: Gazetteer) -> Iterator[Place]:
-    """Places of the rest of the sentence, the paragraph's last event and the sentences before."""
+def _other_places(
+    clause: str, sentence: str, trail: PlaceTrail, gazetteer: Gazetteer, brief: str = ""
+) -> Iterator[Place]:
+    """Places of the rest of the sentence, the paragraph's last event, the sentences before and
+    the rest of a brief."""
     if clause != sentence:
         place = text_location(sentence, trail.places, gazetteer)
         if place is not None:
             yield place
     yield from _earlier_places(trail, gazetteer)
+    if brief and brief.strip() != sentence.strip():
+        place = resolve_location(place_mentions(brief, gazetteer), trail.places, gazetteer)
+        if place is not None:
+            yield place
 
 
 def _earlier_places(trail: PlaceTrail, gazetteer: Gazetteer) -> Iterator[Place]:

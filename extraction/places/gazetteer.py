@@ -14,19 +14,19 @@ dropped, hyphens and other punctuation turned into single spaces, so 'Mazar-i-Sh
 from __future__ import annotations
 
 import logging
-import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
-from functools import cache, lru_cache
+from functools import cache
 from operator import itemgetter
 
 from extraction import packaged
 from extraction.places.acled import COLUMN as ACLED_COLUMN
 from extraction.places.acled import AcledLayer, entry_maker, merge_candidates
 from extraction.places.extras import extra_place_lines
+from extraction.places.folding import read_variant_index, variant_index, variant_key, variant_names
 from extraction.places.name_index import NameIndex
+from extraction.places.spelling import fold_name, fold_word
 from schemas import codebook
 
 log = logging.getLogger(__name__)
@@ -40,66 +40,7 @@ ACLED_FILE = "acled_places.tsv.gz"
 SOURCES_FILE = "acled_sources.tsv.gz"
 ACLED_ID_PREFIX = "acled:"
 INDEX_FILE = "gazetteer_index.tsv.gz"
-
-# Letters NFKD does not decompose into ASCII.
-_EXTRA_FOLDS = str.maketrans(
-    {
-        "ø": "o",
-        "ł": "l",
-        "đ": "d",
-        "ð": "d",
-        "þ": "th",
-        "æ": "ae",
-        "œ": "oe",
-        "ß": "ss",
-        "ı": "i",
-        "ħ": "h",
-        "ŧ": "t",
-        "ʻ": "",
-        "ʼ": "",
-        "ʿ": "",
-        "ʾ": "",
-        "’": "",
-        "‘": "",
-        "'": "",
-        "`": "",
-        "\u200b": "",  # zero-width characters join, they do not split
-        "\u200c": "",
-        "\u200d": "",
-        "\u2060": "",
-        "\ufeff": "",
-        "\u00ad": "",
-    }
-)
-_NON_ALNUM = re.compile(r"[^a-z0-9]+")
-_DOUBLED = re.compile(r"([a-z])\1+")
-
-
-def fold_name(name: str) -> str:
-    """Folded lookup key of a name: 'Mazār-e Sharīf' -> 'mazar e sharif', "Cox's" -> 'coxs'.
-
-    Doubled letters count once, as transliterations disagree on them ('Kismaayo'/'Kismayo',
-    'Shabeellaha'/'Shabelle', 'Hiiraan'/'Hiraan').
-    """
-    if name.isascii():
-        lowered = name.lower().replace("'", "").replace("`", "")
-    else:
-        decomposed = unicodedata.normalize("NFKD", name.casefold())
-        lowered = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).translate(_EXTRA_FOLDS)
-    return _DOUBLED.sub(r"\1", _NON_ALNUM.sub(" ", lowered)).strip()
-
-
-# The same folding, remembered: the engine folds the same few thousand words (names, nationality
-# words) again and again, sentence after sentence; bounded so a huge corpus keeps memory flat.
-fold_word = lru_cache(maxsize=1 << 16)(fold_name)
-
-
-def ascii_name(name: str) -> str:
-    """Plain ASCII spelling ACLED uses for a place name ('Cuauhtémoc' -> 'Cuauhtemoc')."""
-    decomposed = unicodedata.normalize("NFKD", name)
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return stripped.translate(str.maketrans({"’": "'", "ʻ": "'", "ʼ": "'", "ʿ": "", "ʾ": ""}))
-
+VARIANTS_FILE = "gazetteer_variants.tsv.gz"  # variant key -> GeoNames names (places.folding)
 
 @dataclass(frozen=True, slots=True)
 class Country:
@@ -150,6 +91,7 @@ class Entry:
 
 
 _NEAR_MIN_LETTERS = 5
+_VARIANT_MIN_LETTERS = 5  # shorter names fold into too many others
 _NEAR_RATIO = 0.85  # with a region named, or a town ACLED or GeoNames knows well
 _CLOSE_RATIO = 0.9  # anywhere in the country ('Nyzhnyoteple' -> Nyzhnoteple)
 
@@ -191,6 +133,8 @@ class Gazetteer:
         self._spelling_key_lists: dict[str, list[str]] = {}
         self._seats: dict[str, dict[str, int]] = {}
         self._rows_by_country: dict[str, list[int]] | None = None
+        self._variants: dict[str, tuple[str, ...]] | None = None
+        self._acled_variants: dict[str, tuple[str, ...]] | None = None
 
     @classmethod
     def load(cls) -> Gazetteer:
@@ -231,12 +175,48 @@ class Gazetteer:
         return None
 
     def __contains__(self, key: str) -> bool:
-        """Whether a *folded* name is known (cheap: used on every word n-gram)."""
+        """Whether a *folded* name is known (cheap: used on every word n-gram), as written or as
+        another romanisation of a known name (`folding.variant_key`)."""
+        return self._knows(key) or bool(self._variant_names(key))
+
+    def _knows(self, key: str) -> bool:
         return key in self._place_index or key in self._named or key in self.acled
+
+    def _variant_names(self, key: str) -> tuple[str, ...]:  # names `key` is another romanisation of
+        if len(key) < _VARIANT_MIN_LETTERS:
+            return ()
+        if self._acled_variants is None:
+            self._acled_variants = variant_index(self.acled.keys())
+        names = (
+            *variant_names(key, self._geonames_variants(), self._knows),
+            *self._acled_variants.get(variant_key(key), ()),
+        )
+        return tuple(dict.fromkeys(names))
+
+    def _geonames_variants(self) -> dict[str, tuple[str, ...]]:
+        """The GeoNames names' variant index: packaged (`scripts/build_variant_index.py`), else built."""
+        if self._variants is None:
+            packaged_one = _load_packaged()
+            if self is not packaged_one and packaged_one._place_index is self._place_index:
+                self._variants = packaged_one._geonames_variants()
+            else:
+                self._variants = read_variant_index(VARIANTS_FILE) or variant_index(self.geonames_keys())
+        return self._variants
+
+    def geonames_keys(self) -> list[str]:
+        """The folded names of the GeoNames tables (places, admin1 regions, countries)."""
+        return [*self._place_index, *self._named]
 
     def candidates(self, key: str) -> tuple[Entry, ...]:
         """Entries for a folded name: countries and admin1 regions first, then places by population
-        (a place ACLED codes stands for its GeoNames twin, with ACLED's names)."""
+        (a place ACLED codes stands for its GeoNames twin, with ACLED's names); of a name known only
+        as another romanisation, the places it folds with ('Southeast' is not Botswana's South East)."""
+        if not self._knows(key):
+            found = (e for name in self._variant_names(key) for e in self._candidates(name))
+            return tuple(e for e in found if e.kind == "place")
+        return self._candidates(key)
+
+    def _candidates(self, key: str) -> tuple[Entry, ...]:
         named = self._named.get(key, ())
         acled = self.acled.get(key)
         rows = self._place_index.get(key)
@@ -247,7 +227,7 @@ class Gazetteer:
         merged = self._merged.get(key)
         if merged is None:
             geonames = tuple(self._place(int(n)) for n in rows.split(",")) if rows else ()
-            merged = self._merged[key] = merge_candidates(acled, geonames)
+            merged = self._merged[key] = merge_candidates(acled, geonames, self.acled.current_admin1)
         return named + merged
 
     def near_spelling(self, name: str, alpha2: str, admin1_key: str | None = None) -> Entry | None:
@@ -487,4 +467,7 @@ def _acled_layer(lines: Iterable[str], gazetteer: Gazetteer) -> AcledLayer:
         alpha2 = country_of(fields[ACLED_COLUMN["country"]], fields[ACLED_COLUMN["iso"]])
         return admin1_key_of(alpha2, fields[ACLED_COLUMN["admin1"]]) if alpha2 else None
 
-    return AcledLayer(lines, entry_maker(Entry, country_of, admin1_key_of), admin1_key_of_row)
+    def alpha2_of_row(fields: list[str]) -> str | None:
+        return country_of(fields[ACLED_COLUMN["country"]], fields[ACLED_COLUMN["iso"]])
+
+    return AcledLayer(lines, entry_maker(Entry, country_of, admin1_key_of), admin1_key_of_row, alpha2_of_row)

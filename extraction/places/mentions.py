@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from extraction.places import lexicon as lex
-from extraction.places.gazetteer import Entry, Gazetteer, fold_word
+from extraction.places.gazetteer import Entry, Gazetteer
+from extraction.places.spelling import fold_word
 from extraction.places.surroundings import (
     _dash_district_end,
     _has_known_parent,
@@ -191,6 +192,8 @@ def _inside_longer_name(text: str, tokens: list[_Token], i: int) -> bool:
         )  # 'Institute of Peace'
     if not previous.capital or previous.tail != previous.end or not _joined(text, previous, tokens[i]):
         return False
+    if i == 1 and previous.key in lex.COMMON_WORDS and _starts_sentence(text, previous.start):
+        return False  # 'Striking Ahmedabad Municipal Transport Service conductors': sentence case
     return previous.lower not in lex.CUES and previous.lower not in {"the", "and"}
 
 
@@ -208,7 +211,9 @@ def _cue_before(text: str, start: int) -> str | None:
     words = [w.strip("(\"'“‘") for w in words]
     if words and words[-1] == "the":
         words.pop()
+    settlement = None
     if len(words) >= 2 and words[-1] == "of" and words[-2] in lex.OF_SETTLEMENT:
+        settlement = words[-2]
         del words[-2:]  # 'in the central city of Bamiyan'
         while words and words[-1] in lex.SETTLEMENT_ADJECTIVES:
             words.pop()
@@ -217,7 +222,11 @@ def _cue_before(text: str, start: int) -> str | None:
     for size in (4, 3, 2, 1):
         if len(words) >= size and " ".join(words[-size:]) in lex.CUES:
             return " ".join(words[-size:])
-    return None
+    # 'militants attacked the village of Korko': the settlement named is where it happened
+    return "in" if settlement in _SETTLEMENT_NOUNS else None
+
+
+_SETTLEMENT_NOUNS = frozenset({"town", "city", "village"})
 
 
 _REGION_ADJECTIVES = frozenset(lex.DIRECTIONS.split()) | {"central", "north-eastern", "north-western"}

@@ -48,7 +48,8 @@ from extraction.places.building import (
     _unplaced,
 )
 from extraction.places.context import PlaceContext, country_from_text, document_context
-from extraction.places.gazetteer import SUBDIVISION_ID_PREFIX, Entry, Gazetteer, ascii_name
+from extraction.places.gazetteer import SUBDIVISION_ID_PREFIX, Entry, Gazetteer
+from extraction.places.guards import needs_support, notable_town, supported
 from extraction.places.mentions import (
     _CITY_WITH_DISTRICTS,
     MAX_WORDS,
@@ -58,6 +59,7 @@ from extraction.places.mentions import (
     _named_after_cue,
     find_places,
 )
+from extraction.places.spelling import ascii_name
 
 __all__ = [
     "MAX_WORDS",
@@ -179,30 +181,11 @@ def _best(
     if (
         role == "head"
         and parent is None
-        and _needs_support(mention, best)
-        and not _supported(best, countries, context)
+        and needs_support(mention, best)
+        and not supported(best, countries, context)
     ):
         return None
     return best
-
-
-def _needs_support(mention: PlaceMention, entry: Entry) -> bool:
-    """A very short name ('Bor', 'Ain', 'Ely') is a word or an abbreviation as often as a village:
-    unless it is a town, it wins only where the text places things in its country."""
-    return (
-        entry.kind == "place"
-        and len(_fold_word(mention.text).replace(" ", "")) <= _SHORT_NAME
-        and entry.population < _CITY_WITH_DISTRICTS
-        and entry.uses < _WELL_USED
-    )
-
-
-def _supported(entry: Entry, countries: set[str], context: PlaceContext) -> bool:
-    return entry.alpha2 in countries or entry.alpha2 in context.placing or entry.alpha2 in context.named
-
-
-_SHORT_NAME = 3
-_WELL_USED = 20
 
 
 def _quarter_elsewhere(mention: PlaceMention, pool: list[Entry], admin1: set[str]) -> bool:
@@ -227,9 +210,10 @@ def _without_foreign_aliases(
     names is dropped too ('near Bugar' in a Kenyan paper is not China's Bugar) when it is the
     event's place (a bracketed parent, '(Menaka, Menaka)', is the note's own coding)."""
     known = countries | set(context.countries)
-    if not known:
-        return pool
     written = _fold_word(mention.text)
+    if not known:  # no country to go by: a place of that very name beats one of another name
+        own = [c for c in pool if c.kind == "place" and _same_spelling(c.name, written)]
+        return [c for c in pool if not own or c.kind != "place" or c in own or c.population >= _ALIAS_CITY]
     supported = {c for c in context.placing if (c, written) not in context.echoes}
     supported = supported if head and context.named else set()
 
@@ -347,7 +331,8 @@ def _eligible(chain: list[PlaceMention]) -> bool:
         return False
     if head.cue in lex.STRONG_CUES or len(chain) > 1:
         return True
-    if head.sentence_initial and not any(c.kind == "admin1" for c in head.candidates):
+    notable = any(c.kind == "admin1" or notable_town(c, head) for c in head.candidates)
+    if head.sentence_initial and not notable:
         return False
     return head.cue is not None or any(c.population >= 100_000 or c.kind == "admin1" for c in head.candidates)
 

@@ -183,3 +183,18 @@ def test_undated_note_events_are_kept_unless_dropped(
     out = tmp_path / "events.jsonl"
     assert main(["extract", "--input", str(docs), "--output", str(out), *flags]) == 0
     assert [e["event_date"] for e in read_events(out)] == expected
+
+
+def test_evaluate_cv_region_reports_geography_per_region(
+    tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    sample = Path(__file__).resolve().parents[1] / "data" / "acled_2020_other_regions_sample.csv"
+    report = tmp_path / "cv.json"
+    args = ["evaluate", "--cv", "region", "--acled", str(sample), "--cv-limit", "5", "--geo-limit", "5"]
+    assert main([*args, "--report", str(report)]) == 0
+    out = capsys.readouterr().out
+    assert "geography, leave one region out" in out and "errors by kind: no_event" in out
+    geography = json.loads(report.read_text(encoding="utf-8"))["geography"]
+    assert set(geography["mean"]) == {"country", "admin1", "admin2", "location", "coords25", "coords25_all"}
+    assert "Europe" in geography["folds"] and geography["sizes"]["Europe"] == 5
+    assert set(geography["error_shares"]) >= {"no_place", "wrong_namesake", "wrong_admin", "precision3"}

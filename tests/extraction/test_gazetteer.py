@@ -6,7 +6,8 @@ import pickle
 
 import pytest
 
-from extraction.places.gazetteer import Gazetteer, ascii_name, fold_name
+from extraction.places.gazetteer import Gazetteer
+from extraction.places.spelling import ascii_name, fold_name
 
 
 @pytest.fixture(scope="session")

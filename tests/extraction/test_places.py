@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from extraction.places import context as place_context
 from extraction.places import mentions as place_mentions
-from extraction.places.gazetteer import Gazetteer, fold_name
+from extraction.places.gazetteer import Gazetteer
 from extraction.places.mentions import _tokenize, capitalised_words
 from extraction.places.resolution import (
     PlaceContext,
@@ -26,6 +26,7 @@ from extraction.places.resolution import (
     find_places,
     resolve_location,
 )
+from extraction.places.spelling import fold_name
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "acled_places_sample.csv"
 

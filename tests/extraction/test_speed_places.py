@@ -15,8 +15,8 @@ from extraction.places.gazetteer import (
     _NEAR_RATIO,
     Entry,
     _notable,
-    fold_word,
 )
+from extraction.places.spelling import fold_word
 
 
 @pytest.fixture(scope="module")

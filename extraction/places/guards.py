@@ -1,0 +1,55 @@
+"""Guards on a candidate place: when a name needs the text's support before it can win.
+
+A very short name, a common English word and a name reached only through transliteration
+folding match villages far more often than the text means them: such a place wins only where
+the text places things in its country, unless it is a city or a place ACLED uses often.
+"""
+
+from __future__ import annotations
+
+from extraction.places import lexicon as lex
+from extraction.places.context import PlaceContext
+from extraction.places.folding import variant_key
+from extraction.places.gazetteer import Entry
+from extraction.places.mentions import _CITY_WITH_DISTRICTS, PlaceMention
+from extraction.places.spelling import fold_word
+
+_fold_word = fold_word
+
+
+def needs_support(mention: PlaceMention, entry: Entry) -> bool:
+    """A very short name ('Bor', 'Ain', 'Ely') is a word or an abbreviation as often as a village,
+    and so is a common English word ('Hope', 'Union'); a name matched only as another
+    romanisation of the place's name ('Sirte' for a village 'Sirti') is a guess: unless it is a
+    town, such a place wins only where the text places things in its country."""
+    if entry.kind != "place" or entry.population >= _CITY_WITH_DISTRICTS or entry.uses >= _WELL_USED:
+        return False
+    written = _fold_word(mention.text)
+    return (
+        len(written.replace(" ", "")) <= _SHORT_NAME
+        or written in lex.COMMON_WORDS
+        or _other_romanisation(written, entry)
+    )
+
+
+def _other_romanisation(written: str, entry: Entry) -> bool:
+    """Whether the text's name reaches the place only through transliteration folding."""
+    return written != _fold_word(entry.name) and variant_key(written) == variant_key(_fold_word(entry.name))
+
+
+def supported(entry: Entry, countries: set[str], context: PlaceContext) -> bool:
+    return entry.alpha2 in countries or entry.alpha2 in context.placing or entry.alpha2 in context.named
+
+
+_SHORT_NAME = 3
+_WELL_USED = 20
+
+
+def notable_town(entry: Entry, mention: PlaceMention) -> bool:
+    """A city or a place ACLED uses often, whose name is no common word: a place even at the start
+    of a sentence ('Silchar Municipal Employees' Union staged a protest')."""
+    return (
+        entry.kind == "place"
+        and (entry.population >= _CITY_WITH_DISTRICTS or entry.uses >= _WELL_USED)
+        and _fold_word(mention.text) not in lex.COMMON_WORDS
+    )

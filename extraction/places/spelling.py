@@ -1,0 +1,70 @@
+"""Spelling keys for place names: the folded lookup key and ACLED's plain ASCII spelling.
+
+Kept apart from the gazetteer so the index builder, the gazetteer and the text scanners agree on
+one definition of "the same name" without importing the gazetteer's loading code.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+# Letters NFKD does not decompose into ASCII.
+_EXTRA_FOLDS = str.maketrans(
+    {
+        "ø": "o",
+        "ł": "l",
+        "đ": "d",
+        "ð": "d",
+        "þ": "th",
+        "æ": "ae",
+        "œ": "oe",
+        "ß": "ss",
+        "ı": "i",
+        "ħ": "h",
+        "ŧ": "t",
+        "ʻ": "",
+        "ʼ": "",
+        "ʿ": "",
+        "ʾ": "",
+        "’": "",
+        "‘": "",
+        "'": "",
+        "`": "",
+        "\u200b": "",  # zero-width characters join, they do not split
+        "\u200c": "",
+        "\u200d": "",
+        "\u2060": "",
+        "\ufeff": "",
+        "\u00ad": "",
+    }
+)
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+_DOUBLED = re.compile(r"([a-z])\1+")
+
+
+def fold_name(name: str) -> str:
+    """Folded lookup key of a name: 'Mazār-e Sharīf' -> 'mazar e sharif', "Cox's" -> 'coxs'.
+
+    Doubled letters count once, as transliterations disagree on them ('Kismaayo'/'Kismayo',
+    'Shabeellaha'/'Shabelle', 'Hiiraan'/'Hiraan').
+    """
+    if name.isascii():
+        lowered = name.lower().replace("'", "").replace("`", "")
+    else:
+        decomposed = unicodedata.normalize("NFKD", name.casefold())
+        lowered = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).translate(_EXTRA_FOLDS)
+    return _DOUBLED.sub(r"\1", _NON_ALNUM.sub(" ", lowered)).strip()
+
+
+# The same folding, remembered: the engine folds the same few thousand words (names, nationality
+# words) again and again, sentence after sentence; bounded so a huge corpus keeps memory flat.
+fold_word = lru_cache(maxsize=1 << 16)(fold_name)
+
+
+def ascii_name(name: str) -> str:
+    """Plain ASCII spelling ACLED uses for a place name ('Cuauhtémoc' -> 'Cuauhtemoc')."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return stripped.translate(str.maketrans({"’": "'", "ʻ": "'", "ʼ": "'", "ʿ": "", "ʾ": ""}))
