@@ -3,7 +3,8 @@
 A model directory holds `model.npz` (arrays written without pickle: `weights` features x classes,
 `bias`, and `vocabulary`, the feature names as UTF-8 joined by newlines) and `model.json` (the
 feature definition, the classes, the softmax temperature fitted on out-of-region predictions,
-the training-data fingerprint, library versions and cross-validated metrics). The model scores
+the confidence calibration map (extraction.learned.calibration), the training-data fingerprint,
+library versions and cross-validated metrics). The model scores
 sub-event types; an event type's probability is the sum over its sub-event types (the codebook's
 hierarchy in schemas.codebook), so the two decisions never disagree.
 """
@@ -19,6 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
+from extraction.learned.calibration import Calibration
 from extraction.learned.features import Evidence, FeatureSpec, evidence_grams, text_grams
 from extraction.learned.policy import Policy
 from schemas.codebook import SUB_EVENT_PARENT
@@ -108,6 +110,7 @@ class LearnedModel:
     policy: Policy
     meta: dict
     path: str = ""
+    calibration: Calibration | None = None  # None: a model trained without cross-validation
 
     @classmethod
     def load(cls, directory: Path | str) -> LearnedModel:
@@ -130,6 +133,11 @@ class LearnedModel:
         """Calibrated probabilities over `classes` (a softmax of the class scores at the
         temperature fitted on out-of-region predictions)."""
         return _softmax(self.logits(text, evidence) / self.temperature)
+
+    def calibrate(self, confidence: float) -> float:
+        """The record's confidence for the policy's `confidence`: the accuracy observed out of
+        region at that stated confidence (the sidecar's calibration map), or itself without a map."""
+        return confidence if self.calibration is None else self.calibration.apply(confidence)
 
     def top(self, text: str, evidence: Evidence | None = None, k: int = 3) -> list[tuple[str, float]]:
         """The k likeliest sub-event types with their probabilities, likeliest first."""
@@ -173,6 +181,10 @@ def _load(directory: str) -> LearnedModel:
     unknown = [c for c in classes if c not in SUB_EVENT_PARENT]
     if unknown:
         raise ModelError(f"{sidecar}: classes outside the codebook: {unknown}")
+    try:
+        calibration = Calibration.from_dict(meta.get("calibration"))
+    except (KeyError, ValueError) as error:
+        raise ModelError(f"{sidecar}: calibration map: {error}") from error
     return LearnedModel(
         classes=classes,
         weights=weights,
@@ -183,4 +195,5 @@ def _load(directory: str) -> LearnedModel:
         policy=Policy.from_dict(meta.get("policy")),
         meta=meta,
         path=directory,
+        calibration=calibration,
     )
