@@ -29,7 +29,8 @@ def fit_calibration(confidence: np.ndarray, correct: np.ndarray) -> Calibration:
     """The monotone map from stated confidence to observed accuracy on these predictions."""
     from sklearn.isotonic import IsotonicRegression
 
-    x, y, weight = _quantile_bins(np.asarray(confidence, dtype=np.float64), np.asarray(correct, dtype=np.float64))
+    stated, right = np.asarray(confidence, dtype=np.float64), np.asarray(correct, dtype=np.float64)
+    x, y, weight = _quantile_bins(stated, right)
     isotonic = IsotonicRegression(y_min=0.0, y_max=1.0, out_of_bounds="clip")
     isotonic.fit(x, y, sample_weight=weight)
     accuracy = (1 - IDENTITY_SHARE) * isotonic.predict(GRID) + IDENTITY_SHARE * GRID

@@ -67,7 +67,10 @@ def learned_typing(
     sub, confidence, _ = decide(typing.sub_event_type, proba, model.classes, model.policy)
     top = tuple((name, round(p, 3)) for name, p in model.ranked(proba, TOP_CLASSES))
     calibrated = round(model.calibrate(confidence), 3)
-    decided = replace(typing, confidence=calibrated, model_top=top, rules_verdict=typing.sub_event_type)
+    decided = replace(
+        typing, confidence=calibrated, stated_confidence=round(confidence, 3), model_top=top,
+        rules_verdict=typing.sub_event_type,
+    )
     if sub is None or sub == typing.sub_event_type:
         return decided, assigned
     decided = replace(
@@ -108,6 +111,7 @@ def fallback_typing(text: str, sentences: Sequence[str], model: LearnedModel) ->
         trigger="",
         rule=FALLBACK_RULE,
         confidence=round(model.calibrate(confidence), 3),
+        stated_confidence=round(confidence, 3),
         cues=frozenset(evidence.cues),
         model_top=tuple((name, round(p, 3)) for name, p in model.ranked(proba, TOP_CLASSES)),
         rules_verdict=None,
