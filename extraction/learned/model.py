@@ -11,6 +11,7 @@ hierarchy in schemas.codebook), so the two decisions never disagree.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 from dataclasses import dataclass
@@ -71,11 +72,20 @@ def resolve_model_dir(choice: str | Path | None) -> Path | None:
 
 def model_label(folder: Path | None) -> str:
     """How runs and caches name a model without loading its arrays: 'none', or
-    'DIRNAME@FINGERPRINT12' from its sidecar."""
+    'DIRNAME@FINGERPRINT12' from its sidecar ('+cal' and 8 hex digits more with a calibration map:
+    the map changes the records' confidence, so a pipeline cache made without it is not reused)."""
     if folder is None:
         return NO_MODEL
-    meta = json.loads((folder / SIDECAR_FILE).read_text(encoding="utf-8"))
-    return f"{folder.name}@{str(meta.get('fingerprint', ''))[:12]}"
+    return _label(folder.name, json.loads((folder / SIDECAR_FILE).read_text(encoding="utf-8")))
+
+
+def _label(name: str, meta: dict) -> str:
+    label = f"{name}@{str(meta.get('fingerprint', ''))[:12]}"
+    calibration = meta.get("calibration")
+    if not calibration:
+        return label
+    digest = hashlib.sha256(json.dumps(calibration, sort_keys=True).encode("utf-8")).hexdigest()
+    return f"{label}+cal{digest[:8]}"
 
 
 def encode(
@@ -119,8 +129,9 @@ class LearnedModel:
 
     @property
     def name(self) -> str:
-        """How runs record the model: its directory name and training-data fingerprint."""
-        return f"{Path(self.path).name}@{str(self.meta.get('fingerprint', ''))[:12]}"
+        """How runs record the model (as `model_label`): its directory name, training-data
+        fingerprint and calibration map."""
+        return _label(Path(self.path).name, self.meta)
 
     def logits(self, text: str, evidence: Evidence | None) -> np.ndarray:
         indices, values = encode(text, evidence, self.vocabulary, self.spec)

@@ -11,7 +11,7 @@ import pytest
 
 from extraction.learned import LearnedModel, ModelError, default_model_dir
 from extraction.learned.calibration import Calibration
-from extraction.learned.model import ARRAYS_FILE, SIDECAR_FILE
+from extraction.learned.model import ARRAYS_FILE, SIDECAR_FILE, model_label
 from training.calibration import expected_calibration_error, fit_calibration, nested_calibrated
 
 SKEWED = Calibration((0.0, 1.0), (0.1, 0.2))  # any confidence lands in [0.1, 0.2]: visibly applied
@@ -71,6 +71,7 @@ def test_the_packaged_model_carries_a_monotone_map_fitted_out_of_region() -> Non
     assert np.all(np.diff(model.calibration.confidence) > 0)
     assert np.all(np.diff(model.calibration.accuracy) > 0)
     assert model.meta["cv"]["ece"]["calibrated_nested"] < model.meta["cv"]["ece"]["stated"]
+    assert "+cal" in model_label(default_model_dir()) == model.name  # caches made without it are stale
 
 
 def test_the_engine_reports_the_calibrated_confidence_and_keeps_every_other_field() -> None:
