@@ -27,7 +27,7 @@ from schemas.codebook import EVENT_TYPES, country_alpha3
 ID_MODULUS = 10**8
 UNKNOWN_COUNTRY_PREFIX = "XXX"
 _VOWELS = re.compile(r"[aeiouy]|\s+(?=\S)")
-_PRIVATE_KEYS = ("published", "occurrence", "brief")
+_PRIVATE_KEYS = ("published", "occurrence", "brief", "stated_confidence")
 TYPE_FAMILIES: dict[str, str] = {
     "Battles": "armed violence",
     "Explosions/Remote violence": "armed violence",
@@ -209,14 +209,14 @@ def _combine(group: Sequence[Mapping[str, object]]) -> dict:
         key=lambda m: (
             int(m.get("time_precision") or 3),
             int(m.get("geo_precision") or 3),
-            -float(m.get("confidence") or 0.0),
+            -_rank(m),
         ),
     )
     event = {key: value for key, value in best.items() if key not in _PRIVATE_KEYS}
     typed = min(
         group,
         key=lambda m: (
-            -float(m.get("confidence") or 0.0),
+            -_rank(m),
             _SUB_EVENT_RANK.get(str(m.get("sub_event_type")), 99),
         ),
     )
@@ -247,6 +247,14 @@ def _combine(group: Sequence[Mapping[str, object]]) -> dict:
     event["confidence"] = max(float(m.get("confidence") or 0.0) for m in group)
     event["timestamp"] = event_timestamp(group)
     return event
+
+
+def _rank(mention: Mapping[str, object]) -> float:
+    """How sure a mention is, for choosing among a group's mentions: its confidence before the
+    calibration map (a monotone map read to three decimals could tie two mentions and change
+    which one types the event), or its confidence (the rules alone; mentions cached before)."""
+    stated = mention.get("stated_confidence")
+    return float(stated if stated is not None else mention.get("confidence") or 0.0)  # type: ignore[arg-type]
 
 
 def conservative_fatalities(counts: Iterable[int]) -> int:

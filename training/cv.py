@@ -4,7 +4,11 @@ For each fold (a region, or a group of small ones) the model is trained on every
 scored on the fold's modern-taxonomy rows, next to the rules alone and the combined system
 (training.policy). The combined system's rule-decided verdicts for fold R are chosen on the other
 folds' out-of-region predictions only, and its probabilities use a temperature fitted on the
-other folds too, so no figure of fold R has seen R. Scores: event_type and sub_event_type
+other folds too, so no figure of fold R has seen R. The confidence calibration map
+(training.calibration) is fitted on the pooled out-of-region (confidence, right?) pairs of all
+folds for the model to keep, and measured nested: fold R's confidences through a map fitted on
+the other folds' pairs (those pairs' temperature and threshold were fitted on folds that include
+R: one scalar each, a small leak the figures state). Scores: event_type and sub_event_type
 accuracy and sub_event_type macro-F1 (over the fold's gold classes); a note the rules find no
 event in counts as wrong for the rules, and for the combined system unless the model's fallback
 types it (a note-shaped brief, `TrainSettings.fallback_probability`; see extraction.learned.policy).
@@ -18,8 +22,10 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from extraction.learned.calibration import Calibration
 from extraction.learned.features import Evidence, FeatureSpec
 from schemas.codebook import SUB_EVENT_PARENT
+from training.calibration import expected_calibration_error, fit_calibration, nested_calibrated
 from training.corpus import TrainRow
 from training.policy import Policy, choose_rule_decided, decide, fallback
 from training.rules_adapter import fallback_candidate
@@ -81,6 +87,9 @@ class CvReport:
     temperature: float = 1.0
     policy: Policy = field(default_factory=Policy)
     reliability: list[dict] = field(default_factory=list)
+    reliability_calibrated: list[dict] = field(default_factory=list)  # nested: map fitted on the other folds
+    ece: dict[str, float] = field(default_factory=dict)
+    calibration: Calibration | None = None
     settings: dict = field(default_factory=dict)
     outputs: dict[str, dict] = field(default_factory=dict)  # per fold: gold, rules, model, scores, classes
 
@@ -99,6 +108,8 @@ class CvReport:
             "policy": self.policy.as_dict(),
             "temperature": self.temperature,
             "reliability_combined": self.reliability,
+            "reliability_calibrated_nested": self.reliability_calibrated,
+            "ece": self.ece,
             "settings": self.settings,
         }
 
@@ -169,7 +180,7 @@ def _report(prepared: Prepared, results: list[FoldResult], settings: TrainSettin
     temperatures = {n: _temperature([outputs[m] for m in names if m != n]) for n in names}
     for n in names:
         outputs[n]["proba"] = softmax(outputs[n]["scores"], temperatures[n])
-    pooled_conf, pooled_ok = [], []
+    fold_conf, fold_ok = [], []
     for name in names:
         fold = outputs[name]
         policy = choose_policy([outputs[m] for m in names if m != name], settings.fallback_probability)
@@ -181,12 +192,29 @@ def _report(prepared: Prepared, results: list[FoldResult], settings: TrainSettin
         }
         report.sizes[name] = len(fold["gold"])
         report.policy_per_fold[name] = policy.as_dict()
-        pooled_conf += [c for c, s in zip(confidence, combined, strict=True) if s is not None]
-        pooled_ok += [s == g for s, g in zip(combined, fold["gold"], strict=True) if s is not None]
+        typed = [k for k, s in enumerate(combined) if s is not None]
+        fold_conf.append(np.asarray([confidence[k] for k in typed], dtype=float))
+        fold_ok.append(np.asarray([combined[k] == fold["gold"][k] for k in typed], dtype=bool))
     report.temperature = _temperature(list(outputs.values()))
     report.policy = choose_policy(list(outputs.values()), settings.fallback_probability)
-    report.reliability = reliability(np.asarray(pooled_conf), np.asarray(pooled_ok))
+    _calibrate(report, fold_conf, fold_ok)
     return report
+
+
+def _calibrate(report: CvReport, fold_conf: list[np.ndarray], fold_ok: list[np.ndarray]) -> None:
+    """The reliability tables and ECE before and after calibration (nested), and the map to keep."""
+    if not fold_conf:
+        return
+    stated, correct = np.concatenate(fold_conf), np.concatenate(fold_ok).astype(float)
+    calibrated = np.concatenate(nested_calibrated(fold_conf, fold_ok))
+    report.reliability = reliability(stated, correct)
+    report.reliability_calibrated = reliability(calibrated, correct)
+    report.ece = {
+        "stated": expected_calibration_error(stated, correct),
+        "calibrated_nested": expected_calibration_error(calibrated, correct),
+    }
+    if len(fold_conf) > 1 and len(np.unique(correct)) > 1:
+        report.calibration = fit_calibration(stated, correct)
 
 
 def choose_policy(outputs: list[dict], fallback_probability: float | None = None) -> Policy:
@@ -310,11 +338,16 @@ def format_report(report: CvReport) -> str:
                  f"p >= {threshold}, else the rules' verdict stands (thresholds chosen on the other folds); "
                  f"fallback on note-shaped briefs the rules find no event in: p >= "
                  f"{report.policy.fallback_probability}")
-    lines.append("reliability (combined, out of region): bin, n, mean confidence, accuracy")
-    lines += [
-        f"  {b['bin']}  {b['n']:>6}  {b['mean_confidence']:.3f}  {b['accuracy']:.3f}"
-        for b in report.reliability
-    ]
+    for title, table in (
+        ("stated", report.reliability),
+        ("calibrated by a map fitted on the other folds", report.reliability_calibrated),
+    ):
+        lines.append(f"reliability (combined, out of region, {title}): bin, n, mean confidence, accuracy")
+        lines += [f"  {b['bin']}  {b['n']:>6}  {b['mean_confidence']:.3f}  {b['accuracy']:.3f}"
+                  for b in table]
+    if report.ece:
+        ece = report.ece
+        lines.append(f"ECE stated {ece['stated']:.4f}, calibrated (nested) {ece['calibrated_nested']:.4f}")
     return "\n".join(lines)
 
 

@@ -2,7 +2,8 @@
 
 `train_model` is what `eventpipe train` and `scripts/train_default_model.py` call. It scores the
 leave-one-region-out protocol first (training.cv; skipped with `cv=False` or when the rows span
-fewer than two folds), takes the softmax temperature and the rule-decided verdicts from it, then
+fewer than two folds), takes the softmax temperature, the rule-decided verdicts and the confidence
+calibration map from it, then
 fits the final model on every modern-taxonomy row and writes it (training.export).
 """
 
@@ -89,6 +90,7 @@ def train_model(
         "reviewed_examples": {kind: sum(r.kind == kind for r in labelled) for kind in REVIEWED_KINDS},
         "settings": settings.as_dict(),
         "temperature": report.temperature if report is not None else 1.0,
+        "calibration": report.calibration.as_dict() if report and report.calibration else None,
         "policy": policy.as_dict(),
         "cv": report.as_dict() if report is not None else None,
         "library_versions": library_versions(),

@@ -3,13 +3,15 @@
 A model directory holds `model.npz` (arrays written without pickle: `weights` features x classes,
 `bias`, and `vocabulary`, the feature names as UTF-8 joined by newlines) and `model.json` (the
 feature definition, the classes, the softmax temperature fitted on out-of-region predictions,
-the training-data fingerprint, library versions and cross-validated metrics). The model scores
+the confidence calibration map (extraction.learned.calibration), the training-data fingerprint,
+library versions and cross-validated metrics). The model scores
 sub-event types; an event type's probability is the sum over its sub-event types (the codebook's
 hierarchy in schemas.codebook), so the two decisions never disagree.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 from dataclasses import dataclass
@@ -19,6 +21,7 @@ from pathlib import Path
 
 import numpy as np
 
+from extraction.learned.calibration import Calibration
 from extraction.learned.features import Evidence, FeatureSpec, evidence_grams, text_grams
 from extraction.learned.policy import Policy
 from schemas.codebook import SUB_EVENT_PARENT
@@ -69,11 +72,20 @@ def resolve_model_dir(choice: str | Path | None) -> Path | None:
 
 def model_label(folder: Path | None) -> str:
     """How runs and caches name a model without loading its arrays: 'none', or
-    'DIRNAME@FINGERPRINT12' from its sidecar."""
+    'DIRNAME@FINGERPRINT12' from its sidecar ('+cal' and 8 hex digits more with a calibration map:
+    the map changes the records' confidence, so a pipeline cache made without it is not reused)."""
     if folder is None:
         return NO_MODEL
-    meta = json.loads((folder / SIDECAR_FILE).read_text(encoding="utf-8"))
-    return f"{folder.name}@{str(meta.get('fingerprint', ''))[:12]}"
+    return _label(folder.name, json.loads((folder / SIDECAR_FILE).read_text(encoding="utf-8")))
+
+
+def _label(name: str, meta: dict) -> str:
+    label = f"{name}@{str(meta.get('fingerprint', ''))[:12]}"
+    calibration = meta.get("calibration")
+    if not calibration:
+        return label
+    digest = hashlib.sha256(json.dumps(calibration, sort_keys=True).encode("utf-8")).hexdigest()
+    return f"{label}+cal{digest[:8]}"
 
 
 def encode(
@@ -108,6 +120,7 @@ class LearnedModel:
     policy: Policy
     meta: dict
     path: str = ""
+    calibration: Calibration | None = None  # None: a model trained without cross-validation
 
     @classmethod
     def load(cls, directory: Path | str) -> LearnedModel:
@@ -116,8 +129,9 @@ class LearnedModel:
 
     @property
     def name(self) -> str:
-        """How runs record the model: its directory name and training-data fingerprint."""
-        return f"{Path(self.path).name}@{str(self.meta.get('fingerprint', ''))[:12]}"
+        """How runs record the model (as `model_label`): its directory name, training-data
+        fingerprint and calibration map."""
+        return _label(Path(self.path).name, self.meta)
 
     def logits(self, text: str, evidence: Evidence | None) -> np.ndarray:
         indices, values = encode(text, evidence, self.vocabulary, self.spec)
@@ -130,6 +144,11 @@ class LearnedModel:
         """Calibrated probabilities over `classes` (a softmax of the class scores at the
         temperature fitted on out-of-region predictions)."""
         return _softmax(self.logits(text, evidence) / self.temperature)
+
+    def calibrate(self, confidence: float) -> float:
+        """The record's confidence for the policy's `confidence`: the accuracy observed out of
+        region at that stated confidence (the sidecar's calibration map), or itself without a map."""
+        return confidence if self.calibration is None else self.calibration.apply(confidence)
 
     def top(self, text: str, evidence: Evidence | None = None, k: int = 3) -> list[tuple[str, float]]:
         """The k likeliest sub-event types with their probabilities, likeliest first."""
@@ -173,6 +192,10 @@ def _load(directory: str) -> LearnedModel:
     unknown = [c for c in classes if c not in SUB_EVENT_PARENT]
     if unknown:
         raise ModelError(f"{sidecar}: classes outside the codebook: {unknown}")
+    try:
+        calibration = Calibration.from_dict(meta.get("calibration"))
+    except (KeyError, ValueError) as error:
+        raise ModelError(f"{sidecar}: calibration map: {error}") from error
     return LearnedModel(
         classes=classes,
         weights=weights,
@@ -183,4 +206,5 @@ def _load(directory: str) -> LearnedModel:
         policy=Policy.from_dict(meta.get("policy")),
         meta=meta,
         path=directory,
+        calibration=calibration,
     )

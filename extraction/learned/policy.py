@@ -7,7 +7,8 @@ on regions neither has seen (`rule_decided`, chosen by training.policy on the
 leave-one-region-out predictions). The confidence is a probability: the model's calibrated
 probability of the chosen type, or, for a rule-decided verdict, the rules' measured
 out-of-region precision on that verdict. Where the model is unsure (its best class below
-`min_probability`) the rules' verdict stands, with the model's probability for it.
+`min_probability`) the rules' verdict stands, with the model's probability for it. The record
+states this confidence through the model's calibration map (extraction.learned.calibration).
 
 One exception to "the model never creates an event": a note-shaped brief (one short note with a
 date lead, no non-event filter firing) in which the rules find no event at all gets the model's

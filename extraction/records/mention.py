@@ -64,6 +64,7 @@ class Mention(Mapping[str, object]):
     span_end: int
     extractor_version: str
     confidence: float
+    stated_confidence: float  # private (merge's rank): the confidence before calibration
     doc_id: str
     published: str | None  # the document's publication date (merge timestamps)
     brief: bool  # from a brief: two briefs tell one event only when typed alike (merge)
@@ -181,12 +182,15 @@ def provenance(sentence: Sentence, typing: EventTyping, when: DateMention | None
     if not typing.model_top:
         confidence *= 1.0 if when and when.time_precision == 1 else 0.85
         confidence *= 1.0 if place.geo_precision == 1 else 0.9
+    confidence = round(min(1.0, max(0.0, confidence)), 3)
+    stated = typing.stated_confidence
     return {
         "evidence": sentence.text.strip(),
         "span_start": sentence.start,
         "span_end": sentence.end,
         "extractor_version": EXTRACTOR_VERSION,
-        "confidence": round(min(1.0, max(0.0, confidence)), 3),
+        "confidence": confidence,
+        "stated_confidence": confidence if stated is None else stated,
     }
 
 

@@ -46,7 +46,9 @@ class EventTyping:
     `cues` holds every cue name found in the sentence; the actor module reads it (for instance
     'intervention' tells it the police are actor2 of a protest). With the learned model in the
     loop (extraction.typing.learned) `confidence` is its calibrated probability, `model_top` its
-    likeliest classes and `rules_verdict` what the rules alone said.
+    likeliest classes and `rules_verdict` what the rules alone said; `stated_confidence` is then
+    the policy's probability before the calibration map, which merge ranks mentions by (the map,
+    read to three decimals, can tie two mentions the probabilities tell apart).
     """
 
     event_type: str
@@ -58,6 +60,7 @@ class EventTyping:
     cues: frozenset[str] = field(default_factory=frozenset)
     model_top: tuple[tuple[str, float], ...] = ()
     rules_verdict: str | None = None
+    stated_confidence: float | None = None  # None: the rules alone, `confidence` is the rank
 
     def __post_init__(self) -> None:
         # A misspelt codebook name in a rule would otherwise flow into records and fail the

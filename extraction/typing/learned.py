@@ -4,7 +4,8 @@ The rules decide whether a sentence reports an event and give their verdict with
 (rule, cues); the actors found for it and whether anyone died are evidence too. The model reads
 the text (a brief's whole text: models are trained on whole ACLED notes; else the sentence) with
 that evidence, and the policy (extraction.learned.policy, chosen by leave-one-region-out numbers)
-says who decides. The typing that comes out carries the calibrated probability as its confidence,
+says who decides. The typing that comes out carries the calibrated probability as its confidence
+(the policy's confidence through the model's calibration map: `LearnedModel.calibrate`),
 the model's top classes and the rules' own verdict, for `--explain`.
 
 `note_fallback` is the one case where the model types a note the rules found no event in: a
@@ -65,8 +66,10 @@ def learned_typing(
     proba = model.predict_proba(text, evidence)
     sub, confidence, _ = decide(typing.sub_event_type, proba, model.classes, model.policy)
     top = tuple((name, round(p, 3)) for name, p in model.ranked(proba, TOP_CLASSES))
+    calibrated = round(model.calibrate(confidence), 3)
     decided = replace(
-        typing, confidence=round(confidence, 3), model_top=top, rules_verdict=typing.sub_event_type
+        typing, confidence=calibrated, stated_confidence=round(confidence, 3), model_top=top,
+        rules_verdict=typing.sub_event_type,
     )
     if sub is None or sub == typing.sub_event_type:
         return decided, assigned
@@ -107,7 +110,8 @@ def fallback_typing(text: str, sentences: Sequence[str], model: LearnedModel) ->
         disorder_type=SUB_EVENT_DISORDER[sub],
         trigger="",
         rule=FALLBACK_RULE,
-        confidence=round(confidence, 3),
+        confidence=round(model.calibrate(confidence), 3),
+        stated_confidence=round(confidence, 3),
         cues=frozenset(evidence.cues),
         model_top=tuple((name, round(p, 3)) for name, p in model.ranked(proba, TOP_CLASSES)),
         rules_verdict=None,

@@ -162,6 +162,16 @@ def test_two_reports_typing_one_attack_differently_merge_to_the_more_confident_t
     assert (event["sub_event_type"], event["event_date"]) == ("Suicide bomb", "2024-03-21")
 
 
+def test_the_confidence_before_calibration_ranks_mentions_the_calibration_map_ties() -> None:
+    # why: the calibration map reads 0.991 and 0.993 both as 0.982; the model's own probabilities
+    # still say which report is surer, and the record must not depend on the map.
+    attack = mention("b", event_type="Violence against civilians", sub_event_type="Attack",
+                     confidence=0.982, stated_confidence=0.993)
+    (event,) = merge_events([mention("a", confidence=0.982, stated_confidence=0.991), attack])
+    assert (event["sub_event_type"], event["confidence"]) == ("Attack", 0.982)
+    assert "stated_confidence" not in event
+
+
 def test_a_country_only_report_joins_the_one_located_event_it_fits() -> None:
     # why: 'the deadliest attack in Russia in March' and 'the Crocus City Hall attack in Krasnogorsk'.
     located = mention("a", country="Russia", location="Krasnogorsk", admin1="Moscow Oblast")

@@ -171,3 +171,12 @@ def test_the_fallback_threshold_round_trips_and_decides_only_above_it() -> None:
     assert fallback(np.asarray([0.45, 0.55]), classes, policy) == ("Attack", pytest.approx(0.55))
     assert fallback(np.asarray([0.45, 0.55]), classes, Policy(fallback_probability=0.6)) == (None, 0.0)
     assert fallback(np.asarray([0.9, 0.1]), classes, Policy()) == (None, 0.0)
+
+
+def test_training_with_cross_validation_stores_a_monotone_calibration_map(rows, cache, tmp_path) -> None:
+    result = train_model(rows, tmp_path, settings=SETTINGS, cache=cache)
+    assert result.report is not None and len(result.report.folds) > 1
+    model = LearnedModel.load(tmp_path)
+    assert model.calibration is not None, "train fitted no calibration map from its own CV"
+    assert np.all(np.diff(model.calibration.accuracy) > 0)
+    assert set(model.meta["cv"]["ece"]) == {"stated", "calibrated_nested"}
