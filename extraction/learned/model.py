@@ -76,7 +76,22 @@ def model_label(folder: Path | None) -> str:
     the map changes the records' confidence, so a pipeline cache made without it is not reused)."""
     if folder is None:
         return NO_MODEL
-    return _label(folder.name, json.loads((folder / SIDECAR_FILE).read_text(encoding="utf-8")))
+    label = _label(folder.name, json.loads((folder / SIDECAR_FILE).read_text(encoding="utf-8")))
+    return label + _tables_digest(folder)
+
+
+def _tables_digest(folder: Path) -> str:
+    """'+tab' and 8 hex digits over the directory's other files (the place and source tables
+    `eventpipe train` writes beside the model): they change records' places, so retraining them in
+    the same directory must not reuse a pipeline cache. Empty when the directory holds only the
+    model itself, as the packaged default does."""
+    others = sorted(p for p in folder.iterdir() if p.is_file() and p.name not in (SIDECAR_FILE, ARRAYS_FILE))
+    if not others:
+        return ""
+    digest = hashlib.sha256()
+    for path in others:
+        digest.update(path.name.encode("utf-8") + b"\0" + path.read_bytes())
+    return f"+tab{digest.hexdigest()[:8]}"
 
 
 def _label(name: str, meta: dict) -> str:
@@ -131,7 +146,7 @@ class LearnedModel:
     def name(self) -> str:
         """How runs record the model (as `model_label`): its directory name, training-data
         fingerprint and calibration map."""
-        return _label(Path(self.path).name, self.meta)
+        return model_label(Path(self.path)) if self.path else _label("", self.meta)
 
     def logits(self, text: str, evidence: Evidence | None) -> np.ndarray:
         indices, values = encode(text, evidence, self.vocabulary, self.spec)

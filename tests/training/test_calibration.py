@@ -89,3 +89,22 @@ def test_the_engine_reports_the_calibrated_confidence_and_keeps_every_other_fiel
     assert after["confidence"] == pytest.approx(0.1 + 0.1 * before["confidence"], abs=0.002)
     different = {k for k in before if before[k] != after[k]}
     assert different <= {"confidence", "explain"}
+
+
+def test_a_model_directorys_place_table_is_part_of_its_identity(tmp_path: Path) -> None:
+    """Retraining only the place table in the same directory must not reuse a pipeline cache."""
+    from flows.pipeline import extraction_version
+
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    for name in (SIDECAR_FILE, ARRAYS_FILE):
+        (folder / name).write_bytes((default_model_dir() / name).read_bytes())
+    bare = model_label(folder)
+    assert "+tab" not in bare
+    (folder / "acled_places.tsv.gz").write_bytes(b"one table")
+    first = model_label(folder)
+    (folder / "acled_places.tsv.gz").write_bytes(b"another table")
+    second = model_label(folder)
+    assert first.startswith(bare + "+tab") and second.startswith(bare + "+tab") and first != second
+    assert extraction_version(str(folder)).endswith(second)
+    assert LearnedModel.load(folder).name == second
