@@ -30,27 +30,12 @@ from dataclasses import dataclass, field, replace
 from extraction.document import Document
 from extraction.evaluate import fold
 from training.cv import FOLDS
-from training.place_table import region_name, source_table_from_rows, table_from_rows
+from training.place_table import TABLE_COLUMNS, region_name, source_table_from_rows, table_from_rows
 
 FIELDS = ("country", "admin1", "admin2", "location", "coords25", "coords25_all")
 KINDS = ("no_event", "no_place", "precision3", "wrong_namesake", "wrong_admin", "other_place")
 # The columns a row needs here: the place tables' and the scored fields.
-PLACE_COLUMNS = (
-    "country",
-    "admin1",
-    "admin2",
-    "admin3",
-    "location",
-    "latitude",
-    "longitude",
-    "region",
-    "iso",
-    "geo_precision",
-    "year",
-    "notes",
-    "source",
-    "event_id_cnty",
-)
+PLACE_COLUMNS = (*TABLE_COLUMNS, "notes", "event_id_cnty")
 
 Progress = Callable[[str], None]
 

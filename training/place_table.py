@@ -286,8 +286,8 @@ def _source_line(line: str) -> tuple[str, str, str, int]:
     return key, source, country, int(count)
 
 
-# The events columns a place table reads.
-_WAREHOUSE_COLUMNS = (
+# The events columns a place table reads (also what the geography CV keeps of each row).
+TABLE_COLUMNS = (
     "country",
     "admin1",
     "admin2",
@@ -307,11 +307,11 @@ def read_warehouse_rows(warehouse: Path) -> list[dict[str, str]]:
     """The place columns of the ACLED-origin events imported into the warehouse, as text."""
     from warehouse.connection import connect  # the warehouse is only opened for --from-warehouse
 
-    columns = ", ".join(_WAREHOUSE_COLUMNS)
+    columns = ", ".join(TABLE_COLUMNS)
     with connect(warehouse, read_only=True) as con:
         result = con.execute(
             f"select {columns} from events where origin = 'acled' order by event_id_cnty"
         ).fetchall()
     return [
-        {k: "" if v is None else str(v) for k, v in zip(_WAREHOUSE_COLUMNS, r, strict=True)} for r in result
+        {k: "" if v is None else str(v) for k, v in zip(TABLE_COLUMNS, r, strict=True)} for r in result
     ]
