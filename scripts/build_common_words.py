@@ -1,7 +1,7 @@
 """Build the common-word list of the place resolver: English words frequent enough in running text
 that a village of that name ('Hope', 'Union', 'Market') needs the text to support its country.
 
-    pip install wordfreq   # build-only, not a runtime dependency
+    pip install -e '.[words]'   # wordfreq: build-only, not a runtime dependency
     python scripts/build_common_words.py      # -> extraction/data/common_words.txt
 
 Words are wordfreq's English list (Robyn Speer's wordfreq, data CC BY-SA 4.0) with a Zipf
