@@ -8,14 +8,22 @@ one `Resources` so that cost is paid once (`Resources.load()` is cached).
 from __future__ import annotations
 
 import gzip
+import zlib
 from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
 from extraction.actors import ActorDictionary, load_actor_dictionary
-from extraction.learned import LearnedModel
+from extraction.learned import LearnedModel, ModelError
 from extraction.learned.model import resolve_model_dir
-from extraction.places import ACLED_FILE, SOURCES_FILE, Gazetteer
+from extraction.places import (
+    ACLED_FILE,
+    PLACE_TABLE_COLUMNS,
+    SOURCE_TABLE_COLUMNS,
+    SOURCES_FILE,
+    Gazetteer,
+    table_row_problem,
+)
 
 
 @dataclass(frozen=True)
@@ -60,11 +68,22 @@ def _model_gazetteer(folder: Path) -> Gazetteer:
     if not places.is_file():
         return gazetteer
     sources = folder / SOURCES_FILE
-    return gazetteer.with_place_table(
-        _table_lines(places), _table_lines(sources) if sources.is_file() else ()
-    )
+    source_lines = _table_lines(sources, SOURCE_TABLE_COLUMNS) if sources.is_file() else ()
+    return gazetteer.with_place_table(_table_lines(places, PLACE_TABLE_COLUMNS), source_lines)
 
 
-def _table_lines(path: Path) -> list[str]:
-    """The lines of a gzipped TSV table after its header."""
-    return gzip.decompress(path.read_bytes()).decode("utf-8").splitlines()[1:]
+def _table_lines(path: Path, columns: tuple[str, ...]) -> list[str]:
+    """The rows of a model directory's gzipped TSV table, each checked: a damaged table is one
+    ModelError naming the file, row and field, before any document is read."""
+    fix = f"rebuild the directory with `eventpipe train --acled FILE... --out {path.parent}`"
+    try:
+        lines = gzip.decompress(path.read_bytes()).decode("utf-8").splitlines()
+    except (OSError, EOFError, zlib.error, UnicodeDecodeError) as error:
+        raise ModelError(f"{path}: not a gzipped UTF-8 table ({error}); {fix}") from None
+    if not lines or lines[0].split("\t") != list(columns):
+        raise ModelError(f"{path}: row 1: the header is not the columns {', '.join(columns)}; {fix}")
+    for number, line in enumerate(lines[1:], start=2):
+        problem = table_row_problem(line.split("\t"), columns)
+        if problem:
+            raise ModelError(f"{path}: row {number}: {problem}; {fix}")
+    return lines[1:]

@@ -29,9 +29,8 @@ from extraction.places import (
     SOURCES_FILE,
     fold_name,  # the lookup key is the gazetteer's
 )
-from extraction.places.acled import COLUMNS  # the layout the engine reads
+from extraction.places.acled import COLUMNS, SOURCE_COLUMNS  # the layout the engine reads
 
-SOURCE_COLUMNS = ("key", "source", "country", "count")
 # A source names a country when ACLED used it at least this often, nearly always for that country.
 SOURCE_MIN_EVENTS = 2
 SOURCE_MIN_SHARE = 0.8

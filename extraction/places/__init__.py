@@ -2,6 +2,9 @@
 one place, and the fallback policy (sentence, paragraph, country, metadata) when a clause names
 none. ACLED needs at least a country; every policy that picks one lives here."""
 
+from extraction.places.acled import COLUMNS as PLACE_TABLE_COLUMNS
+from extraction.places.acled import SOURCE_COLUMNS as SOURCE_TABLE_COLUMNS
+from extraction.places.acled import row_problem as table_row_problem
 from extraction.places.context import PlaceContext, country_from_text, document_context
 from extraction.places.fallback import (
     LOOKBACK_SENTENCES,
@@ -27,6 +30,9 @@ from extraction.places.resolution import Place, resolve_location
 from extraction.places.spelling import ascii_name, fold_name, fold_word
 
 __all__ = [
+    "PLACE_TABLE_COLUMNS",
+    "SOURCE_TABLE_COLUMNS",
+    "table_row_problem",
     "ACLED_FILE",
     "Gazetteer",
     "LOOKBACK_SENTENCES",

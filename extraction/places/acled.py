@@ -182,6 +182,26 @@ COLUMNS = (
     "count",
 )
 COLUMN = {name: number for number, name in enumerate(COLUMNS)}
+# The source table beside it: folded source name, ACLED's spelling, the country it reports on.
+SOURCE_COLUMNS = ("key", "source", "country", "count")
+_NUMBERS = {"latitude": float, "longitude": float, "count": int, "year": int, "geo_precision": int}
+
+
+def row_problem(fields: list[str], columns: tuple[str, ...] = COLUMNS) -> str | None:
+    """What is wrong with one row of a place or source table, or None. The layer parses rows
+    only when a name is looked up, so a table from outside the package (a model directory's) is
+    checked whole when it is read, not half-way through a corpus."""
+    if len(fields) != len(columns):
+        return f"has {len(fields)} fields, expected {len(columns)} ({', '.join(columns)})"
+    for name, value in zip(columns, fields, strict=True):
+        kind = _NUMBERS.get(name)
+        if kind is None or (value == "" and name in ("year", "geo_precision")):
+            continue
+        try:
+            kind(value)
+        except ValueError:
+            return f"field {name} is {value[:40]!r}, not {'a number' if kind is float else 'a whole number'}"
+    return None
 
 
 def entry_maker(

@@ -106,3 +106,44 @@ def test_extract_with_the_model_uses_its_place_table(model_dir: Path, tmp_path: 
     event = json.loads(out.read_text(encoding="utf-8").splitlines()[0])
     assert (event["location"], event["admin1"], event["admin2"]) == ("Zorvanivka", "Kharkiv", "Chuhuivskyi")
     assert event["latitude"] == pytest.approx(49.8123)
+
+
+@pytest.mark.parametrize(
+    ("damage", "expected"),
+    [
+        (lambda lines: b"not gzip", "not a gzipped UTF-8 table"),
+        (lambda lines: gzip.compress(b"a\tb\n"), "row 1: the header is not the columns key, location"),
+        (lambda lines: _table(lines[:3] + ["x\tX\tA"]), "row 4: has 3 fields"),
+        (lambda lines: _table([*lines[:2], _latitude(lines[2], "north")]), "row 3: field latitude is"),
+    ],
+)
+def test_a_damaged_place_table_in_a_model_directory_is_one_error_naming_file_row_and_field(
+    model_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], damage, expected: str
+) -> None:
+    """Rows are parsed only when a name is looked up; a bad row must stop the run before any
+    document is read, not be skipped or crash half-way through a corpus."""
+    from eventpipe.cli import main
+
+    broken = tmp_path / "broken"
+    broken.mkdir()
+    for path in model_dir.iterdir():
+        (broken / path.name).write_bytes(path.read_bytes())
+    lines = gzip.decompress((model_dir / ACLED_FILE).read_bytes()).decode("utf-8").splitlines()
+    (broken / ACLED_FILE).write_bytes(damage(lines))
+    docs = tmp_path / "docs.jsonl"
+    docs.write_text(json.dumps({"doc_id": "d", "text": DOC}) + "\n", encoding="utf-8")
+    out = tmp_path / "events.jsonl"
+    assert main(["extract", "--model", str(broken), "--input", str(docs), "--output", str(out)]) == 2
+    error = capsys.readouterr().err.strip()
+    assert len(error.splitlines()) == 1 and str(broken / ACLED_FILE) in error and expected in error
+    assert not out.exists()
+
+
+def _latitude(line: str, value: str) -> str:
+    fields = line.split("\t")
+    fields[8] = value  # the place table's latitude column
+    return "\t".join(fields)
+
+
+def _table(lines: list[str]) -> bytes:
+    return gzip.compress(("\n".join(lines) + "\n").encode("utf-8"))
