@@ -19,6 +19,7 @@ from pathlib import Path
 
 EXTRA_PLACES_PACKAGE = "extraction.places.data"
 EXTRA_PLACES_FILE = "extra_places.csv"
+EXTRA_PLACES_FIX = "correct that line of extraction/places/data/extra_places.csv (header: the fields)"
 FIELDS = ("location", "admin1", "admin2", "country", "latitude", "longitude", "aliases", "example")
 
 

@@ -20,10 +20,11 @@ from difflib import SequenceMatcher
 from functools import cache
 from operator import itemgetter
 
+from eventpipe.errors import DataFileError
 from extraction import packaged
 from extraction.places.acled import COLUMN as ACLED_COLUMN
 from extraction.places.acled import AcledLayer, entry_maker, merge_candidates
-from extraction.places.extras import extra_place_lines
+from extraction.places.extras import EXTRA_PLACES_FILE, EXTRA_PLACES_FIX, extra_place_lines
 from extraction.places.folding import read_variant_index, variant_index, variant_key, variant_names
 from extraction.places.name_index import NameIndex
 from extraction.places.spelling import fold_name, fold_word
@@ -423,7 +424,7 @@ def _load_packaged() -> Gazetteer:
         countries, admin1, {k: tuple(v) for k, v in named.items()}, place_index, place_rows, demonyms
     )
     # the places of places/data/extra_places.csv join the table as if ACLED had coded them once
-    table = _read_lines(ACLED_FILE) + extra_place_lines(fold_name)
+    table = _read_lines(ACLED_FILE) + _extra_lines()
     gazetteer.acled = packaged.parse(ACLED_FILE, lambda: _acled_layer(table, gazetteer))
     gazetteer.sources = packaged.parse(
         SOURCES_FILE, lambda: _source_countries(_read_lines(SOURCES_FILE), gazetteer)
@@ -435,6 +436,17 @@ def _load_packaged() -> Gazetteer:
         len(countries),
     )
     return gazetteer
+
+
+def _extra_lines() -> list[str]:
+    """The table lines of places/data/extra_places.csv: the one packaged file analysts edit, so a
+    bad line is one error saying which line to correct, not a traceback or 'reinstall'."""
+    try:
+        return extra_place_lines(fold_name)
+    except ValueError as error:
+        raise DataFileError(
+            data_file=EXTRA_PLACES_FILE, problem=f"has a bad line ({error})", fix=EXTRA_PLACES_FIX
+        ) from None
 
 
 def _source_countries(lines: Iterable[str], gazetteer: Gazetteer) -> dict[str, str]:

@@ -57,3 +57,19 @@ def test_a_place_without_a_point_is_refused(tmp_path: Path) -> None:
     path.write_text(PACKAGED.read_text(encoding="utf-8") + "Kunduwari,Sokoto,,Nigeria,,4.9,,Example.\n")
     with pytest.raises(ValueError, match="line 2: latitude missing"):
         read_extra_places(path)
+
+
+def test_a_bad_line_in_the_packaged_file_is_one_error_naming_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The gazetteer reads the real file an analyst edited (here a copy with one bad line): the
+    load stops with a DataFileError naming the file and line, not a traceback."""
+    from eventpipe.errors import DataFileError
+    from extraction.places import gazetteer
+
+    path = tmp_path / "extra_places.csv"
+    path.write_text(PACKAGED.read_text(encoding="utf-8") + "Kunduwari,Sokoto,,Nigeria,north,4.9,,Example.\n")
+    monkeypatch.setattr(gazetteer, "extra_place_lines", lambda fold: extra_place_lines(fold, path))
+    with pytest.raises(DataFileError, match=r"extra_places.csv has a bad line .*line 2: latitude") as caught:
+        gazetteer._load_packaged.__wrapped__()
+    assert "correct that line" in caught.value.fix and "\n" not in str(caught.value)
