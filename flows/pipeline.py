@@ -161,7 +161,8 @@ def _run(run_id: str, raw_dir: str, warehouse: Path, export_dir: str, batch_size
         entries = corpus.entries
         _count_documents(summary, entries, _write(warehouse, wait, stored_hashes))
     with _timed(summary, "extract"):
-        by_doc, summary.documents_extracted = extract_all(entries, cache_dir, batch_size, runner, model)
+        by_doc, summary.documents_extracted = extract_all(entries, cache_dir, batch_size, runner,
+                                                          model, version)
         rejected = corpus.rejected + [DocumentReject(doc_id, failure.field, failure.reason)
                                       for doc_id, failure in by_doc.items()
                                       if isinstance(failure, ExtractionFailure)]
@@ -204,13 +205,14 @@ def extraction_version(model: str) -> str:
 
 
 def extract_all(entries: list[CorpusEntry], cache_dir: Path, batch_size: int,
-                runner: tuple[str, str | None, int],
-                model: str = "none") -> tuple[dict[str, list[dict] | ExtractionFailure], int]:
+                runner: tuple[str, str | None, int], model: str = "none",
+                version: str | None = None) -> tuple[dict[str, list[dict] | ExtractionFailure], int]:
     """({doc_id: mentions or ExtractionFailure} for every entry, number of documents extracted now).
 
     Cache hits are read here; misses are extracted in batches on the chosen task runner (no
-    runner is started when nothing needs extracting)."""
-    version = extraction_version(model)
+    runner is started when nothing needs extracting). `version` is `extraction_version(model)`,
+    passed in by a caller that already has it: it hashes the model's files."""
+    version = version or extraction_version(model)
     by_doc: dict = {entry.doc_id: read_cached(cache_dir, entry, version) for entry in entries}
     misses = [entry for entry in entries if by_doc[entry.doc_id] is None]
     if not misses:
