@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from extraction.typing.assertion import _WEAK_ATTACK
+from extraction.typing.names import packaged_actor_names
 from extraction.typing.patterns import Match, rx
 from extraction.typing.vocabulary import CROWD_WORDS_FILE, packaged_word_lists
 
@@ -41,7 +42,7 @@ _AGAINST_STATE = rx(
     r"|attacked)\s+"
     r"(?:\w+\s+){0,3}?(?:with|at|on)?\s*(?:the\s+)?(?:police|policem[ae]n|officers"
     r"|security forces|"
-    r"anti-riot|soldiers|troops|GSU)\b"
+    r"anti-riot|soldiers|troops|" + packaged_actor_names().state_forces + r")\b"
 )
 _DEMO_ACTS = rx(
     r"\bbarricad\w*|\bbonfires?\b|\bburn(?:ed|t|ing) (?:car )?(?:tyres|tires)\b"

@@ -23,10 +23,11 @@ CUES: dict[str, Cue] = packaged_vocabulary().cues
 NOTE_PREFIXES: dict[str, str] = packaged_vocabulary().note_prefixes
 NOTE_PREFIX = re.compile(r"^\s*([A-Za-z /-]{4,40}):", re.IGNORECASE)
 
-# Generic words for an armed side (grammar). Named groups are not listed here: they come from the
-# actor dictionary (extraction.typing.names), so a group added there is an armed side here too.
+# Generic words for an armed side (grammar). Named groups and state forces ('KDF') are not listed
+# here: they come from the actor dictionary (extraction.typing.names), so one added there is an
+# armed side here too.
 _ARMED_WORDS = (
-    r"police|policem[ae]n|(?:police )?officers?|soldiers?|troops?|military|army|KDF|GSU|"
+    r"police|policem[ae]n|(?:police )?officers?|soldiers?|troops?|military|army|"
     r"(?:security|government|govt|defen[cs]e|armed|state|special|allied|ukrainian|russian) forces?|forces|"
     r"gendarmes?|gendarmerie|(?:military |army |police |security )camps?|(?:military |army )?bases?|"
     r"(?:police |security |border )posts?|police stations?|checkpoints?|convoys?|patrols?|positions?|"
@@ -39,10 +40,11 @@ _ARMED_WORDS = (
 )
 
 
-def armed_side(armed_groups: str) -> str:
-    """The armed-side alternation: the generic words, then the named groups (a regex alternation
-    from extraction.typing.names)."""
-    return "(?:" + _ARMED_WORDS + ("|" + armed_groups if armed_groups else "") + ")"
+def armed_side(armed_groups: str, state_forces: str = "") -> str:
+    """The armed-side alternation: the generic words, then the named state forces and groups
+    (regex alternations from extraction.typing.names)."""
+    named = "".join("|" + names for names in (state_forces, armed_groups) if names)
+    return "(?:" + _ARMED_WORDS + named + ")"
 
 
 _ARMED_VERBS = (
@@ -52,15 +54,15 @@ _ARMED_VERBS = (
     r"fired (?:at|on|upon)|firing (?:at|on|upon)|open(?:s|ed)? fire (?:on|at)|neutrali[sz]ed|overran"
     r"|gun(?:s|ned)? down|engaged|pursued|repulsed|offensives? (?:against|on))"
 )
-_STATE_NOUNS = (
-    r"(?:police|policem[ae]n|soldiers|troops|security forces|security personnel|military|army|KDF|GSU)"
-)
+_STATE_NOUNS = r"police|policem[ae]n|soldiers|troops|security forces|security personnel|military|army"
 
 
-def armed_target(armed_groups: str) -> FoldedPattern:
+def armed_target(armed_groups: str, state_forces: str = "") -> FoldedPattern:
     """'soldiers attacked <an armed side>', '<armed side> were ambushed', 'ambushed by troops': a
-    violent verb whose target is armed. `armed_groups` names the groups (extraction.typing.names)."""
-    armed = armed_side(armed_groups)
+    violent verb whose target is armed. `armed_groups` and `state_forces` name the groups and the
+    state forces ('KDF') of the actor dictionary (extraction.typing.names)."""
+    armed = armed_side(armed_groups, state_forces)
+    state = "(?:" + _STATE_NOUNS + ("|" + state_forces if state_forces else "") + ")"
     return rx(
         r"\b"
         + _ARMED_VERBS
@@ -80,9 +82,7 @@ def armed_target(armed_groups: str) -> FoldedPattern:
         + armed
         + r"\s+(?:and\s+(?:\w+\s+){1,2})?(?:were\s+)?(?:killed|injured|wounded|shot dead)\b"
         r"(?=\s*(?:[,.;]|$|(?:in|at|on|and|by|during|while|when|after|near)\b))"
-        r"|\b(?:ambushed|engaged|repulsed|pursued|repelled)\s+by\s+(?:the\s+)?(?:\w+\s+)?"
-        + _STATE_NOUNS
-        + r"\b"
+        r"|\b(?:ambushed|engaged|repulsed|pursued|repelled)\s+by\s+(?:the\s+)?(?:\w+\s+)?" + state + r"\b"
         # headline style, no auxiliary: 'Police reservist killed when raiders attack'
         r"|^(?:\w+\s+){0,2}?" + armed + r"\s+(?:[\w'-]+\s+){0,2}?(?:killed|shot dead|injured|wounded)\b"
         r"(?=\s*(?:[,.;]|$|(?:when|while|as|after|during)\b"
@@ -90,4 +90,4 @@ def armed_target(armed_groups: str) -> FoldedPattern:
     )
 
 
-ARMED_TARGET = armed_target(packaged_actor_names().armed_groups)
+ARMED_TARGET = armed_target(packaged_actor_names().armed_groups, packaged_actor_names().state_forces)

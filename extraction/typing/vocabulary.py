@@ -46,15 +46,20 @@ class Vocabulary:
 
 
 def load_vocabulary(source: Path | Traversable | None = None, names: ActorNames | None = None) -> Vocabulary:
-    """The vocabulary in `source` (a cues.toml), by default the packaged one; `{parties}` and
-    `{armed_groups}` in a pattern stand for the names of the actor dictionary (`names`, by default
-    the packaged dictionary's, extraction.typing.names), so a party added there is a cue's too.
+    """The vocabulary in `source` (a cues.toml), by default the packaged one; `{parties}`,
+    `{armed_groups}` and `{state_forces}` in a pattern stand for the names of the actor
+    dictionary (`names`, by default the packaged dictionary's, extraction.typing.names), so a
+    party added there is a cue's too.
 
     Raises ValueError naming the file and the cue when an entry is malformed.
     """
     source = source or resources.files(VOCABULARY_PACKAGE).joinpath(CUES_FILE)
     names = names or packaged_actor_names()
-    placeholders = {"{parties}": names.parties, "{armed_groups}": names.armed_groups}
+    placeholders = {
+        "{parties}": names.parties,
+        "{armed_groups}": names.armed_groups,
+        "{state_forces}": names.state_forces,
+    }
     data = tomllib.loads(source.read_text(encoding="utf-8"))
     cues: dict[str, Cue] = {}
     examples: dict[str, tuple[str, ...]] = {}
@@ -79,7 +84,8 @@ def packaged_vocabulary() -> Vocabulary:
 
 
 def _with_names(pattern: str, placeholders: dict[str, str]) -> str:
-    """The pattern with each `{parties}` / `{armed_groups}` replaced by the dictionary's names."""
+    """The pattern with each `{parties}` / `{armed_groups}` / `{state_forces}` replaced by the
+    dictionary's names."""
     for placeholder, alternation in placeholders.items():
         pattern = pattern.replace(placeholder, alternation)
     return pattern
