@@ -66,11 +66,15 @@ def armed_target(armed_groups: str, state_forces: str = "") -> FoldedPattern:
     return rx(
         r"\b"
         + _ARMED_VERBS
-        + r"\s+(?:(?!by\b|who\b|after\b|during\b|in\b|attributed\b|blamed\b|claimed\b|when\b|while\b|as\b)"
+        + r"\s+(?:(?!by\b|who\b|after\b|during\b|in\b|attributed\b|blamed\b|claimed\b|when\b|while\b|as\b"
+        # the agent ('wounded from UPDF raids') or a new clause's subject ('kill a man they said
+        # had betrayed MRC members') ends the object
+        r"|from\b|they\b|he\b|she\b|we\b)"
         r"[\w'-]+\s+){0,5}?" + armed + r"\b"
         r"|\b"
         + armed
-        + r"\s+(?:[\w'-]+\s+){0,8}?(?:was|were|is|are|had been|have been|came under|come under)\s+"
+        # a lone dash is a clause break, not a word ('Mungiki members - the same men were attacked')
+        + r"\s+(?:\w[\w'-]*\s+){0,8}?(?:was|were|is|are|had been|have been|came under|come under)\s+"
         r"(?:[\w'-]+\s+){0,2}?(?:attacked|ambushed|killed|shot|injured|wounded|fire|attack|dead)"
         r"|\b(?:[1-9]\d{0,2}|two|three|four|five|six|several|one|some)\s+of the\s+(?:\w+\s+)?"
         + armed
