@@ -66,8 +66,7 @@ _HOSTILE = rx(_NON_EVENT_WORDS["hostile"])
 _CRIMINALS = rx(_NON_EVENT_WORDS["criminals"])
 _ORDINARY_OFFENCE = rx(
     r"\b(?:arrested|detained|charged|apprehended|fined)\b[^.;]{0,80}?\b(?:for|over|with|on charges of"
-    r"|in connection with)\b[^.;]{0,40}?\b(?:counterfeit|fraud\w*|embezzl\w*|theft|stealing|burglary"
-    r"|tax evasion|poaching|selling (?:fake|expired|counterfeit)|cyber ?crime|money laundering)"
+    r"|in connection with)\b[^.;]{0,40}?\b(?:" + _WORDS.alternation("offences") + ")"
 )
 _CROWD = rx(_NON_EVENT_WORDS["crime_crowd"])
 _POLITICAL = rx(_NON_EVENT_WORDS["political_actor"])
@@ -79,9 +78,7 @@ _COMMEMORATION = rx(
     r"(?:victims|massacre|attack|bombing|killings?|genocide|war)\b"
 )
 # 'the film about the 1994 genocide ... premiered in Kigali': a work about violence is released.
-_DEPICTION = rx(
-    r"\b(?:film|documentary|movie|book|novel|play|exhibition|memoir|series)s? (?:about|on|depicting)\b"
-)
+_DEPICTION = rx(r"\b(?:" + _WORDS.alternation("works") + r")s? (?:about|on|depicting)\b")
 _RELEASE = rx(_NON_EVENT_WORDS["release"])
 _PERIOD = rx(
     r"\b(?:in|during|throughout|since|between|over|from|by|until)\s+(?:the\s+)?(?:(?:past|last"
@@ -129,8 +126,7 @@ _NOT_VIOLENCE = rx(
 )
 # An accident or a verdict is often what a crowd reacts to: then the reaction is the event.
 _CROWD_RESPONSE = rx(
-    r"\b(?:block\w*|rall(?:y|ied|ies)|burn\w*|set fire|vandali\w*|demand\w*|protest\w*|demonstrat\w*"
-    r"|execut\w*|deploy\w*|erect\w*|violence)\b"
+    r"\b(?:" + _WORDS.alternation("crowd_response") + r")\b"
     # not the weather ('the storm hit') nor the month ('12 March 2021', 'March 5')
     r"|(?<!the )(?<!a )\bstorm\w*|(?<!\d )\bmarch(?:ed|es|ing|ers)?\b(?! \d)"
 )

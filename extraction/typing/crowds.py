@@ -21,11 +21,7 @@ Decision = tuple[str, str, str]  # (sub_event_type, rule name, cue name whose ma
 _WORDS = packaged_word_lists(CROWD_WORDS_FILE)
 
 _PERPETRATOR = rx(r"\b(?:" + _WORDS.alternation("perpetrators") + r")\b")
-_COMMUNAL_FIGHT = rx(
-    r"\b(?:ethnic|tribal|tribes?|clans?|communal|communit(?:y|ies)|raiders|morans"
-    r"|militias?|"
-    r"warriors|herders|pastoralists?)\b"
-)
+_COMMUNAL_FIGHT = rx(r"\b(?:" + _WORDS.alternation("communal_fight") + r")\b")
 # Communal fighters (clan militias, raiders, warriors), not a 'community' named as a victim or a crowd.
 _ARMED_COMMUNITY = rx(r"\b(?:" + _WORDS.alternation("communal_fighters") + r")\b")
 _CROWD_ACTS = ("crowd_weapons", "destruction", "clash", "attack")
