@@ -13,7 +13,7 @@ import re
 
 from extraction.typing.names import packaged_actor_names
 from extraction.typing.patterns import FoldedPattern, rx
-from extraction.typing.vocabulary import Cue, packaged_vocabulary
+from extraction.typing.vocabulary import ARMED_WORDS_FILE, Cue, packaged_vocabulary, packaged_word_lists
 
 # Verb/noun cues, from extraction/typing/data/cues.toml (extraction.typing.vocabulary). Each is
 # searched in the sentence; the first match becomes the trigger text.
@@ -23,21 +23,12 @@ CUES: dict[str, Cue] = packaged_vocabulary().cues
 NOTE_PREFIXES: dict[str, str] = packaged_vocabulary().note_prefixes
 NOTE_PREFIX = re.compile(r"^\s*([A-Za-z /-]{4,40}):", re.IGNORECASE)
 
-# Generic words for an armed side (grammar). Named groups and state forces ('KDF') are not listed
-# here: they come from the actor dictionary (extraction.typing.names), so one added there is an
-# armed side here too.
-_ARMED_WORDS = (
-    r"police|policem[ae]n|(?:police )?officers?|soldiers?|troops?|military|army|"
-    r"(?:security|government|govt|defen[cs]e|armed|state|special|allied|ukrainian|russian) forces?|forces|"
-    r"gendarmes?|gendarmerie|(?:military |army |police |security )camps?|(?:military |army )?bases?|"
-    r"(?:police |security |border )posts?|police stations?|checkpoints?|convoys?|patrols?|positions?|"
-    r"detectives?|reservists?|barracks|militants?|fighters?|rebels?|insurgents?|gunmen|bandits?|raiders?|"
-    r"(?:cattle )?rustlers|gang(?:sters| members)?|thugs|militias?|militiamen|robbers|criminals|attackers|"
-    r"jihadists?|terrorists|armed men|"
-    r"guards?|commanders?|members of (?:the |a )?(?:armed|security|police"
-    r"|military"
-    r"|terror)"
-)
+# Generic words for an armed side, violent verbs and generic state forces are data
+# (typing/data/armed_words.toml, with examples). Named groups and state forces ('KDF') are not
+# listed there: they come from the actor dictionary (extraction.typing.names), so one added there
+# is an armed side here too.
+_WORDS = packaged_word_lists(ARMED_WORDS_FILE)
+_ARMED_WORDS = _WORDS.alternation("armed_side")
 
 
 def armed_side(armed_groups: str, state_forces: str = "") -> str:
@@ -47,14 +38,8 @@ def armed_side(armed_groups: str, state_forces: str = "") -> str:
     return "(?:" + _ARMED_WORDS + named + ")"
 
 
-_ARMED_VERBS = (
-    r"(?:attack(?:ed|s|ing)?|ambush(?:ed|es|ing)?|kill(?:ed|ing|s)?|shot(?: dead)?|shoots?|target(?:ed|ing"
-    r"|s)?|"
-    r"raid(?:ed|ing|s)?|assault(?:ed|s)?|storm(?:ed|ing|s)?|wound(?:ed|ing|s)?|injur(?:ed|ing|es)|"
-    r"fired (?:at|on|upon)|firing (?:at|on|upon)|open(?:s|ed)? fire (?:on|at)|neutrali[sz]ed|overran"
-    r"|gun(?:s|ned)? down|engaged|pursued|repulsed|offensives? (?:against|on))"
-)
-_STATE_NOUNS = r"police|policem[ae]n|soldiers|troops|security forces|security personnel|military|army"
+_ARMED_VERBS = "(?:" + _WORDS.alternation("armed_verbs") + ")"
+_STATE_NOUNS = _WORDS.alternation("state_nouns")
 
 
 def armed_target(armed_groups: str, state_forces: str = "") -> FoldedPattern:
