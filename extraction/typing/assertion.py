@@ -14,30 +14,22 @@ from functools import lru_cache
 from extraction.typing.cues import CUES
 from extraction.typing.gates import CUE_GATES, gated_cues
 from extraction.typing.patterns import FoldedPattern, Match, rx
-from extraction.typing.vocabulary import packaged_non_event_words, packaged_vocabulary
+from extraction.typing.vocabulary import (
+    ASSERTION_WORDS_FILE,
+    packaged_non_event_words,
+    packaged_vocabulary,
+    packaged_word_lists,
+)
 
 __all__ = ["find_cues", "non_event_reason"]
 
-# The word lists of non_event_reason are data (typing/data/non_events.toml, with examples); the
+# The word lists of non_event_reason are data (typing/data/non_events.toml, with examples), and so
+# are the words the assertion grammar is built around (typing/data/assertion_words.toml); the
 # patterns below that combine words with grammar, and when a list applies, stay here.
 _NON_EVENT_WORDS = packaged_non_event_words().patterns
+_WORDS = packaged_word_lists(ASSERTION_WORDS_FILE)
 
-_HEDGE = rx(
-    # a capitalised 'Planning' mid-sentence is a name ('chief inspector of Logistic and Planning')
-    r"\b(?:could|might|(?<!\d )(?-i:may)(?!\s+\d)|would|will|shall|can|cannot"
-    r"|(?-i:plan(?:s|ned|ning)?|Plans?)"
-    r"|intend(?:s|ed)?|"
-    r"aim(?:s|ed)? to|seek(?:s|ing)? to|threat(?:s|en|ens|ened)?|vow(?:s|ed)?|warn(?:s|ed|ing)?|"
-    r"urg(?:es|ed|ing)|call(?:s|ed)? (?:on|for)(?! by)|possibility|likely|fear(?:s|ed)? that|potential"
-    r"|capab\w+"
-    r"|ability|able to|"
-    r"want(?:s|ed)? to|prepar(?:e|es|ing) to|goal|intention|ambitions?|fears? of|risk of|avoid"
-    r"|expected to|"
-    r"set to|scheduled to|due to (?:begin|start|resume|hold)|likely|planned|upcoming|future"
-    r"|next (?:week|month|year)|"
-    r"prevent(?:ed)? (?:a |an )?|denied|deny|denies|if|unless|whether|rumou?rs?|alleged plot|akin to"
-    r"|similar to)\b"
-)
+_HEDGE = rx(r"\b(?:" + _WORDS.alternation("hedge") + r")\b")  # 'plans to', 'may', 'vowed'
 _HEDGE_AFTER = rx(
     r"[\w\s,'-]{0,30}?\b(?:is|are|was|were|has been|have been)\s+(?:\w+\s+)?(?:expected"
     r"|likely|set|"
@@ -74,8 +66,7 @@ _HOSTILE = rx(_NON_EVENT_WORDS["hostile"])
 _CRIMINALS = rx(_NON_EVENT_WORDS["criminals"])
 _ORDINARY_OFFENCE = rx(
     r"\b(?:arrested|detained|charged|apprehended|fined)\b[^.;]{0,80}?\b(?:for|over|with|on charges of"
-    r"|in connection with)\b[^.;]{0,40}?\b(?:counterfeit|fraud\w*|embezzl\w*|theft|stealing|burglary"
-    r"|tax evasion|poaching|selling (?:fake|expired|counterfeit)|cyber ?crime|money laundering)"
+    r"|in connection with)\b[^.;]{0,40}?\b(?:" + _WORDS.alternation("offences") + ")"
 )
 _CROWD = rx(_NON_EVENT_WORDS["crime_crowd"])
 _POLITICAL = rx(_NON_EVENT_WORDS["political_actor"])
@@ -87,9 +78,7 @@ _COMMEMORATION = rx(
     r"(?:victims|massacre|attack|bombing|killings?|genocide|war)\b"
 )
 # 'the film about the 1994 genocide ... premiered in Kigali': a work about violence is released.
-_DEPICTION = rx(
-    r"\b(?:film|documentary|movie|book|novel|play|exhibition|memoir|series)s? (?:about|on|depicting)\b"
-)
+_DEPICTION = rx(r"\b(?:" + _WORDS.alternation("works") + r")s? (?:about|on|depicting)\b")
 _RELEASE = rx(_NON_EVENT_WORDS["release"])
 _PERIOD = rx(
     r"\b(?:in|during|throughout|since|between|over|from|by|until)\s+(?:the\s+)?(?:(?:past|last"
@@ -102,15 +91,8 @@ _PERIOD = rx(
     r"|\b(?:last|this|past|previous) (?:year|month|decade)\b|\bacross the country\b|\bnationwide\b"
     r"|\bdoubled\b|\btripled\b|\bincreased\b|\bdecreased\b|\bdeclined\b|\brose\b|\bfell\b"
 )
-_HARD = rx(
-    r"\b(?:killed|shot dead|abducted|kidnapped|injured|wounded|arrested|exploded|detonated|clashed|"
-    r"protested|demonstrated|beheaded|raped|shelled|looted|torched|lynched|executed|attacked|shot|stabbed|"
-    r"beaten|burned|dispersed|occupied)\b"
-)
-_HABITUAL = rx(
-    r"\b(?:regularly|routinely|frequently|often|usually|typically|habitually|systematically)\s+"
-    r"(?!(?:\w+\s+)?(?:on|in|at|during)\b)\w+"
-)
+_HARD = rx(r"\b(?:" + _WORDS.alternation("hard_violence") + r")\b")
+_HABITUAL = rx(r"\b(?:" + _WORDS.alternation("habitual") + r")\s+(?!(?:\w+\s+)?(?:on|in|at|during)\b)\w+")
 # 'ISK attacked minorities, rival clerics, and foreigners': a list of bare plural categories
 # as the target describes a pattern of behaviour, not one occurrence.
 _CATEGORY_LIST = re.compile(
@@ -136,18 +118,15 @@ _MISHAP = rx(_NON_EVENT_WORDS["mishap"])
 _AGENT_OF_HARM = rx(_NON_EVENT_WORDS["agent_of_harm"])
 # Court rulings, sport and idioms use violent words for no violence ('shot down the proposal').
 _NOT_VIOLENCE = rx(
-    r"\b(?:sentenced|convicted|acquitted|arraigned|pleaded (?:not )?guilty|on trial|testified)\b"
-    r"|\bshot down (?:the |a |an |his |her |their |its )?(?:\w+ )?(?:proposal|plan|bill|idea|motion|claims?"
-    r"|request"
-    r"|suggestion|report|rumou?rs?|amendment)s?\b"
-    r"|\b(?:striker|goalkeeper|midfielder|referee|scored|half-?time|(?:first|second) half|the pitch"
-    r"|league title"
-    r"|tournament|championship)\b"
+    r"\b(?:" + _WORDS.alternation("court") + r")\b"
+    r"|\bshot down (?:the |a |an |his |her |their |its )?(?:\w+ )?(?:"
+    + _WORDS.alternation("shot_down")
+    + r")s?\b"
+    r"|\b(?:" + _WORDS.alternation("sport") + r")\b"
 )
 # An accident or a verdict is often what a crowd reacts to: then the reaction is the event.
 _CROWD_RESPONSE = rx(
-    r"\b(?:block\w*|rall(?:y|ied|ies)|burn\w*|set fire|vandali\w*|demand\w*|protest\w*|demonstrat\w*"
-    r"|execut\w*|deploy\w*|erect\w*|violence)\b"
+    r"\b(?:" + _WORDS.alternation("crowd_response") + r")\b"
     # not the weather ('the storm hit') nor the month ('12 March 2021', 'March 5')
     r"|(?<!the )(?<!a )\bstorm\w*|(?<!\d )\bmarch(?:ed|es|ing|ers)?\b(?! \d)"
 )
@@ -162,76 +141,15 @@ _GENERIC = rx(
 )
 
 
-_NOMINAL_WORDS = frozenset(
-    {
-        "attack",
-        "attacks",
-        "operation",
-        "operations",
-        "raid",
-        "raids",
-        "attacking",
-        "killing",
-        "killings",
-        "arrested",
-        "strikes",
-        "shooting",
-        "execution",
-        "assault",
-        "assaults",
-        "bombing",
-        "bombings",
-        "targets",
-        "fought",
-    }
-)
-_DETERMINER_BEFORE = rx(
-    r"(?:\b(?:the|such|these|those|its|their|his|her|of|similar|future|more|many"
-    r"|several|"
-    r"multiple|further|terrorist|external|transnational|major|deadly|recent|low-cost|"
-    r"high-impact|any|to|for|in|against|prevent|on|with)|'s|’s)\s+$"
-)
-_SUBJECT_BEFORE = rx(
-    r"\b(?:group|gang|militants|gunm[ae]n|men|raiders|bandits|police|soldiers|troops|army|"
-    r"residents|mob|youths?|Shabaa?b|militia|rebels|forces|attackers|fighters|insurgents|"
-    # headline subjects of a bare 'attacks'/'attack': 'Marule clan attacks herdsman'
-    r"clan|community|herders|pastoralists|warriors|assailants|thugs|supporters|villagers|vigilantes|"
-    r"[A-Z][a-z]+s)\s+$"
-)
+_NOMINAL_WORDS = frozenset(_WORDS.words["nominal_words"])
+_DETERMINER_BEFORE = rx(r"(?:\b(?:" + _WORDS.alternation("determiners") + r")|'s|’s)\s+$")
+_SUBJECT_BEFORE = rx(r"\b(?:" + _WORDS.alternation("subjects") + r"|[A-Z][a-z]+s)\s+$")
 _ACRONYM_BEFORE = re.compile(r"\b[A-Z]{2,}\s+$")  # 'MRC attacks civilians': a named group's verb
-_VERB_AFTER = re.compile(
-    r"\s+(?:(?:a|an|the|two|three|four|five|several|dozens|some|civilians|villagers|residents|people|"
-    r"locals|farmers|herders|passengers|worshippers|students|police|soldiers|troops|them|him|his|her|their"
-    # people a headline's 'attack(s)' takes as its object: 'Youths attack mourners at a funeral'
-    r"|herdsm[ae]n|mourners|women|children|traders|travell?ers|motorists|officials|journalists|refugees"
-    r"|homes|houses|villages|homesteads|officers|voters|worshippers|pupils|teachers)\b"
-    r"|\d|[A-Z])"
-)
+_VERB_AFTER = re.compile(r"\s+(?:(?:" + _WORDS.alternation("objects") + r")\b|\d|[A-Z])")
 
 
-_PROTEST_NOUNS = frozenset(
-    {
-        "protest",
-        "protests",
-        "protesters",
-        "protestors",
-        "rally",
-        "rallies",
-        "demonstration",
-        "demonstrations",
-        "demonstrators",
-        "sit-in",
-        "sit-ins",
-        "strike",
-    }
-)
-_NO_PROTEST_BEFORE = rx(
-    r"\b(?:banned|bans?|banning|ban on|crackdown on|repression of|prohibited"
-    r"|prohibiting|"
-    r"outlawed|all|any|future|upcoming|planned|more|fresh|further|new|possible"
-    r"|potential|"
-    r"wave of|number of)\s+(?:\w+\s+)?$"
-)
+_PROTEST_NOUNS = frozenset(_WORDS.words["protest_nouns"])
+_NO_PROTEST_BEFORE = rx(r"\b(?:" + _WORDS.alternation("no_protest_before") + r")\s+(?:\w+\s+)?$")
 
 
 def _is_nominal(text: str, match: Match) -> bool:
@@ -280,16 +198,8 @@ def _unhedged(pattern: FoldedPattern, text: str) -> Match | None:
     return None
 
 
-_WEAK_ATTACK = frozenset(
-    {"attack", "attacks", "dead", "shot", "shooting", "shoot", "shoots", "raid", "raids"}
-)
-_STRONG_ATTACK = rx(
-    r"\bshot (?:dead|and killed|to death)\b|\bkill(?:ed|s)?\b|\bmurder(?:ed|s)?\b"
-    r"|\bhack(?:ed|ing)\b"
-    r"|\bstabb(?:ed|ing)\b|\bbehead(?:ed|ing)\b|\binjur(?:ed|ing)\b|\bwound(?:ed|ing)\b"
-    r"|\battacked\b|\bassaulted\b|\bbeat(?:en)?\b|\btortured\b|\bgunned down\b"
-    r"|\bmassacred\b"
-)
+_WEAK_ATTACK = frozenset(_WORDS.words["weak_attack"])
+_STRONG_ATTACK = rx(r"\b" + r"\b|\b".join(_WORDS.words["strong_attack"]) + r"\b")
 
 
 # Cues that describe who is involved rather than what happened: never hedged, first match is enough

@@ -11,29 +11,19 @@ import re
 from dataclasses import dataclass
 
 from extraction.typing.assertion import _WEAK_ATTACK
+from extraction.typing.names import packaged_actor_names
 from extraction.typing.patterns import Match, rx
+from extraction.typing.vocabulary import CROWD_WORDS_FILE, packaged_word_lists
 
 Decision = tuple[str, str, str]  # (sub_event_type, rule name, cue name whose match is the trigger)
 
-_PERPETRATOR = rx(
-    r"\b(?:gunm[ae]n|militants?|bandits?|raiders?|rebels?|insurgents?|fighters?|soldiers?"
-    r"|troops?|"
-    r"police|policem[ae]n|officers?|militias?|militiam[ae]n|attackers?|assailants?|armed"
-    r"|jihadists?|"
-    r"terrorists?|robbers?|gang(?:s|sters)?|Al[- ]Shabaa?b|forces|kidnappers|abductors|cartels?|combatants"
-    r"|police unit)\b"
-)
-_COMMUNAL_FIGHT = rx(
-    r"\b(?:ethnic|tribal|tribes?|clans?|communal|communit(?:y|ies)|raiders|morans"
-    r"|militias?|"
-    r"warriors|herders|pastoralists?)\b"
-)
-# Communal fighters (clan militias, raiders, warriors): a 'community' named as a victim or a crowd
-# ('members of the Hindu community') is no armed group.
-_ARMED_COMMUNITY = rx(
-    r"\b(?:ethnic|tribal|tribes?|clans?|communal|communities|raiders|morans|militias?|warriors|herders"
-    r"|pastoralists?)\b"
-)
+# The words the crowd grammar is built around are data (typing/data/crowd_words.toml, with examples).
+_WORDS = packaged_word_lists(CROWD_WORDS_FILE)
+
+_PERPETRATOR = rx(r"\b(?:" + _WORDS.alternation("perpetrators") + r")\b")
+_COMMUNAL_FIGHT = rx(r"\b(?:" + _WORDS.alternation("communal_fight") + r")\b")
+# Communal fighters (clan militias, raiders, warriors), not a 'community' named as a victim or a crowd.
+_ARMED_COMMUNITY = rx(r"\b(?:" + _WORDS.alternation("communal_fighters") + r")\b")
 _CROWD_ACTS = ("crowd_weapons", "destruction", "clash", "attack")
 
 
@@ -48,7 +38,7 @@ _AGAINST_STATE = rx(
     r"|attacked)\s+"
     r"(?:\w+\s+){0,3}?(?:with|at|on)?\s*(?:the\s+)?(?:police|policem[ae]n|officers"
     r"|security forces|"
-    r"anti-riot|soldiers|troops|GSU)\b"
+    r"anti-riot|soldiers|troops|" + packaged_actor_names().state_forces + r")\b"
 )
 _DEMO_ACTS = rx(
     r"\bbarricad\w*|\bbonfires?\b|\bburn(?:ed|t|ing) (?:car )?(?:tyres|tires)\b"
@@ -78,11 +68,8 @@ _DISPERSAL_WORDS = rx(
 # A crowd reported as gathering: police acting on it (beating, arresting) is acting on an assembly.
 # Violence reported beside a dispersal: the police broke up a fight or an attack, not an assembly.
 _VIOLENCE_CUES = frozenset({"clash", "attack", "assault", "destruction", "mob", "looting"})
-_GATHERING = rx(r"\b(?:gather(?:ed|ing)|assembl(?:ed|ing)|congregat(?:ed|ing)|converg(?:ed|ing))\b")
-_FIREARMS = rx(
-    r"\b(?:shot|shoot\w*|guns?|gunm[ae]n|gunfire|gunshots?|firearms?|rifles?|pistols?|bullets?|"
-    r"AK-?47s?|opened fire|fired)\b"
-)
+_GATHERING = rx(r"\b(?:" + _WORDS.alternation("gathering") + r")\b")
+_FIREARMS = rx(r"\b(?:" + _WORDS.alternation("firearms") + r")\b")
 
 
 # 'at least 18-20 assailants assaulted two journalists': a counted group of five or more people
@@ -95,7 +82,7 @@ _COUNTED_MOB = rx(
     r"|swooped)\b"
 )
 
-_ORGANISED = rx(r"\b(?:gangs?|armed|militia\w*|gunm[ae]n|bandits?|robbers?|militants?|rebels?|terrorists?)\b")
+_ORGANISED = rx(r"\b(?:" + _WORDS.alternation("organised") + r")\b")
 
 
 def _crowd_act(cues: dict[str, Match], sentence: str) -> str | None:

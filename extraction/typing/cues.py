@@ -13,7 +13,7 @@ import re
 
 from extraction.typing.names import packaged_actor_names
 from extraction.typing.patterns import FoldedPattern, rx
-from extraction.typing.vocabulary import Cue, packaged_vocabulary
+from extraction.typing.vocabulary import ARMED_WORDS_FILE, Cue, packaged_vocabulary, packaged_word_lists
 
 # Verb/noun cues, from extraction/typing/data/cues.toml (extraction.typing.vocabulary). Each is
 # searched in the sentence; the first match becomes the trigger text.
@@ -23,52 +23,43 @@ CUES: dict[str, Cue] = packaged_vocabulary().cues
 NOTE_PREFIXES: dict[str, str] = packaged_vocabulary().note_prefixes
 NOTE_PREFIX = re.compile(r"^\s*([A-Za-z /-]{4,40}):", re.IGNORECASE)
 
-# Generic words for an armed side (grammar). Named groups are not listed here: they come from the
-# actor dictionary (extraction.typing.names), so a group added there is an armed side here too.
-_ARMED_WORDS = (
-    r"police|policem[ae]n|(?:police )?officers?|soldiers?|troops?|military|army|KDF|GSU|"
-    r"(?:security|government|govt|defen[cs]e|armed|state|special|allied|ukrainian|russian) forces?|forces|"
-    r"gendarmes?|gendarmerie|(?:military |army |police |security )camps?|(?:military |army )?bases?|"
-    r"(?:police |security |border )posts?|police stations?|checkpoints?|convoys?|patrols?|positions?|"
-    r"detectives?|reservists?|barracks|militants?|fighters?|rebels?|insurgents?|gunmen|bandits?|raiders?|"
-    r"(?:cattle )?rustlers|gang(?:sters| members)?|thugs|militias?|militiamen|robbers|criminals|attackers|"
-    r"jihadists?|terrorists|armed men|"
-    r"guards?|commanders?|members of (?:the |a )?(?:armed|security|police"
-    r"|military"
-    r"|terror)"
-)
+# Generic words for an armed side, violent verbs and generic state forces are data
+# (typing/data/armed_words.toml, with examples). Named groups and state forces ('KDF') are not
+# listed there: they come from the actor dictionary (extraction.typing.names), so one added there
+# is an armed side here too.
+_WORDS = packaged_word_lists(ARMED_WORDS_FILE)
+_ARMED_WORDS = _WORDS.alternation("armed_side")
 
 
-def armed_side(armed_groups: str) -> str:
-    """The armed-side alternation: the generic words, then the named groups (a regex alternation
-    from extraction.typing.names)."""
-    return "(?:" + _ARMED_WORDS + ("|" + armed_groups if armed_groups else "") + ")"
+def armed_side(armed_groups: str, state_forces: str = "") -> str:
+    """The armed-side alternation: the generic words, then the named state forces and groups
+    (regex alternations from extraction.typing.names)."""
+    named = "".join("|" + names for names in (state_forces, armed_groups) if names)
+    return "(?:" + _ARMED_WORDS + named + ")"
 
 
-_ARMED_VERBS = (
-    r"(?:attack(?:ed|s|ing)?|ambush(?:ed|es|ing)?|kill(?:ed|ing|s)?|shot(?: dead)?|shoots?|target(?:ed|ing"
-    r"|s)?|"
-    r"raid(?:ed|ing|s)?|assault(?:ed|s)?|storm(?:ed|ing|s)?|wound(?:ed|ing|s)?|injur(?:ed|ing|es)|"
-    r"fired (?:at|on|upon)|firing (?:at|on|upon)|open(?:s|ed)? fire (?:on|at)|neutrali[sz]ed|overran"
-    r"|gun(?:s|ned)? down|engaged|pursued|repulsed|offensives? (?:against|on))"
-)
-_STATE_NOUNS = (
-    r"(?:police|policem[ae]n|soldiers|troops|security forces|security personnel|military|army|KDF|GSU)"
-)
+_ARMED_VERBS = "(?:" + _WORDS.alternation("armed_verbs") + ")"
+_STATE_NOUNS = _WORDS.alternation("state_nouns")
 
 
-def armed_target(armed_groups: str) -> FoldedPattern:
+def armed_target(armed_groups: str, state_forces: str = "") -> FoldedPattern:
     """'soldiers attacked <an armed side>', '<armed side> were ambushed', 'ambushed by troops': a
-    violent verb whose target is armed. `armed_groups` names the groups (extraction.typing.names)."""
-    armed = armed_side(armed_groups)
+    violent verb whose target is armed. `armed_groups` and `state_forces` name the groups and the
+    state forces ('KDF') of the actor dictionary (extraction.typing.names)."""
+    armed = armed_side(armed_groups, state_forces)
+    state = "(?:" + _STATE_NOUNS + ("|" + state_forces if state_forces else "") + ")"
     return rx(
         r"\b"
         + _ARMED_VERBS
-        + r"\s+(?:(?!by\b|who\b|after\b|during\b|in\b|attributed\b|blamed\b|claimed\b|when\b|while\b|as\b)"
+        + r"\s+(?:(?!by\b|who\b|after\b|during\b|in\b|attributed\b|blamed\b|claimed\b|when\b|while\b|as\b"
+        # the agent ('wounded from UPDF raids') or a new clause's subject ('kill a man they said
+        # had betrayed MRC members') ends the object
+        r"|from\b|they\b|he\b|she\b|we\b)"
         r"[\w'-]+\s+){0,5}?" + armed + r"\b"
         r"|\b"
         + armed
-        + r"\s+(?:[\w'-]+\s+){0,8}?(?:was|were|is|are|had been|have been|came under|come under)\s+"
+        # a lone dash is a clause break, not a word ('Mungiki members - the same men were attacked')
+        + r"\s+(?:\w[\w'-]*\s+){0,8}?(?:was|were|is|are|had been|have been|came under|come under)\s+"
         r"(?:[\w'-]+\s+){0,2}?(?:attacked|ambushed|killed|shot|injured|wounded|fire|attack|dead)"
         r"|\b(?:[1-9]\d{0,2}|two|three|four|five|six|several|one|some)\s+of the\s+(?:\w+\s+)?"
         + armed
@@ -80,9 +71,7 @@ def armed_target(armed_groups: str) -> FoldedPattern:
         + armed
         + r"\s+(?:and\s+(?:\w+\s+){1,2})?(?:were\s+)?(?:killed|injured|wounded|shot dead)\b"
         r"(?=\s*(?:[,.;]|$|(?:in|at|on|and|by|during|while|when|after|near)\b))"
-        r"|\b(?:ambushed|engaged|repulsed|pursued|repelled)\s+by\s+(?:the\s+)?(?:\w+\s+)?"
-        + _STATE_NOUNS
-        + r"\b"
+        r"|\b(?:ambushed|engaged|repulsed|pursued|repelled)\s+by\s+(?:the\s+)?(?:\w+\s+)?" + state + r"\b"
         # headline style, no auxiliary: 'Police reservist killed when raiders attack'
         r"|^(?:\w+\s+){0,2}?" + armed + r"\s+(?:[\w'-]+\s+){0,2}?(?:killed|shot dead|injured|wounded)\b"
         r"(?=\s*(?:[,.;]|$|(?:when|while|as|after|during)\b"
@@ -90,4 +79,4 @@ def armed_target(armed_groups: str) -> FoldedPattern:
     )
 
 
-ARMED_TARGET = armed_target(packaged_actor_names().armed_groups)
+ARMED_TARGET = armed_target(packaged_actor_names().armed_groups, packaged_actor_names().state_forces)

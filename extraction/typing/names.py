@@ -2,8 +2,9 @@
 
 Typing needs names for grammar such as 'soldiers attacked <an armed actor>' (Armed clash, not an
 attack on civilians). The names are not kept here: they are the aliases and acronyms of the
-actor dictionary's `groups` and `parties` (extraction/data/actors.json), so a group added there
-for actor assignment ('Lakurawa') is an armed side for typing too. Generic words ('militants',
+actor dictionary's `groups` and `parties`, and its `state_forces` (extraction/data/actors.json),
+so a group added there for actor assignment ('Lakurawa') is an armed side for typing too, and so
+is a state force ('KDF'). Generic words ('militants',
 'gunmen', 'soldiers') are grammar and stay with the patterns that use them.
 
 The dictionary is read here as plain data (extraction.actors builds its regexes on top of
@@ -48,11 +49,30 @@ class ActorNames:
 
     armed_groups: str  # every named group: rebels, militias, gangs, foreign forces
     parties: str  # political parties
+    state_forces: str = ""  # named state forces of every country ('KDF', 'General Service Unit')
+
+
+def state_force_alternation(forces: dict[str, list[str]]) -> str:
+    """The dictionary's state forces ({country: [alias regex]}) as one alternation, read as actor
+    assignment reads them: a one-word alias ('KDF', 'Levies') as written, a longer one in any case.
+
+    {'Kenya': ['KDF', 'General Service Unit']} -> '(?i:General Service Unit)|(?-i:KDF)'.
+    """
+    aliases = _unique([alias for names in forces.values() for alias in names])
+    longer, one_word = [a for a in aliases if " " in a], [a for a in aliases if " " not in a]
+    parts = ["(?i:" + "|".join(longer) + ")"] if longer else []
+    if one_word:
+        parts.append("(?-i:" + "|".join(one_word) + ")")
+    return "|".join(parts)
 
 
 def actor_names(raw: dict[str, Any]) -> ActorNames:
     """The names of a parsed actors.json (tests pass an edited copy)."""
-    return ActorNames(alias_alternation(raw.get("groups", [])), alias_alternation(raw.get("parties", [])))
+    return ActorNames(
+        alias_alternation(raw.get("groups", [])),
+        alias_alternation(raw.get("parties", [])),
+        state_force_alternation(raw.get("state_forces", {})),
+    )
 
 
 @cache

@@ -46,15 +46,20 @@ class Vocabulary:
 
 
 def load_vocabulary(source: Path | Traversable | None = None, names: ActorNames | None = None) -> Vocabulary:
-    """The vocabulary in `source` (a cues.toml), by default the packaged one; `{parties}` and
-    `{armed_groups}` in a pattern stand for the names of the actor dictionary (`names`, by default
-    the packaged dictionary's, extraction.typing.names), so a party added there is a cue's too.
+    """The vocabulary in `source` (a cues.toml), by default the packaged one; `{parties}`,
+    `{armed_groups}` and `{state_forces}` in a pattern stand for the names of the actor
+    dictionary (`names`, by default the packaged dictionary's, extraction.typing.names), so a
+    party added there is a cue's too.
 
     Raises ValueError naming the file and the cue when an entry is malformed.
     """
     source = source or resources.files(VOCABULARY_PACKAGE).joinpath(CUES_FILE)
     names = names or packaged_actor_names()
-    placeholders = {"{parties}": names.parties, "{armed_groups}": names.armed_groups}
+    placeholders = {
+        "{parties}": names.parties,
+        "{armed_groups}": names.armed_groups,
+        "{state_forces}": names.state_forces,
+    }
     data = tomllib.loads(source.read_text(encoding="utf-8"))
     cues: dict[str, Cue] = {}
     examples: dict[str, tuple[str, ...]] = {}
@@ -79,7 +84,8 @@ def packaged_vocabulary() -> Vocabulary:
 
 
 def _with_names(pattern: str, placeholders: dict[str, str]) -> str:
-    """The pattern with each `{parties}` / `{armed_groups}` replaced by the dictionary's names."""
+    """The pattern with each `{parties}` / `{armed_groups}` / `{state_forces}` replaced by the
+    dictionary's names."""
     for placeholder, alternation in placeholders.items():
         pattern = pattern.replace(placeholder, alternation)
     return pattern
@@ -174,3 +180,46 @@ def load_non_event_words(source: Path | Traversable | None = None) -> NonEventWo
 def packaged_non_event_words() -> NonEventWords:
     """The non-event word lists shipped with the package, read once per process."""
     return load_non_event_words()
+
+
+ASSERTION_WORDS_FILE = "assertion_words.toml"
+CROWD_WORDS_FILE = "crowd_words.toml"
+ARMED_WORDS_FILE = "armed_words.toml"
+
+
+@dataclass(frozen=True)
+class WordLists:
+    """Word lists that typing grammar is built around (data/assertion_words.toml,
+    data/crowd_words.toml, data/armed_words.toml): the words of each list in data order, and each
+    list's examples."""
+
+    words: dict[str, tuple[str, ...]]  # list name -> regex alternatives
+    examples: tuple[tuple[str, dict[str, str]], ...]  # (list name, {'text': ..., what it must give})
+
+    def alternation(self, name: str) -> str:
+        """The list as one regex alternation, 'a|b|c', for the grammar to wrap."""
+        return "|".join(self.words[name])
+
+
+def load_word_lists(filename: str, source: Path | Traversable | None = None) -> WordLists:
+    """The word lists in `source`, by default the packaged file `filename`.
+
+    Raises ValueError naming the file and the list when one lacks words or examples.
+    """
+    source = source or resources.files(VOCABULARY_PACKAGE).joinpath(filename)
+    data = tomllib.loads(source.read_text(encoding="utf-8"))
+    words: dict[str, tuple[str, ...]] = {}
+    examples: list[tuple[str, dict[str, str]]] = []
+    for name, table in data.items():
+        found, listed = table.get("examples"), table.get("words")
+        if not listed or not found or not all(example.get("text") for example in found):
+            raise ValueError(f"{source}: list {name!r} needs 'words' and examples, each with a 'text'")
+        words[name] = tuple(listed)
+        examples += [(name, dict(example)) for example in found]
+    return WordLists(words, tuple(examples))
+
+
+@cache
+def packaged_word_lists(filename: str) -> WordLists:
+    """A word-list file shipped with the package, read once per process."""
+    return load_word_lists(filename)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 from importlib import resources
 from pathlib import Path
@@ -13,7 +14,7 @@ from extraction.actors import find_actors, load_actor_dictionary
 from extraction.typing import classify_event, decisions
 from extraction.typing.cues import armed_target
 from extraction.typing.event_types import decide, find_cues
-from extraction.typing.names import actor_names
+from extraction.typing.names import actor_names, state_force_alternation
 from extraction.typing.vocabulary import load_vocabulary, packaged_vocabulary
 
 SENTENCE = "On 3 May 2024, soldiers clashed with Katiba Serma fighters near Boni."
@@ -72,3 +73,33 @@ def test_a_party_added_to_the_dictionary_is_a_partisan_cue() -> None:
     raw["parties"].append({"name": "APC: All Progressives Congress", "acronyms": ["APC"]})  # the one line
     vocabulary = load_vocabulary(names=actor_names(raw))
     assert vocabulary.cues["partisan"].search(sentence).group(0) == "APC"
+
+
+SSPDF = "On 3 May 2024, gunmen attacked SSPDF in Yei."
+
+
+def test_typing_reads_state_forces_from_the_dictionary(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """'gunmen attacked KDF' is a clash because KDF is a state force of the dictionary, not a word
+    of the typing grammar; one data line makes South Sudan's SSPDF one too."""
+    kdf = classify_event(SSPDF.replace("SSPDF", "KDF").replace("Yei", "Lamu"))
+    assert kdf is not None and kdf.sub_event_type == "Armed clash"
+    before = classify_event(SSPDF)
+    assert before is not None and before.sub_event_type == "Attack"
+
+    raw = json.loads(resources.files("extraction").joinpath("data", "actors.json").read_text("utf-8"))
+    raw["state_forces"]["South Sudan"] = ["SSPDF"]  # the one line
+    names = actor_names(raw)
+    assert "SSPDF" in names.state_forces and "KDF" in names.state_forces
+    monkeypatch.setattr(decisions, "ARMED_TARGET", armed_target(names.armed_groups, names.state_forces))
+    assert decide(find_cues(SSPDF), SSPDF)[0] == "Armed clash"
+
+
+def test_state_forces_are_read_as_actor_assignment_reads_them() -> None:
+    """One-word aliases as written ('Levies' is also a word), longer names in any case."""
+    alternation = state_force_alternation({"Kenya": ["KDF", "General Service Unit"], "Pakistan": ["Levies"]})
+    assert alternation == "(?i:General Service Unit)|(?-i:KDF|Levies)"
+    pattern = re.compile(rf"\b(?:{alternation})\b", re.IGNORECASE)
+    assert pattern.search("officers of the general service unit") and pattern.search("KDF soldiers")
+    assert not pattern.search("the levies were raised")

@@ -25,6 +25,21 @@ from schemas.codebook import SUB_EVENT_DISORDER, SUB_EVENT_PARENT
 
 GOLDEN = [
     (
+        "Two herders were found wounded from KDF raids on their village.",
+        "Attack",
+        "'from' names who did it: a state force that wounds civilians is not attacked (armed target)",
+    ),
+    (
+        "Militants kill civilian they suspected of informing soldiers.",
+        "Attack",
+        "an armed side in a new clause ('they suspected ... soldiers') is not the object of the killing",
+    ),
+    (
+        "Two traders were beaten by Mungiki members - the same traders were attacked a week earlier.",
+        "Attack",
+        "a lone dash is a clause break: the named group is not the subject of 'were attacked'",
+    ),
+    (
         "On 10 October, more than 10 police officers exchanged fire with suspected al-Shabab militants after "
         "nearly hitting an IED at Mambore-Mkokoni area.",
         "Armed clash",
