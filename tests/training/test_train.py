@@ -158,7 +158,8 @@ def test_the_fallback_types_a_dated_note_the_rules_miss_and_never_a_rejected_one
     news = "The Allied Democratic Forces named a new commander for its units in Beni, Congo, on Monday."
     assert extract_events(Document("c", court), on) == []  # a non-event filter's judgement stands
     assert extract_events(Document("n", news), on) == []  # no date lead: the undated fallback is off
-    undated = replace(on, model=replace(model, policy=replace(model.policy, undated_fallback_probability=0.0)))
+    policy = replace(model.policy, undated_fallback_probability=0.0)
+    undated = replace(on, model=replace(model, policy=policy))
     (event,) = extract_events(Document("n", news), undated)
     assert event["explain"]["event_type"].startswith(f"rule '{FALLBACK_RULE}'")
     late = "Gunmen killed a trader in Beni, Congo, around 19 July 2016."
@@ -170,8 +171,10 @@ def test_the_fallback_candidate_kind_follows_the_date_lead() -> None:
     from training.rules_adapter import fallback_candidate
 
     assert fallback_candidate("On 3 May 2021, rebels named a new commander in Beni.") == "dated"
-    assert fallback_candidate("The rebels of the ADF named a new commander for Beni on 3 May 2021.") == "undated"
-    assert fallback_candidate("On 16 March 2022, the court in Nairobi sentenced a man to 20 years for murder.") is None
+    late = "The rebels of the ADF named a new commander for Beni on 3 May 2021."
+    assert fallback_candidate(late) == "undated"
+    court = "On 16 March 2022, the court in Nairobi sentenced a man to 20 years for murder."
+    assert fallback_candidate(court) is None
 
 
 def test_the_fallback_threshold_round_trips_and_decides_only_above_it() -> None:
@@ -189,7 +192,8 @@ def test_the_fallback_threshold_round_trips_and_decides_only_above_it() -> None:
     assert Policy.from_dict(both.as_dict()) == both
     assert Policy.from_dict({"fallback_probability": 0.5}).undated_fallback_probability is None
     assert fallback(np.asarray([0.7, 0.3]), classes, both, dated=False) == (None, 0.0)
-    assert fallback(np.asarray([0.85, 0.15]), classes, both, dated=False) == ("Armed clash", pytest.approx(0.85))
+    sure = fallback(np.asarray([0.85, 0.15]), classes, both, dated=False)
+    assert sure == ("Armed clash", pytest.approx(0.85))
 
 
 def test_training_with_cross_validation_stores_a_monotone_calibration_map(rows, cache, tmp_path) -> None:
