@@ -203,3 +203,5 @@ def test_training_with_cross_validation_stores_a_monotone_calibration_map(rows, 
     assert model.calibration is not None, "train fitted no calibration map from its own CV"
     assert np.all(np.diff(model.calibration.accuracy) > 0)
     assert set(model.meta["cv"]["ece"]) == {"stated", "calibrated_nested"}
+    pooled = model.meta["cv"]["pooled_sub_event_macro_f1"]
+    assert set(pooled) == {"rules", "model", "combined"} and all(0 <= v <= 1 for v in pooled.values())
