@@ -1,5 +1,5 @@
-"""The model's fallback on notes the rules find no event in: what it gains (leave one region out)
-and what it costs (false alarms on the negative sets), per probability threshold.
+"""The model's fallbacks on briefs the rules find no event in (dated: a date lead; undated: none):
+what they gain (leave one region out) and cost (false alarms on the negative sets), per threshold.
 
     .venv/bin/python bench/learned_fallback.py [--limit N] [--settings JSON] [--spec JSON]
 
@@ -33,6 +33,7 @@ from dataclasses import replace  # noqa: E402
 
 from extraction.learned.features import Evidence, FeatureSpec  # noqa: E402
 from extraction.learned.model import encode  # noqa: E402
+from extraction.typing import DATED, UNDATED  # noqa: E402
 from training.corpus import read_rows  # noqa: E402
 from training.cv import _combine, _metrics, choose_policy, prepare, run_loro  # noqa: E402
 from training.rules_adapter import RulesCache, fallback_candidate, rules_evidence  # noqa: E402
@@ -62,11 +63,12 @@ def main() -> int:
     verdicts = RulesCache(args.rules_cache).verdicts_for([r.text for r in rows])
     spec, settings = FeatureSpec(**json.loads(args.spec)), TrainSettings(**json.loads(args.settings))
     prepared = prepare(rows, verdicts, spec)
-    print(f"{len(rows)} rows, {int(prepared.candidates.sum())} fallback candidates "
+    print(f"{len(rows)} rows, {int((prepared.candidates != '').sum())} fallback candidates "
           f"({time.monotonic() - started:.0f}s)", file=sys.stderr)
     report = run_loro(prepared, settings, lambda m: print(m, file=sys.stderr), limit_per_fold=args.limit)
     print(f"spec {spec.as_dict()} settings {settings.as_dict()} limit {args.limit}", flush=True)
-    print(gain_table(report), flush=True)
+    print(gain_table(report, DATED), flush=True)
+    print(gain_table(report, UNDATED), flush=True)
     print(per_class_table(report), flush=True)
     if args.out is not None:
         save_outputs(report, args.out)
@@ -84,24 +86,27 @@ def save_outputs(report, path: Path) -> None:
         dump[f"{fold}/classes"] = np.asarray(o["classes"])
         dump[f"{fold}/gold"] = np.asarray(o["gold"])
         dump[f"{fold}/rules"] = np.asarray([r or "" for r in o["rules"]])
-        dump[f"{fold}/candidate"] = np.asarray(o["candidate"], dtype=bool)
+        dump[f"{fold}/candidate"] = np.asarray(o["candidate"])
     np.savez_compressed(path, **dump)
 
 
-def gain_table(report) -> str:
-    """Per threshold: candidates fired and right (pooled), and the mean combined metrics."""
-    lines = ["threshold  fired  right  candidates  combined et/sub/F1 (mean over folds)"]
+def gain_table(report, kind: str = DATED) -> str:
+    """Per threshold of the `kind` fallback (the other one as trained): candidates of that kind
+    fired and right (pooled), and the mean combined metrics."""
+    field = "fallback_probability" if kind == DATED else "undated_fallback_probability"
+    lines = [f"{kind} fallback: threshold  fired  right  candidates  combined et/sub/F1 (mean over folds)"]
     names = list(report.outputs)
-    policies = {n: choose_policy([report.outputs[m] for m in names if m != n]) for n in names}
+    fallbacks = report.policy.fallback_probability, report.policy.undated_fallback_probability
+    policies = {n: choose_policy([report.outputs[m] for m in names if m != n], *fallbacks) for n in names}
     for threshold in THRESHOLDS:
         fired = right = candidates = 0
         metrics = []
         for name in names:
             fold = report.outputs[name]
-            combined, _ = _combine(fold, replace(policies[name], fallback_probability=threshold))
+            combined, _ = _combine(fold, replace(policies[name], **{field: threshold}))
             rows = zip(combined, fold["gold"], fold["rules"], fold["candidate"], strict=True)
             for sub, gold, rules, cand in rows:
-                if rules is None and cand:
+                if rules is None and cand == kind:
                     candidates += 1
                     fired += sub is not None
                     right += sub == gold
@@ -115,7 +120,8 @@ def gain_table(report) -> str:
 def per_class_table(report) -> str:
     """F1 per gold class, mean over the folds where the class occurs (model alone, combined)."""
     names = list(report.outputs)
-    policies = {n: choose_policy([report.outputs[m] for m in names if m != n]) for n in names}
+    fallbacks = report.policy.fallback_probability, report.policy.undated_fallback_probability
+    policies = {n: choose_policy([report.outputs[m] for m in names if m != n], *fallbacks) for n in names}
     scores: dict[str, dict[str, list[float]]] = {}
     for name in names:
         fold = report.outputs[name]
@@ -154,19 +160,22 @@ def cost_table(prepared, settings: TrainSettings, spec: FeatureSpec, temperature
         best = []
         for text in texts:
             verdict = rules_evidence(text)
-            if verdict["sub_event_type"] is not None or not fallback_candidate(text):
-                best.append(("", 0.0, text))
+            kind = fallback_candidate(text)
+            if verdict["sub_event_type"] is not None or not kind:
+                best.append(("", 0.0, "", text))
                 continue
             ids, values = encode(text, Evidence.from_dict(verdict["evidence"]), names, spec)
             scores = model.bias + (np.asarray(values) @ model.weights[ids].astype(np.float64) if ids else 0.0)
             proba = softmax(np.asarray(scores, dtype=np.float64)[None, :], temperature)[0]
-            best.append((model.classes[int(proba.argmax())], float(proba.max()), text))
-        asked = sum(p > 0 for _, p, _ in best)
-        lines.append(f"{path.name}: {len(texts)} negatives, {asked} would be asked")
-        for threshold in THRESHOLDS[1:]:
-            alarms = [(c, p, t) for c, p, t in best if p > 0 and p >= threshold]
-            lines.append(f"  p >= {threshold}: {len(alarms)} false alarms ({len(alarms) / len(texts):.3f})")
-        lines += [f"    {p:.2f} {c}: {t[:110]}" for c, p, t in sorted(best, key=lambda b: -b[1]) if p > 0]
+            best.append((model.classes[int(proba.argmax())], float(proba.max()), kind, text))
+        for kind in (DATED, UNDATED):
+            asked = [b for b in best if b[1] > 0 and b[2] == kind]
+            lines.append(f"{path.name}: {len(texts)} negatives, {len(asked)} would be asked ({kind})")
+            for threshold in THRESHOLDS[1:]:
+                alarms = [b for b in asked if b[1] >= threshold]
+                rate = len(alarms) / len(texts)
+                lines.append(f"  p >= {threshold}: {len(alarms)} false alarms ({rate:.3f})")
+            lines += [f"    {p:.2f} {c}: {t[:110]}" for c, p, _, t in sorted(asked, key=lambda b: -b[1])]
     return "\n".join(lines)
 
 

@@ -11,7 +11,8 @@ the other folds' pairs (those pairs' temperature and threshold were fitted on fo
 R: one scalar each, a small leak the figures state). Scores: event_type and sub_event_type
 accuracy and sub_event_type macro-F1 (over the fold's gold classes); a note the rules find no
 event in counts as wrong for the rules, and for the combined system unless the model's fallback
-types it (a note-shaped brief, `TrainSettings.fallback_probability`; see extraction.learned.policy).
+types it (a brief no non-event filter rejects, `TrainSettings.fallback_probability` with a date
+lead, `undated_fallback_probability` without; see extraction.learned.policy).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ import numpy as np
 
 from extraction.learned.calibration import Calibration
 from extraction.learned.features import Evidence, FeatureSpec
+from extraction.typing import DATED
 from schemas.codebook import SUB_EVENT_PARENT
 from training.calibration import expected_calibration_error, fit_calibration, nested_calibrated
 from training.corpus import TrainRow
@@ -66,7 +68,8 @@ class Prepared:
     evidences: list[Evidence]
     table: GramTable
     spec: FeatureSpec
-    candidates: np.ndarray  # bool per row: the rules found no event and the engine would ask the model
+    candidates: np.ndarray  # per row: the rules found no event and the engine would ask the model
+    # under the 'dated' or the 'undated' fallback ('' : not at all)
 
 
 @dataclass
@@ -92,6 +95,9 @@ class CvReport:
     calibration: Calibration | None = None
     settings: dict = field(default_factory=dict)
     outputs: dict[str, dict] = field(default_factory=dict)  # per fold: gold, rules, model, scores, classes
+    # sub_event_type macro-F1 over every fold's out-of-region predictions at once, per system: a
+    # type a fold holds a handful of notes of weighs as much as the others in a fold's mean
+    pooled_macro_f1: dict[str, float] = field(default_factory=dict)
 
     def mean(self, system: str) -> dict[str, float]:
         names = ("event_type", "sub_event_type", "sub_event_macro_f1")
@@ -104,6 +110,7 @@ class CvReport:
             "folds": {f: {s: _rounded(m) for s, m in v.items()} for f, v in self.folds.items()},
             "rows_per_fold": self.sizes,
             "mean": {s: _rounded(self.mean(s)) for s in SYSTEMS},
+            "pooled_sub_event_macro_f1": _rounded(self.pooled_macro_f1),
             "policy_per_fold": {f: p["min_probability"] for f, p in self.policy_per_fold.items()},
             "policy": self.policy.as_dict(),
             "temperature": self.temperature,
@@ -124,7 +131,7 @@ def prepare(rows: list[TrainRow], verdicts: Sequence[dict], spec: FeatureSpec) -
     table = build_table([r.text for r in rows], evidences, spec)
     rules_sub = [v["sub_event_type"] for v in verdicts]
     pairs = zip(rows, rules_sub, strict=True)
-    candidates = np.asarray([sub is None and fallback_candidate(r.text) for r, sub in pairs], dtype=bool)
+    candidates = np.asarray([(sub is None and fallback_candidate(r.text)) or "" for r, sub in pairs])
     return Prepared(rows, rules_sub, evidences, table, spec, candidates)
 
 
@@ -181,10 +188,14 @@ def _report(prepared: Prepared, results: list[FoldResult], settings: TrainSettin
     for n in names:
         outputs[n]["proba"] = softmax(outputs[n]["scores"], temperatures[n])
     fold_conf, fold_ok = [], []
+    pooled: dict[str, list] = {"gold": [], "rules": [], "model": [], "combined": []}
     for name in names:
         fold = outputs[name]
-        policy = choose_policy([outputs[m] for m in names if m != name], settings.fallback_probability)
+        policy = choose_policy([outputs[m] for m in names if m != name], *_fallbacks(settings))
         combined, confidence = _combine(fold, policy)
+        for key, values in (("gold", fold["gold"]), ("rules", fold["rules"]), ("model", fold["model"])):
+            pooled[key].extend(values)
+        pooled["combined"].extend(combined)
         report.folds[name] = {
             "rules": _metrics(fold["rules"], fold["gold"]),
             "model": _metrics(fold["model"], fold["gold"]),
@@ -195,8 +206,9 @@ def _report(prepared: Prepared, results: list[FoldResult], settings: TrainSettin
         typed = [k for k, s in enumerate(combined) if s is not None]
         fold_conf.append(np.asarray([confidence[k] for k in typed], dtype=float))
         fold_ok.append(np.asarray([combined[k] == fold["gold"][k] for k in typed], dtype=bool))
+    report.pooled_macro_f1 = {s: macro_f1(pooled[s], pooled["gold"]) for s in SYSTEMS if pooled["gold"]}
     report.temperature = _temperature(list(outputs.values()))
-    report.policy = choose_policy(list(outputs.values()), settings.fallback_probability)
+    report.policy = choose_policy(list(outputs.values()), *_fallbacks(settings))
     _calibrate(report, fold_conf, fold_ok)
     return report
 
@@ -217,12 +229,20 @@ def _calibrate(report: CvReport, fold_conf: list[np.ndarray], fold_ok: list[np.n
         report.calibration = fit_calibration(stated, correct)
 
 
-def choose_policy(outputs: list[dict], fallback_probability: float | None = None) -> Policy:
+def _fallbacks(settings: TrainSettings) -> tuple[float | None, float | None]:
+    return settings.fallback_probability, settings.undated_fallback_probability
+
+
+def choose_policy(
+    outputs: list[dict],
+    fallback_probability: float | None = None,
+    undated_fallback_probability: float | None = None,
+) -> Policy:
     """The policy measured best on `outputs` (folds with calibrated 'proba'): the model decides
     where its best class reaches a probability threshold (chosen from MIN_PROBABILITIES), else
     the rules' verdict stands. Keeping explicit codebook cases (suicide bombing, arrests, ...)
     rule-decided, or the verdicts the rules win elsewhere, measured worse (bench/learned_policy.py).
-    `fallback_probability` is fixed by the caller: the corpus holds no non-events, so its cost
+    The fallback thresholds are fixed by the caller: the corpus holds no non-events, so its cost
     (false alarms) is measured on the negative sets (bench/learned_fallback.py), not here."""
     _, precision = choose_rule_decided(
         _concat(o["rules"] for o in outputs), _concat(o["model"] for o in outputs),
@@ -230,13 +250,13 @@ def choose_policy(outputs: list[dict], fallback_probability: float | None = None
     )
 
     def correct(threshold: float) -> int:
-        policy = Policy(frozenset(), precision, threshold, fallback_probability)
+        policy = Policy(frozenset(), precision, threshold, fallback_probability, undated_fallback_probability)
         return sum(
             sum(p == g for p, g in zip(_combine(o, policy)[0], o["gold"], strict=True)) for o in outputs
         )
 
     best = max(MIN_PROBABILITIES, key=lambda t: (correct(t), -t))
-    return Policy(frozenset(), precision, best, fallback_probability)
+    return Policy(frozenset(), precision, best, fallback_probability, undated_fallback_probability)
 
 
 def _combine(fold: dict, policy: Policy) -> tuple[list[str | None], list[float]]:
@@ -244,7 +264,7 @@ def _combine(fold: dict, policy: Policy) -> tuple[list[str | None], list[float]]
     for rules_sub, proba, candidate in zip(fold["rules"], fold["proba"], fold["candidate"], strict=True):
         sub, conf, _ = decide(rules_sub, proba, fold["classes"], policy)
         if rules_sub is None and candidate:
-            sub, conf = fallback(proba, fold["classes"], policy)
+            sub, conf = fallback(proba, fold["classes"], policy, dated=candidate == DATED)
         combined.append(sub)
         confidence.append(conf)
     return combined, confidence
@@ -333,11 +353,15 @@ def format_report(report: CvReport) -> str:
         lines.append(f"{name:<26}{report.sizes[name]:>6}  {cells}")
     lines.append("-" * len(head))
     lines.append(f"{'mean':<26}{'':>6}  " + "  ".join(_cell(report.mean(s)) for s in SYSTEMS))
+    if report.pooled_macro_f1:
+        lines.append("sub_event_type macro-F1 pooled over the folds' out-of-region predictions: " + ", ".join(
+            f"{s} {report.pooled_macro_f1[s]:.3f}" for s in SYSTEMS))
     threshold = report.policy.min_probability
     lines.append(f"temperature {report.temperature}; policy: the model decides where its best class has "
                  f"p >= {threshold}, else the rules' verdict stands (thresholds chosen on the other folds); "
-                 f"fallback on note-shaped briefs the rules find no event in: p >= "
-                 f"{report.policy.fallback_probability}")
+                 f"fallback on briefs the rules find no event in: p >= "
+                 f"{report.policy.fallback_probability} (date lead), "
+                 f"{report.policy.undated_fallback_probability} (none)")
     for title, table in (
         ("stated", report.reliability),
         ("calibrated by a map fitted on the other folds", report.reliability_calibrated),

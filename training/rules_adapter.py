@@ -59,11 +59,12 @@ def rules_evidence(text: str, resources: Resources | None = None) -> dict:
     }
 
 
-def fallback_candidate(text: str) -> bool:
-    """Would the engine ask the model to type this note, were the rules to find no event in it
-    (a brief with a date lead that no non-event filter rejects)? Read as the engine reads a note."""
+def fallback_candidate(text: str) -> str | None:
+    """Under which fallback would the engine ask the model to type this note, were the rules to
+    find no event in it: 'dated' (a brief with a date lead that no non-event filter rejects),
+    'undated' (such a brief without a date lead), or None. Read as the engine reads a note."""
     first = next(prepared_pieces(Document(doc_id="note", text=text)), "")
-    return bool(first) and is_brief(first) and note_fallback_candidate(first)
+    return note_fallback_candidate(first) if first and is_brief(first) else None
 
 
 def _int(value: object) -> int | None:

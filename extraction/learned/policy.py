@@ -10,10 +10,13 @@ out-of-region precision on that verdict. Where the model is unsure (its best cla
 `min_probability`) the rules' verdict stands, with the model's probability for it. The record
 states this confidence through the model's calibration map (extraction.learned.calibration).
 
-One exception to "the model never creates an event": a note-shaped brief (one short note with a
-date lead, no non-event filter firing) in which the rules find no event at all gets the model's
-type when its best class reaches `fallback_probability` (`fallback`; None: never). The rules
-miss such notes for want of a cue, not because they judged them non-events.
+One exception to "the model never creates an event": a brief (one short note, no non-event
+filter firing) in which the rules find no event at all gets the model's type when its best class
+reaches `fallback_probability` if its event date leads it (a note-shaped brief: 'On 3 May 2020,
+...'), `undated_fallback_probability` if not (old notes that date the event late, tokenised
+notes, headline-like lines: the shape news prose has too, so the bar is higher) (`fallback`;
+None: never). The rules miss such notes for want of a cue, not because they judged them
+non-events.
 """
 
 from __future__ import annotations
@@ -36,6 +39,7 @@ class Policy:
     rule_precision: dict[str, float] = field(default_factory=dict)
     min_probability: float = 0.0  # below this the model is unsure and the rules' verdict stands
     fallback_probability: float | None = None  # a note the rules find no event in: the model's type from here
+    undated_fallback_probability: float | None = None  # the same for a brief without a date lead
 
     def as_dict(self) -> dict:
         return {
@@ -43,6 +47,7 @@ class Policy:
             "rule_precision": {k: round(v, 4) for k, v in sorted(self.rule_precision.items())},
             "min_probability": self.min_probability,
             "fallback_probability": self.fallback_probability,
+            "undated_fallback_probability": self.undated_fallback_probability,
         }
 
     @classmethod
@@ -53,6 +58,7 @@ class Policy:
             dict(raw.get("rule_precision", {})),
             float(raw.get("min_probability", 0.0)),
             _optional_float(raw.get("fallback_probability")),
+            _optional_float(raw.get("undated_fallback_probability")),
         )
 
 
@@ -77,12 +83,16 @@ def decide(
     return classes[best], float(proba[best]), "model"
 
 
-def fallback(proba: np.ndarray, classes: Sequence[str], policy: Policy) -> tuple[str | None, float]:
-    """The model's type for an eligible note the rules found no event in, with its probability,
-    or (None, 0.0) when the policy has no fallback or the model is below its threshold."""
-    if policy.fallback_probability is None or not len(classes):
+def fallback(
+    proba: np.ndarray, classes: Sequence[str], policy: Policy, dated: bool = True
+) -> tuple[str | None, float]:
+    """The model's type for an eligible brief the rules found no event in (`dated`: its event date
+    leads it), with its probability, or (None, 0.0) when the policy has no such fallback or the
+    model is below its threshold."""
+    threshold = policy.fallback_probability if dated else policy.undated_fallback_probability
+    if threshold is None or not len(classes):
         return None, 0.0
     best = int(np.argmax(proba))
-    if proba[best] < policy.fallback_probability:
+    if proba[best] < threshold:
         return None, 0.0
     return classes[best], float(proba[best])

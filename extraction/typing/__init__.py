@@ -13,7 +13,9 @@ from extraction.typing.followups import (
 )
 from extraction.typing.gates import has_trigger
 from extraction.typing.learned import (
+    DATED,
     FALLBACK_RULE,
+    UNDATED,
     fallback_candidate,
     fallback_typing,
     learned_typing,
@@ -34,8 +36,10 @@ from extraction.typing.phrases import (
 
 __all__ = [
     "BATTLE_FOLLOWUP_RULE",
+    "DATED",
     "DEMONSTRATION_RANK",
     "FALLBACK_RULE",
+    "UNDATED",
     "EventTyping",
     "FoldedPattern",
     "Match",

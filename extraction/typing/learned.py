@@ -9,9 +9,10 @@ says who decides. The typing that comes out carries the calibrated probability a
 the model's top classes and the rules' own verdict, for `--explain`.
 
 `note_fallback` is the one case where the model types a note the rules found no event in: a
-note-shaped brief (its event date leads it: 'On 3 May 2020, ...') that no non-event filter
-rejects, with the model at least `policy.fallback_probability` sure (chosen by
-leave-one-region-out numbers under the false-alarm budget of the note-shaped negatives).
+brief that no non-event filter rejects, with the model at least `policy.fallback_probability`
+sure when its event date leads it (a note-shaped brief: 'On 3 May 2020, ...'), at least
+`policy.undated_fallback_probability` when not (chosen by leave-one-region-out numbers under the
+false-alarm budget of the note-shaped and news negatives).
 """
 
 from __future__ import annotations
@@ -30,8 +31,8 @@ from extraction.typing.event_types import EventTyping
 from schemas.codebook import SUB_EVENT_DISORDER, SUB_EVENT_PARENT
 
 __all__ = [
-    "FALLBACK_RULE", "MODEL_RULE", "fallback_candidate", "fallback_evidence", "fallback_typing",
-    "learned_typing", "note_fallback", "rejected_note",
+    "DATED", "FALLBACK_RULE", "MODEL_RULE", "UNDATED", "fallback_candidate", "fallback_evidence",
+    "fallback_typing", "learned_typing", "note_fallback", "rejected_note",
 ]
 
 MODEL_RULE = "learned model"
@@ -39,6 +40,7 @@ FALLBACK_RULE = "learned model (the rules found no event in the note)"
 TOP_CLASSES = 3
 LEAD_CHARS = 40  # a note-shaped brief names its event date this near its start ('On 3 May 2020, ...')
 SENTENCE_CHARS = 2_000  # as the engine reads a sentence
+DATED, UNDATED = "dated", "undated"  # a fallback candidate's kind: does its event date lead it?
 
 
 def learned_typing(
@@ -94,14 +96,19 @@ def fallback_evidence(text: str) -> Evidence:
     return Evidence(cues=tuple(sorted(find_cues(text))))
 
 
-def fallback_typing(text: str, sentences: Sequence[str], model: LearnedModel) -> EventTyping | None:
-    """The model's typing of a dated note the rules found no event in, or None (a non-event
-    filter fired, the policy has no fallback, or the model is below its threshold)."""
-    if model.policy.fallback_probability is None or rejected_note(sentences):
+def fallback_typing(
+    text: str, sentences: Sequence[str], model: LearnedModel, dated: bool = True
+) -> EventTyping | None:
+    """The model's typing of a brief the rules found no event in (`dated`: its event date leads
+    it), or None (a non-event filter fired, the policy has no such fallback, or the model is
+    below its threshold)."""
+    policy = model.policy
+    threshold = policy.fallback_probability if dated else policy.undated_fallback_probability
+    if threshold is None or rejected_note(sentences):
         return None
     evidence = fallback_evidence(text)
     proba = model.predict_proba(text, evidence)
-    sub, confidence = fallback(proba, model.classes, model.policy)
+    sub, confidence = fallback(proba, model.classes, policy, dated)
     if sub is None:
         return None
     return EventTyping(
@@ -130,23 +137,44 @@ def note_lead(brief: str, published: date | None) -> tuple[list[Sentence], DateM
     return None if lead is None or lead.start > LEAD_CHARS else (sentences, lead)
 
 
-def fallback_candidate(brief: str, published: date | None = None) -> bool:
-    """Would the model be asked about this brief were the rules to find no event in it? (A date
-    lead and no non-event filter firing; training simulates the engine's fallback with it.)"""
-    shaped = note_lead(brief, published)
-    return shaped is not None and not rejected_note([s.text for s in shaped[0]])
+def fallback_candidate(brief: str, published: date | None = None) -> str | None:
+    """Which fallback would the model be asked about this brief under, were the rules to find no
+    event in it: DATED (its event date leads it), UNDATED, or None (a non-event filter fires, or
+    no sentence). Training simulates the engine's fallback with it."""
+    sentences = list(iter_sentences(brief))
+    if not sentences or rejected_note([s.text for s in sentences]):
+        return None
+    return DATED if note_lead(brief, published) is not None else UNDATED
 
 
 def note_fallback(
     brief: str, published: date | None, model: LearnedModel | None
 ) -> tuple[Sentence, str, EventTyping, list[DateMention]] | None:
     """The model's event in a brief the rules found none in, as the engine's clause reading takes
-    it (the first sentence, its text, the model's typing, the lead date), or None: no model, not
-    note-shaped, a non-event filter fired, or the model is not sure enough."""
-    shaped = note_lead(brief, published) if model is not None else None
-    if shaped is None or model is None:
+    it (the first sentence, its text, the model's typing, the lead date, or the brief's first
+    event date when it has no lead), or None: no model, a non-event filter fired, or the model
+    is not sure enough."""
+    sentences = list(iter_sentences(brief)) if model is not None else []
+    if not sentences or model is None:
         return None
-    sentences, lead = shaped
-    typing = fallback_typing(brief, [s.text for s in sentences], model)
+    shaped = note_lead(brief, published)
+    typing = fallback_typing(brief, [s.text for s in sentences], model, dated=shaped is not None)
+    if typing is None:
+        return None
     first = sentences[0]
-    return None if typing is None else (first, first.text[:SENTENCE_CHARS], typing, [lead])
+    body = first.text[:SENTENCE_CHARS]
+    return first, body, typing, [shaped[1]] if shaped is not None else _brief_date(sentences, published)
+
+
+def _brief_date(sentences: Sequence[Sentence], published: date | None) -> list[DateMention]:
+    """The first event date anywhere in an undated brief ('... in Cabugao around 19 Jul 2016.'),
+    as a list of one, or none (a brief naming no date at all stays undated)."""
+    context = DateContext(published=published)
+    for sentence in sentences:
+        text = sentence.text[:SENTENCE_CHARS]
+        if could_hold_date(text):
+            dates = find_dates(text, context)
+            found = next((d for d in dates if not d.is_report_date and d.role == "event"), None)
+            if found is not None:
+                return [found]
+    return []

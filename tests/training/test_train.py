@@ -157,7 +157,24 @@ def test_the_fallback_types_a_dated_note_the_rules_miss_and_never_a_rejected_one
     court = "On 16 March 2022, the court in Nairobi sentenced a man to 20 years for murder."
     news = "The Allied Democratic Forces named a new commander for its units in Beni, Congo, on Monday."
     assert extract_events(Document("c", court), on) == []  # a non-event filter's judgement stands
-    assert extract_events(Document("n", news), on) == []  # no date lead: not note-shaped
+    assert extract_events(Document("n", news), on) == []  # no date lead: the undated fallback is off
+    policy = replace(model.policy, undated_fallback_probability=0.0)
+    undated = replace(on, model=replace(model, policy=policy))
+    (event,) = extract_events(Document("n", news), undated)
+    assert event["explain"]["event_type"].startswith(f"rule '{FALLBACK_RULE}'")
+    late = "Gunmen killed a trader in Beni, Congo, around 19 July 2016."
+    assert extract_events(Document("c", court), undated) == []
+    assert [e["event_date"] for e in extract_events(Document("l", late), undated)] in ([], ["2016-07-19"])
+
+
+def test_the_fallback_candidate_kind_follows_the_date_lead() -> None:
+    from training.rules_adapter import fallback_candidate
+
+    assert fallback_candidate("On 3 May 2021, rebels named a new commander in Beni.") == "dated"
+    late = "The rebels of the ADF named a new commander for Beni on 3 May 2021."
+    assert fallback_candidate(late) == "undated"
+    court = "On 16 March 2022, the court in Nairobi sentenced a man to 20 years for murder."
+    assert fallback_candidate(court) is None
 
 
 def test_the_fallback_threshold_round_trips_and_decides_only_above_it() -> None:
@@ -171,6 +188,12 @@ def test_the_fallback_threshold_round_trips_and_decides_only_above_it() -> None:
     assert fallback(np.asarray([0.45, 0.55]), classes, policy) == ("Attack", pytest.approx(0.55))
     assert fallback(np.asarray([0.45, 0.55]), classes, Policy(fallback_probability=0.6)) == (None, 0.0)
     assert fallback(np.asarray([0.9, 0.1]), classes, Policy()) == (None, 0.0)
+    both = Policy(fallback_probability=0.5, undated_fallback_probability=0.8)
+    assert Policy.from_dict(both.as_dict()) == both
+    assert Policy.from_dict({"fallback_probability": 0.5}).undated_fallback_probability is None
+    assert fallback(np.asarray([0.7, 0.3]), classes, both, dated=False) == (None, 0.0)
+    sure = fallback(np.asarray([0.85, 0.15]), classes, both, dated=False)
+    assert sure == ("Armed clash", pytest.approx(0.85))
 
 
 def test_training_with_cross_validation_stores_a_monotone_calibration_map(rows, cache, tmp_path) -> None:
@@ -180,3 +203,5 @@ def test_training_with_cross_validation_stores_a_monotone_calibration_map(rows, 
     assert model.calibration is not None, "train fitted no calibration map from its own CV"
     assert np.all(np.diff(model.calibration.accuracy) > 0)
     assert set(model.meta["cv"]["ece"]) == {"stated", "calibrated_nested"}
+    pooled = model.meta["cv"]["pooled_sub_event_macro_f1"]
+    assert set(pooled) == {"rules", "model", "combined"} and all(0 <= v <= 1 for v in pooled.values())
