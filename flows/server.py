@@ -27,6 +27,9 @@ from eventpipe.errors import EventpipeError
 logger = logging.getLogger(__name__)
 
 STARTUP_TIMEOUT_SECONDS = 90.0
+# A run waits for its temporary server: polling often returns the moment it answers (a /health
+# probe costs the server about a millisecond).
+HEALTH_POLL_SECONDS = 0.1
 _PR_SET_PDEATHSIG = 1
 
 
@@ -113,7 +116,7 @@ def wait_until_healthy(api_url: str, process: subprocess.Popen[bytes], timeout: 
                     return
         except (urllib.error.URLError, ConnectionError, TimeoutError):
             pass
-        time.sleep(0.5)
+        time.sleep(HEALTH_POLL_SECONDS)
     raise EventpipeError(f"the local Prefect server did not answer within {timeout:.0f} s")
 
 
