@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from extraction.places import lexicon as lex
 from extraction.places.gazetteer import Gazetteer
 from extraction.places.mentions import _BIG_PLACE, PlaceMention, _fold_word, capitalised_words, find_places
+from extraction.places.spelling import same_spelling
 
 
 @dataclass(frozen=True)
@@ -82,9 +83,10 @@ def _mention_country(mention: PlaceMention) -> tuple[str | None, float]:
     if named:
         return named[0], 2.0
     codes = {c.alpha2 for c in mention.candidates}
-    if len(codes) == 1:
-        return codes.pop(), 1.0
     written = _fold_word(mention.text)
+    if len(codes) == 1:
+        own = any(_by_own_name(c, written) for c in mention.candidates)
+        return codes.pop(), 1.0 if own else _ALIAS_WEIGHT
     biggest: dict[str, int] = {}
     for candidate in mention.candidates:
         if candidate.kind == "place" and _fold_word(candidate.name) != written:
@@ -94,6 +96,12 @@ def _mention_country(mention: PlaceMention) -> tuple[str | None, float]:
     if len(ranked) > 1 and ranked[0][1] >= 5 * max(ranked[1][1], 1) and ranked[0][1] >= _BIG_PLACE:
         return ranked[0][0], 0.5
     return None, 0.0
+
+
+def _by_own_name(entry, written: str) -> bool:
+    """A region by any of its names, a place by its own name or a transliteration of it: not by
+    one of its many alternate names ('Inata' is an alias of Japan's Inada)."""
+    return entry.kind != "place" or same_spelling(entry.name, written) or entry.population >= _ALIAS_CITY
 
 
 def document_context(
@@ -184,3 +192,7 @@ _METADATA_WEIGHT = 1.5
 # namesake's population ('Tripoli' in Libya is five times Lebanon's).
 _FORCES_WEIGHT = 1.0
 _NEIGHBOUR_WEIGHT = 0.25
+# A name that matches places of one country only by an alternate name: a local village the
+# gazetteer lacks is as likely as that foreign place.
+_ALIAS_WEIGHT = 0.25
+_ALIAS_CITY = 1_000_000

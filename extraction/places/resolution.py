@@ -33,7 +33,6 @@ from __future__ import annotations
 
 import math
 from dataclasses import replace
-from difflib import SequenceMatcher
 
 from extraction.places import lexicon as lex
 from extraction.places.building import (
@@ -59,7 +58,7 @@ from extraction.places.mentions import (
     _named_after_cue,
     find_places,
 )
-from extraction.places.spelling import ascii_name
+from extraction.places.spelling import ascii_name, same_spelling
 
 __all__ = [
     "MAX_WORDS",
@@ -209,11 +208,14 @@ def _without_foreign_aliases(
     text or its source names its countries outright, a village or small town in a country nobody
     names is dropped too ('near Bugar' in a Kenyan paper is not China's Bugar) when it is the
     event's place (a bracketed parent, '(Menaka, Menaka)', is the note's own coding)."""
-    known = countries | set(context.countries)
+    known = countries | set(context.without_echo_of(mention).countries)
     written = _fold_word(mention.text)
     if not known:  # no country to go by: a place of that very name beats one of another name
-        own = [c for c in pool if c.kind == "place" and _same_spelling(c.name, written)]
-        return [c for c in pool if not own or c.kind != "place" or c in own or c.population >= _ALIAS_CITY]
+        own = [c for c in pool if c.kind == "place" and same_spelling(c.name, written)]
+        # a parent ('(Gaoua, Poni)') is a district or region, not a village abroad under an alias
+        own = own or ([] if head else [c for c in pool if c.kind != "place"])
+        big = _ALIAS_CITY
+        return [c for c in pool if not own and head or c.kind != "place" or c in own or c.population >= big]
     supported = {c for c in context.placing if (c, written) not in context.echoes}
     supported = supported if head and context.named else set()
 
@@ -222,23 +224,11 @@ def _without_foreign_aliases(
             return True
         if supported and c.population < _SMALL_ABROAD and c.alpha2 not in supported:
             return False
-        return c.alpha2 in known or c.population >= _ALIAS_CITY or _same_spelling(c.name, written)
+        return c.alpha2 in known or c.population >= _ALIAS_CITY or same_spelling(c.name, written)
 
     return [c for c in pool if plausible(c)]
 
 
-def _same_spelling(name: str, written: str) -> bool:
-    """The place's own name, or a transliteration of it ('Tillabery' for Tillaberi), rather
-    than one of its alternate names ('Boni' for Bonn)."""
-    folded = _fold_word(name)
-    if folded == written:
-        return True
-    if len(written) < 6 or abs(len(folded) - len(written)) > 2 or folded[:2] != written[:2]:
-        return False  # cheap: most alternate names are nothing like the written one
-    return SequenceMatcher(None, folded, written).ratio() >= _VARIANT_RATIO
-
-
-_VARIANT_RATIO = 0.85
 # Below this a place abroad is a village or town: a namesake in a named country is likelier.
 _SMALL_ABROAD = _CITY_WITH_DISTRICTS
 _ALIAS_CITY = 1_000_000
@@ -310,7 +300,7 @@ def _own_name_candidates(mention: PlaceMention) -> list[Entry]:
         c
         for c in mention.candidates
         if c.kind != "place"
-        or _same_spelling(c.name, written)
+        or same_spelling(c.name, written)
         or _fold_word(c.name).startswith(written + " ")
     ]
 
