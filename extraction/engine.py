@@ -49,6 +49,7 @@ from extraction.places import (
     metadata_countries,
     resolve_place,
     text_location,
+    with_named_place,
 )
 from extraction.reading import PIECE_JOINER, Clause, Sentence, iter_sentences, prepared_pieces, split_clauses
 from extraction.records import (
@@ -365,6 +366,8 @@ def _build_mention(
     gazetteer = resources.gazetteer
     place = place or resolve_place(clause_text, sentence_text, state, gazetteer, clause.alone, brief)
     place = place or _place_from_actors(brief or clause.text, typing, when, resources)
+    if state.brief:  # a place the gazetteer lacks still names the event's location
+        place = with_named_place(place, brief, gazetteer)
     if place is None and state.brief:  # kept incomplete: its type, actors and fatalities stand
         place = UNPLACED  # (it fails the schema on purpose, so the warehouse quarantines it)
     if place is None:

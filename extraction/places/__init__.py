@@ -18,6 +18,7 @@ from extraction.places.fallback import (
     place_mentions,
     resolve_place,
     text_location,
+    with_named_place,
 )
 from extraction.places.gazetteer import (
     ACLED_FILE,
@@ -58,4 +59,5 @@ __all__ = [
     "resolve_location",
     "resolve_place",
     "text_location",
+    "with_named_place",
 ]

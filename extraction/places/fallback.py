@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from functools import lru_cache
 from typing import Protocol
 
@@ -20,7 +21,7 @@ from extraction.places.context import PlaceContext
 from extraction.places.gazetteer import Gazetteer
 from extraction.places.lexicon import BORDER_AFTER, VISITOR_AFTER
 from extraction.places.mentions import PlaceMention, find_places
-from extraction.places.resolution import Place, resolve_location
+from extraction.places.resolution import Place, resolve_location, unknown_place_name
 from extraction.places.spelling import fold_word
 
 LOOKBACK_SENTENCES = 3  # how far back in a paragraph a sentence naming no place looks for one
@@ -283,3 +284,20 @@ def first_country_place(alpha3_codes: Iterable[str | None], gazetteer: Gazetteer
         if country is not None:
             return country_place([country.alpha2], gazetteer)
     return None
+
+
+def with_named_place(place: Place | None, text: str, gazetteer: Gazetteer) -> Place | None:
+    """A place without a location (country only, or nothing at all) under the name the text gives
+    after a locative cue that the gazetteer lacks ('looted the village of Yalanga', 'GSU police
+    kill two in Mathare'): ACLED's location is that name, coded by its country alone (geo_precision
+    3, no coordinates). Without a country the record still fails the schema and is quarantined,
+    but an analyst sees where it happened."""
+    if place is not None and place.location is not None:
+        return place
+    name = unknown_place_name(place_mentions(text, gazetteer), gazetteer)
+    if name is None:
+        return place
+    why = f"'{name}' not in gazetteer"
+    if place is None or place.country is None:
+        return replace(UNPLACED, location=name, evidence=f"{why}; no country named")
+    return replace(place, location=name, evidence=f"{why}; {place.evidence}")

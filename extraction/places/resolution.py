@@ -419,6 +419,12 @@ def _with_candidates(
 _SHOWN_CANDIDATES = 4
 
 
+def unknown_place_name(mentions: list[PlaceMention], gazetteer: Gazetteer) -> str | None:
+    """ACLED's spelling of the first name after a locative cue that the gazetteer lacks, if any."""
+    unknown = _unknown_mention(mentions, set(), PlaceContext(), gazetteer)
+    return ascii_name(unknown.text) if unknown is not None else None
+
+
 def _unknown_mention(
     mentions: list[PlaceMention], countries: set[str], context: PlaceContext, gazetteer: Gazetteer
 ) -> PlaceMention | None:
