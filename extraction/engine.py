@@ -46,6 +46,7 @@ from extraction.places import (
     coordinated_places,
     document_context,
     first_country_place,
+    institution_place,
     metadata_countries,
     resolve_place,
     text_location,
@@ -366,6 +367,7 @@ def _build_mention(
     gazetteer = resources.gazetteer
     place = place or resolve_place(clause_text, sentence_text, state, gazetteer, clause.alone, brief)
     place = place or _place_from_actors(brief or clause.text, typing, when, resources)
+    place = place or institution_place(brief or clause.text, gazetteer)
     if state.brief:  # a place the gazetteer lacks still names the event's location
         place = with_named_place(place, brief, gazetteer)
     if place is None and state.brief:  # kept incomplete: its type, actors and fatalities stand

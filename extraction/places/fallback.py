@@ -19,6 +19,7 @@ from typing import Protocol
 
 from extraction.places.context import PlaceContext
 from extraction.places.gazetteer import Gazetteer
+from extraction.places.institutions import institution_countries
 from extraction.places.lexicon import BORDER_AFTER, VISITOR_AFTER
 from extraction.places.mentions import PlaceMention, find_places
 from extraction.places.resolution import Place, resolve_location, unknown_place_name
@@ -301,3 +302,14 @@ def with_named_place(place: Place | None, text: str, gazetteer: Gazetteer) -> Pl
     if place is None or place.country is None:
         return replace(UNPLACED, location=name, evidence=f"{why}; no country named")
     return replace(place, location=name, evidence=f"{why}; {place.evidence}")
+
+
+def institution_place(text: str, gazetteer: Gazetteer) -> Place | None:
+    """The country-level place of the one country whose institutions `text` names ('FACA
+    soldiers', 'MONUSCO peacekeepers'): the last resort when the text names no place or country.
+    Institutions of two countries ('KDF troops' in Somalia) leave it undecided."""
+    countries = institution_countries(text)
+    if len(countries) != 1:
+        return None
+    codes = _country_codes(countries[0], gazetteer)
+    return country_place(codes[:1], gazetteer)
