@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 
 from extraction.places import lexicon as lex
 from extraction.places.gazetteer import Gazetteer
+from extraction.places.institutions import institution_countries
 from extraction.places.mentions import _BIG_PLACE, PlaceMention, _fold_word, capitalised_words, find_places
 from extraction.places.spelling import same_spelling
 
@@ -150,6 +151,9 @@ def document_context(
             countries[alpha2] += 0.5
             named.append(alpha2)
     named += [alpha2 for alpha2 in forces if alpha2 in support]
+    for name in institution_countries(text):  # 'FACA soldiers', 'MONUSCO': like 'Ukrainian forces'
+        for alpha2 in {c.alpha2 for c in gazetteer.regions(_fold_word(name)) if c.kind == "country"}:
+            countries[alpha2] += _FORCES_WEIGHT
     for alpha2 in fallback:
         countries[alpha2] += _METADATA_WEIGHT
         named.append(alpha2)
