@@ -46,11 +46,10 @@ from extraction.places import (
     coordinated_places,
     document_context,
     first_country_place,
-    institution_place,
+    last_resort_place,
     metadata_countries,
     resolve_place,
     text_location,
-    with_named_place,
 )
 from extraction.reading import PIECE_JOINER, Clause, Sentence, iter_sentences, prepared_pieces, split_clauses
 from extraction.records import (
@@ -367,9 +366,7 @@ def _build_mention(
     gazetteer = resources.gazetteer
     place = place or resolve_place(clause_text, sentence_text, state, gazetteer, clause.alone, brief)
     place = place or _place_from_actors(brief or clause.text, typing, when, resources)
-    place = place or institution_place(brief or clause.text, gazetteer)
-    if state.brief:  # a place the gazetteer lacks still names the event's location
-        place = with_named_place(place, brief, gazetteer)
+    place = last_resort_place(place, brief or clause.text, gazetteer, state.brief)
     if place is None and state.brief:  # kept incomplete: its type, actors and fatalities stand
         place = UNPLACED  # (it fails the schema on purpose, so the warehouse quarantines it)
     if place is None:

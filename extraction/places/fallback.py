@@ -313,3 +313,10 @@ def institution_place(text: str, gazetteer: Gazetteer) -> Place | None:
         return None
     codes = _country_codes(countries[0], gazetteer)
     return country_place(codes[:1], gazetteer)
+
+
+def last_resort_place(place: Place | None, text: str, gazetteer: Gazetteer, brief: bool) -> Place | None:
+    """After the text's places, the paragraph's and the actors' countries: the country of the
+    institutions `text` names, and in a brief the name of a place the gazetteer lacks."""
+    place = place or institution_place(text, gazetteer)
+    return with_named_place(place, text, gazetteer) if brief else place
