@@ -153,7 +153,9 @@ BORDER_AFTER = re.compile(r"\s*[-‐–]?\s*(?:border|frontier)\b", re.IGNORECAS
 VISITOR_AFTER = re.compile(
     r"(?:\s+[A-Z][\w'’-]+){0,2}\s+(?:raiders|militia|militias|militiamen|bandits|nationals?|cleric|tourists?|"
     r"refugees|migrants|traders|herders|herdsmen|pastoralists|fishermen|rustlers|forces|troops|"
-    r"soldiers|army|military|operation|jets|warplanes|airstrikes?|peacekeepers)\b"
+    r"soldiers|army|military|operation|jets|warplanes|airstrikes?|peacekeepers|embass(?:y|ies)|consulate|"
+    r"workers?|engineers?|contractors|instructors|mercenaries|compan(?:y|ies)|firms?|investors?|citizens?|"
+    r"journalists?|correspondents?|reporters?|diplomats?|ambassador|envoy|delegation|drones?)\b"
 )
 # 'Ukrainian Forces', 'French Operation Barkhane': armed forces that may act abroad.
 FORCES_AFTER = re.compile(
