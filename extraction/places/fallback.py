@@ -20,7 +20,7 @@ from typing import Protocol
 from extraction.places.context import PlaceContext
 from extraction.places.gazetteer import Gazetteer
 from extraction.places.institutions import institution_countries
-from extraction.places.lexicon import BORDER_AFTER, VISITOR_AFTER
+from extraction.places.lexicon import BORDER_AFTER, INTERNATIONAL_OUTLETS, VISITOR_AFTER
 from extraction.places.mentions import PlaceMention, find_places
 from extraction.places.resolution import Place, resolve_location, unknown_place_name
 from extraction.places.spelling import fold_word
@@ -81,7 +81,8 @@ def metadata_countries(title: str | None, source: str | None, gazetteer: Gazette
     Times'), else the country of a region or town the source is named after ('Kashmir News
     Service'): the last resort for an event's country when the text names none.
     Every run of one to three capitalised words is looked up, as sources glue names together."""
-    words = [w.group() for w in _CAPITALISED_RE.finditer(f"{title or ''} {source or ''}")]
+    named = INTERNATIONAL_OUTLETS.sub(" ; ", source or "")  # 'Agence France Presse' is no French news
+    words = [w.group() for w in _CAPITALISED_RE.finditer(f"{title or ''} {named}")]
     found: list[str] = []
     regions: list[str] = []
     for i in range(len(words)):
