@@ -112,6 +112,8 @@ def _score(
     context: PlaceContext,
 ) -> float:
     score = math.log10(entry.population + 10)
+    if entry.kind == "place" and ascii_name(entry.name).casefold() == ascii_name(mention.text).casefold():
+        score += _EXACT_BONUS  # 'Kisii' as written (Kenya) over a folded 'Kisi' (Nigeria)
     if entry.uses and (
         entry.alpha2 in countries or entry.alpha2 in context.countries[:1] or not context.countries
     ):
@@ -139,6 +141,7 @@ def _score(
 
 
 _USES_BONUS = 2.0  # ACLED's usage counts as much as a hundredfold population at most
+_EXACT_BONUS = 0.5  # the name exactly as written weighs like a threefold population
 
 
 def _best(
