@@ -20,7 +20,7 @@ from typing import Protocol
 from extraction.places.context import PlaceContext
 from extraction.places.gazetteer import Gazetteer
 from extraction.places.institutions import institution_countries
-from extraction.places.lexicon import BORDER_AFTER, INTERNATIONAL_OUTLETS, VISITOR_AFTER
+from extraction.places.lexicon import BORDER_AFTER, COMMON_WORDS, INTERNATIONAL_OUTLETS, VISITOR_AFTER
 from extraction.places.mentions import PlaceMention, find_places
 from extraction.places.resolution import Place, resolve_location, unknown_place_name
 from extraction.places.spelling import fold_word
@@ -318,6 +318,41 @@ def institution_place(text: str, gazetteer: Gazetteer) -> Place | None:
 
 def last_resort_place(place: Place | None, text: str, gazetteer: Gazetteer, brief: bool) -> Place | None:
     """After the text's places, the paragraph's and the actors' countries: the country of the
-    institutions `text` names, and in a brief the name of a place the gazetteer lacks."""
-    place = place or institution_place(text, gazetteer)
+    institutions `text` names, the region it names in passing, and in a brief the name of a
+    place the gazetteer lacks."""
+    place = place or institution_place(text, gazetteer) or region_place(text, gazetteer)
     return with_named_place(place, text, gazetteer) if brief else place
+
+
+def region_place(text: str, gazetteer: Gazetteer) -> Place | None:
+    """The region (admin1) a text names only in passing, inside another name ('All Sindh Disabled
+    Ittehad', 'the Arakan State Advisory Commission'), at country and region level (no location,
+    geo_precision 3): when every region the text names lies in one country and its name is no
+    common word, that is where the event is likeliest."""
+    words = [w.group() for w in _CAPITALISED_RE.finditer(text)]
+    regions: dict[str, str] = {}
+    for i in range(len(words)):
+        for n in range(min(3, len(words) - i), 0, -1):
+            key = fold_word(" ".join(words[i : i + n]))
+            found = {c.admin1_key: c.alpha2 for c in gazetteer.regions(key) if c.kind == "admin1"}
+            if len(found) == 1 and len(key) >= _REGION_LETTERS and key not in COMMON_WORDS:
+                regions.update(found)  # type: ignore[arg-type]
+    if len(set(regions.values())) != 1:
+        return None
+    key = next(iter(regions))
+    country, region = gazetteer.country(regions[key]), gazetteer.admin1.get(key)
+    if country is None or region is None:
+        return None
+    return replace(
+        UNPLACED,
+        admin1=gazetteer.admin1_spelling(key) or region.name,
+        country=country.name,
+        iso=country.iso,
+        alpha3=country.alpha3,
+        region=country.region,
+        geo_precision=3,
+        evidence=f"region only: {region.name}, {country.name} (named in passing)",
+    )
+
+
+_REGION_LETTERS = 5
