@@ -206,9 +206,9 @@ def _cue_before(text: str, start: int) -> str | None:
         words.pop()  # "in Russia's Kaluga region": the owner's cue is the name's
     while len(words) > 1 and words[-1] in _REGION_ADJECTIVES:
         words.pop()  # 'in northern Mali', 'through central Santiago'
-    if not words or words[-1].lstrip("(\"'“‘") not in lex.CUE_ENDINGS:
+    if not words or words[-1].lstrip("([\"'“‘") not in lex.CUE_ENDINGS:
         return None
-    words = [w.strip("(\"'“‘") for w in words]
+    words = [w.strip("([\"'“‘") for w in words]  # '[coded to Joghba]': an analyst's bracket
     if words and words[-1] == "the":
         words.pop()
     settlement = None
@@ -444,12 +444,15 @@ def _mention(
     link = _link(text, previous[-1].end, start) if previous else None
     surface_end = _dash_district_end(text, end, gazetteer) if known else end
     candidates = gazetteer.candidates(key) if known else ()
+    cue = _cue_before(text, start)
+    if cue in lex.CODED_CUES and _ACTOR_CODING.match(text, surface_end):
+        cue = None  # '(coded as Darfur communal militia)' codes an actor, not the place
     return PlaceMention(
         text[start:surface_end],
         start,
         surface_end,
         candidates,
-        _cue_before(text, start),
+        cue,
         _level_after(text, surface_end) or _settlement_before(text, start),
         link is not None,
         link == "part",
@@ -461,7 +464,10 @@ def _mention(
     )
 
 
+_ACTOR_CODING = re.compile(
+    r"\s+(?:communal|ethnic|militia|militias|forces|rebels|armed|group|gunmen|protesters|rioters|police|military)\b"
+)
+
+
 def _is_big_city(gazetteer: Gazetteer, key: str) -> bool:
     return any(c.kind == "place" and c.population >= _CITY_WITH_DISTRICTS for c in gazetteer.candidates(key))
-
-

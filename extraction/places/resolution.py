@@ -45,6 +45,7 @@ from extraction.places.building import (
     _place_from_chain,
     _spelled_otherwise,
     _unplaced,
+    admin1_as_written,
 )
 from extraction.places.context import PlaceContext, country_from_text, document_context
 from extraction.places.gazetteer import SUBDIVISION_ID_PREFIX, Entry, Gazetteer
@@ -302,9 +303,7 @@ def _own_name_candidates(mention: PlaceMention) -> list[Entry]:
     return [
         c
         for c in mention.candidates
-        if c.kind != "place"
-        or same_spelling(c.name, written)
-        or _fold_word(c.name).startswith(written + " ")
+        if c.kind != "place" or same_spelling(c.name, written) or _fold_word(c.name).startswith(written + " ")
     ]
 
 
@@ -386,6 +385,11 @@ def resolve_location(
     """
     context = context or PlaceContext()
     gazetteer = gazetteer or Gazetteer.load()
+    place = _resolve(mentions, context, gazetteer)
+    return admin1_as_written(place, mentions, gazetteer) if place is not None else None
+
+
+def _resolve(mentions: list[PlaceMention], context: PlaceContext, gazetteer: Gazetteer) -> Place | None:
     countries, admin1 = _sentence_priors(mentions)
     chains = [c for c in _chains(mentions) if _eligible(c)]
     unknown = _unknown_mention(mentions, countries, context, gazetteer)
@@ -395,7 +399,9 @@ def resolve_location(
         place = _place_from_chain(chain, resolved, gazetteer)
         if place is not None:
             place = _with_candidates(place, chain[0], countries, admin1, context)
-        if place is not None and (rank[0] < 2 or unknown is None):
+        # '[coded to Joghba]' wins over the other places, unless its own chain placed it
+        coded = unknown is not None and _coded_unknown(unknown) and unknown not in chains[index]
+        if place is not None and (rank[0] < 2 or unknown is None) and not coded:
             return place
         if place is not None:  # 'in Ndunyu' beats a name without a locative cue ('of Virginia Nyaiko')
             return _unknown_place(unknown, place, mentions, context, gazetteer)
@@ -434,7 +440,7 @@ def _unknown_mention(
     """The first name after a locative cue that the gazetteer lacks ('in Mikinduri'), or knows only
     abroad under an alias ('in Boni forest'); not a people ('in Kenyan hands'), a level or a
     landmark word ('in the Municipality of X', 'outside the Oqaqeni Clinic')."""
-    for mention in mentions:
+    for mention in sorted(mentions, key=lambda m: not _coded_unknown(m)):  # the analyst's coding first
         words = mention.text.lower().split()
         if (
             _named_after_cue(mention)
@@ -446,6 +452,11 @@ def _unknown_mention(
         ):
             return mention
     return None
+
+
+def _coded_unknown(mention: PlaceMention) -> bool:
+    """'[coded to Joghba]': the analyst's coding names a place the gazetteer does not know at all."""
+    return mention.cue in lex.CODED_CUES and not mention.candidates
 
 
 _NOT_A_NAME = lex.ADMIN_LEVEL_WORDS | lex.TOWN_LEVEL_WORDS | lex.OF_PLACE_NOUNS | lex.SUBTOWN_PREFIXES
