@@ -21,7 +21,7 @@ from extraction.places.context import PlaceContext
 from extraction.places.gazetteer import Gazetteer
 from extraction.places.institutions import institution_countries
 from extraction.places.lexicon import BORDER_AFTER, COMMON_WORDS, INTERNATIONAL_OUTLETS, VISITOR_AFTER
-from extraction.places.mentions import PlaceMention, find_places
+from extraction.places.mentions import PlaceMention, _is_people_name, find_places
 from extraction.places.resolution import Place, resolve_location, unknown_place_name
 from extraction.places.spelling import fold_word
 
@@ -335,7 +335,8 @@ def region_place(text: str, gazetteer: Gazetteer) -> Place | None:
         for n in range(min(3, len(words) - i), 0, -1):
             key = fold_word(" ".join(words[i : i + n]))
             found = {c.admin1_key: c.alpha2 for c in gazetteer.regions(key) if c.kind == "admin1"}
-            if len(found) == 1 and len(key) >= _REGION_LETTERS and key not in COMMON_WORDS:
+            people = _is_people_name(key)  # 'Turkana herders': a people, not the county
+            if len(found) == 1 and len(key) >= _REGION_LETTERS and key not in COMMON_WORDS and not people:
                 regions.update(found)  # type: ignore[arg-type]
     if len(set(regions.values())) != 1:
         return None
