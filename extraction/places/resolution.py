@@ -401,7 +401,15 @@ def _resolve(mentions: list[PlaceMention], context: PlaceContext, gazetteer: Gaz
             place = _with_candidates(place, chain[0], countries, admin1, context)
         # '[coded to Joghba]' wins over the other places, unless its own chain placed it
         coded = unknown is not None and _coded_unknown(unknown) and unknown not in chains[index]
-        if place is not None and (rank[0] < 2 or unknown is None) and not coded:
+        # 'in Kabambare in Maniema': a region alone does not hide the unknown town named in it
+        region_only = (
+            place is not None
+            and place.geo_precision == 3
+            and unknown is not None
+            and unknown.level not in lex.ADMIN_LEVEL_WORDS  # 'the Boland region' is no town
+            and unknown not in chains[index]
+        )
+        if place is not None and (rank[0] < 2 or unknown is None) and not coded and not region_only:
             return place
         if place is not None:  # 'in Ndunyu' beats a name without a locative cue ('of Virginia Nyaiko')
             return _unknown_place(unknown, place, mentions, context, gazetteer)
