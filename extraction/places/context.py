@@ -6,6 +6,7 @@ the source's metadata) so that `extraction.places.resolve_location` can choose a
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -13,7 +14,14 @@ from dataclasses import dataclass, replace
 from extraction.places import lexicon as lex
 from extraction.places.gazetteer import Gazetteer
 from extraction.places.institutions import institution_countries
-from extraction.places.mentions import _BIG_PLACE, PlaceMention, _fold_word, capitalised_words, find_places
+from extraction.places.mentions import (
+    _BIG_PLACE,
+    PlaceMention,
+    _fold_word,
+    _is_people_name,
+    capitalised_words,
+    find_places,
+)
 from extraction.places.spelling import same_spelling
 
 
@@ -103,6 +111,28 @@ def _by_own_name(entry, written: str) -> bool:
     """A region by any of its names, a place by its own name or a transliteration of it: not by
     one of its many alternate names ('Inata' is an alias of Japan's Inada)."""
     return entry.kind != "place" or same_spelling(entry.name, written) or entry.population >= _ALIAS_CITY
+
+
+def regions_in_passing(text: str, gazetteer: Gazetteer) -> dict[str, str]:
+    """admin1 key -> alpha-2 of the regions a text names anywhere, also inside another name ('All
+    Sindh Disabled Ittehad', 'Hyderabad Press Club ... Sindh National Party'): one to three
+    capitalised words naming a region of one country only, of five letters or more, neither a
+    common word nor a people ('Turkana herders')."""
+    words = [w.group() for w in _CAPITALISED_RE.finditer(text)]
+    regions: dict[str, str] = {}
+    for i in range(len(words)):
+        for n in range(min(3, len(words) - i), 0, -1):
+            key = _fold_word(" ".join(words[i : i + n]))
+            if len(key) < _REGION_LETTERS or key in lex.COMMON_WORDS or _is_people_name(key):
+                continue
+            found = {c.admin1_key: c.alpha2 for c in gazetteer.regions(key) if c.kind == "admin1"}
+            if len(found) == 1:
+                regions.update(found)  # type: ignore[arg-type]
+    return regions
+
+
+_CAPITALISED_RE = re.compile(r"\b[A-Z][a-z]+\b")
+_REGION_LETTERS = 5
 
 
 def document_context(

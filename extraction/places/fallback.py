@@ -17,11 +17,11 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import Protocol
 
-from extraction.places.context import PlaceContext
+from extraction.places.context import PlaceContext, regions_in_passing
 from extraction.places.gazetteer import Gazetteer
 from extraction.places.institutions import institution_countries
-from extraction.places.lexicon import BORDER_AFTER, COMMON_WORDS, INTERNATIONAL_OUTLETS, VISITOR_AFTER
-from extraction.places.mentions import PlaceMention, _is_people_name, find_places
+from extraction.places.lexicon import BORDER_AFTER, INTERNATIONAL_OUTLETS, VISITOR_AFTER
+from extraction.places.mentions import PlaceMention, find_places
 from extraction.places.resolution import Place, resolve_location, unknown_place_name
 from extraction.places.spelling import fold_word
 
@@ -329,15 +329,7 @@ def region_place(text: str, gazetteer: Gazetteer) -> Place | None:
     Ittehad', 'the Arakan State Advisory Commission'), at country and region level (no location,
     geo_precision 3): when every region the text names lies in one country and its name is no
     common word, that is where the event is likeliest."""
-    words = [w.group() for w in _CAPITALISED_RE.finditer(text)]
-    regions: dict[str, str] = {}
-    for i in range(len(words)):
-        for n in range(min(3, len(words) - i), 0, -1):
-            key = fold_word(" ".join(words[i : i + n]))
-            found = {c.admin1_key: c.alpha2 for c in gazetteer.regions(key) if c.kind == "admin1"}
-            people = _is_people_name(key)  # 'Turkana herders': a people, not the county
-            if len(found) == 1 and len(key) >= _REGION_LETTERS and key not in COMMON_WORDS and not people:
-                regions.update(found)  # type: ignore[arg-type]
+    regions = regions_in_passing(text, gazetteer)
     if len(set(regions.values())) != 1:
         return None
     key = next(iter(regions))
@@ -355,5 +347,3 @@ def region_place(text: str, gazetteer: Gazetteer) -> Place | None:
         evidence=f"region only: {region.name}, {country.name} (named in passing)",
     )
 
-
-_REGION_LETTERS = 5
