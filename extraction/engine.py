@@ -46,6 +46,7 @@ from extraction.places import (
     coordinated_places,
     document_context,
     first_country_place,
+    last_resort_place,
     metadata_countries,
     resolve_place,
     text_location,
@@ -364,7 +365,8 @@ def _build_mention(
     brief = state.brief_text  # a brief is read whole: briefs are never masked (_place_text)
     gazetteer = resources.gazetteer
     place = place or resolve_place(clause_text, sentence_text, state, gazetteer, clause.alone, brief)
-    place = place or _place_from_actors(clause.text, typing, when, resources)
+    place = place or _place_from_actors(brief or clause.text, typing, when, resources)
+    place = last_resort_place(place, brief or clause.text, gazetteer, state.brief)
     if place is None and state.brief:  # kept incomplete: its type, actors and fatalities stand
         place = UNPLACED  # (it fails the schema on purpose, so the warehouse quarantines it)
     if place is None:

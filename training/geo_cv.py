@@ -11,7 +11,8 @@ does): country, admin1, admin2, location, coords25 (within 25 km, over rows wher
 have coordinates) and coords25_all (a missing prediction counts as wrong). Errors (a row with a
 wrong country, admin1 or location) are split by kind:
 - no_event: the engine found no event in the note (typing's miss: every field is wrong);
-- no_place: an event without a location (country only, or nothing);
+- no_place: an event without a located place: country only, nothing, or a name the gazetteer
+  lacks (kept as ACLED's location, but without coordinates);
 - precision3: the event was coded to a region (geo_precision 3) instead of the town;
 - wrong_namesake: the right name, but a place of that name elsewhere (> 25 km, or another country);
 - wrong_admin: the right town (name or point within 25 km) with wrong admin names;
@@ -126,7 +127,7 @@ def error_kind(gold: dict, pred: dict | None, result: dict) -> str | None:
         return None
     if not pred:
         return "no_event"
-    if not pred.get("location"):
+    if not pred.get("location") or _float(pred.get("latitude")) is None:
         return "no_place"
     if pred.get("geo_precision") == 3:
         return "precision3"

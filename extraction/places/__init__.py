@@ -14,10 +14,13 @@ from extraction.places.fallback import (
     countries_named,
     country_place,
     first_country_place,
+    institution_place,
+    last_resort_place,
     metadata_countries,
     place_mentions,
     resolve_place,
     text_location,
+    with_named_place,
 )
 from extraction.places.gazetteer import (
     ACLED_FILE,
@@ -51,6 +54,8 @@ __all__ = [
     "document_context",
     "find_places",
     "first_country_place",
+    "institution_place",
+    "last_resort_place",
     "fold_name",
     "fold_word",
     "metadata_countries",
@@ -58,4 +63,5 @@ __all__ = [
     "resolve_location",
     "resolve_place",
     "text_location",
+    "with_named_place",
 ]

@@ -295,3 +295,20 @@ def _make_place(
         evidence=evidence,
         admin3=admin3,
     )
+
+
+def admin1_as_written(place: Place, mentions: list[PlaceMention], gazetteer: Gazetteer) -> Place:
+    """The place's admin1 as the sentence spells it ('North Darfur', not GeoNames' 'Northern
+    Darfur') when the sentence names that region explicitly (with a level word, or as a parent
+    after a comma or in brackets), ACLED's table has no spelling of it and the
+    gazetteer's name is no known ACLED convention: sources follow local usage, as ACLED does."""
+    for mention in mentions:
+        for entry in mention.candidates:
+            key = entry.admin1_key if entry.kind == "admin1" else None
+            region = gazetteer.admin1.get(key) if key else None
+            if region is None or region.name != place.admin1 or region.fixed:
+                continue
+            explicit = mention.level in lex.ADMIN_LEVEL_WORDS or mention.linked  # 'West Darfur state'
+            if explicit and gazetteer.admin1_spelling(region.key) is None and "-" not in mention.text:
+                return replace(place, admin1=ascii_name(mention.text))
+    return place

@@ -6,13 +6,23 @@ the source's metadata) so that `extraction.places.resolve_location` can choose a
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from extraction.places import lexicon as lex
 from extraction.places.gazetteer import Gazetteer
-from extraction.places.mentions import _BIG_PLACE, PlaceMention, _fold_word, capitalised_words, find_places
+from extraction.places.institutions import institution_countries
+from extraction.places.mentions import (
+    _BIG_PLACE,
+    PlaceMention,
+    _fold_word,
+    _is_people_name,
+    capitalised_words,
+    find_places,
+)
+from extraction.places.spelling import same_spelling
 
 
 @dataclass(frozen=True)
@@ -82,9 +92,10 @@ def _mention_country(mention: PlaceMention) -> tuple[str | None, float]:
     if named:
         return named[0], 2.0
     codes = {c.alpha2 for c in mention.candidates}
-    if len(codes) == 1:
-        return codes.pop(), 1.0
     written = _fold_word(mention.text)
+    if len(codes) == 1:
+        own = any(_by_own_name(c, written) for c in mention.candidates)
+        return codes.pop(), 1.0 if own else _ALIAS_WEIGHT
     biggest: dict[str, int] = {}
     for candidate in mention.candidates:
         if candidate.kind == "place" and _fold_word(candidate.name) != written:
@@ -94,6 +105,34 @@ def _mention_country(mention: PlaceMention) -> tuple[str | None, float]:
     if len(ranked) > 1 and ranked[0][1] >= 5 * max(ranked[1][1], 1) and ranked[0][1] >= _BIG_PLACE:
         return ranked[0][0], 0.5
     return None, 0.0
+
+
+def _by_own_name(entry, written: str) -> bool:
+    """A region by any of its names, a place by its own name or a transliteration of it: not by
+    one of its many alternate names ('Inata' is an alias of Japan's Inada)."""
+    return entry.kind != "place" or same_spelling(entry.name, written) or entry.population >= _ALIAS_CITY
+
+
+def regions_in_passing(text: str, gazetteer: Gazetteer) -> dict[str, str]:
+    """admin1 key -> alpha-2 of the regions a text names anywhere, also inside another name ('All
+    Sindh Disabled Ittehad', 'Hyderabad Press Club ... Sindh National Party'): one to three
+    capitalised words naming a region of one country only, of five letters or more, neither a
+    common word nor a people ('Turkana herders')."""
+    words = [w.group() for w in _CAPITALISED_RE.finditer(text)]
+    regions: dict[str, str] = {}
+    for i in range(len(words)):
+        for n in range(min(3, len(words) - i), 0, -1):
+            key = _fold_word(" ".join(words[i : i + n]))
+            if len(key) < _REGION_LETTERS or key in lex.COMMON_WORDS or _is_people_name(key):
+                continue
+            found = {c.admin1_key: c.alpha2 for c in gazetteer.regions(key) if c.kind == "admin1"}
+            if len(found) == 1:
+                regions.update(found)  # type: ignore[arg-type]
+    return regions
+
+
+_CAPITALISED_RE = re.compile(r"\b[A-Z][a-z]+\b")
+_REGION_LETTERS = 5
 
 
 def document_context(
@@ -142,6 +181,9 @@ def document_context(
             countries[alpha2] += 0.5
             named.append(alpha2)
     named += [alpha2 for alpha2 in forces if alpha2 in support]
+    for name in institution_countries(text):  # 'FACA soldiers', 'MONUSCO': like 'Ukrainian forces'
+        for alpha2 in {c.alpha2 for c in gazetteer.regions(_fold_word(name)) if c.kind == "country"}:
+            countries[alpha2] += _FORCES_WEIGHT
     for alpha2 in fallback:
         countries[alpha2] += _METADATA_WEIGHT
         named.append(alpha2)
@@ -184,3 +226,7 @@ _METADATA_WEIGHT = 1.5
 # namesake's population ('Tripoli' in Libya is five times Lebanon's).
 _FORCES_WEIGHT = 1.0
 _NEIGHBOUR_WEIGHT = 0.25
+# A name that matches places of one country only by an alternate name: a local village the
+# gazetteer lacks is as likely as that foreign place.
+_ALIAS_WEIGHT = 0.25
+_ALIAS_CITY = 1_000_000

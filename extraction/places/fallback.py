@@ -13,14 +13,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from functools import lru_cache
 from typing import Protocol
 
-from extraction.places.context import PlaceContext
+from extraction.places.context import PlaceContext, regions_in_passing
 from extraction.places.gazetteer import Gazetteer
-from extraction.places.lexicon import BORDER_AFTER, VISITOR_AFTER
+from extraction.places.institutions import institution_countries
+from extraction.places.lexicon import BORDER_AFTER, INTERNATIONAL_OUTLETS, VISITOR_AFTER
 from extraction.places.mentions import PlaceMention, find_places
-from extraction.places.resolution import Place, resolve_location
+from extraction.places.resolution import Place, resolve_location, unknown_place_name
 from extraction.places.spelling import fold_word
 
 LOOKBACK_SENTENCES = 3  # how far back in a paragraph a sentence naming no place looks for one
@@ -79,7 +81,8 @@ def metadata_countries(title: str | None, source: str | None, gazetteer: Gazette
     Times'), else the country of a region or town the source is named after ('Kashmir News
     Service'): the last resort for an event's country when the text names none.
     Every run of one to three capitalised words is looked up, as sources glue names together."""
-    words = [w.group() for w in _CAPITALISED_RE.finditer(f"{title or ''} {source or ''}")]
+    named = INTERNATIONAL_OUTLETS.sub(" ; ", source or "")  # 'Agence France Presse' is no French news
+    words = [w.group() for w in _CAPITALISED_RE.finditer(f"{title or ''} {named}")]
     found: list[str] = []
     regions: list[str] = []
     for i in range(len(words)):
@@ -283,3 +286,64 @@ def first_country_place(alpha3_codes: Iterable[str | None], gazetteer: Gazetteer
         if country is not None:
             return country_place([country.alpha2], gazetteer)
     return None
+
+
+def with_named_place(place: Place | None, text: str, gazetteer: Gazetteer) -> Place | None:
+    """A place without a location (country only, or nothing at all) under the name the text gives
+    after a locative cue that the gazetteer lacks ('looted the village of Yalanga', 'GSU police
+    kill two in Mathare'): ACLED's location is that name, coded by its country alone (geo_precision
+    3, no coordinates). Without a country the record still fails the schema and is quarantined,
+    but an analyst sees where it happened."""
+    if place is not None and place.location is not None:
+        return place
+    name = unknown_place_name(place_mentions(text, gazetteer), gazetteer)
+    if name is None:
+        return place
+    why = f"'{name}' not in gazetteer"
+    if place is None or place.country is None:
+        return replace(UNPLACED, location=name, evidence=f"{why}; no country named")
+    return replace(place, location=name, evidence=f"{why}; {place.evidence}")
+
+
+def institution_place(text: str, gazetteer: Gazetteer) -> Place | None:
+    """The country-level place of the one country whose institutions `text` names ('FACA
+    soldiers', 'MONUSCO peacekeepers'): the last resort when the text names no place or country.
+    Institutions of two countries ('KDF troops' in Somalia) leave it undecided."""
+    countries = institution_countries(text)
+    if len(countries) != 1:
+        return None
+    codes = _country_codes(countries[0], gazetteer)
+    return country_place(codes[:1], gazetteer)
+
+
+def last_resort_place(place: Place | None, text: str, gazetteer: Gazetteer, brief: bool) -> Place | None:
+    """After the text's places, the paragraph's and the actors' countries: the country of the
+    institutions `text` names, the region it names in passing, and in a brief the name of a
+    place the gazetteer lacks."""
+    place = place or institution_place(text, gazetteer) or region_place(text, gazetteer)
+    return with_named_place(place, text, gazetteer) if brief else place
+
+
+def region_place(text: str, gazetteer: Gazetteer) -> Place | None:
+    """The region (admin1) a text names only in passing, inside another name ('All Sindh Disabled
+    Ittehad', 'the Arakan State Advisory Commission'), at country and region level (no location,
+    geo_precision 3): when every region the text names lies in one country and its name is no
+    common word, that is where the event is likeliest."""
+    regions = regions_in_passing(text, gazetteer)
+    if len(set(regions.values())) != 1:
+        return None
+    key = next(iter(regions))
+    country, region = gazetteer.country(regions[key]), gazetteer.admin1.get(key)
+    if country is None or region is None:
+        return None
+    return replace(
+        UNPLACED,
+        admin1=gazetteer.admin1_spelling(key) or region.name,
+        country=country.name,
+        iso=country.iso,
+        alpha3=country.alpha3,
+        region=country.region,
+        geo_precision=3,
+        evidence=f"region only: {region.name}, {country.name} (named in passing)",
+    )
+

@@ -83,6 +83,10 @@ OF_PLACE_NOUNS = frozenset(_WORDS["of_place_nouns"])
 
 # Administrative and settlement words that follow a name ('Kandahar province', 'Taraganj town').
 ADMIN_LEVEL_WORDS = frozenset(_WORDS["admin_level_words"])
+# Outlets named after a country that report from everywhere: words.toml [international_outlets].
+INTERNATIONAL_OUTLETS = re.compile(
+    "|".join(re.escape(name) for name in _WORDS["international_outlets"]), re.IGNORECASE
+)
 TOWN_LEVEL_WORDS = frozenset(_WORDS["town_level_words"])
 LANDMARK_WORDS = frozenset(_WORDS["landmark_words"])
 LANDMARK_AFTER = re.compile(r"\s{1,3}(?:" + "|".join(sorted(LANDMARK_WORDS)) + r")\b", re.IGNORECASE)
@@ -153,7 +157,9 @@ BORDER_AFTER = re.compile(r"\s*[-‐–]?\s*(?:border|frontier)\b", re.IGNORECAS
 VISITOR_AFTER = re.compile(
     r"(?:\s+[A-Z][\w'’-]+){0,2}\s+(?:raiders|militia|militias|militiamen|bandits|nationals?|cleric|tourists?|"
     r"refugees|migrants|traders|herders|herdsmen|pastoralists|fishermen|rustlers|forces|troops|"
-    r"soldiers|army|military|operation|jets|warplanes|airstrikes?|peacekeepers)\b"
+    r"soldiers|army|military|operation|jets|warplanes|airstrikes?|peacekeepers|embass(?:y|ies)|consulate|"
+    r"workers?|engineers?|contractors|instructors|mercenaries|compan(?:y|ies)|firms?|investors?|citizens?|"
+    r"journalists?|correspondents?|reporters?|diplomats?|ambassador|envoy|delegation|drones?)\b"
 )
 # 'Ukrainian Forces', 'French Operation Barkhane': armed forces that may act abroad.
 FORCES_AFTER = re.compile(

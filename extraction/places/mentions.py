@@ -206,9 +206,9 @@ def _cue_before(text: str, start: int) -> str | None:
         words.pop()  # "in Russia's Kaluga region": the owner's cue is the name's
     while len(words) > 1 and words[-1] in _REGION_ADJECTIVES:
         words.pop()  # 'in northern Mali', 'through central Santiago'
-    if not words or words[-1].lstrip("(\"'“‘") not in lex.CUE_ENDINGS:
+    if not words or words[-1].lstrip("([\"'“‘") not in lex.CUE_ENDINGS:
         return None
-    words = [w.strip("(\"'“‘") for w in words]
+    words = [w.strip("([\"'“‘") for w in words]  # '[coded to Joghba]': an analyst's bracket
     if words and words[-1] == "the":
         words.pop()
     settlement = None
@@ -240,7 +240,9 @@ def _level_after(text: str, end: int) -> str | None:
     return word if word in lex.ADMIN_LEVEL_WORDS or word in lex.TOWN_LEVEL_WORDS else None
 
 
-def _unknown_length(text: str, tokens: list[_Token], i: int, mentions: list[PlaceMention]) -> int:
+def _unknown_length(
+    text: str, tokens: list[_Token], i: int, mentions: list[PlaceMention], gazetteer: Gazetteer
+) -> int:
     """Tokens of an unknown capitalised name (1-4 words) right after a strong locative cue, or
     followed by its parents in brackets ('attacked Nacoba village (Quissanga, Cabo Delgado)'), or
     chained to the previous mention and followed by a level word ('Matlab Dakshin upazila').
@@ -266,10 +268,24 @@ def _unknown_length(text: str, tokens: list[_Token], i: int, mentions: list[Plac
     end = tokens[i + length - 1].end
     if after_cue or lex.BRACKET_AFTER.match(text, end):
         return length
+    if _region_after(text, tokens[i].start, end, gazetteer):
+        return length
     if mentions and mentions[-1].candidates and _quarter_of(text, mentions[-1], tokens[i].start):
         return length  # 'the Nairobi slum of Kawangware'
     chained = bool(mentions) and _link(text, mentions[-1].end, tokens[i].start) == "parent"
     return length if chained and _level_after(text, end) else 0
+
+
+def _region_after(text: str, start: int, end: int, gazetteer: Gazetteer) -> bool:
+    """'Russian forces shelled Novomykhaylivka, Donetsk': mid-sentence, an unknown name followed
+    by a comma and a first-level region is a village in ACLED's chained form."""
+    match = _COMMA_NAME.match(text, end)
+    if match is None or _starts_sentence(text, start):
+        return False
+    return any(c.kind == "admin1" for c in gazetteer.regions(fold_word(match.group(1))))
+
+
+_COMMA_NAME = re.compile(r",\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)(?![\w'’-]*\s*,\s*[A-Z])")
 
 
 def find_places(text: str, gazetteer: Gazetteer) -> list[PlaceMention]:
@@ -313,7 +329,7 @@ def _scan(text: str, gazetteer: Gazetteer) -> list[PlaceMention]:
             length = 0
         known = length > 0
         if not known and not _nationality_word(token.key, gazetteer):
-            length = _unknown_length(text, tokens, i, mentions)
+            length = _unknown_length(text, tokens, i, mentions, gazetteer)
         if length and (
             not _inside_longer_name(text, tokens, i) or _names_country(tokens, i, length, gazetteer)
         ):
@@ -444,12 +460,15 @@ def _mention(
     link = _link(text, previous[-1].end, start) if previous else None
     surface_end = _dash_district_end(text, end, gazetteer) if known else end
     candidates = gazetteer.candidates(key) if known else ()
+    cue = _cue_before(text, start)
+    if cue in lex.CODED_CUES and _ACTOR_CODING.match(text, surface_end):
+        cue = None  # '(coded as Darfur communal militia)' codes an actor, not the place
     return PlaceMention(
         text[start:surface_end],
         start,
         surface_end,
         candidates,
-        _cue_before(text, start),
+        cue,
         _level_after(text, surface_end) or _settlement_before(text, start),
         link is not None,
         link == "part",
@@ -461,7 +480,10 @@ def _mention(
     )
 
 
+_ACTOR_CODING = re.compile(
+    r"\s+(?:communal|ethnic|militia|militias|forces|rebels|armed|group|gunmen|protesters|rioters|police|military)\b"
+)
+
+
 def _is_big_city(gazetteer: Gazetteer, key: str) -> bool:
     return any(c.kind == "place" and c.population >= _CITY_WITH_DISTRICTS for c in gazetteer.candidates(key))
-
-

@@ -33,7 +33,6 @@ from __future__ import annotations
 
 import math
 from dataclasses import replace
-from difflib import SequenceMatcher
 
 from extraction.places import lexicon as lex
 from extraction.places.building import (
@@ -46,6 +45,7 @@ from extraction.places.building import (
     _place_from_chain,
     _spelled_otherwise,
     _unplaced,
+    admin1_as_written,
 )
 from extraction.places.context import PlaceContext, country_from_text, document_context
 from extraction.places.gazetteer import SUBDIVISION_ID_PREFIX, Entry, Gazetteer
@@ -59,7 +59,7 @@ from extraction.places.mentions import (
     _named_after_cue,
     find_places,
 )
-from extraction.places.spelling import ascii_name
+from extraction.places.spelling import ascii_name, same_spelling
 
 __all__ = [
     "MAX_WORDS",
@@ -113,6 +113,8 @@ def _score(
     context: PlaceContext,
 ) -> float:
     score = math.log10(entry.population + 10)
+    if entry.kind == "place" and ascii_name(entry.name).casefold() == ascii_name(mention.text).casefold():
+        score += _EXACT_BONUS  # 'Kisii' as written (Kenya) over a folded 'Kisi' (Nigeria)
     if entry.uses and (
         entry.alpha2 in countries or entry.alpha2 in context.countries[:1] or not context.countries
     ):
@@ -140,6 +142,7 @@ def _score(
 
 
 _USES_BONUS = 2.0  # ACLED's usage counts as much as a hundredfold population at most
+_EXACT_BONUS = 0.5  # the name exactly as written weighs like a threefold population
 
 
 def _best(
@@ -209,11 +212,14 @@ def _without_foreign_aliases(
     text or its source names its countries outright, a village or small town in a country nobody
     names is dropped too ('near Bugar' in a Kenyan paper is not China's Bugar) when it is the
     event's place (a bracketed parent, '(Menaka, Menaka)', is the note's own coding)."""
-    known = countries | set(context.countries)
+    known = countries | set(context.without_echo_of(mention).countries)
     written = _fold_word(mention.text)
     if not known:  # no country to go by: a place of that very name beats one of another name
-        own = [c for c in pool if c.kind == "place" and _same_spelling(c.name, written)]
-        return [c for c in pool if not own or c.kind != "place" or c in own or c.population >= _ALIAS_CITY]
+        own = [c for c in pool if c.kind == "place" and same_spelling(c.name, written)]
+        # a parent ('(Gaoua, Poni)') is a district or region, not a village abroad under an alias
+        own = own or ([] if head else [c for c in pool if c.kind != "place"])
+        big = _ALIAS_CITY
+        return [c for c in pool if not own and head or c.kind != "place" or c in own or c.population >= big]
     supported = {c for c in context.placing if (c, written) not in context.echoes}
     supported = supported if head and context.named else set()
 
@@ -222,23 +228,11 @@ def _without_foreign_aliases(
             return True
         if supported and c.population < _SMALL_ABROAD and c.alpha2 not in supported:
             return False
-        return c.alpha2 in known or c.population >= _ALIAS_CITY or _same_spelling(c.name, written)
+        return c.alpha2 in known or c.population >= _ALIAS_CITY or same_spelling(c.name, written)
 
     return [c for c in pool if plausible(c)]
 
 
-def _same_spelling(name: str, written: str) -> bool:
-    """The place's own name, or a transliteration of it ('Tillabery' for Tillaberi), rather
-    than one of its alternate names ('Boni' for Bonn)."""
-    folded = _fold_word(name)
-    if folded == written:
-        return True
-    if len(written) < 6 or abs(len(folded) - len(written)) > 2 or folded[:2] != written[:2]:
-        return False  # cheap: most alternate names are nothing like the written one
-    return SequenceMatcher(None, folded, written).ratio() >= _VARIANT_RATIO
-
-
-_VARIANT_RATIO = 0.85
 # Below this a place abroad is a village or town: a namesake in a named country is likelier.
 _SMALL_ABROAD = _CITY_WITH_DISTRICTS
 _ALIAS_CITY = 1_000_000
@@ -309,9 +303,7 @@ def _own_name_candidates(mention: PlaceMention) -> list[Entry]:
     return [
         c
         for c in mention.candidates
-        if c.kind != "place"
-        or _same_spelling(c.name, written)
-        or _fold_word(c.name).startswith(written + " ")
+        if c.kind != "place" or same_spelling(c.name, written) or _fold_word(c.name).startswith(written + " ")
     ]
 
 
@@ -393,6 +385,11 @@ def resolve_location(
     """
     context = context or PlaceContext()
     gazetteer = gazetteer or Gazetteer.load()
+    place = _resolve(mentions, context, gazetteer)
+    return admin1_as_written(place, mentions, gazetteer) if place is not None else None
+
+
+def _resolve(mentions: list[PlaceMention], context: PlaceContext, gazetteer: Gazetteer) -> Place | None:
     countries, admin1 = _sentence_priors(mentions)
     chains = [c for c in _chains(mentions) if _eligible(c)]
     unknown = _unknown_mention(mentions, countries, context, gazetteer)
@@ -402,7 +399,17 @@ def resolve_location(
         place = _place_from_chain(chain, resolved, gazetteer)
         if place is not None:
             place = _with_candidates(place, chain[0], countries, admin1, context)
-        if place is not None and (rank[0] < 2 or unknown is None):
+        # '[coded to Joghba]' wins over the other places, unless its own chain placed it
+        coded = unknown is not None and _coded_unknown(unknown) and unknown not in chains[index]
+        # 'in Kabambare in Maniema': a region alone does not hide the unknown town named in it
+        region_only = (
+            place is not None
+            and place.geo_precision == 3
+            and unknown is not None
+            and unknown.level not in lex.ADMIN_LEVEL_WORDS  # 'the Boland region' is no town
+            and unknown not in chains[index]
+        )
+        if place is not None and (rank[0] < 2 or unknown is None) and not coded and not region_only:
             return place
         if place is not None:  # 'in Ndunyu' beats a name without a locative cue ('of Virginia Nyaiko')
             return _unknown_place(unknown, place, mentions, context, gazetteer)
@@ -429,13 +436,19 @@ def _with_candidates(
 _SHOWN_CANDIDATES = 4
 
 
+def unknown_place_name(mentions: list[PlaceMention], gazetteer: Gazetteer) -> str | None:
+    """ACLED's spelling of the first name after a locative cue that the gazetteer lacks, if any."""
+    unknown = _unknown_mention(mentions, set(), PlaceContext(), gazetteer)
+    return ascii_name(unknown.text) if unknown is not None else None
+
+
 def _unknown_mention(
     mentions: list[PlaceMention], countries: set[str], context: PlaceContext, gazetteer: Gazetteer
 ) -> PlaceMention | None:
     """The first name after a locative cue that the gazetteer lacks ('in Mikinduri'), or knows only
     abroad under an alias ('in Boni forest'); not a people ('in Kenyan hands'), a level or a
     landmark word ('in the Municipality of X', 'outside the Oqaqeni Clinic')."""
-    for mention in mentions:
+    for mention in sorted(mentions, key=lambda m: not _coded_unknown(m)):  # the analyst's coding first
         words = mention.text.lower().split()
         if (
             _named_after_cue(mention)
@@ -447,6 +460,11 @@ def _unknown_mention(
         ):
             return mention
     return None
+
+
+def _coded_unknown(mention: PlaceMention) -> bool:
+    """'[coded to Joghba]': the analyst's coding names a place the gazetteer does not know at all."""
+    return mention.cue in lex.CODED_CUES and not mention.candidates
 
 
 _NOT_A_NAME = lex.ADMIN_LEVEL_WORDS | lex.TOWN_LEVEL_WORDS | lex.OF_PLACE_NOUNS | lex.SUBTOWN_PREFIXES

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from difflib import SequenceMatcher
 from functools import lru_cache
 
 # Letters NFKD does not decompose into ASCII.
@@ -68,3 +69,17 @@ def ascii_name(name: str) -> str:
     decomposed = unicodedata.normalize("NFKD", name)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return stripped.translate(str.maketrans({"’": "'", "ʻ": "'", "ʼ": "'", "ʿ": "", "ʾ": ""}))
+
+
+def same_spelling(name: str, written: str) -> bool:
+    """The place's own name, or a transliteration of it ('Tillabery' for Tillaberi), rather
+    than one of its alternate names ('Boni' for Bonn)."""
+    folded = fold_word(name)
+    if folded == written:
+        return True
+    if len(written) < 6 or abs(len(folded) - len(written)) > 2 or folded[:2] != written[:2]:
+        return False  # cheap: most alternate names are nothing like the written one
+    return SequenceMatcher(None, folded, written).ratio() >= _VARIANT_RATIO
+
+
+_VARIANT_RATIO = 0.85
