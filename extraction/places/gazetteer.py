@@ -92,6 +92,7 @@ class Entry:
 
 
 _NEAR_MIN_LETTERS = 5
+_MEMO_MAX = 200_000  # memoised name lookups per gazetteer: bounds memory on a huge corpus
 _VARIANT_MIN_LETTERS = 5  # shorter names fold into too many others
 _NEAR_RATIO = 0.85  # with a region named, or a town ACLED or GeoNames knows well
 _CLOSE_RATIO = 0.9  # anywhere in the country ('Nyzhnyoteple' -> Nyzhnoteple)
@@ -136,6 +137,8 @@ class Gazetteer:
         self._rows_by_country: dict[str, list[int]] | None = None
         self._variants: dict[str, tuple[str, ...]] | None = None
         self._acled_variants: dict[str, tuple[str, ...]] | None = None
+        self._known: dict[str, bool] = {}  # folded key -> `key in self`, memoised (bounded)
+        self._found: dict[str, tuple[Entry, ...]] = {}  # folded key -> candidates, memoised (bounded)
 
     @classmethod
     def load(cls) -> Gazetteer:
@@ -177,8 +180,14 @@ class Gazetteer:
 
     def __contains__(self, key: str) -> bool:
         """Whether a *folded* name is known (cheap: used on every word n-gram), as written or as
-        another romanisation of a known name (`folding.variant_key`)."""
-        return self._knows(key) or bool(self._variant_names(key))
+        another romanisation of a known name (`folding.variant_key`). Memoised: the scanners ask
+        about the same few thousand n-grams sentence after sentence."""
+        known = self._known.get(key)
+        if known is None:
+            known = self._knows(key) or bool(self._variant_names(key))
+            if len(self._known) < _MEMO_MAX:
+                self._known[key] = known
+        return known
 
     def _knows(self, key: str) -> bool:
         return key in self._place_index or key in self._named or key in self.acled
@@ -211,7 +220,16 @@ class Gazetteer:
     def candidates(self, key: str) -> tuple[Entry, ...]:
         """Entries for a folded name: countries and admin1 regions first, then places by population
         (a place ACLED codes stands for its GeoNames twin, with ACLED's names); of a name known only
-        as another romanisation, the places it folds with ('Southeast' is not Botswana's South East)."""
+        as another romanisation, the places it folds with ('Southeast' is not Botswana's South East).
+        Memoised like `__contains__` (the entries are immutable and built once either way)."""
+        found = self._found.get(key)
+        if found is None:
+            found = self._find_candidates(key)
+            if len(self._found) < _MEMO_MAX:
+                self._found[key] = found
+        return found
+
+    def _find_candidates(self, key: str) -> tuple[Entry, ...]:
         if not self._knows(key):
             found = (e for name in self._variant_names(key) for e in self._candidates(name))
             return tuple(e for e in found if e.kind == "place")
@@ -276,7 +294,7 @@ class Gazetteer:
                 ident, _name, admin1_key, admin2, _lat, _lon, population = line.split("\t")
                 if not admin2 or not admin1_key.startswith(alpha2) or ident.startswith(SUBDIVISION_ID_PREFIX):
                     continue
-                key = fold_word(admin2)
+                key = fold_name(admin2)
                 if int(population) > best.get(key, -1):
                     best[key], seats[key] = int(population), number
         number = seats.get(fold_word(name))
@@ -300,7 +318,7 @@ class Gazetteer:
             for number in self._country_rows(alpha2):
                 fields = self._place_rows[number].split("\t", 3)
                 if fields[2].startswith(alpha2) and not fields[0].startswith(SUBDIVISION_ID_PREFIX):
-                    keys.append(fold_word(fields[1]))
+                    keys.append(fold_name(fields[1]))
             keys += [key for key, entries in self.acled.keys_in(alpha2)]
             keys = sorted(set(keys))
             spellings = {}

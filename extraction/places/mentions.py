@@ -70,7 +70,7 @@ class PlaceMention:
         return any(c.kind == "country" for c in self.candidates)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Token:
     text: str
     start: int
