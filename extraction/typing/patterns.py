@@ -4,12 +4,20 @@ A `FoldedPattern` is a case-insensitive regex that searches a lowercased copy of
 that is safe (much faster in `re` than IGNORECASE on long alternations), with its top-level
 alternatives factored under one word boundary. `rx` builds one; `Match` is what its searches
 return.
+
+Every FoldedPattern is also gated by the word stems its regex needs (`stems.word_stems`, computed
+the first time it searches): a sentence's word prefixes are collected once, in one pass, and a
+pattern none of whose stems starts a word of the sentence is not run at all. So the many cue,
+hedge and non-event patterns a sentence meets cost one set test each, not one scan each.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from itertools import chain
+
+from extraction.typing.stems import word_stems
 
 
 def _top_level_alternatives(pattern: str) -> list[str]:
@@ -98,6 +106,52 @@ def _lowered(text: str) -> str:
 
 _SPAN = re.Match.span
 
+_GATED_MIN_CHARS = 48  # shorter texts (look-behind windows) are searched directly: gating costs more
+_MAX_PREFIX = 24
+_WORD = re.compile(r"[a-z]+")
+_PREFIXES: dict[str, frozenset[str]] = {}  # recent texts -> every prefix of every word (bounded)
+_PREFIXES_KEPT = 16
+_PREFIXES_OF: dict[str, tuple[str, ...]] = {}  # word -> its prefixes (bounded)
+_WORDS_KEPT = 100_000
+
+
+def _word_prefixes(text: str) -> frozenset[str] | None:
+    """Every prefix of every word (a-z run) of the lowercased text, for the texts the gates can
+    judge: ASCII ones (their lowercase is their casefold, which the stems are computed against).
+    None: search without a gate. The last few texts are remembered (a sentence meets dozens of
+    patterns in a row), and each word's prefixes too (a corpus repeats its vocabulary)."""
+    found = _PREFIXES.get(text)
+    if found is None:
+        if not text.isascii():
+            return None
+        parts = []
+        for word in set(_WORD.findall(text.lower())):
+            prefixes = _PREFIXES_OF.get(word)
+            if prefixes is None:
+                prefixes = tuple(word[:n] for n in range(1, min(len(word), _MAX_PREFIX) + 1))
+                if len(_PREFIXES_OF) < _WORDS_KEPT:
+                    _PREFIXES_OF[word] = prefixes
+            parts.append(prefixes)
+        found = frozenset(chain.from_iterable(parts))
+        if len(_PREFIXES) >= _PREFIXES_KEPT:
+            _PREFIXES.clear()
+        _PREFIXES[text] = found
+    return found
+
+
+_UNKNOWN: frozenset[str] = frozenset()
+
+
+def _gate(pattern: str) -> frozenset[str] | None:
+    """The stems one of which starts a word of every match, or None (no gate): see module doc."""
+    try:
+        stems = word_stems(pattern, re.IGNORECASE)
+    except (re.error, TypeError, ValueError, RecursionError):
+        return None
+    if not stems or any(len(stem) > _MAX_PREFIX for stem in stems):
+        return None
+    return stems
+
 
 class FoldedPattern:
     """A case-insensitive regex that runs case-sensitively on the lowercased text.
@@ -112,6 +166,19 @@ class FoldedPattern:
         self.pattern = pattern
         self.ignorecase = re.compile(pattern, re.IGNORECASE)
         self.folded = None if "(?-i" in pattern else re.compile(_lower_literals(pattern))
+        self._stems: frozenset[str] | None = _UNKNOWN
+
+    def _closed(self, text: str) -> bool:
+        """Whether the word-stem gate proves `text` holds no match (then no search is needed)."""
+        if len(text) < _GATED_MIN_CHARS:
+            return False
+        stems = self._stems
+        if stems is _UNKNOWN:
+            stems = self._stems = _gate(self.pattern)
+        if stems is None:
+            return False
+        prefixes = _word_prefixes(text)
+        return prefixes is not None and stems.isdisjoint(prefixes)
 
     def _target(self, text: str) -> str | None:
         if self.folded is None:
@@ -121,6 +188,8 @@ class FoldedPattern:
 
     def search(self, text: str, pos: int = 0) -> Match | None:
         # _target inlined: the cue searches are the engine's most frequent call
+        if self._closed(text):
+            return None
         if self.folded is None:
             return self.ignorecase.search(text, pos)
         if text is _LOWERED[0]:
@@ -134,6 +203,8 @@ class FoldedPattern:
         return Hit(text, *m.span()) if m else None
 
     def match(self, text: str, pos: int = 0) -> Match | None:
+        if self._closed(text):
+            return None
         low = self._target(text)
         if low is None:
             return self.ignorecase.match(text, pos)
@@ -141,6 +212,8 @@ class FoldedPattern:
         return Hit(text, *m.span()) if m else None
 
     def finditer(self, text: str) -> Iterator[Match]:
+        if self._closed(text):
+            return
         low = self._target(text)
         if low is None:
             yield from self.ignorecase.finditer(text)

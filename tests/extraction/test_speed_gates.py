@@ -130,3 +130,41 @@ def test_could_hold_date_agrees_with_the_plain_regex(sentence: str, could: bool)
 )
 def test_footnote_marker_after_word(text: str, expected: str) -> None:
     assert strip_footnote_markers(text) == expected
+
+
+def _folded_patterns() -> list[FoldedPattern]:
+    import gc
+
+    import extraction.engine  # noqa: F401  (every stage's patterns exist once it is imported)
+
+    return [o for o in gc.get_objects() if isinstance(o, FoldedPattern)]
+
+
+LONG_TEXTS = [
+    f"{a} {b}" for a, b in zip(TEXTS, [*TEXTS[1:], TEXTS[0]], strict=True) if len(f"{a} {b}") >= 48
+] + [
+    "Around 200 students protested in Dhaka on Monday; police fired teargas and arrested 12.",
+    "Suspected Al Shabaab militants ambushed a KDF convoy near Mandera, killing three soldiers.",
+    "The army said it plans to launch an offensive against the rebels in the coming weeks.",
+]
+
+
+def test_stem_gates_never_change_a_match(monkeypatch: pytest.MonkeyPatch) -> None:
+    # every FoldedPattern skips texts whose words start with none of its regex's stems: the
+    # gated search must find exactly what the same search without the gate finds
+    patterns = _folded_patterns()
+    assert len(patterns) > 50
+
+    def spans(pattern: FoldedPattern, text: str) -> tuple[list, tuple | None, tuple | None]:
+        hit, anchored = pattern.search(text), pattern.match(text)
+        return (
+            [m.span() for m in pattern.finditer(text)],
+            hit.span() if hit else None,
+            anchored.span() if anchored else None,
+        )
+
+    gated = {(p.pattern, t): spans(p, t) for p in patterns for t in LONG_TEXTS}
+    monkeypatch.setattr(FoldedPattern, "_closed", lambda self, text: False)
+    plain = {(p.pattern, t): spans(p, t) for p in patterns for t in LONG_TEXTS}
+    assert gated == plain
+    assert any(p._stems for p in patterns)  # the gates were computed, so they were tried
