@@ -5,7 +5,7 @@ that is safe (much faster in `re` than IGNORECASE on long alternations), with it
 alternatives factored under one word boundary. `rx` builds one; `Match` is what its searches
 return.
 
-Every FoldedPattern is also gated by the word stems its regex needs (`stems.word_stems`, computed
+Every FoldedPattern is also gated by the word stems its regex needs (`pattern_gates`, computed
 the first time it searches): a sentence's word prefixes are collected once, in one pass, and a
 pattern none of whose stems starts a word of the sentence is not run at all. So the many cue,
 hedge and non-event patterns a sentence meets cost one set test each, not one scan each.
@@ -15,38 +15,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from itertools import chain
 
-from extraction.typing.stems import word_stems
-
-
-def _top_level_alternatives(pattern: str) -> list[str]:
-    """Split a regex at its top-level '|' (outside groups and character classes)."""
-    parts, depth, start, k, in_class = [], 0, 0, 0, False
-    while k < len(pattern):
-        char = pattern[k]
-        if char == "\\":
-            k += 2
-            continue
-        if in_class:
-            in_class = char != "]"
-        elif char == "[":
-            in_class = True
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-        elif char == "|" and depth == 0:
-            parts.append(pattern[start:k])
-            start = k + 1
-        k += 1
-    return [*parts, pattern[start:]]
+from extraction.typing.pattern_gates import (
+    GATED_MIN_CHARS,
+    UNKNOWN,
+    pattern_stems,
+    top_level_alternatives,
+    word_prefixes,
+)
 
 
 def factor_boundary(pattern: str) -> str:
     """'\\ba|\\bb' -> '\\b(?:a|b)': the same language, but `re` tests the word boundary once per
     position instead of once per alternative (cue alternations have dozens: a 3-5x speed-up)."""
-    parts = _top_level_alternatives(pattern)
+    parts = top_level_alternatives(pattern)
     if len(parts) < 2 or not all(part.startswith(r"\b") for part in parts):
         return pattern
     return r"\b(?:" + "|".join(part[2:] for part in parts) + ")"
@@ -106,53 +88,6 @@ def _lowered(text: str) -> str:
 
 _SPAN = re.Match.span
 
-_GATED_MIN_CHARS = 48  # shorter texts (look-behind windows) are searched directly: gating costs more
-_MAX_PREFIX = 24
-_WORD = re.compile(r"[a-z]+")
-_PREFIXES: dict[str, frozenset[str]] = {}  # recent texts -> every prefix of every word (bounded)
-_PREFIXES_KEPT = 16
-_PREFIXES_OF: dict[str, tuple[str, ...]] = {}  # word -> its prefixes (bounded)
-_WORDS_KEPT = 100_000
-
-
-def _word_prefixes(text: str) -> frozenset[str] | None:
-    """Every prefix of every word (a-z run) of the lowercased text, for the texts the gates can
-    judge: ASCII ones (their lowercase is their casefold, which the stems are computed against).
-    None: search without a gate. The last few texts are remembered (a sentence meets dozens of
-    patterns in a row), and each word's prefixes too (a corpus repeats its vocabulary)."""
-    found = _PREFIXES.get(text)
-    if found is None:
-        if not text.isascii():
-            return None
-        parts = []
-        for word in set(_WORD.findall(text.lower())):
-            prefixes = _PREFIXES_OF.get(word)
-            if prefixes is None:
-                prefixes = tuple(word[:n] for n in range(1, min(len(word), _MAX_PREFIX) + 1))
-                if len(_PREFIXES_OF) < _WORDS_KEPT:
-                    _PREFIXES_OF[word] = prefixes
-            parts.append(prefixes)
-        found = frozenset(chain.from_iterable(parts))
-        if len(_PREFIXES) >= _PREFIXES_KEPT:
-            _PREFIXES.clear()
-        _PREFIXES[text] = found
-    return found
-
-
-_UNKNOWN: frozenset[str] = frozenset()
-
-
-def _gate(pattern: str) -> frozenset[str] | None:
-    """The stems one of which starts a word of every match, or None (no gate): see module doc."""
-    try:
-        stems = word_stems(pattern, re.IGNORECASE)
-    except (re.error, TypeError, ValueError, RecursionError):
-        return None
-    if not stems or any(len(stem) > _MAX_PREFIX for stem in stems):
-        return None
-    return stems
-
-
 class FoldedPattern:
     """A case-insensitive regex that runs case-sensitively on the lowercased text.
 
@@ -166,19 +101,19 @@ class FoldedPattern:
         self.pattern = pattern
         self.ignorecase = re.compile(pattern, re.IGNORECASE)
         self.folded = None if "(?-i" in pattern else re.compile(_lower_literals(pattern))
-        self._stems: frozenset[str] | None = _UNKNOWN
+        self._stems: frozenset[str] | object | None = UNKNOWN
 
     def _closed(self, text: str) -> bool:
         """Whether the word-stem gate proves `text` holds no match (then no search is needed)."""
-        if len(text) < _GATED_MIN_CHARS:
+        if len(text) < GATED_MIN_CHARS:
             return False
         stems = self._stems
-        if stems is _UNKNOWN:
-            stems = self._stems = _gate(self.pattern)
+        if stems is UNKNOWN:
+            stems = self._stems = pattern_stems(self.pattern)
         if stems is None:
             return False
-        prefixes = _word_prefixes(text)
-        return prefixes is not None and stems.isdisjoint(prefixes)
+        prefixes = word_prefixes(text)
+        return prefixes is not None and stems.isdisjoint(prefixes)  # type: ignore[union-attr]
 
     def _target(self, text: str) -> str | None:
         if self.folded is None:

@@ -11,6 +11,7 @@ from extraction.fatalities.counting import count_fatalities
 from extraction.reading.text import FOLD_TRAPS, strip_footnote_markers
 from extraction.typing import phrases as event_phrases
 from extraction.typing.cues import CUES
+from extraction.typing.pattern_gates import leading_stems
 from extraction.typing.patterns import FoldedPattern
 
 TEXTS = [
@@ -167,4 +168,20 @@ def test_stem_gates_never_change_a_match(monkeypatch: pytest.MonkeyPatch) -> Non
     monkeypatch.setattr(FoldedPattern, "_closed", lambda self, text: False)
     plain = {(p.pattern, t): spans(p, t) for p in patterns for t in LONG_TEXTS}
     assert gated == plain
-    assert any(p._stems for p in patterns)  # the gates were computed, so they were tried
+    assert sum(isinstance(p._stems, frozenset) for p in patterns) > 50  # most patterns are gated
+
+
+@pytest.mark.parametrize(
+    ("pattern", "stems"),
+    [
+        (r"\b(?:attack(?:ed|s)?|gunm[ae]n|shot\b)", {"attack", "gunm", "shot"}),
+        (r"\bIFVs?\b|\btear ?-?gas", {"ifv", "tear"}),
+        (r"\b(?:(?:an?|the) (?:suspected )?gang)", {"a", "the"}),
+        (r"\b(?:x)?attack", None),  # an optional group: nothing is required
+        (r"attack", None),  # no word boundary: may start inside a word
+        (r"\b\d+ killed", None),
+    ],
+)
+def test_leading_stems(pattern: str, stems: set[str] | None) -> None:
+    found = leading_stems(pattern)
+    assert (set(found) if found is not None else None) == stems
