@@ -22,12 +22,13 @@ from operator import itemgetter
 
 from eventpipe.errors import DataFileError
 from extraction import packaged
+from extraction.places import folding
 from extraction.places.acled import COLUMN as ACLED_COLUMN
 from extraction.places.acled import AcledLayer, entry_maker, merge_candidates
 from extraction.places.extras import EXTRA_PLACES_FILE, EXTRA_PLACES_FIX, extra_place_lines
 from extraction.places.folding import read_variant_index, variant_index, variant_key, variant_names
 from extraction.places.name_index import NameIndex
-from extraction.places.spelling import fold_name, fold_word
+from extraction.places.spelling import fold_name, fold_names, fold_word
 from schemas import codebook
 
 log = logging.getLogger(__name__)
@@ -135,7 +136,7 @@ class Gazetteer:
         self._spelling_key_lists: dict[str, list[str]] = {}
         self._seats: dict[str, dict[str, int]] = {}
         self._rows_by_country: dict[str, list[int]] | None = None
-        self._variants: dict[str, tuple[str, ...]] | None = None
+        self._variants: dict[str, tuple[str, ...]] | folding.VariantIndex | None = None
         self._acled_variants: dict[str, tuple[str, ...]] | None = None
         self._known: dict[str, bool] = {}  # folded key -> `key in self`, memoised (bounded)
         self._found: dict[str, tuple[Entry, ...]] = {}  # folded key -> candidates, memoised (bounded)
@@ -179,9 +180,8 @@ class Gazetteer:
         return None
 
     def __contains__(self, key: str) -> bool:
-        """Whether a *folded* name is known (cheap: used on every word n-gram), as written or as
-        another romanisation of a known name (`folding.variant_key`). Memoised: the scanners ask
-        about the same few thousand n-grams sentence after sentence."""
+        """Whether a *folded* name is known (cheap: used on every word n-gram, and memoised), as
+        written or as another romanisation of a known name (`folding.variant_key`)."""
         known = self._known.get(key)
         if known is None:
             known = self._knows(key) or bool(self._variant_names(key))
@@ -203,7 +203,7 @@ class Gazetteer:
         )
         return tuple(dict.fromkeys(names))
 
-    def _geonames_variants(self) -> dict[str, tuple[str, ...]]:
+    def _geonames_variants(self) -> dict[str, tuple[str, ...]] | folding.VariantIndex:
         """The GeoNames names' variant index: packaged (`scripts/build_variant_index.py`), else built."""
         if self._variants is None:
             packaged_one = _load_packaged()
@@ -221,19 +221,15 @@ class Gazetteer:
         """Entries for a folded name: countries and admin1 regions first, then places by population
         (a place ACLED codes stands for its GeoNames twin, with ACLED's names); of a name known only
         as another romanisation, the places it folds with ('Southeast' is not Botswana's South East).
-        Memoised like `__contains__` (the entries are immutable and built once either way)."""
+        Memoised like `__contains__`."""
         found = self._found.get(key)
         if found is None:
-            found = self._find_candidates(key)
+            found = self._candidates(key) if self._knows(key) else tuple(
+                e for name in self._variant_names(key) for e in self._candidates(name) if e.kind == "place"
+            )
             if len(self._found) < _MEMO_MAX:
                 self._found[key] = found
         return found
-
-    def _find_candidates(self, key: str) -> tuple[Entry, ...]:
-        if not self._knows(key):
-            found = (e for name in self._variant_names(key) for e in self._candidates(name))
-            return tuple(e for e in found if e.kind == "place")
-        return self._candidates(key)
 
     def _candidates(self, key: str) -> tuple[Entry, ...]:
         named = self._named.get(key, ())
@@ -314,11 +310,12 @@ class Gazetteer:
         country: a near spelling compares only names of about its length."""
         spellings = self._spellings.get(alpha2)
         if spellings is None:
-            keys: list[str] = []
+            names: list[str] = []
             for number in self._country_rows(alpha2):
                 fields = self._place_rows[number].split("\t", 3)
                 if fields[2].startswith(alpha2) and not fields[0].startswith(SUBDIVISION_ID_PREFIX):
-                    keys.append(fold_name(fields[1]))
+                    names.append(fields[1])
+            keys = fold_names(names)
             keys += [key for key, entries in self.acled.keys_in(alpha2)]
             keys = sorted(set(keys))
             spellings = {}
