@@ -20,13 +20,14 @@ from extraction.typing.stems import word_stems
 GATED_MIN_CHARS = 48  # shorter texts (look-behind windows) are searched directly: gating costs more
 UNKNOWN = object()  # a pattern's gate, not computed yet
 _MAX_PREFIX = 24
-_FULL_ANALYSIS_CHARS = 300  # longer patterns the stem analysis (stems.word_stems) takes too long on
+_FULL_ANALYSIS_CHARS = 2_000  # longer patterns the stem analysis (stems.word_stems) takes too long on
 _WORD = re.compile(r"[a-z]+")
 _PREFIXES: dict[str, frozenset[str]] = {}  # recent texts -> every prefix of every word (bounded)
 _PREFIXES_KEPT = 16
 _PREFIXES_OF: dict[str, tuple[str, ...]] = {}  # word -> its prefixes (bounded)
 _WORDS_KEPT = 100_000
 _OPTIONAL = ("?", "*", "{")
+_LOOKAROUNDS = ("(?<!", "(?<=", "(?!", "(?=")
 
 
 def top_level_alternatives(pattern: str) -> list[str]:
@@ -94,8 +95,9 @@ def pattern_stems(pattern: str) -> frozenset[str] | None:
 
 def leading_stems(pattern: str, at_word_start: bool = False) -> frozenset[str] | None:
     """'\\b(?:attack(?:ed|s)?|gunm[ae]n|shot\\b)' -> {'attack', 'gunm', 'shot'}: the literal
-    letters each top-level alternative starts with right after a word boundary (a group of
-    alternatives is read the same way); None when an alternative starts otherwise."""
+    letters each top-level alternative starts with right after a word boundary and any
+    look-arounds (a group of alternatives is read the same way); None when an alternative
+    starts otherwise."""
     stems: set[str] = set()
     for part in top_level_alternatives(pattern):
         start = at_word_start
@@ -103,10 +105,19 @@ def leading_stems(pattern: str, at_word_start: bool = False) -> frozenset[str] |
             part, start = part[2:], True
         if not start:
             return None
+        while part.startswith(_LOOKAROUNDS):  # zero-width: the word still starts after them
+            end = _closing(part)
+            if end < 0:
+                return None
+            part = part[end + 1 :]
         if part.startswith("(?:"):
             end = _closing(part)
             inner = leading_stems(part[3:end], True) if end > 0 else None
-            if inner is None or part[end + 1 : end + 2] in _OPTIONAL:
+            after = part[end + 1 : end + 2]
+            if after in ("?", "*"):  # '(?:police )?officers': either reading starts the word
+                rest = part[end + 2 :].lstrip("?+")
+                inner = None if inner is None or not rest else _union(inner, leading_stems(rest, True))
+            if inner is None or after == "{":
                 return None
             stems |= inner
             continue
@@ -118,6 +129,10 @@ def leading_stems(pattern: str, at_word_start: bool = False) -> frozenset[str] |
             return None
         stems.add(stem.lower())
     return frozenset(stems)
+
+
+def _union(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[str] | None:
+    return None if a is None or b is None else a | b
 
 
 def _closing(part: str) -> int:
