@@ -20,7 +20,8 @@ from extraction.typing.stems import word_stems
 GATED_MIN_CHARS = 48  # shorter texts (look-behind windows) are searched directly: gating costs more
 UNKNOWN = object()  # a pattern's gate, not computed yet
 _MAX_PREFIX = 24
-_FULL_ANALYSIS_CHARS = 2_000  # longer patterns the stem analysis (stems.word_stems) takes too long on
+HUGE_PATTERN_CHARS = 2_000  # longer patterns take stems.word_stems a noticeable time (0.15 s for 20k)
+GATE_AFTER_SEARCHES = 200  # so their gate is computed once they were searched this often
 _WORD = re.compile(r"[a-z]+")
 _PREFIXES: dict[str, frozenset[str]] = {}  # recent texts -> every prefix of every word (bounded)
 _PREFIXES_KEPT = 16
@@ -80,10 +81,9 @@ def pattern_stems(pattern: str) -> frozenset[str] | None:
     """The stems one of which starts a word of every match of `pattern`, or None (no gate).
 
     The leading letters of each alternative after a word boundary first (cheap, and it covers
-    the cue alternations); else the full regex analysis of `stems.word_stems` for a pattern short
-    enough for it to be quick."""
+    the cue alternations); else the full regex analysis of `stems.word_stems`."""
     stems = leading_stems(pattern)
-    if stems is None and len(pattern) <= _FULL_ANALYSIS_CHARS:
+    if stems is None:
         try:
             stems = word_stems(pattern, re.IGNORECASE)
         except (re.error, TypeError, ValueError, RecursionError):

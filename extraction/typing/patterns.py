@@ -17,7 +17,9 @@ import re
 from collections.abc import Callable, Iterator
 
 from extraction.typing.pattern_gates import (
+    GATE_AFTER_SEARCHES,
     GATED_MIN_CHARS,
+    HUGE_PATTERN_CHARS,
     UNKNOWN,
     pattern_stems,
     top_level_alternatives,
@@ -102,6 +104,7 @@ class FoldedPattern:
         self.ignorecase = re.compile(pattern, re.IGNORECASE)
         self.folded = None if "(?-i" in pattern else re.compile(_lower_literals(pattern))
         self._stems: frozenset[str] | object | None = UNKNOWN
+        self._waits = GATE_AFTER_SEARCHES if len(pattern) > HUGE_PATTERN_CHARS else 0
 
     def _closed(self, text: str) -> bool:
         """Whether the word-stem gate proves `text` holds no match (then no search is needed)."""
@@ -109,6 +112,9 @@ class FoldedPattern:
             return False
         stems = self._stems
         if stems is UNKNOWN:
+            if self._waits:  # a huge pattern's analysis (~0.15 s) pays only if it is searched often
+                self._waits -= 1
+                return False
             stems = self._stems = pattern_stems(self.pattern)
         if stems is None:
             return False
