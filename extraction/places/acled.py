@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 
 # An ACLED place and a GeoNames place of one name closer than this are one place.
@@ -46,8 +46,9 @@ class AcledLayer:
         self._unknown_admin1_years: dict[tuple[str, str], int] = {}
         self._entries: dict[str, tuple] = {}
         self._admin1_names: dict[str, str] | None = None
-        self._grid: dict[tuple[int, int], list] | None = None
-        self._by_country: dict[str, list[tuple[str, tuple]]] | None = None
+        self._grids: dict[str, dict[tuple[int, int], list]] = {}  # alpha2 -> cell -> places
+        self._by_country: dict[str, list[tuple[str, tuple]]] = {}
+        self._keys_by_country: dict[str, dict[str, None]] | None = None
 
     def __bool__(self) -> bool:
         return bool(self._lines)
@@ -119,16 +120,19 @@ class AcledLayer:
 
     def nearest(self, entry, within_km: float = NEIGHBOUR_KM):
         """The closest ACLED place to a GeoNames place in the same admin1 (or country when the
-        place has no admin1), if one lies within `within_km`."""
-        if self._grid is None:
-            self._grid = {}
-            for other in self._all_entries():
-                self._grid.setdefault(_cell(other.latitude, other.longitude), []).append(other)
+        place has no admin1), if one lies within `within_km`. The neighbour grid is built per
+        country, the first time one is asked about (building every place of the table cost
+        about a second per process)."""
+        grid = self._grids.get(entry.alpha2)
+        if grid is None:
+            grid = self._grids[entry.alpha2] = {}
+            for other in self._entries_in(entry.alpha2):
+                grid.setdefault(_cell(other.latitude, other.longitude), []).append(other)
         row, col = _cell(entry.latitude, entry.longitude)
         best, best_km = None, within_km
         for dr in (-1, 0, 1):
             for dc in (-1, 0, 1):
-                for other in self._grid.get((row + dr, col + dc), ()):
+                for other in grid.get((row + dr, col + dc), ()):
                     if other.alpha2 != entry.alpha2 or (
                         entry.admin1_key and other.admin1_key != entry.admin1_key
                     ):
@@ -140,19 +144,34 @@ class AcledLayer:
 
     def keys_in(self, alpha2: str) -> list[tuple[str, tuple]]:
         """(folded name, places) of the ACLED places of a country."""
-        if self._by_country is None:  # grouped once: every country asked about reuses it
-            groups: dict[str, dict[str, list]] = {}
-            for key in self._lines:
-                for entry in self.get(key) or ():
-                    groups.setdefault(entry.alpha2, {}).setdefault(key, []).append(entry)
-            self._by_country = {
-                code: [(key, tuple(found)) for key, found in keys.items()] for code, keys in groups.items()
-            }
-        return list(self._by_country.get(alpha2, ()))
+        found = self._by_country.get(alpha2)
+        if found is None:  # built once per country: every later question reuses it
+            places: dict[str, list] = {}
+            for entry, key in self._entries_in(alpha2, with_keys=True):
+                places.setdefault(key, []).append(entry)
+            found = self._by_country[alpha2] = [(key, tuple(entries)) for key, entries in places.items()]
+        return list(found)
 
-    def _all_entries(self) -> Iterable:
-        for key in self._lines:
-            yield from self.get(key) or ()
+    def _entries_in(self, alpha2: str, with_keys: bool = False) -> Iterator:
+        """The places of a country in table order (of their names), built only for the names
+        that have a row in that country; with `with_keys`, (place, folded name) pairs."""
+        for key in self._country_keys(alpha2):
+            for entry in self.get(key) or ():
+                if entry.alpha2 == alpha2:
+                    yield (entry, key) if with_keys else entry
+
+    def _country_keys(self, alpha2: str) -> Iterable[str]:
+        if self._alpha2_of_row is None:
+            return self._lines.keys()
+        if self._keys_by_country is None:  # the country and iso columns only: no entries built
+            groups: dict[str, dict[str, None]] = {}
+            for key, rows in self._lines.items():
+                for _number, line in rows:
+                    code = self._alpha2_of_row(line.split("\t", _ISO_COLUMN + 1))
+                    if code:
+                        groups.setdefault(code, {})[key] = None
+            self._keys_by_country = groups
+        return self._keys_by_country.get(alpha2, {}).keys()
 
 
 def km(a, b) -> float:
@@ -182,6 +201,7 @@ COLUMNS = (
     "count",
 )
 COLUMN = {name: number for number, name in enumerate(COLUMNS)}
+_ISO_COLUMN = COLUMN["iso"]  # the last column a row's country needs (its name, then its ISO number)
 # The source table beside it: folded source name, ACLED's spelling, the country it reports on.
 SOURCE_COLUMNS = ("key", "source", "country", "count")
 _NUMBERS = {"latitude": float, "longitude": float, "count": int, "year": int, "geo_precision": int}

@@ -22,12 +22,13 @@ from operator import itemgetter
 
 from eventpipe.errors import DataFileError
 from extraction import packaged
+from extraction.places import folding
 from extraction.places.acled import COLUMN as ACLED_COLUMN
 from extraction.places.acled import AcledLayer, entry_maker, merge_candidates
 from extraction.places.extras import EXTRA_PLACES_FILE, EXTRA_PLACES_FIX, extra_place_lines
 from extraction.places.folding import read_variant_index, variant_index, variant_key, variant_names
 from extraction.places.name_index import NameIndex
-from extraction.places.spelling import fold_name, fold_word
+from extraction.places.spelling import fold_name, fold_names, fold_word
 from schemas import codebook
 
 log = logging.getLogger(__name__)
@@ -92,6 +93,7 @@ class Entry:
 
 
 _NEAR_MIN_LETTERS = 5
+_MEMO_MAX = 200_000  # memoised name lookups per gazetteer: bounds memory on a huge corpus
 _VARIANT_MIN_LETTERS = 5  # shorter names fold into too many others
 _NEAR_RATIO = 0.85  # with a region named, or a town ACLED or GeoNames knows well
 _CLOSE_RATIO = 0.9  # anywhere in the country ('Nyzhnyoteple' -> Nyzhnoteple)
@@ -134,8 +136,10 @@ class Gazetteer:
         self._spelling_key_lists: dict[str, list[str]] = {}
         self._seats: dict[str, dict[str, int]] = {}
         self._rows_by_country: dict[str, list[int]] | None = None
-        self._variants: dict[str, tuple[str, ...]] | None = None
+        self._variants: dict[str, tuple[str, ...]] | folding.VariantIndex | None = None
         self._acled_variants: dict[str, tuple[str, ...]] | None = None
+        self._known: dict[str, bool] = {}  # folded key -> `key in self`, memoised (bounded)
+        self._found: dict[str, tuple[Entry, ...]] = {}  # folded key -> candidates, memoised (bounded)
 
     @classmethod
     def load(cls) -> Gazetteer:
@@ -176,9 +180,14 @@ class Gazetteer:
         return None
 
     def __contains__(self, key: str) -> bool:
-        """Whether a *folded* name is known (cheap: used on every word n-gram), as written or as
-        another romanisation of a known name (`folding.variant_key`)."""
-        return self._knows(key) or bool(self._variant_names(key))
+        """Whether a *folded* name is known (cheap: used on every word n-gram, and memoised), as
+        written or as another romanisation of a known name (`folding.variant_key`)."""
+        known = self._known.get(key)
+        if known is None:
+            known = self._knows(key) or bool(self._variant_names(key))
+            if len(self._known) < _MEMO_MAX:
+                self._known[key] = known
+        return known
 
     def _knows(self, key: str) -> bool:
         return key in self._place_index or key in self._named or key in self.acled
@@ -194,7 +203,7 @@ class Gazetteer:
         )
         return tuple(dict.fromkeys(names))
 
-    def _geonames_variants(self) -> dict[str, tuple[str, ...]]:
+    def _geonames_variants(self) -> dict[str, tuple[str, ...]] | folding.VariantIndex:
         """The GeoNames names' variant index: packaged (`scripts/build_variant_index.py`), else built."""
         if self._variants is None:
             packaged_one = _load_packaged()
@@ -211,11 +220,16 @@ class Gazetteer:
     def candidates(self, key: str) -> tuple[Entry, ...]:
         """Entries for a folded name: countries and admin1 regions first, then places by population
         (a place ACLED codes stands for its GeoNames twin, with ACLED's names); of a name known only
-        as another romanisation, the places it folds with ('Southeast' is not Botswana's South East)."""
-        if not self._knows(key):
-            found = (e for name in self._variant_names(key) for e in self._candidates(name))
-            return tuple(e for e in found if e.kind == "place")
-        return self._candidates(key)
+        as another romanisation, the places it folds with ('Southeast' is not Botswana's South East).
+        Memoised like `__contains__`."""
+        found = self._found.get(key)
+        if found is None:
+            found = self._candidates(key) if self._knows(key) else tuple(
+                e for name in self._variant_names(key) for e in self._candidates(name) if e.kind == "place"
+            )
+            if len(self._found) < _MEMO_MAX:
+                self._found[key] = found
+        return found
 
     def _candidates(self, key: str) -> tuple[Entry, ...]:
         named = self._named.get(key, ())
@@ -276,7 +290,7 @@ class Gazetteer:
                 ident, _name, admin1_key, admin2, _lat, _lon, population = line.split("\t")
                 if not admin2 or not admin1_key.startswith(alpha2) or ident.startswith(SUBDIVISION_ID_PREFIX):
                     continue
-                key = fold_word(admin2)
+                key = fold_name(admin2)
                 if int(population) > best.get(key, -1):
                     best[key], seats[key] = int(population), number
         number = seats.get(fold_word(name))
@@ -296,11 +310,12 @@ class Gazetteer:
         country: a near spelling compares only names of about its length."""
         spellings = self._spellings.get(alpha2)
         if spellings is None:
-            keys: list[str] = []
+            names: list[str] = []
             for number in self._country_rows(alpha2):
                 fields = self._place_rows[number].split("\t", 3)
                 if fields[2].startswith(alpha2) and not fields[0].startswith(SUBDIVISION_ID_PREFIX):
-                    keys.append(fold_word(fields[1]))
+                    names.append(fields[1])
+            keys = fold_names(names)
             keys += [key for key, entries in self.acled.keys_in(alpha2)]
             keys = sorted(set(keys))
             spellings = {}

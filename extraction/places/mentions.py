@@ -70,7 +70,7 @@ class PlaceMention:
         return any(c.kind == "country" for c in self.candidates)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Token:
     text: str
     start: int
@@ -93,27 +93,33 @@ def _tokenize(text: str) -> list[_Token]:
     lower-case words are skipped (adjacency is checked on the text between tokens)."""
     tokens = []
     for match in lex.NAME_WORD.finditer(text):
-        word = match.group()
-        capital = word[0].isupper()
-        if not capital and word not in lex.CONNECTORS:
+        facts = _word_facts(match.group())
+        if facts is None:
             continue
+        word, cut, key, capital, acronym, lower = facts
         end = match.end()
-        if word.endswith(("'s", "’s")):
-            word, end = word[:-2], end - 2
-        key = _fold_word(word)
-        tokens.append(
-            _Token(
-                word,
-                match.start(),
-                end,
-                key,
-                capital,
-                1 < len(word) <= 5 and word.isupper(),
-                word.lower(),
-                match.end(),
-            )
-        )
+        tokens.append(_Token(word, match.start(), end - cut, key, capital, acronym, lower, end))
     return tokens
+
+
+_FACTS: dict[str, tuple[str, int, str, bool, bool, str] | None] = {}  # word -> what a token needs
+_FACTS_KEPT = 100_000
+
+
+def _word_facts(word: str) -> tuple[str, int, str, bool, bool, str] | None:
+    """(word without a possessive 's, letters cut, folded key, capital, acronym, lower case) of a
+    word `_tokenize` keeps, None for one it skips; remembered (a corpus repeats its names)."""
+    if word in _FACTS:
+        return _FACTS[word]
+    capital = word[0].isupper()
+    facts = None
+    if capital or word in lex.CONNECTORS:
+        cut = 2 if word.endswith(("'s", "’s")) else 0
+        name = word[:-2] if cut else word
+        facts = (name, cut, _fold_word(name), capital, 1 < len(name) <= 5 and name.isupper(), name.lower())
+    if len(_FACTS) < _FACTS_KEPT:
+        _FACTS[word] = facts
+    return facts
 
 
 def capitalised_words(text: str) -> Iterator[tuple[str, int]]:

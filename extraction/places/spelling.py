@@ -59,6 +59,19 @@ def fold_name(name: str) -> str:
     return _DOUBLED.sub(r"\1", _NON_ALNUM.sub(" ", lowered)).strip()
 
 
+_NON_ALNUM_LINES = re.compile(r"[^a-z0-9\n]+")
+
+
+def fold_names(names: list[str]) -> list[str]:
+    """`fold_name` of each name, the ASCII ones folded together (one pass of each step over
+    their joined lines): a country's spelling index folds tens of thousands of names at once."""
+    plain = [n for n in names if n.isascii() and "\n" not in n]
+    joined = "\n".join(plain).lower().replace("'", "").replace("`", "")
+    folded = iter(_DOUBLED.sub(r"\1", _NON_ALNUM_LINES.sub(" ", joined)).split("\n"))
+    plain_set = set(plain)
+    return [next(folded).strip() if n in plain_set else fold_name(n) for n in names]
+
+
 # The same folding, remembered: the engine folds the same few thousand words (names, nationality
 # words) again and again, sentence after sentence; bounded so a huge corpus keeps memory flat.
 fold_word = lru_cache(maxsize=1 << 16)(fold_name)

@@ -24,17 +24,27 @@ class ValuePool:
 
     def __init__(self) -> None:
         self._tables: dict[type, dict] = {str: {}, float: {}, int: {}}
+        self._handed: set[int] = set()  # ids of the mentions compact returned as they were
 
     def compact(self, mention: Mention) -> Mention:
-        """The same mention, its repeated values replaced by the pool's shared copies."""
+        """The same mention, its repeated values replaced by the pool's shared copies (the
+        mention itself when it holds the shared copies already: no rebuild; but never the same
+        object twice, as callers such as merge tell mentions apart by identity)."""
         shared = {}
         tables = self._tables
         for key in POOLED_FIELDS:  # the attributes, not the mapping view: no per-key checks
             value = getattr(mention, key)
             table = tables.get(type(value))
             if table is not None:
-                shared[key] = table.setdefault(value, value)
+                pooled = table.setdefault(value, value)
+                if pooled is not value:
+                    shared[key] = pooled
         strings = self._tables[str]
         explain = {key: strings.setdefault(value, value) if type(value) is str else value
                    for key, value in mention.explain.items()}
-        return replace(mention, **shared, explain=explain)
+        if any(explain[key] is not value for key, value in mention.explain.items()):
+            shared["explain"] = explain
+        if shared or id(mention) in self._handed:
+            return replace(mention, **shared)
+        self._handed.add(id(mention))
+        return mention

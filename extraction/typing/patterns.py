@@ -4,6 +4,11 @@ A `FoldedPattern` is a case-insensitive regex that searches a lowercased copy of
 that is safe (much faster in `re` than IGNORECASE on long alternations), with its top-level
 alternatives factored under one word boundary. `rx` builds one; `Match` is what its searches
 return.
+
+Every FoldedPattern is also gated by the word stems its regex needs (`pattern_gates`, computed
+the first time it searches): a sentence's word prefixes are collected once, in one pass, and a
+pattern none of whose stems starts a word of the sentence is not run at all. So the many cue,
+hedge and non-event patterns a sentence meets cost one set test each, not one scan each.
 """
 
 from __future__ import annotations
@@ -11,34 +16,21 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
-
-def _top_level_alternatives(pattern: str) -> list[str]:
-    """Split a regex at its top-level '|' (outside groups and character classes)."""
-    parts, depth, start, k, in_class = [], 0, 0, 0, False
-    while k < len(pattern):
-        char = pattern[k]
-        if char == "\\":
-            k += 2
-            continue
-        if in_class:
-            in_class = char != "]"
-        elif char == "[":
-            in_class = True
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-        elif char == "|" and depth == 0:
-            parts.append(pattern[start:k])
-            start = k + 1
-        k += 1
-    return [*parts, pattern[start:]]
+from extraction.typing.pattern_gates import (
+    GATE_AFTER_SEARCHES,
+    GATED_MIN_CHARS,
+    HUGE_PATTERN_CHARS,
+    UNKNOWN,
+    pattern_stems,
+    top_level_alternatives,
+    word_prefixes,
+)
 
 
 def factor_boundary(pattern: str) -> str:
     """'\\ba|\\bb' -> '\\b(?:a|b)': the same language, but `re` tests the word boundary once per
     position instead of once per alternative (cue alternations have dozens: a 3-5x speed-up)."""
-    parts = _top_level_alternatives(pattern)
+    parts = top_level_alternatives(pattern)
     if len(parts) < 2 or not all(part.startswith(r"\b") for part in parts):
         return pattern
     return r"\b(?:" + "|".join(part[2:] for part in parts) + ")"
@@ -98,7 +90,6 @@ def _lowered(text: str) -> str:
 
 _SPAN = re.Match.span
 
-
 class FoldedPattern:
     """A case-insensitive regex that runs case-sensitively on the lowercased text.
 
@@ -112,6 +103,23 @@ class FoldedPattern:
         self.pattern = pattern
         self.ignorecase = re.compile(pattern, re.IGNORECASE)
         self.folded = None if "(?-i" in pattern else re.compile(_lower_literals(pattern))
+        self._stems: frozenset[str] | object | None = UNKNOWN
+        self._waits = GATE_AFTER_SEARCHES if len(pattern) > HUGE_PATTERN_CHARS else 0
+
+    def _closed(self, text: str) -> bool:
+        """Whether the word-stem gate proves `text` holds no match (then no search is needed)."""
+        if len(text) < GATED_MIN_CHARS:
+            return False
+        stems = self._stems
+        if stems is UNKNOWN:
+            if self._waits:  # a huge pattern's analysis (~0.15 s) pays only if it is searched often
+                self._waits -= 1
+                return False
+            stems = self._stems = pattern_stems(self.pattern)
+        if stems is None:
+            return False
+        prefixes = word_prefixes(text)
+        return prefixes is not None and stems.isdisjoint(prefixes)  # type: ignore[union-attr]
 
     def _target(self, text: str) -> str | None:
         if self.folded is None:
@@ -121,6 +129,8 @@ class FoldedPattern:
 
     def search(self, text: str, pos: int = 0) -> Match | None:
         # _target inlined: the cue searches are the engine's most frequent call
+        if self._closed(text):
+            return None
         if self.folded is None:
             return self.ignorecase.search(text, pos)
         if text is _LOWERED[0]:
@@ -134,6 +144,8 @@ class FoldedPattern:
         return Hit(text, *m.span()) if m else None
 
     def match(self, text: str, pos: int = 0) -> Match | None:
+        if self._closed(text):
+            return None
         low = self._target(text)
         if low is None:
             return self.ignorecase.match(text, pos)
@@ -141,6 +153,8 @@ class FoldedPattern:
         return Hit(text, *m.span()) if m else None
 
     def finditer(self, text: str) -> Iterator[Match]:
+        if self._closed(text):
+            return
         low = self._target(text)
         if low is None:
             yield from self.ignorecase.finditer(text)

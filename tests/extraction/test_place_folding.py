@@ -48,4 +48,4 @@ def test_the_packaged_variant_index_is_current() -> None:
     from extraction.places.gazetteer import VARIANTS_FILE
 
     gazetteer = Gazetteer.load()
-    assert read_variant_index(VARIANTS_FILE) == variant_index(gazetteer.geonames_keys())
+    assert read_variant_index(VARIANTS_FILE).as_dict() == variant_index(gazetteer.geonames_keys())

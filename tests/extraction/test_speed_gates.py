@@ -11,6 +11,7 @@ from extraction.fatalities.counting import count_fatalities
 from extraction.reading.text import FOLD_TRAPS, strip_footnote_markers
 from extraction.typing import phrases as event_phrases
 from extraction.typing.cues import CUES
+from extraction.typing.pattern_gates import leading_stems
 from extraction.typing.patterns import FoldedPattern
 
 TEXTS = [
@@ -130,3 +131,72 @@ def test_could_hold_date_agrees_with_the_plain_regex(sentence: str, could: bool)
 )
 def test_footnote_marker_after_word(text: str, expected: str) -> None:
     assert strip_footnote_markers(text) == expected
+
+
+def _folded_patterns() -> list[FoldedPattern]:
+    import gc
+
+    import extraction.engine  # noqa: F401  (every stage's patterns exist once it is imported)
+
+    return [o for o in gc.get_objects() if isinstance(o, FoldedPattern)]
+
+
+LONG_TEXTS = [
+    f"{a} {b}" for a, b in zip(TEXTS, [*TEXTS[1:], TEXTS[0]], strict=True) if len(f"{a} {b}") >= 48
+] + [
+    "Around 200 students protested in Dhaka on Monday; police fired teargas and arrested 12.",
+    "Suspected Al Shabaab militants ambushed a KDF convoy near Mandera, killing three soldiers.",
+    "The army said it plans to launch an offensive against the rebels in the coming weeks.",
+]
+
+
+def _article_sentences(limit: int = 200) -> list[str]:
+    """Sentences of the committed seed articles (raw/*.txt): real prose for the gate checks."""
+    from pathlib import Path
+
+    raw = Path(__file__).resolve().parents[2] / "raw"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(raw.glob("*.txt"))]
+    sentences = [s for text in texts for s in re.split(r"(?<=[.!?])\s+", text) if len(s) >= 48]
+    return sentences[:limit]
+
+
+def test_stem_gates_never_change_a_match(monkeypatch: pytest.MonkeyPatch) -> None:
+    # every FoldedPattern skips texts whose words start with none of its regex's stems: the
+    # gated search must find exactly what the same search without the gate finds
+    patterns = _folded_patterns()
+    assert len(patterns) > 50
+
+    def spans(pattern: FoldedPattern, text: str) -> tuple[list, tuple | None, tuple | None]:
+        hit, anchored = pattern.search(text), pattern.match(text)
+        return (
+            [m.span() for m in pattern.finditer(text)],
+            hit.span() if hit else None,
+            anchored.span() if anchored else None,
+        )
+
+    texts = LONG_TEXTS + _article_sentences()
+    for pattern in patterns:
+        pattern._waits = 0  # every gate from the first search, the huge patterns' too
+    gated = {(p.pattern, t): spans(p, t) for p in patterns for t in texts}
+    monkeypatch.setattr(FoldedPattern, "_closed", lambda self, text: False)
+    plain = {(p.pattern, t): spans(p, t) for p in patterns for t in texts}
+    assert gated == plain
+    assert sum(isinstance(p._stems, frozenset) for p in patterns) > 90  # nearly all patterns are gated
+
+
+@pytest.mark.parametrize(
+    ("pattern", "stems"),
+    [
+        (r"\b(?:attack(?:ed|s)?|gunm[ae]n|shot\b)", {"attack", "gunm", "shot"}),
+        (r"\bIFVs?\b|\btear ?-?gas", {"ifv", "tear"}),
+        (r"\b(?:(?:an?|the) (?:suspected )?gang)", {"a", "the"}),
+        (r"\b(?:police )?officers?\b", {"police", "officer"}),  # either reading starts the word
+        (r"\b(?<!\ba )(?:clash(?:ed|es)?|pelt\w*)", {"clash", "pelt"}),  # look-behinds take no letter
+        (r"\b(?:x)? attack", None),  # skipped, the optional group leaves a space first
+        (r"attack", None),  # no word boundary: may start inside a word
+        (r"\b\d+ killed", None),
+    ],
+)
+def test_leading_stems(pattern: str, stems: set[str] | None) -> None:
+    found = leading_stems(pattern)
+    assert (set(found) if found is not None else None) == stems
