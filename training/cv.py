@@ -29,14 +29,14 @@ from extraction.typing import DATED
 from schemas.codebook import SUB_EVENT_PARENT
 from training.calibration import expected_calibration_error, fit_calibration, nested_calibrated
 from training.corpus import TrainRow
-from training.policy import Policy, choose_rule_decided, decide, fallback
+from training.policy import EXPLICIT_CASES, Policy, choose_rule_decided, decide, fallback
 from training.rules_adapter import fallback_candidate
 from training.trainer import TrainSettings, fit_linear, fit_temperature, softmax
 from training.vectorize import GramTable, build_table, choose_vocabulary, matrix
 
 log = logging.getLogger(__name__)
 
-__all__ = ["FOLDS", "CvReport", "Prepared", "format_report", "prepare", "run_loro"]
+__all__ = ["FOLDS", "CvReport", "Prepared", "format_report", "prepare", "report_from_outputs", "run_loro"]
 
 FOLDS: dict[str, tuple[str, ...]] = {
     "South Asia": ("South Asia",),
@@ -180,8 +180,13 @@ def _train_and_score(
 
 def _report(prepared: Prepared, results: list[FoldResult], settings: TrainSettings) -> CvReport:
     """Metrics per fold, each fold's policy and temperature fitted on the other folds only."""
+    return report_from_outputs({r.name: _fold_outputs(prepared, r) for r in results}, settings)
+
+
+def report_from_outputs(outputs: dict[str, dict], settings: TrainSettings) -> CvReport:
+    """The report from saved out-of-region outputs (per fold: gold, rules, candidate, model,
+    scores, classes), so a rules or policy change is measured without retraining."""
     report = CvReport(settings=settings.as_dict())
-    outputs = {r.name: _fold_outputs(prepared, r) for r in results}
     report.outputs = outputs
     names = list(outputs)
     temperatures = {n: _temperature([outputs[m] for m in names if m != n]) for n in names}
@@ -240,23 +245,25 @@ def choose_policy(
 ) -> Policy:
     """The policy measured best on `outputs` (folds with calibrated 'proba'): the model decides
     where its best class reaches a probability threshold (chosen from MIN_PROBABILITIES), else
-    the rules' verdict stands. Keeping explicit codebook cases (suicide bombing, arrests, ...)
-    rule-decided, or the verdicts the rules win elsewhere, measured worse (bench/learned_policy.py).
+    the rules' verdict stands, except the explicit codebook cases (training.policy.EXPLICIT_CASES)
+    the rules beat the model on in `outputs`, which stay rule-decided. Keeping every explicit case
+    rule-decided, or every verdict the rules win elsewhere, measured worse (bench/learned_policy.py).
     The fallback thresholds are fixed by the caller: the corpus holds no non-events, so its cost
     (false alarms) is measured on the negative sets (bench/learned_fallback.py), not here."""
-    _, precision = choose_rule_decided(
+    won, precision = choose_rule_decided(
         _concat(o["rules"] for o in outputs), _concat(o["model"] for o in outputs),
         _concat(o["gold"] for o in outputs),
     )
+    decided = won & EXPLICIT_CASES
 
     def correct(threshold: float) -> int:
-        policy = Policy(frozenset(), precision, threshold, fallback_probability, undated_fallback_probability)
+        policy = Policy(decided, precision, threshold, fallback_probability, undated_fallback_probability)
         return sum(
             sum(p == g for p, g in zip(_combine(o, policy)[0], o["gold"], strict=True)) for o in outputs
         )
 
     best = max(MIN_PROBABILITIES, key=lambda t: (correct(t), -t))
-    return Policy(frozenset(), precision, best, fallback_probability, undated_fallback_probability)
+    return Policy(decided, precision, best, fallback_probability, undated_fallback_probability)
 
 
 def _combine(fold: dict, policy: Policy) -> tuple[list[str | None], list[float]]:
@@ -359,6 +366,7 @@ def format_report(report: CvReport) -> str:
     threshold = report.policy.min_probability
     lines.append(f"temperature {report.temperature}; policy: the model decides where its best class has "
                  f"p >= {threshold}, else the rules' verdict stands (thresholds chosen on the other folds); "
+                 f"rule-decided: {', '.join(sorted(report.policy.rule_decided)) or 'none'}; "
                  f"fallback on briefs the rules find no event in: p >= "
                  f"{report.policy.fallback_probability} (date lead), "
                  f"{report.policy.undated_fallback_probability} (none)")

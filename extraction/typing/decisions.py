@@ -34,7 +34,7 @@ from extraction.typing.cues import ARMED_TARGET, NOTE_PREFIX, NOTE_PREFIXES
 from extraction.typing.patterns import Match, rx
 from extraction.typing.vocabulary import Rank, packaged_ranks
 
-__all__ = ["Decision", "decide"]
+__all__ = ["NO_FIGHTING", "Decision", "decide"]
 
 
 def _prefix_decision(sentence: str) -> Decision | None:
@@ -62,6 +62,16 @@ _WEAK_CLASH = frozenset(
 
 
 _PEACEFUL_TRANSFER = rx(r"\bwithout (?:a fight|resistance|fighting|a shot)\b|\bpeacefully\b|\bhanded over\b")
+# A report that says no fighting took place (or that nothing is known of any): the codebook's
+# non-violent transfer, whoever takes the place ('retook X. No confrontation was reported.').
+NO_FIGHTING = rx(
+    r"\bwithout (?:a |any )?(?:fight(?:ing)?|resistance|a shot"
+    r"|(?:armed )?(?:confrontation|clash(?:es)?|combat))\b"
+    r"|\bno (?:armed )?(?:confrontations?|fighting|clash(?:es)?|resistance|combat|exchange of fire)"
+    r" (?:was |were |has been |had been )?(?:reported|recorded|took place|occurred)\b"
+    r"|\bno (?:information|details|reports?|indication) (?:on|of|about|as to) (?:whether )?(?:any )?"
+    r"(?:fighting|clash(?:es)?|confrontations?|combat|resistance)\b"
+)
 
 
 # An armed side's member attacked when not fighting is a civilian target (ACLED codes Attack).
@@ -87,6 +97,10 @@ _ARMED_VICTIM = rx(
 
 def _battle_decision(cues: dict[str, Match], sentence: str) -> Decision | None:
     """Battles: two armed, organised sides. Ranked regains > overtakes > armed clash."""
+    territory = "regains" in cues or "overtakes" in cues
+    if territory and ("armed_side" in cues or "transfer" in cues) and NO_FIGHTING.search(sentence):
+        cue = "regains" if "regains" in cues else "overtakes"
+        return "Non-violent transfer of territory", "territory taken without fighting", cue
     if "regains" in cues and "armed_side" in cues:
         return "Government regains territory", "recapture", "regains"
     if "overtakes" in cues and "transfer" in cues and _PEACEFUL_TRANSFER.search(sentence):

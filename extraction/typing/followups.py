@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from extraction.typing.assertion import _HEDGE, find_cues, non_event_reason
 from extraction.typing.crowds import _demonstration_decision
+from extraction.typing.decisions import NO_FIGHTING
 from extraction.typing.event_types import EventTyping
 from extraction.typing.gates import has_trigger
 from extraction.typing.patterns import Hit, rx
@@ -23,6 +24,7 @@ __all__ = [
     "demonstration_followup",
     "escalates",
     "followup_typing",
+    "territory_followup",
 ]
 
 # What a sentence after an attack says when the attacked fought back, or were themselves armed
@@ -95,6 +97,29 @@ def demonstration_followup(sentence: str) -> EventTyping | None:
     )
 
 
+TERRITORY_FOLLOWUP_RULE = "no fighting reported in the next sentence"
+_TAKEN = (SubEventType.GOVERNMENT_REGAINS_TERRITORY, SubEventType.NON_STATE_ACTOR_OVERTAKES_TERRITORY)
+
+
+def territory_followup(sentence: str) -> EventTyping | None:
+    """A Non-violent transfer of territory typing when a sentence that follows a taking of
+    territory says no fighting took place ('No confrontation was reported.'): the codebook's
+    transfer without violent interaction, whichever side takes the place. None otherwise."""
+    match = NO_FIGHTING.search(sentence)
+    if match is None:
+        return None
+    sub_event = SubEventType.NON_VIOLENT_TRANSFER_OF_TERRITORY
+    return EventTyping(
+        event_type=SUB_EVENT_PARENT[sub_event],
+        sub_event_type=sub_event,
+        disorder_type=SUB_EVENT_DISORDER[sub_event],
+        trigger=match.group(0),
+        rule=TERRITORY_FOLLOWUP_RULE,
+        confidence=0.6,
+        cues=frozenset({"transfer"}),
+    )
+
+
 # Gravest first: a protest that turns violent is one riot, one met with lethal force is excessive force.
 DEMONSTRATION_RANK: tuple[SubEventType, ...] = (
     SubEventType.EXCESSIVE_FORCE_AGAINST_PROTESTERS,
@@ -116,6 +141,8 @@ def followup_typing(current: str, body: str, typing: EventTyping | None) -> Even
         return battle_followup(body) or typing
     if current in DEMONSTRATION_RANK:
         return demonstration_followup(body) or typing
+    if current in _TAKEN:
+        return territory_followup(body) or typing
     return typing
 
 
@@ -124,6 +151,8 @@ def escalates(current: str, typing: EventTyping) -> bool:
     graver? A protest dispersed, turned violent or fired upon is one event of the graver kind; an
     attack or shelling whose targets fired back is one Armed clash."""
     graver = typing.sub_event_type
+    if current in _TAKEN:  # not graver but what the rest of the report says the taking was
+        return typing.rule == TERRITORY_FOLLOWUP_RULE
     battle = (current == SubEventType.ATTACK and graver == SubEventType.ARMED_CLASH) or (
         current in _STRUCK_FIRST[1:] and typing.rule == BATTLE_FOLLOWUP_RULE
     )

@@ -112,6 +112,17 @@ def test_demonstration_followup_leaves_a_peaceful_protest_alone(sentence: str) -
             "burnt tyres and barricaded roads in Kakuma.",
             "Violent demonstration",
         ),
+        (
+            # codebook: territory acquired without violent interaction, whichever side takes it
+            "On 4 June 2021, government forces regained control of Bria from the rebels. No confrontation "
+            "was reported.",
+            "Non-violent transfer of territory",
+        ),
+        (
+            "On 4 June 2021, government forces regained control of Bria from the rebels. Two soldiers "
+            "were killed.",
+            "Government regains territory",
+        ),
     ],
 )
 def test_engine_types_a_report_by_its_following_sentence(

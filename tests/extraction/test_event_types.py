@@ -313,6 +313,7 @@ NEWS_STYLE += [
         "The Taliban took control of Kabul without resistance as government forces withdrew.",
         "Non-violent transfer of territory",
     ),
+    ("Army troops retook the town of Mora without a fight.", "Non-violent transfer of territory"),
     (
         "Russian warplanes carried out airstrikes on the outskirts of Maarrat Misreen, Idleb.",
         "Air/drone strike",

@@ -1,0 +1,46 @@
+"""The combined system's policy choice (training.cv.choose_policy): which rules' verdicts stay
+rule-decided, measured on out-of-region outputs."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from training.cv import choose_policy
+
+CLASSES = ("Armed clash", "Government regains territory", "Non-violent transfer of territory", "Attack")
+
+
+def _fold(rows: list[tuple[str, str, str]]) -> dict:
+    """rows: (rules' verdict, model's best class, gold)."""
+    proba = np.zeros((len(rows), len(CLASSES)))
+    for k, (_, model, _) in enumerate(rows):
+        proba[k, CLASSES.index(model)] = 0.9
+        proba[k, (CLASSES.index(model) + 1) % len(CLASSES)] = 0.1
+    return {
+        "rules": [r for r, _, _ in rows],
+        "model": [m for _, m, _ in rows],
+        "gold": [g for _, _, g in rows],
+        "candidate": [""] * len(rows),
+        "classes": CLASSES,
+        "proba": proba,
+    }
+
+
+def test_an_explicit_case_the_rules_win_stays_rule_decided() -> None:
+    # why: a taking of territory the report says was without fighting is the codebook's
+    # non-violent transfer; where the rules get it right and the model does not, the rules decide
+    transfer = [("Non-violent transfer of territory", "Government regains territory",
+                 "Non-violent transfer of territory")] * 25
+    policy = choose_policy([_fold(transfer)])
+    assert policy.rule_decided == frozenset({"Non-violent transfer of territory"})
+
+
+def test_a_verdict_outside_the_explicit_cases_stays_model_decided() -> None:
+    attack = [("Attack", "Armed clash", "Attack")] * 25
+    assert choose_policy([_fold(attack)]).rule_decided == frozenset()
+
+
+def test_too_few_verdicts_cannot_be_judged() -> None:
+    transfer = [("Non-violent transfer of territory", "Government regains territory",
+                 "Non-violent transfer of territory")] * 5
+    assert choose_policy([_fold(transfer)]).rule_decided == frozenset()
