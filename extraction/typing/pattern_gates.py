@@ -13,6 +13,7 @@ letter onto an ASCII one there); others are searched as before.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from itertools import chain
 
 from extraction.typing.stems import word_stems
@@ -33,7 +34,18 @@ _LOOKAROUNDS = ("(?<!", "(?<=", "(?!", "(?=")
 
 def top_level_alternatives(pattern: str) -> list[str]:
     """Split a regex at its top-level '|' (outside groups and character classes)."""
-    parts, depth, start, k, in_class = [], 0, 0, 0, False
+    parts, start = [], 0
+    for k, char, depth in _structure(pattern):
+        if char == "|" and depth == 0:
+            parts.append(pattern[start:k])
+            start = k + 1
+    return [*parts, pattern[start:]]
+
+
+def _structure(pattern: str) -> Iterator[tuple[int, str, int]]:
+    """(index, character, group depth after it) of each '(', ')' and '|' of a regex that is not
+    escaped or inside a character class: the one scanner both splitting and group matching use."""
+    depth, k, in_class = 0, 0, False
     while k < len(pattern):
         char = pattern[k]
         if char == "\\":
@@ -43,15 +55,10 @@ def top_level_alternatives(pattern: str) -> list[str]:
             in_class = char != "]"
         elif char == "[":
             in_class = True
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-        elif char == "|" and depth == 0:
-            parts.append(pattern[start:k])
-            start = k + 1
+        elif char in "()|":
+            depth += {"(": 1, ")": -1, "|": 0}[char]
+            yield k, char, depth
         k += 1
-    return [*parts, pattern[start:]]
 
 
 def word_prefixes(text: str) -> frozenset[str] | None:
@@ -137,21 +144,4 @@ def _union(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[str]
 
 def _closing(part: str) -> int:
     """Index of the ')' closing the group `part` starts with, -1 if none."""
-    depth, k, in_class = 0, 0, False
-    while k < len(part):
-        char = part[k]
-        if char == "\\":
-            k += 2
-            continue
-        if in_class:
-            in_class = char != "]"
-        elif char == "[":
-            in_class = True
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-            if depth == 0:
-                return k
-        k += 1
-    return -1
+    return next((k for k, char, depth in _structure(part) if char == ")" and depth == 0), -1)
