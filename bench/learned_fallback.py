@@ -35,7 +35,7 @@ from extraction.learned.features import Evidence, FeatureSpec  # noqa: E402
 from extraction.learned.model import encode  # noqa: E402
 from extraction.typing import DATED, UNDATED  # noqa: E402
 from training.corpus import read_rows  # noqa: E402
-from training.cv import _combine, _metrics, choose_policy, prepare, run_loro  # noqa: E402
+from training.cv import choose_policy, combine_fold, fold_metrics, prepare, run_loro  # noqa: E402
 from training.rules_adapter import RulesCache, fallback_candidate, rules_evidence  # noqa: E402
 from training.trainer import TrainSettings, fit_linear, softmax  # noqa: E402
 from training.vectorize import choose_vocabulary, matrix  # noqa: E402
@@ -103,14 +103,14 @@ def gain_table(report, kind: str = DATED) -> str:
         metrics = []
         for name in names:
             fold = report.outputs[name]
-            combined, _ = _combine(fold, replace(policies[name], **{field: threshold}))
+            combined, _ = combine_fold(fold, replace(policies[name], **{field: threshold}))
             rows = zip(combined, fold["gold"], fold["rules"], fold["candidate"], strict=True)
             for sub, gold, rules, cand in rows:
                 if rules is None and cand == kind:
                     candidates += 1
                     fired += sub is not None
                     right += sub == gold
-            metrics.append(_metrics(combined, fold["gold"]))
+            metrics.append(fold_metrics(combined, fold["gold"]))
         mean = {k: np.mean([m[k] for m in metrics]) for k in metrics[0]}
         lines.append(f"{threshold!s:>9}  {fired:>5}  {right:>5}  {candidates:>10}  "
                      f"{mean['event_type']:.3f}/{mean['sub_event_type']:.3f}/{mean['sub_event_macro_f1']:.3f}")
@@ -125,7 +125,7 @@ def per_class_table(report) -> str:
     scores: dict[str, dict[str, list[float]]] = {}
     for name in names:
         fold = report.outputs[name]
-        combined, _ = _combine(fold, policies[name])
+        combined, _ = combine_fold(fold, policies[name])
         for label in sorted(set(fold["gold"])):
             entry = scores.setdefault(label, {"n": [], "rules": [], "model": [], "combined": []})
             entry["n"].append(sum(g == label for g in fold["gold"]))

@@ -17,7 +17,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from training.cv import _metrics, reliability  # noqa: E402
+from training.cv import fold_metrics, reliability  # noqa: E402
 from training.policy import Policy, choose_rule_decided, decide  # noqa: E402
 from training.trainer import fit_temperature, softmax  # noqa: E402
 
@@ -89,7 +89,7 @@ def main() -> int:
             candidates[label] = combine(o, proba, EXPLICIT, t)
             candidates[f"model if p >= {t}, else rules"] = combine(o, proba, frozenset(), t)
         best_t = max((0.0, 0.4, 0.5, 0.6, 0.7), key=lambda t: sum(
-            _metrics(combine(folds[n], probas[n], frozenset(), t), folds[n]["gold"])["sub_event_type"]
+            fold_metrics(combine(folds[n], probas[n], frozenset(), t), folds[n]["gold"])["sub_event_type"]
             for n in names if n != name))
         candidates["model if p >= t (t chosen on the other folds), else rules"] = combine(
             o, proba, frozenset(), best_t)
@@ -103,7 +103,7 @@ def main() -> int:
         pooled_conf.extend(confidences)
         pooled_ok.extend(correct)
         for label, predicted in candidates.items():
-            policies.setdefault(label, []).append(_metrics(predicted, o["gold"]))
+            policies.setdefault(label, []).append(fold_metrics(predicted, o["gold"]))
     print(f"{'policy':<62} {'et':>6} {'sub':>6} {'F1':>6}")
     for label, rows in policies.items():
         keys = ("event_type", "sub_event_type", "sub_event_macro_f1")

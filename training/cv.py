@@ -36,7 +36,8 @@ from training.vectorize import GramTable, build_table, choose_vocabulary, matrix
 
 log = logging.getLogger(__name__)
 
-__all__ = ["FOLDS", "CvReport", "Prepared", "format_report", "prepare", "report_from_outputs", "run_loro"]
+__all__ = ["FOLDS", "CvReport", "Prepared", "combine_fold", "fold_metrics", "format_report", "prepare",
+           "report_from_outputs", "run_loro"]
 
 FOLDS: dict[str, tuple[str, ...]] = {
     "South Asia": ("South Asia",),
@@ -197,14 +198,14 @@ def report_from_outputs(outputs: dict[str, dict], settings: TrainSettings) -> Cv
     for name in names:
         fold = outputs[name]
         policy = choose_policy([outputs[m] for m in names if m != name], *_fallbacks(settings))
-        combined, confidence = _combine(fold, policy)
+        combined, confidence = combine_fold(fold, policy)
         for key, values in (("gold", fold["gold"]), ("rules", fold["rules"]), ("model", fold["model"])):
             pooled[key].extend(values)
         pooled["combined"].extend(combined)
         report.folds[name] = {
-            "rules": _metrics(fold["rules"], fold["gold"]),
-            "model": _metrics(fold["model"], fold["gold"]),
-            "combined": _metrics(combined, fold["gold"]),
+            "rules": fold_metrics(fold["rules"], fold["gold"]),
+            "model": fold_metrics(fold["model"], fold["gold"]),
+            "combined": fold_metrics(combined, fold["gold"]),
         }
         report.sizes[name] = len(fold["gold"])
         report.policy_per_fold[name] = policy.as_dict()
@@ -259,14 +260,16 @@ def choose_policy(
     def correct(threshold: float) -> int:
         policy = Policy(decided, precision, threshold, fallback_probability, undated_fallback_probability)
         return sum(
-            sum(p == g for p, g in zip(_combine(o, policy)[0], o["gold"], strict=True)) for o in outputs
+            sum(p == g for p, g in zip(combine_fold(o, policy)[0], o["gold"], strict=True)) for o in outputs
         )
 
     best = max(MIN_PROBABILITIES, key=lambda t: (correct(t), -t))
     return Policy(decided, precision, best, fallback_probability, undated_fallback_probability)
 
 
-def _combine(fold: dict, policy: Policy) -> tuple[list[str | None], list[float]]:
+def combine_fold(fold: dict, policy: Policy) -> tuple[list[str | None], list[float]]:
+    """The combined system's sub-event verdicts and confidences on one fold's saved outputs, under
+    `policy` (public: the benchmarks replay policies on saved folds without retraining)."""
     combined, confidence = [], []
     for rules_sub, proba, candidate in zip(fold["rules"], fold["proba"], fold["candidate"], strict=True):
         sub, conf, _ = decide(rules_sub, proba, fold["classes"], policy)
@@ -307,7 +310,8 @@ def _temperature(outputs: list[dict]) -> float:
     return fit_temperature(np.vstack(scores), np.concatenate(truth)) if scores else 1.0
 
 
-def _metrics(predicted: Sequence[str | None], gold: Sequence[str]) -> dict[str, float]:
+def fold_metrics(predicted: Sequence[str | None], gold: Sequence[str]) -> dict[str, float]:
+    """event_type and sub_event_type accuracy and sub-event macro-F1 of one fold's verdicts."""
     n = len(gold)
     sub_ok = sum(p == g for p, g in zip(predicted, gold, strict=True))
     et_ok = sum(
