@@ -74,8 +74,8 @@ _VIOLENT_CRIME = rx(_NON_EVENT_WORDS["violent_crime"])
 # 'A memorial service was held for the victims of last year's massacre': remembering a past
 # event is not an occurrence of it (a commemorative march or a clash at a memorial is).
 _COMMEMORATION = rx(
-    r"\b(?:memorial (?:service|ceremony|mass)|anniversary of) (?:\w+ ){0,6}?"
-    r"(?:victims|massacre|attack|bombing|killings?|genocide|war)\b"
+    r"\b(?:" + _WORDS.alternation("commemoration") + r") (?:\w+ ){0,6}?"
+    r"(?:" + _WORDS.alternation("remembered") + r")\b"
 )
 # 'the film about the 1994 genocide ... premiered in Kigali': a work about violence is released.
 _DEPICTION = rx(r"\b(?:" + _WORDS.alternation("works") + r")s? (?:about|on|depicting)\b")
@@ -109,9 +109,9 @@ _SPECIFIC_DAY = re.compile(rf"\b{_MONTH} \d{{1,2}}(?!\d)|\b\d{{1,2}}(?:st|nd|rd|
 _CIV_VICTIM_AFTER = CUES["civ_victim"]
 _AT_PLACE = re.compile(r"\s+(?:in|at|near|on) (?:the )?[A-Z]")
 _CONCRETE_OBJECT = re.compile(
-    r"\s+(?:(?:a |the )?[A-Z]|(?:a group of|two|three|four|five|several|\d+)\b|(?:civilians|villagers"
-    r"|residents"
-    r"|people|locals|farmers|herders|passengers|worshippers|students|police|soldiers|troops)\b)"
+    r"\s+(?:(?:a |the )?[A-Z]|(?:a group of|two|three|four|five|several|\d+)\b|(?:"
+    + _WORDS.alternation("concrete_objects")
+    + r")\b)"
 )
 # Deaths from floods, crashes or disease are no political violence unless someone caused them.
 _MISHAP = rx(_NON_EVENT_WORDS["mishap"])
