@@ -43,20 +43,16 @@ _CLAUSE_BREAK = re.compile(r"[;:,.!?\"“”]|\b(?:and|but|while|after|before|wh
 
 _PROPAGANDA = rx(_NON_EVENT_WORDS["propaganda"])
 _AGGREGATE_COUNT = rx(
-    r"\b\d[\d,.]*\s+(?:\S+\s+){0,2}?(?:attacks|operations|incidents|raids|strikes"
-    r"|bombings|"
-    r"killings|assaults|clashes|events|abductions|kidnappings|protests|demonstrations)\b"
-    r"|\b(?:dozens|hundreds|thousands|scores|series|number|wave"
-    r"|spate) of (?:\w+ )?(?:attacks|"
-    r"incidents|raids|strikes|bombings|killings|protests|demonstrations|clashes"
-    r"|abductions|"
-    r"kidnappings|arrests)\b|\b\d[\d,.]*\s+(?:\w+\s+){0,2}(?:were|have been|had been)\s+"
-    r"(?:killed|abducted|arrested|displaced|injured)\s+in\s+(?:\w+\s+){0,2}(?:attacks"
-    r"|clashes|"
-    r"violence|fighting|incidents|conflict|war|insurgency|unrest)\b"
+    r"\b\d[\d,.]*\s+(?:\S+\s+){0,2}?(?:" + _WORDS.alternation("counted_events") + r")\b"
+    r"|\b(?:" + _WORDS.alternation("many_of") + r") of (?:\w+ )?(?:"
+    + _WORDS.alternation("series_events")
+    + r")\b|\b\d[\d,.]*\s+(?:\w+\s+){0,2}(?:were|have been|had been)\s+"
+    r"(?:killed|abducted|arrested|displaced|injured)\s+in\s+(?:\w+\s+){0,2}(?:"
+    + _WORDS.alternation("violence_spells")
+    + r")\b"
     # 'police killed 157 people during the year', 'had displaced 2 million people since 2015'
     r"|\b(?:killed|abducted|kidnapped|displaced)\s+(?:\w+\s+){0,2}?\d[\d,.]*\s+"
-    r"(?:\w+\s+)?(?:people|civilians|persons|protesters)\b"
+    r"(?:\w+\s+)?(?:" + _WORDS.alternation("counted_victims") + r")\b"
     r"|\b\d[\d,.]*\s+(?:\w+\s+){0,2}(?:have|had) been (?:killed|abducted|kidnapped|displaced)\b"
 )
 # Industrial and road accidents: nobody caused them (unless the text names a hostile agent).
@@ -87,9 +83,9 @@ _PERIOD = rx(
     r"(?:19|20)\d\d\b(?!\s*[-–]\s*\d\d?\b))|\((?:19|20)\d\d\)|\b(?:per|a|each) (?:year|month)\b"
     r"|\bannually\b|\bso far\b|\brecord (?:low|high)\b|\bpeaked\b|\bin total\b|\ba total of\b"
     r"|\bsince\b|\b(?:first|second) half of (?:the )?(?:year|(?:19|20)\d\d)\b"
-    r"|\b(?:recorded|documented|registered|tallied)\b"
+    r"|\b(?:" + _WORDS.alternation("tallies") + r")\b"
     r"|\b(?:last|this|past|previous) (?:year|month|decade)\b|\bacross the country\b|\bnationwide\b"
-    r"|\bdoubled\b|\btripled\b|\bincreased\b|\bdecreased\b|\bdeclined\b|\brose\b|\bfell\b"
+    r"|\b" + r"\b|\b".join(_WORDS.words["trends"]) + r"\b"
 )
 _HARD = rx(r"\b(?:" + _WORDS.alternation("hard_violence") + r")\b")
 _HABITUAL = rx(r"\b(?:" + _WORDS.alternation("habitual") + r")\s+(?!(?:\w+\s+)?(?:on|in|at|during)\b)\w+")
@@ -133,9 +129,8 @@ _CROWD_RESPONSE = rx(
 _REAL_HARM = rx(_NON_EVENT_WORDS["real_harm"])
 _SPECIFIC_PLACE = re.compile(r"[^.;]{0,25}?\b(?:in|on|at|near) (?:the )?[A-Z]")
 _GENERIC = rx(
-    r"(?<!to )\b(?:has|have|had) (?:also )?(?:conducted|carried out|launched|staged|claimed|mounted"
-    r"|waged)\s+"
-    r"(?:\w+\s+){0,2}?(?:attacks|operations|strikes|raids|bombings|campaigns?)\b"
+    r"(?<!to )\b(?:has|have|had) (?:also )?(?:" + _WORDS.alternation("campaign_verbs") + r")\s+"
+    r"(?:\w+\s+){0,2}?(?:" + _WORDS.alternation("campaign_nouns") + r")\b"
     r"|\b(?:conducting|carrying out|launching|staging|mounting) (?:\w+ )?(?:attacks|operations)\b"
     r"|\b(?:attacks|operations) (?:against|on) (?:\w+ )?(?:targets|interests)\b"
 )
