@@ -32,9 +32,12 @@ from extraction.typing.crowds import (
 )
 from extraction.typing.cues import ARMED_TARGET, NOTE_PREFIX, NOTE_PREFIXES
 from extraction.typing.patterns import Match, rx
-from extraction.typing.vocabulary import Rank, packaged_ranks
+from extraction.typing.vocabulary import DECISION_WORDS_FILE, Rank, packaged_ranks, packaged_word_lists
 
 __all__ = ["NO_FIGHTING", "Decision", "decide"]
+
+# The plain word lists of the deciders are data (typing/data/decision_words.toml, with examples).
+_WORDS = packaged_word_lists(DECISION_WORDS_FILE)
 
 
 def _prefix_decision(sentence: str) -> Decision | None:
@@ -45,20 +48,7 @@ def _prefix_decision(sentence: str) -> Decision | None:
 
 
 _COMMENTARY = rx(r"\baccus\w*|\bnarrative\b|\bclaim(?:s|ed)? that\b|[\"“”]|\bwhole lives\b|\bonce\b")
-_WEAK_CLASH = frozenset(
-    {
-        "fighting",
-        "fought",
-        "battle",
-        "battles",
-        "battled",
-        "engaged in",
-        "engaged with",
-        "fight",
-        "fights",
-        "gunfire",
-    }
-)
+_WEAK_CLASH = frozenset(_WORDS.words["weak_clash"])
 
 
 _PEACEFUL_TRANSFER = rx(r"\bwithout (?:a fight|resistance|fighting|a shot)\b|\bpeacefully\b|\bhanded over\b")
@@ -76,8 +66,7 @@ NO_FIGHTING = rx(
 
 # An armed side's member attacked when not fighting is a civilian target (ACLED codes Attack).
 _UNARMED_TARGET = rx(
-    r"\b(?:civilian|former|retired)\s+(?:[\w-]+\s+){0,2}?(?:guards?|police|policem[ae]n|officers?|soldiers?"
-    r"|military|army|security|militiam[ae]n|militia)\b"
+    r"\b(?:civilian|former|retired)\s+(?:[\w-]+\s+){0,2}?(?:" + _WORDS.alternation("armed_members") + r")\b"
     r"|\b(?:police|army|military) (?:informants?|spokesm[ae]n|wi(?:fe|ves)|famil(?:y|ies))\b"
 )
 _OFF_DUTY = rx(r"\boff-?duty\b")
@@ -139,10 +128,7 @@ def _battle_decision(cues: dict[str, Match], sentence: str) -> Decision | None:
 # Groups said to be armed, or fighting over herds and pasture, are organised (communal) militias.
 _ARMED_OR_PASTORAL = rx(r"\barmed\b|\b(?:livestock|cattle|grazing|pasture)\b")
 # Who the rival groups are: civilians or party supporters, not just 'two groups'.
-_CIVILIAN_GROUP = rx(
-    r"\b(?:supporters|villagers|workers|students|residents|youths|locals|activists|followers|cadres|traders"
-    r"|farmers|vendors|drivers|passengers|fans|members)\b"
-)
+_CIVILIAN_GROUP = rx(r"\b(?:" + _WORDS.alternation("civilian_groups") + r")\b")
 
 
 def _unorganised_rivals(cues: dict[str, Match], sentence: str) -> bool:
@@ -231,7 +217,7 @@ def _attack_reported(match: Match, sentence: str) -> bool:
 
 _RAID_WORDS = frozenset({"raid", "raided", "raids"})
 _HARM = rx(r"\bkill\w*|\bdead\b|\bdied\b|\bshot\b|\bhurt\b|\bbeat\w*|\bcasualt")
-_SEIZED = rx(r"\b(?:seiz(?:ed|ing)|confiscat(?:ed|ing)|impounded|carted off|carried away|took away)\b")
+_SEIZED = rx(r"\b(?:" + _WORDS.alternation("seized") + r")\b")
 
 
 def _property_raid(cues: dict[str, Match], sentence: str) -> bool:
@@ -270,7 +256,8 @@ def _civilian_decision(cues: dict[str, Match], sentence: str) -> Decision | None
 _STRATEGIC_ORDER: Rank = packaged_ranks().ranks["strategic"]
 
 
-_PROPERTY_DAMAGE = re.compile(r"vandal|smash|storm|set |torch|ransack|broke|damag", re.IGNORECASE)
+# word starts of the destruction cue's match ('vandalised', 'set ablaze'), not whole words
+_PROPERTY_DAMAGE = re.compile(_WORDS.alternation("property_damage"), re.IGNORECASE)
 
 
 def _strategic_decision(cues: dict[str, Match], sentence: str) -> Decision | None:
