@@ -31,13 +31,11 @@ _WORDS = packaged_word_lists(ASSERTION_WORDS_FILE)
 
 _HEDGE = rx(r"\b(?:" + _WORDS.alternation("hedge") + r")\b")  # 'plans to', 'may', 'vowed'
 _HEDGE_AFTER = rx(
-    r"[\w\s,'-]{0,30}?\b(?:is|are|was|were|has been|have been)\s+(?:\w+\s+)?(?:expected"
-    r"|likely|set|"
-    r"scheduled|due|planned|feared|rumou?red|unlikely)\s+to\b|\s+(?:will|would|could|may"
+    r"[\w\s,'-]{0,30}?\b(?:is|are|was|were|has been|have been)\s+(?:\w+\s+)?(?:"
+    + _WORDS.alternation("expected")
+    + r")\s+to\b|\s+(?:will|would|could|may"
     r"|might|"
-    r"shall)\s+(?:\w+\s+)?(?:resume|continue|start|begin|take place|be held|happen|follow"
-    r"|spread|"
-    r"erupt|break out)\b"
+    r"shall)\s+(?:\w+\s+)?(?:" + _WORDS.alternation("will_happen") + r")\b"
 )
 _CLAUSE_BREAK = re.compile(r"[;:,.!?\"“”]|\b(?:and|but|while|after|before|when)\b")
 
@@ -92,8 +90,8 @@ _HABITUAL = rx(r"\b(?:" + _WORDS.alternation("habitual") + r")\s+(?!(?:\w+\s+)?(
 # 'ISK attacked minorities, rival clerics, and foreigners': a list of bare plural categories
 # as the target describes a pattern of behaviour, not one occurrence.
 _CATEGORY_LIST = re.compile(
-    r"\b(?:attacked|targeted|killed|kidnapped"
-    r"|abducted)\s+(?:[a-z]+\s+)?[a-z]+s\s*,\s*(?:[a-z]+\s+)?[a-z]+s,?\s+"
+    r"\b(?:" + _WORDS.alternation("category_verbs") + r")\s+"
+    r"(?:[a-z]+\s+)?[a-z]+s\s*,\s*(?:[a-z]+\s+)?[a-z]+s,?\s+"
     r"(?:and|or)\s+(?:[a-z]+\s+)?[a-z]+s\b"
 )
 _MONTH = (
@@ -131,7 +129,7 @@ _SPECIFIC_PLACE = re.compile(r"[^.;]{0,25}?\b(?:in|on|at|near) (?:the )?[A-Z]")
 _GENERIC = rx(
     r"(?<!to )\b(?:has|have|had) (?:also )?(?:" + _WORDS.alternation("campaign_verbs") + r")\s+"
     r"(?:\w+\s+){0,2}?(?:" + _WORDS.alternation("campaign_nouns") + r")\b"
-    r"|\b(?:conducting|carrying out|launching|staging|mounting) (?:\w+ )?(?:attacks|operations)\b"
+    r"|\b(?:" + _WORDS.alternation("campaigning") + r") (?:\w+ )?(?:attacks|operations)\b"
     r"|\b(?:attacks|operations) (?:against|on) (?:\w+ )?(?:targets|interests)\b"
 )
 
