@@ -59,14 +59,11 @@ _PROTESTERS_ATTACKED = rx(
 )
 _SUPPORTERS = rx(r"\bsupporters of\b")
 _VICTIM_SIDE = rx(r"\b(?:was|were|died|dead)\b")  # 'three people died and were found wrapped'
-_LIGHT_VERB = rx(r"(?:conducted|carried out|launched|staged|mounted|executed|perpetrated|claimed)\b")
+_LIGHT_VERB = rx(r"(?:" + _WORDS.alternation("light_verbs") + r")\b")
 _DISPERSAL = rx(_WORDS.alternation("dispersal"))  # word starts: 'dispersed', 'teargas', 'batons'
 # The same dispersal anywhere in the sentence, when the intervention cue matched its agent first
 # ('police have used tear gas to disperse crowds'): whole words only, 'gas' alone is no dispersal.
-_DISPERSAL_WORDS = rx(
-    r"\bdispers(?:e|ed|es|ing|al)\b|\btear ?-?gas(?:sed)?\b|\bteargass(?:ed)?\b|\bwater cannons?\b"
-    r"|\brubber bullets?\b"
-)
+_DISPERSAL_WORDS = rx(r"\b" + r"\b|\b".join(_WORDS.words["dispersal_words"]) + r"\b")
 # A crowd reported as gathering: police acting on it (beating, arresting) is acting on an assembly.
 # Violence reported beside a dispersal: the police broke up a fight or an attack, not an assembly.
 _VIOLENCE_CUES = frozenset({"clash", "attack", "assault", "destruction", "mob", "looting"})

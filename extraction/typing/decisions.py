@@ -126,7 +126,7 @@ def _battle_decision(cues: dict[str, Match], sentence: str) -> Decision | None:
 
 
 # Groups said to be armed, or fighting over herds and pasture, are organised (communal) militias.
-_ARMED_OR_PASTORAL = rx(r"\barmed\b|\b(?:livestock|cattle|grazing|pasture)\b")
+_ARMED_OR_PASTORAL = rx(r"\barmed\b|\b(?:" + _WORDS.alternation("pastoral") + r")\b")
 # Who the rival groups are: civilians or party supporters, not just 'two groups'.
 _CIVILIAN_GROUP = rx(r"\b(?:" + _WORDS.alternation("civilian_groups") + r")\b")
 
@@ -215,7 +215,7 @@ def _attack_reported(match: Match, sentence: str) -> bool:
     return bool(_AT_PLACE.match(sentence, match.end()) and _SPECIFIC_DAY.search(sentence))
 
 
-_RAID_WORDS = frozenset({"raid", "raided", "raids"})
+_RAID_WORDS = frozenset(_WORDS.words["raid_words"])
 _HARM = rx(r"\bkill\w*|\bdead\b|\bdied\b|\bshot\b|\bhurt\b|\bbeat\w*|\bcasualt")
 _SEIZED = rx(r"\b(?:" + _WORDS.alternation("seized") + r")\b")
 
@@ -272,13 +272,14 @@ def _strategic_decision(cues: dict[str, Match], sentence: str) -> Decision | Non
     return None
 
 
+_DEFUSED = r"\b(?:" + _WORDS.alternation("defused") + ")"  # word starts: 'defused', 'defusing'
+
+
 def _disrupted_decision(cues: dict[str, Match], sentence: str) -> Decision | None:
     """A seized bomb or foiled attack: nothing went off and nobody was hurt."""
     if "disrupted" in cues and not ({"attack", "clash", "explosion"} & cues.keys()):
         return "Disrupted weapons use", "weapons seized or defused", "disrupted"
-    if "disrupted" in cues and re.search(
-        r"\b(?:defus|unexploded|controlled explosion|foiled|thwarted)", sentence, re.IGNORECASE
-    ):
+    if "disrupted" in cues and re.search(_DEFUSED, sentence, re.IGNORECASE):
         return "Disrupted weapons use", "weapons defused", "disrupted"
     return None
 
