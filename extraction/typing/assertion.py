@@ -37,7 +37,7 @@ _HEDGE_AFTER = rx(
     r"|might|"
     r"shall)\s+(?:\w+\s+)?(?:" + _WORDS.alternation("will_happen") + r")\b"
 )
-_CLAUSE_BREAK = re.compile(r"[;:,.!?\"“”]|\b(?:and|but|while|after|before|when)\b")
+_CLAUSE_BREAK = re.compile(r"[;:,.!?\"“”]|\b(?:" + _WORDS.alternation("clause_words") + r")\b")
 
 _PROPAGANDA = rx(_NON_EVENT_WORDS["propaganda"])
 _AGGREGATE_COUNT = rx(
@@ -45,13 +45,13 @@ _AGGREGATE_COUNT = rx(
     r"|\b(?:" + _WORDS.alternation("many_of") + r") of (?:\w+ )?(?:"
     + _WORDS.alternation("series_events")
     + r")\b|\b\d[\d,.]*\s+(?:\w+\s+){0,2}(?:were|have been|had been)\s+"
-    r"(?:killed|abducted|arrested|displaced|injured)\s+in\s+(?:\w+\s+){0,2}(?:"
+    r"(?:" + _WORDS.alternation("counted_harm") + r")\s+in\s+(?:\w+\s+){0,2}(?:"
     + _WORDS.alternation("violence_spells")
     + r")\b"
     # 'police killed 157 people during the year', 'had displaced 2 million people since 2015'
-    r"|\b(?:killed|abducted|kidnapped|displaced)\s+(?:\w+\s+){0,2}?\d[\d,.]*\s+"
+    r"|\b(?:" + _WORDS.alternation("counted_loss") + r")\s+(?:\w+\s+){0,2}?\d[\d,.]*\s+"
     r"(?:\w+\s+)?(?:" + _WORDS.alternation("counted_victims") + r")\b"
-    r"|\b\d[\d,.]*\s+(?:\w+\s+){0,2}(?:have|had) been (?:killed|abducted|kidnapped|displaced)\b"
+    r"|\b\d[\d,.]*\s+(?:\w+\s+){0,2}(?:have|had) been (?:" + _WORDS.alternation("counted_loss") + r")\b"
 )
 # Industrial and road accidents: nobody caused them (unless the text names a hostile agent).
 _INDUSTRIAL = rx(_NON_EVENT_WORDS["industrial"])
@@ -75,7 +75,7 @@ _COMMEMORATION = rx(
 _DEPICTION = rx(r"\b(?:" + _WORDS.alternation("works") + r")s? (?:about|on|depicting)\b")
 _RELEASE = rx(_NON_EVENT_WORDS["release"])
 _PERIOD = rx(
-    r"\b(?:in|during|throughout|since|between|over|from|by|until)\s+(?:the\s+)?(?:(?:past|last"
+    r"\b(?:" + _WORDS.alternation("period_from") + r")\s+(?:the\s+)?(?:(?:past|last"
     r"|first|"
     r"previous)\s+)?(?:(?:\d+|few|several|two|three|four|five|six)\s+)?(?:years?|months?|decades?|"
     r"(?:19|20)\d\d\b(?!\s*[-–]\s*\d\d?\b))|\((?:19|20)\d\d\)|\b(?:per|a|each) (?:year|month)\b"
