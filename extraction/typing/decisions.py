@@ -57,9 +57,9 @@ _PEACEFUL_TRANSFER = rx(r"\bwithout (?:a fight|resistance|fighting|a shot)\b|\bp
 NO_FIGHTING = rx(
     r"\bwithout (?:a |any )?(?:fight(?:ing)?|resistance|a shot"
     r"|(?:armed )?(?:confrontation|clash(?:es)?|combat))\b"
-    r"|\bno (?:armed )?(?:confrontations?|fighting|clash(?:es)?|resistance|combat|exchange of fire)"
-    r" (?:was |were |has been |had been )?(?:reported|recorded|took place|occurred)\b"
-    r"|\bno (?:information|details|reports?|indication) (?:on|of|about|as to) (?:whether )?(?:any )?"
+    r"|\bno (?:armed )?(?:" + _WORDS.alternation("no_fight") + r")"
+    r" (?:was |were |has been |had been )?(?:" + _WORDS.alternation("happened") + r")\b"
+    r"|\bno (?:" + _WORDS.alternation("no_news") + r") (?:on|of|about|as to) (?:whether )?(?:any )?"
     r"(?:fighting|clash(?:es)?|confrontations?|combat|resistance)\b"
 )
 
