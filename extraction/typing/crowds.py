@@ -48,14 +48,15 @@ _DEMO_ACTS = rx(
     r"|\bpolice (?:line|barrier|cordon)s?\b"
 )
 _PROTESTERS_ATTACKED = rx(
-    r"\b(?:assault|attack|beat|charg|chas|stab|hack|obstruct)\w*\s+(?:and\s+\w+\s+)?(?:[\w-]+\s+){0,4}?"
-    r"(?:demonstrat\w*|protest\w*|rall(?:y|ies)|procession|march(?:ers)?|human chain)"
+    r"\b(?:" + _WORDS.alternation("set_upon") + r")\w*\s+(?:and\s+\w+\s+)?(?:[\w-]+\s+){0,4}?"
+    r"(?:" + _WORDS.alternation("protesters") + r")"
     # 'AL members assaulted BNP members ... during BNP's demonstration': the victims are demonstrating
-    r"|\b(?:assault|attack|beat|stab|hack)\w*\b[^.;]{0,120}\b(?:during|at) (?:the |their |a "
+    r"|\b(?:" + _WORDS.alternation("hurt") + r")\w*\b[^.;]{0,120}\b(?:during|at) (?:the |their |a "
     r"|an )?(?:[\w'’-]+ ){0,2}"
-    r"(?:demonstrations?|protests?|rall(?:y|ies)|processions?|march|human chain)\b"
-    r"|\b(?:assault|attack|beat|stab|hack)\w*\b[^.;]{0,80}\bas they were (?:protesting|demonstrating"
-    r"|marching)\b"
+    r"(?:" + _WORDS.alternation("demonstrations") + r")\b"
+    r"|\b(?:" + _WORDS.alternation("hurt") + r")\w*\b[^.;]{0,80}\bas they were (?:"
+    + _WORDS.alternation("protesting")
+    + r")\b"
 )
 _SUPPORTERS = rx(r"\bsupporters of\b")
 _VICTIM_SIDE = rx(r"\b(?:was|were|died|dead)\b")  # 'three people died and were found wrapped'
