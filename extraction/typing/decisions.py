@@ -51,7 +51,9 @@ _COMMENTARY = rx(r"\baccus\w*|\bnarrative\b|\bclaim(?:s|ed)? that\b|[\"“”]|\
 _WEAK_CLASH = frozenset(_WORDS.words["weak_clash"])
 
 
-_PEACEFUL_TRANSFER = rx(r"\bwithout (?:a fight|resistance|fighting|a shot)\b|\bpeacefully\b|\bhanded over\b")
+_PEACEFUL_TRANSFER = rx(
+    r"\bwithout (?:" + _WORDS.alternation("without") + r")\b|\bpeacefully\b|\bhanded over\b"
+)
 # A report that says no fighting took place (or that nothing is known of any): the codebook's
 # non-violent transfer, whoever takes the place ('retook X. No confrontation was reported.').
 NO_FIGHTING = rx(
@@ -76,7 +78,7 @@ _ARMED_VICTIM = rx(
     r"(?:drug (?:dealers?|traffickers?)"
     r"|gang ?members?|cartel members?|gangsters?|members? of (?:an? |the )?(?:rival )?(?:gang|cartel"
     r"|criminal (?:group|gang|organi[sz]ation)))\s+(?:[\w-]+\s+){0,4}?(?:was|were)\s+(?:\w+\s+)?"
-    r"(?:killed|shot|stabbed|found dead|injured|wounded|attacked|murdered|executed|gunned down)\b"
+    r"(?:" + _WORDS.alternation("victim_harm") + r")\b"
     r"|\b(?:killed|shot|attacked|murdered) by (?:\w+ )?rival gang"
     r"|\b(?:attacked|shot|killed|stabbed|murdered|shot and killed|shot dead) (?:an?|one|two|the) (?:alleged "
     r"|suspected |presumed |known )?(?:drug (?:dealers?|traffickers?)|gang ?members?|members? (?:of|from) "
