@@ -31,33 +31,27 @@ _WORDS = packaged_word_lists(ASSERTION_WORDS_FILE)
 
 _HEDGE = rx(r"\b(?:" + _WORDS.alternation("hedge") + r")\b")  # 'plans to', 'may', 'vowed'
 _HEDGE_AFTER = rx(
-    r"[\w\s,'-]{0,30}?\b(?:is|are|was|were|has been|have been)\s+(?:\w+\s+)?(?:expected"
-    r"|likely|set|"
-    r"scheduled|due|planned|feared|rumou?red|unlikely)\s+to\b|\s+(?:will|would|could|may"
+    r"[\w\s,'-]{0,30}?\b(?:is|are|was|were|has been|have been)\s+(?:\w+\s+)?(?:"
+    + _WORDS.alternation("expected")
+    + r")\s+to\b|\s+(?:will|would|could|may"
     r"|might|"
-    r"shall)\s+(?:\w+\s+)?(?:resume|continue|start|begin|take place|be held|happen|follow"
-    r"|spread|"
-    r"erupt|break out)\b"
+    r"shall)\s+(?:\w+\s+)?(?:" + _WORDS.alternation("will_happen") + r")\b"
 )
-_CLAUSE_BREAK = re.compile(r"[;:,.!?\"“”]|\b(?:and|but|while|after|before|when)\b")
+_CLAUSE_BREAK = re.compile(r"[;:,.!?\"“”]|\b(?:" + _WORDS.alternation("clause_words") + r")\b")
 
 _PROPAGANDA = rx(_NON_EVENT_WORDS["propaganda"])
 _AGGREGATE_COUNT = rx(
-    r"\b\d[\d,.]*\s+(?:\S+\s+){0,2}?(?:attacks|operations|incidents|raids|strikes"
-    r"|bombings|"
-    r"killings|assaults|clashes|events|abductions|kidnappings|protests|demonstrations)\b"
-    r"|\b(?:dozens|hundreds|thousands|scores|series|number|wave"
-    r"|spate) of (?:\w+ )?(?:attacks|"
-    r"incidents|raids|strikes|bombings|killings|protests|demonstrations|clashes"
-    r"|abductions|"
-    r"kidnappings|arrests)\b|\b\d[\d,.]*\s+(?:\w+\s+){0,2}(?:were|have been|had been)\s+"
-    r"(?:killed|abducted|arrested|displaced|injured)\s+in\s+(?:\w+\s+){0,2}(?:attacks"
-    r"|clashes|"
-    r"violence|fighting|incidents|conflict|war|insurgency|unrest)\b"
+    r"\b\d[\d,.]*\s+(?:\S+\s+){0,2}?(?:" + _WORDS.alternation("counted_events") + r")\b"
+    r"|\b(?:" + _WORDS.alternation("many_of") + r") of (?:\w+ )?(?:"
+    + _WORDS.alternation("series_events")
+    + r")\b|\b\d[\d,.]*\s+(?:\w+\s+){0,2}(?:were|have been|had been)\s+"
+    r"(?:" + _WORDS.alternation("counted_harm") + r")\s+in\s+(?:\w+\s+){0,2}(?:"
+    + _WORDS.alternation("violence_spells")
+    + r")\b"
     # 'police killed 157 people during the year', 'had displaced 2 million people since 2015'
-    r"|\b(?:killed|abducted|kidnapped|displaced)\s+(?:\w+\s+){0,2}?\d[\d,.]*\s+"
-    r"(?:\w+\s+)?(?:people|civilians|persons|protesters)\b"
-    r"|\b\d[\d,.]*\s+(?:\w+\s+){0,2}(?:have|had) been (?:killed|abducted|kidnapped|displaced)\b"
+    r"|\b(?:" + _WORDS.alternation("counted_loss") + r")\s+(?:\w+\s+){0,2}?\d[\d,.]*\s+"
+    r"(?:\w+\s+)?(?:" + _WORDS.alternation("counted_victims") + r")\b"
+    r"|\b\d[\d,.]*\s+(?:\w+\s+){0,2}(?:have|had) been (?:" + _WORDS.alternation("counted_loss") + r")\b"
 )
 # Industrial and road accidents: nobody caused them (unless the text names a hostile agent).
 _INDUSTRIAL = rx(_NON_EVENT_WORDS["industrial"])
@@ -74,30 +68,30 @@ _VIOLENT_CRIME = rx(_NON_EVENT_WORDS["violent_crime"])
 # 'A memorial service was held for the victims of last year's massacre': remembering a past
 # event is not an occurrence of it (a commemorative march or a clash at a memorial is).
 _COMMEMORATION = rx(
-    r"\b(?:memorial (?:service|ceremony|mass)|anniversary of) (?:\w+ ){0,6}?"
-    r"(?:victims|massacre|attack|bombing|killings?|genocide|war)\b"
+    r"\b(?:" + _WORDS.alternation("commemoration") + r") (?:\w+ ){0,6}?"
+    r"(?:" + _WORDS.alternation("remembered") + r")\b"
 )
 # 'the film about the 1994 genocide ... premiered in Kigali': a work about violence is released.
 _DEPICTION = rx(r"\b(?:" + _WORDS.alternation("works") + r")s? (?:about|on|depicting)\b")
 _RELEASE = rx(_NON_EVENT_WORDS["release"])
 _PERIOD = rx(
-    r"\b(?:in|during|throughout|since|between|over|from|by|until)\s+(?:the\s+)?(?:(?:past|last"
+    r"\b(?:" + _WORDS.alternation("period_from") + r")\s+(?:the\s+)?(?:(?:past|last"
     r"|first|"
     r"previous)\s+)?(?:(?:\d+|few|several|two|three|four|five|six)\s+)?(?:years?|months?|decades?|"
     r"(?:19|20)\d\d\b(?!\s*[-–]\s*\d\d?\b))|\((?:19|20)\d\d\)|\b(?:per|a|each) (?:year|month)\b"
     r"|\bannually\b|\bso far\b|\brecord (?:low|high)\b|\bpeaked\b|\bin total\b|\ba total of\b"
     r"|\bsince\b|\b(?:first|second) half of (?:the )?(?:year|(?:19|20)\d\d)\b"
-    r"|\b(?:recorded|documented|registered|tallied)\b"
+    r"|\b(?:" + _WORDS.alternation("tallies") + r")\b"
     r"|\b(?:last|this|past|previous) (?:year|month|decade)\b|\bacross the country\b|\bnationwide\b"
-    r"|\bdoubled\b|\btripled\b|\bincreased\b|\bdecreased\b|\bdeclined\b|\brose\b|\bfell\b"
+    r"|\b" + r"\b|\b".join(_WORDS.words["trends"]) + r"\b"
 )
 _HARD = rx(r"\b(?:" + _WORDS.alternation("hard_violence") + r")\b")
 _HABITUAL = rx(r"\b(?:" + _WORDS.alternation("habitual") + r")\s+(?!(?:\w+\s+)?(?:on|in|at|during)\b)\w+")
 # 'ISK attacked minorities, rival clerics, and foreigners': a list of bare plural categories
 # as the target describes a pattern of behaviour, not one occurrence.
 _CATEGORY_LIST = re.compile(
-    r"\b(?:attacked|targeted|killed|kidnapped"
-    r"|abducted)\s+(?:[a-z]+\s+)?[a-z]+s\s*,\s*(?:[a-z]+\s+)?[a-z]+s,?\s+"
+    r"\b(?:" + _WORDS.alternation("category_verbs") + r")\s+"
+    r"(?:[a-z]+\s+)?[a-z]+s\s*,\s*(?:[a-z]+\s+)?[a-z]+s,?\s+"
     r"(?:and|or)\s+(?:[a-z]+\s+)?[a-z]+s\b"
 )
 _MONTH = (
@@ -109,9 +103,9 @@ _SPECIFIC_DAY = re.compile(rf"\b{_MONTH} \d{{1,2}}(?!\d)|\b\d{{1,2}}(?:st|nd|rd|
 _CIV_VICTIM_AFTER = CUES["civ_victim"]
 _AT_PLACE = re.compile(r"\s+(?:in|at|near|on) (?:the )?[A-Z]")
 _CONCRETE_OBJECT = re.compile(
-    r"\s+(?:(?:a |the )?[A-Z]|(?:a group of|two|three|four|five|several|\d+)\b|(?:civilians|villagers"
-    r"|residents"
-    r"|people|locals|farmers|herders|passengers|worshippers|students|police|soldiers|troops)\b)"
+    r"\s+(?:(?:a |the )?[A-Z]|(?:a group of|two|three|four|five|several|\d+)\b|(?:"
+    + _WORDS.alternation("concrete_objects")
+    + r")\b)"
 )
 # Deaths from floods, crashes or disease are no political violence unless someone caused them.
 _MISHAP = rx(_NON_EVENT_WORDS["mishap"])
@@ -133,10 +127,9 @@ _CROWD_RESPONSE = rx(
 _REAL_HARM = rx(_NON_EVENT_WORDS["real_harm"])
 _SPECIFIC_PLACE = re.compile(r"[^.;]{0,25}?\b(?:in|on|at|near) (?:the )?[A-Z]")
 _GENERIC = rx(
-    r"(?<!to )\b(?:has|have|had) (?:also )?(?:conducted|carried out|launched|staged|claimed|mounted"
-    r"|waged)\s+"
-    r"(?:\w+\s+){0,2}?(?:attacks|operations|strikes|raids|bombings|campaigns?)\b"
-    r"|\b(?:conducting|carrying out|launching|staging|mounting) (?:\w+ )?(?:attacks|operations)\b"
+    r"(?<!to )\b(?:has|have|had) (?:also )?(?:" + _WORDS.alternation("campaign_verbs") + r")\s+"
+    r"(?:\w+\s+){0,2}?(?:" + _WORDS.alternation("campaign_nouns") + r")\b"
+    r"|\b(?:" + _WORDS.alternation("campaigning") + r") (?:\w+ )?(?:attacks|operations)\b"
     r"|\b(?:attacks|operations) (?:against|on) (?:\w+ )?(?:targets|interests)\b"
 )
 

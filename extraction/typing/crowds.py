@@ -28,17 +28,19 @@ _CROWD_ACTS = ("crowd_weapons", "destruction", "clash", "attack")
 
 
 _RIVAL_GROUPS = rx(
-    r"\b(?:rival|two|opposing|both) (?:political )?(?:groups|camps|factions|supporters|sides|"
-    r"candidates|parties)\b|\bsupporters of\b[^.]{0,60}\b(?:and"
+    r"\b(?:" + _WORDS.alternation("rival_sides") + r") (?:political )?(?:"
+    + _WORDS.alternation("rival_groups")
+    + r")\b|\bsupporters of\b[^.]{0,60}\b(?:and"
     r"|with)\b[^.]{0,40}\b(?:supporters|those|"
     r"activists|members)\b|\beach ?other\b|\bwith those of\b|\bbetween (?:the )?supporters\b|\brivals\b"
 )
 _AGAINST_STATE = rx(
-    r"\b(?:clash(?:ed|es)?|fought|pelted|(?:threw|hurled) (?:stones|rocks|bricks)"
-    r"|attacked)\s+"
-    r"(?:\w+\s+){0,3}?(?:with|at|on)?\s*(?:the\s+)?(?:police|policem[ae]n|officers"
-    r"|security forces|"
-    r"anti-riot|soldiers|troops|" + packaged_actor_names().state_forces + r")\b"
+    r"\b(?:" + _WORDS.alternation("fought_state") + r")\s+"
+    r"(?:\w+\s+){0,3}?(?:with|at|on)?\s*(?:the\s+)?(?:"
+    + _WORDS.alternation("state_side")
+    + "|"
+    + packaged_actor_names().state_forces
+    + r")\b"
 )
 _DEMO_ACTS = rx(
     r"\bbarricad\w*|\bbonfires?\b|\bburn(?:ed|t|ing) (?:car )?(?:tyres|tires)\b"
@@ -46,25 +48,23 @@ _DEMO_ACTS = rx(
     r"|\bpolice (?:line|barrier|cordon)s?\b"
 )
 _PROTESTERS_ATTACKED = rx(
-    r"\b(?:assault|attack|beat|charg|chas|stab|hack|obstruct)\w*\s+(?:and\s+\w+\s+)?(?:[\w-]+\s+){0,4}?"
-    r"(?:demonstrat\w*|protest\w*|rall(?:y|ies)|procession|march(?:ers)?|human chain)"
+    r"\b(?:" + _WORDS.alternation("set_upon") + r")\w*\s+(?:and\s+\w+\s+)?(?:[\w-]+\s+){0,4}?"
+    r"(?:" + _WORDS.alternation("protesters") + r")"
     # 'AL members assaulted BNP members ... during BNP's demonstration': the victims are demonstrating
-    r"|\b(?:assault|attack|beat|stab|hack)\w*\b[^.;]{0,120}\b(?:during|at) (?:the |their |a "
+    r"|\b(?:" + _WORDS.alternation("hurt") + r")\w*\b[^.;]{0,120}\b(?:during|at) (?:the |their |a "
     r"|an )?(?:[\w'’-]+ ){0,2}"
-    r"(?:demonstrations?|protests?|rall(?:y|ies)|processions?|march|human chain)\b"
-    r"|\b(?:assault|attack|beat|stab|hack)\w*\b[^.;]{0,80}\bas they were (?:protesting|demonstrating"
-    r"|marching)\b"
+    r"(?:" + _WORDS.alternation("demonstrations") + r")\b"
+    r"|\b(?:" + _WORDS.alternation("hurt") + r")\w*\b[^.;]{0,80}\bas they were (?:"
+    + _WORDS.alternation("protesting")
+    + r")\b"
 )
 _SUPPORTERS = rx(r"\bsupporters of\b")
 _VICTIM_SIDE = rx(r"\b(?:was|were|died|dead)\b")  # 'three people died and were found wrapped'
-_LIGHT_VERB = rx(r"(?:conducted|carried out|launched|staged|mounted|executed|perpetrated|claimed)\b")
-_DISPERSAL = rx(r"dispers|tear|gas|water cannon|rubber|baton|lathi")
+_LIGHT_VERB = rx(r"(?:" + _WORDS.alternation("light_verbs") + r")\b")
+_DISPERSAL = rx(_WORDS.alternation("dispersal"))  # word starts: 'dispersed', 'teargas', 'batons'
 # The same dispersal anywhere in the sentence, when the intervention cue matched its agent first
 # ('police have used tear gas to disperse crowds'): whole words only, 'gas' alone is no dispersal.
-_DISPERSAL_WORDS = rx(
-    r"\bdispers(?:e|ed|es|ing|al)\b|\btear ?-?gas(?:sed)?\b|\bteargass(?:ed)?\b|\bwater cannons?\b"
-    r"|\brubber bullets?\b"
-)
+_DISPERSAL_WORDS = rx(r"\b" + r"\b|\b".join(_WORDS.words["dispersal_words"]) + r"\b")
 # A crowd reported as gathering: police acting on it (beating, arresting) is acting on an assembly.
 # Violence reported beside a dispersal: the police broke up a fight or an attack, not an assembly.
 _VIOLENCE_CUES = frozenset({"clash", "attack", "assault", "destruction", "mob", "looting"})
@@ -76,10 +76,10 @@ _FIREARMS = rx(r"\b(?:" + _WORDS.alternation("firearms") + r")\b")
 # beating or hacking, with no firearms, is an unorganised crowd (ACLED: rioters), not an armed group.
 _COUNTED_MOB = rx(
     r"\b(?:at least |around |about |some |nearly |over |more than )?(?:[5-9]|[1-9]\d{1,2})"
-    r"(?:\s*(?:-|to)\s*\d+)? (?:unidentified |masked |local |angry )?(?:assailants|attackers|men|persons"
-    r"|people|youths|locals|individuals)\b(?! (?:were|was|are|have|had|died)\b)(?:,[^,.]{0,80},)? "
-    r"(?:\w+ ){0,2}?(?:assaulted|attacked|beat|hacked|stabbed|vandali[sz]ed|lynched|chased|stormed|thrashed"
-    r"|swooped)\b"
+    r"(?:\s*(?:-|to)\s*\d+)? (?:unidentified |masked |local |angry )?(?:"
+    + _WORDS.alternation("counted_people")
+    + r")\b(?! (?:were|was|are|have|had|died)\b)(?:,[^,.]{0,80},)? "
+    r"(?:\w+ ){0,2}?(?:" + _WORDS.alternation("mob_acts") + r")\b"
 )
 
 _ORGANISED = rx(r"\b(?:" + _WORDS.alternation("organised") + r")\b")

@@ -32,9 +32,12 @@ from extraction.typing.crowds import (
 )
 from extraction.typing.cues import ARMED_TARGET, NOTE_PREFIX, NOTE_PREFIXES
 from extraction.typing.patterns import Match, rx
-from extraction.typing.vocabulary import Rank, packaged_ranks
+from extraction.typing.vocabulary import DECISION_WORDS_FILE, Rank, packaged_ranks, packaged_word_lists
 
 __all__ = ["NO_FIGHTING", "Decision", "decide"]
+
+# The plain word lists of the deciders are data (typing/data/decision_words.toml, with examples).
+_WORDS = packaged_word_lists(DECISION_WORDS_FILE)
 
 
 def _prefix_decision(sentence: str) -> Decision | None:
@@ -45,39 +48,27 @@ def _prefix_decision(sentence: str) -> Decision | None:
 
 
 _COMMENTARY = rx(r"\baccus\w*|\bnarrative\b|\bclaim(?:s|ed)? that\b|[\"“”]|\bwhole lives\b|\bonce\b")
-_WEAK_CLASH = frozenset(
-    {
-        "fighting",
-        "fought",
-        "battle",
-        "battles",
-        "battled",
-        "engaged in",
-        "engaged with",
-        "fight",
-        "fights",
-        "gunfire",
-    }
+_WEAK_CLASH = frozenset(_WORDS.words["weak_clash"])
+
+
+_PEACEFUL_TRANSFER = rx(
+    r"\bwithout (?:" + _WORDS.alternation("without") + r")\b|\bpeacefully\b|\bhanded over\b"
 )
-
-
-_PEACEFUL_TRANSFER = rx(r"\bwithout (?:a fight|resistance|fighting|a shot)\b|\bpeacefully\b|\bhanded over\b")
 # A report that says no fighting took place (or that nothing is known of any): the codebook's
 # non-violent transfer, whoever takes the place ('retook X. No confrontation was reported.').
 NO_FIGHTING = rx(
     r"\bwithout (?:a |any )?(?:fight(?:ing)?|resistance|a shot"
     r"|(?:armed )?(?:confrontation|clash(?:es)?|combat))\b"
-    r"|\bno (?:armed )?(?:confrontations?|fighting|clash(?:es)?|resistance|combat|exchange of fire)"
-    r" (?:was |were |has been |had been )?(?:reported|recorded|took place|occurred)\b"
-    r"|\bno (?:information|details|reports?|indication) (?:on|of|about|as to) (?:whether )?(?:any )?"
+    r"|\bno (?:armed )?(?:" + _WORDS.alternation("no_fight") + r")"
+    r" (?:was |were |has been |had been )?(?:" + _WORDS.alternation("happened") + r")\b"
+    r"|\bno (?:" + _WORDS.alternation("no_news") + r") (?:on|of|about|as to) (?:whether )?(?:any )?"
     r"(?:fighting|clash(?:es)?|confrontations?|combat|resistance)\b"
 )
 
 
 # An armed side's member attacked when not fighting is a civilian target (ACLED codes Attack).
 _UNARMED_TARGET = rx(
-    r"\b(?:civilian|former|retired)\s+(?:[\w-]+\s+){0,2}?(?:guards?|police|policem[ae]n|officers?|soldiers?"
-    r"|military|army|security|militiam[ae]n|militia)\b"
+    r"\b(?:civilian|former|retired)\s+(?:[\w-]+\s+){0,2}?(?:" + _WORDS.alternation("armed_members") + r")\b"
     r"|\b(?:police|army|military) (?:informants?|spokesm[ae]n|wi(?:fe|ves)|famil(?:y|ies))\b"
 )
 _OFF_DUTY = rx(r"\boff-?duty\b")
@@ -87,7 +78,7 @@ _ARMED_VICTIM = rx(
     r"(?:drug (?:dealers?|traffickers?)"
     r"|gang ?members?|cartel members?|gangsters?|members? of (?:an? |the )?(?:rival )?(?:gang|cartel"
     r"|criminal (?:group|gang|organi[sz]ation)))\s+(?:[\w-]+\s+){0,4}?(?:was|were)\s+(?:\w+\s+)?"
-    r"(?:killed|shot|stabbed|found dead|injured|wounded|attacked|murdered|executed|gunned down)\b"
+    r"(?:" + _WORDS.alternation("victim_harm") + r")\b"
     r"|\b(?:killed|shot|attacked|murdered) by (?:\w+ )?rival gang"
     r"|\b(?:attacked|shot|killed|stabbed|murdered|shot and killed|shot dead) (?:an?|one|two|the) (?:alleged "
     r"|suspected |presumed |known )?(?:drug (?:dealers?|traffickers?)|gang ?members?|members? (?:of|from) "
@@ -137,12 +128,9 @@ def _battle_decision(cues: dict[str, Match], sentence: str) -> Decision | None:
 
 
 # Groups said to be armed, or fighting over herds and pasture, are organised (communal) militias.
-_ARMED_OR_PASTORAL = rx(r"\barmed\b|\b(?:livestock|cattle|grazing|pasture)\b")
+_ARMED_OR_PASTORAL = rx(r"\barmed\b|\b(?:" + _WORDS.alternation("pastoral") + r")\b")
 # Who the rival groups are: civilians or party supporters, not just 'two groups'.
-_CIVILIAN_GROUP = rx(
-    r"\b(?:supporters|villagers|workers|students|residents|youths|locals|activists|followers|cadres|traders"
-    r"|farmers|vendors|drivers|passengers|fans|members)\b"
-)
+_CIVILIAN_GROUP = rx(r"\b(?:" + _WORDS.alternation("civilian_groups") + r")\b")
 
 
 def _unorganised_rivals(cues: dict[str, Match], sentence: str) -> bool:
@@ -229,9 +217,9 @@ def _attack_reported(match: Match, sentence: str) -> bool:
     return bool(_AT_PLACE.match(sentence, match.end()) and _SPECIFIC_DAY.search(sentence))
 
 
-_RAID_WORDS = frozenset({"raid", "raided", "raids"})
+_RAID_WORDS = frozenset(_WORDS.words["raid_words"])
 _HARM = rx(r"\bkill\w*|\bdead\b|\bdied\b|\bshot\b|\bhurt\b|\bbeat\w*|\bcasualt")
-_SEIZED = rx(r"\b(?:seiz(?:ed|ing)|confiscat(?:ed|ing)|impounded|carted off|carried away|took away)\b")
+_SEIZED = rx(r"\b(?:" + _WORDS.alternation("seized") + r")\b")
 
 
 def _property_raid(cues: dict[str, Match], sentence: str) -> bool:
@@ -270,7 +258,8 @@ def _civilian_decision(cues: dict[str, Match], sentence: str) -> Decision | None
 _STRATEGIC_ORDER: Rank = packaged_ranks().ranks["strategic"]
 
 
-_PROPERTY_DAMAGE = re.compile(r"vandal|smash|storm|set |torch|ransack|broke|damag", re.IGNORECASE)
+# word starts of the destruction cue's match ('vandalised', 'set ablaze'), not whole words
+_PROPERTY_DAMAGE = re.compile(_WORDS.alternation("property_damage"), re.IGNORECASE)
 
 
 def _strategic_decision(cues: dict[str, Match], sentence: str) -> Decision | None:
@@ -285,13 +274,14 @@ def _strategic_decision(cues: dict[str, Match], sentence: str) -> Decision | Non
     return None
 
 
+_DEFUSED = r"\b(?:" + _WORDS.alternation("defused") + ")"  # word starts: 'defused', 'defusing'
+
+
 def _disrupted_decision(cues: dict[str, Match], sentence: str) -> Decision | None:
     """A seized bomb or foiled attack: nothing went off and nobody was hurt."""
     if "disrupted" in cues and not ({"attack", "clash", "explosion"} & cues.keys()):
         return "Disrupted weapons use", "weapons seized or defused", "disrupted"
-    if "disrupted" in cues and re.search(
-        r"\b(?:defus|unexploded|controlled explosion|foiled|thwarted)", sentence, re.IGNORECASE
-    ):
+    if "disrupted" in cues and re.search(_DEFUSED, sentence, re.IGNORECASE):
         return "Disrupted weapons use", "weapons defused", "disrupted"
     return None
 

@@ -185,13 +185,14 @@ def packaged_non_event_words() -> NonEventWords:
 ASSERTION_WORDS_FILE = "assertion_words.toml"
 CROWD_WORDS_FILE = "crowd_words.toml"
 ARMED_WORDS_FILE = "armed_words.toml"
+DECISION_WORDS_FILE = "decision_words.toml"
 
 
 @dataclass(frozen=True)
 class WordLists:
     """Word lists that typing grammar is built around (data/assertion_words.toml,
-    data/crowd_words.toml, data/armed_words.toml): the words of each list in data order, and each
-    list's examples."""
+    data/crowd_words.toml, data/armed_words.toml, data/decision_words.toml): the words of each
+    list in data order, and each list's examples."""
 
     words: dict[str, tuple[str, ...]]  # list name -> regex alternatives
     examples: tuple[tuple[str, dict[str, str]], ...]  # (list name, {'text': ..., what it must give})

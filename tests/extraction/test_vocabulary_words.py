@@ -1,6 +1,6 @@
 """The word lists typing grammar is built around are data (typing/data/assertion_words.toml,
-crowd_words.toml, armed_words.toml): every example holds a word of its list and reads as it says,
-a word is a line."""
+crowd_words.toml, armed_words.toml, decision_words.toml): every example holds a word of its list
+and reads as it says, a word is a line."""
 
 from __future__ import annotations
 
@@ -16,11 +16,12 @@ from extraction.typing.vocabulary import (
     ARMED_WORDS_FILE,
     ASSERTION_WORDS_FILE,
     CROWD_WORDS_FILE,
+    DECISION_WORDS_FILE,
     load_word_lists,
     packaged_word_lists,
 )
 
-FILES = (ASSERTION_WORDS_FILE, CROWD_WORDS_FILE, ARMED_WORDS_FILE)
+FILES = (ASSERTION_WORDS_FILE, CROWD_WORDS_FILE, ARMED_WORDS_FILE, DECISION_WORDS_FILE)
 EXAMPLES = [
     (filename, name, example)
     for filename in FILES
@@ -57,7 +58,7 @@ def test_every_list_is_used_by_the_grammar() -> None:
     """A list the Python grammar never names would be edited for nothing."""
     source = "".join(
         resources.files("extraction.typing").joinpath(module).read_text(encoding="utf-8")
-        for module in ("assertion.py", "crowds.py", "cues.py")
+        for module in ("assertion.py", "crowds.py", "cues.py", "decisions.py")
     )
     for filename in FILES:
         for name in packaged_word_lists(filename).words:
