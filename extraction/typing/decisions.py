@@ -72,6 +72,9 @@ _UNARMED_TARGET = rx(
     r"|\b(?:police|army|military) (?:informants?|spokesm[ae]n|wi(?:fe|ves)|famil(?:y|ies))\b"
 )
 _OFF_DUTY = rx(r"\boff-?duty\b")
+# The armed-target match ends at its armed word ('shot dead a police'): the window reaches a word
+# past it, so 'a police informant' and 'an army wife' are read as the unarmed people they are.
+_KIN_REACH = 12
 # A gang member or drug trafficker shot by others: violence between armed criminal groups.
 _ARMED_VICTIM = rx(
     r"\b(?:an?|one|two|three|the) (?:alleged |suspected |presumed |known )?(?:[\w-]+ )?"
@@ -152,7 +155,7 @@ def _unarmed_target(sentence: str, match: Match) -> bool:
     """'shot dead a civilian school guard', 'a former military officer was shot', an off-duty
     soldier: the armed word names no one fighting back."""
     return bool(
-        _UNARMED_TARGET.search(sentence[max(0, match.start() - 12) : match.end()])
+        _UNARMED_TARGET.search(sentence[max(0, match.start() - 12) : match.end() + _KIN_REACH])
         or _OFF_DUTY.search(sentence)
     )
 

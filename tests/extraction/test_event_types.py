@@ -670,6 +670,10 @@ def test_crime_accidents_and_tallies_are_no_events(sentence: str, reason: str | 
         ("On 3 May 2021, gunmen ambushed an army convoy near Diffa, killing five soldiers.", "Armed clash"),
         ("On 3 May 2021, JNIM fighters attacked a military patrol near Djibo.", "Armed clash"),
         ("On 3 May 2021, militants shot dead an off-duty soldier in Peshawar.", "Attack"),
+        # the word after the armed one decides: an informant or a soldier's wife fights no one
+        ("On 3 May 2021, gunmen shot dead a police informant in Kisumu.", "Attack"),
+        ("On 3 May 2021, gunmen shot dead an army wife in Kisumu.", "Attack"),
+        ("On 3 May 2021, gunmen shot dead a police officer in Kisumu.", "Armed clash"),
     ],
 )
 def test_an_attack_on_an_armed_post_convoy_or_patrol_is_an_armed_clash(
