@@ -15,25 +15,47 @@ import io
 import re
 from functools import cache
 from importlib import resources
+from importlib.abc import Traversable
+from pathlib import Path
+
+from eventpipe.errors import DataFileError
 
 INSTITUTIONS_PACKAGE = "extraction.places.data"
 INSTITUTIONS_FILE = "institutions.csv"
+INSTITUTIONS_FIX = (
+    "correct that line of extraction/places/data/institutions.csv (fields: name,country,example)"
+)
 FIELDS = ("name", "country", "example")
 
 
-@cache
-def read_institutions() -> tuple[tuple[str, str, str], ...]:
-    """(name, country, example) of every line of the packaged file, read once.
+def read_institutions(source: Path | Traversable | None = None) -> tuple[tuple[str, str, str], ...]:
+    """(name, country, example) of every line of `source`, by default the packaged file.
 
-    Raises ValueError naming the file when the header or a line is wrong."""
-    text = resources.files(INSTITUTIONS_PACKAGE).joinpath(INSTITUTIONS_FILE).read_text(encoding="utf-8")
+    Analysts edit this file: a missing field or a wrong header is one DataFileError naming the
+    line and the field (read when the first document needs it, so a run stops before loading)."""
+    path = source or resources.files(INSTITUTIONS_PACKAGE).joinpath(INSTITUTIONS_FILE)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise DataFileError(data_file=INSTITUTIONS_FILE, problem=f"cannot be read ({error})",
+                            fix=INSTITUTIONS_FIX) from None
     reader = csv.DictReader(io.StringIO(text))
     if tuple(reader.fieldnames or ()) != FIELDS:
-        raise ValueError(f"{INSTITUTIONS_FILE}: the header must be {','.join(FIELDS)}")
-    rows = tuple((r["name"].strip(), r["country"].strip(), r["example"].strip()) for r in reader)
-    if any(not all(row) for row in rows):
-        raise ValueError(f"{INSTITUTIONS_FILE}: every line needs a name, a country and an example")
-    return rows
+        raise _bad_line(1, f"the header must be {','.join(FIELDS)}")
+    rows = []
+    for row in reader:
+        values = tuple((row.get(field) or "").strip() for field in FIELDS)
+        missing = [field for field, value in zip(FIELDS, values, strict=True) if not value]
+        if missing or None in row:
+            problem = f"{', '.join(missing)} missing" if missing else "more fields than name,country,example"
+            raise _bad_line(reader.line_num, problem)
+        rows.append(values)
+    return tuple(rows)
+
+
+def _bad_line(line: int, problem: str) -> DataFileError:
+    return DataFileError(data_file=INSTITUTIONS_FILE, problem=f"has a bad line (line {line}: {problem})",
+                         fix=INSTITUTIONS_FIX)
 
 
 @cache

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from eventpipe.errors import DataFileError
 from extraction.places import Gazetteer, institution_place
 from extraction.places.institutions import institution_countries, read_institutions
 
@@ -29,3 +32,29 @@ def test_institutions_of_two_countries_decide_nothing(gazetteer: Gazetteer) -> N
 
 def test_a_name_inside_a_word_is_not_read() -> None:
     assert institution_countries("The KIAs and MONUSCOs of this world") == []
+
+
+@pytest.mark.parametrize(
+    ("bad_line", "message"),
+    [
+        ("FARDC,Democratic Republic of Congo,\n", r"line 2: example missing"),
+        ("FARDC,Democratic Republic of Congo,FARDC troops moved in.,extra\n", r"line 2: more fields"),
+    ],
+)
+def test_a_bad_line_is_one_error_naming_the_line_and_field(
+    tmp_path: Path, bad_line: str, message: str
+) -> None:
+    """Analysts edit institutions.csv: a broken line stops the load with one line saying which
+    line and field to correct, not a traceback from the middle of a run."""
+    path = tmp_path / "institutions.csv"
+    path.write_text("name,country,example\n" + bad_line, encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"institutions.csv has a bad line \(" + message) as caught:
+        read_institutions(path)
+    assert "correct that line" in caught.value.fix and "\n" not in str(caught.value)
+
+
+def test_a_wrong_header_is_named(tmp_path: Path) -> None:
+    path = tmp_path / "institutions.csv"
+    path.write_text("name,country\nFARDC,Democratic Republic of Congo\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"line 1: the header must be name,country,example"):
+        read_institutions(path)
