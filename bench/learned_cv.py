@@ -12,7 +12,6 @@ read each note once across experiments. Writes the report as JSON to --out.
 
 from __future__ import annotations
 
-import argparse
 import json
 import logging
 import sys
@@ -24,7 +23,8 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from extraction.learned.features import FeatureSpec  # noqa: E402
+from experiment_args import experiment_parser, spec_and_settings  # noqa: E402  (bench/, beside this script)
+
 from schemas.codebook import SUB_EVENT_PARENT  # noqa: E402
 from training.corpus import read_rows  # noqa: E402
 from training.cv import FOLDS, fold_of, format_report, prepare, run_loro  # noqa: E402
@@ -36,14 +36,8 @@ SHARED = ROOT.parent / "shared"
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    parser.add_argument("--spec", default="{}", help="FeatureSpec fields as JSON")
-    parser.add_argument("--settings", default="{}", help="TrainSettings fields as JSON")
-    parser.add_argument("--limit", type=int, default=None, help="score at most N seeded rows per region")
+    parser = experiment_parser(__doc__)
     parser.add_argument("--legacy", action="store_true", help="event_type model with vs without legacy rows")
-    parser.add_argument("--rules-cache", type=Path, default=Path("/tmp/eventpipe_rules_cache.jsonl"))
     parser.add_argument("--out", type=Path, default=Path("/tmp/eventpipe_learned_cv.json"))
     args = parser.parse_args()
     logging.disable(logging.WARNING)
@@ -56,7 +50,7 @@ def main() -> int:
     verdicts = cache.verdicts_for(
         [r.text for r in rows], lambda d, n: print(f"rules {d}/{n}", file=sys.stderr)
     )
-    spec, settings = FeatureSpec(**json.loads(args.spec)), TrainSettings(**json.loads(args.settings))
+    spec, settings = spec_and_settings(args)
     prepared = prepare(rows, verdicts, spec)
     print(f"{len(rows)} rows featurised in {time.monotonic() - started:.0f}s", file=sys.stderr)
     if args.legacy:

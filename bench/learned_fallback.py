@@ -16,9 +16,7 @@ at the chosen threshold is in-sample for that one choice.
 
 from __future__ import annotations
 
-import argparse
 import csv
-import json
 import logging
 import sys
 import time
@@ -30,6 +28,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from dataclasses import replace  # noqa: E402
+
+from experiment_args import experiment_parser, spec_and_settings  # noqa: E402  (bench/, beside this script)
 
 from extraction.learned.features import Evidence, FeatureSpec  # noqa: E402
 from extraction.learned.model import encode  # noqa: E402
@@ -46,13 +46,7 @@ NEGATIVES = (ROOT / "bench" / "negatives.csv", ROOT / "bench" / "news_negatives.
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    parser.add_argument("--spec", default="{}", help="FeatureSpec fields as JSON")
-    parser.add_argument("--settings", default="{}", help="TrainSettings fields as JSON")
-    parser.add_argument("--limit", type=int, default=None, help="score at most N seeded rows per region")
-    parser.add_argument("--rules-cache", type=Path, default=Path("/tmp/eventpipe_rules_cache.jsonl"))
+    parser = experiment_parser(__doc__)
     parser.add_argument("--out", type=Path, default=None, help="save the out-of-region outputs (.npz)")
     parser.add_argument("--no-cost", action="store_true", help="skip the negatives (no final fit)")
     args = parser.parse_args()
@@ -61,7 +55,7 @@ def main() -> int:
     paths = [SHARED / "train" / "acled_corpus.csv.gz", *sorted((SHARED / "data").glob("*.csv"))]
     rows = [r for r in read_rows(paths) if r.sub_event_type is not None]
     verdicts = RulesCache(args.rules_cache).verdicts_for([r.text for r in rows])
-    spec, settings = FeatureSpec(**json.loads(args.spec)), TrainSettings(**json.loads(args.settings))
+    spec, settings = spec_and_settings(args)
     prepared = prepare(rows, verdicts, spec)
     print(f"{len(rows)} rows, {int((prepared.candidates != '').sum())} fallback candidates "
           f"({time.monotonic() - started:.0f}s)", file=sys.stderr)
