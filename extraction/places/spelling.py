@@ -77,11 +77,25 @@ def fold_names(names: list[str]) -> list[str]:
 fold_word = lru_cache(maxsize=1 << 16)(fold_name)
 
 
+_ASCII_QUOTES = str.maketrans({"’": "'", "ʻ": "'", "ʼ": "'", "ʿ": "", "ʾ": ""})
+
+
 def ascii_name(name: str) -> str:
-    """Plain ASCII spelling ACLED uses for a place name ('Cuauhtémoc' -> 'Cuauhtemoc')."""
+    """Plain ASCII spelling ACLED uses for a place name ('Cuauhtémoc' -> 'Cuauhtemoc').
+
+    An ASCII name is its own spelling (NFKD leaves ASCII alone and the quote table maps only
+    non-ASCII letters): place ranking asks this of every candidate, most of them ASCII."""
+    if name.isascii():
+        return name
+    return _ascii_folded(name)
+
+
+@lru_cache(maxsize=1 << 14)
+def _ascii_folded(name: str) -> str:
+    """`ascii_name` of a non-ASCII name, remembered (a corpus repeats its place names)."""
     decomposed = unicodedata.normalize("NFKD", name)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return stripped.translate(str.maketrans({"’": "'", "ʻ": "'", "ʼ": "'", "ʿ": "", "ʾ": ""}))
+    return stripped.translate(_ASCII_QUOTES)
 
 
 def same_spelling(name: str, written: str) -> bool:

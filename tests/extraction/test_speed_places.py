@@ -4,6 +4,7 @@ remembered text locations."""
 
 from __future__ import annotations
 
+import unicodedata
 from difflib import SequenceMatcher
 
 import pytest
@@ -16,7 +17,7 @@ from extraction.places.gazetteer import (
     Entry,
     _notable,
 )
-from extraction.places.spelling import fold_word
+from extraction.places.spelling import ascii_name, fold_word
 
 
 @pytest.fixture(scope="module")
@@ -100,3 +101,20 @@ def test_text_location_is_resolve_location_of_the_mentions(
     plain = resolve_location(place_mentions(text, gazetteer), context, gazetteer)
     assert text_location(text, context, gazetteer) == plain
     assert text_location(text, context, gazetteer) == plain  # and again, remembered
+
+
+def plain_ascii_name(name: str) -> str:
+    """ACLED's ASCII spelling as first written: NFKD, combining marks dropped, quotes mapped."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return stripped.translate(str.maketrans({"’": "'", "ʻ": "'", "ʼ": "'", "ʿ": "", "ʾ": ""}))
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Cuauhtémoc", "Mazār-e Sharīf", "Cox's Bazar", "Cox’s Bazar", "Hawaiʻi", "Ṣanʿāʾ"]
+    + ["Mandera", "", "İzmir", "Łódź"],
+)
+def test_ascii_name_matches_the_plain_folding(name: str) -> None:
+    assert ascii_name(name) == plain_ascii_name(name)
+    assert ascii_name(name) == plain_ascii_name(name)  # and again, remembered
