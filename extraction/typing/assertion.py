@@ -237,8 +237,12 @@ def _ordinary_crime(text: str) -> bool:
     return bool(_CRIMINALS.search(text) or _ORDINARY_OFFENCE.search(text))
 
 
+@lru_cache(maxsize=512)
 def non_event_reason(sentence: str) -> str | None:
     """Why a sentence reports no single occurrence, or None when it may report one.
+
+    Remembered for recent sentences: a sentence is asked about again as a clause, a follow-up
+    and a phrase (about three asks in ten on dense notes), and the answer depends on the text only.
 
     Catches aggregates ('353 attacks in 2021'), habitual or generic statements ('has conducted
     attacks within and outside Afghanistan'), propaganda and commentary, and questions. Quoted

@@ -24,7 +24,7 @@ _MAX_PREFIX = 24
 HUGE_PATTERN_CHARS = 2_000  # longer patterns take stems.word_stems a noticeable time (0.15 s for 20k)
 GATE_AFTER_SEARCHES = 200  # so their gate is computed once they were searched this often
 _WORD = re.compile(r"[a-z]+")
-_PREFIXES: dict[str, frozenset[str]] = {}  # recent texts -> every prefix of every word (bounded)
+PREFIXES: dict[str, frozenset[str]] = {}  # recent texts -> every prefix of every word (bounded)
 _PREFIXES_KEPT = 16
 _PREFIXES_OF: dict[str, tuple[str, ...]] = {}  # word -> its prefixes (bounded)
 _WORDS_KEPT = 100_000
@@ -65,7 +65,7 @@ def word_prefixes(text: str) -> frozenset[str] | None:
     """Every prefix of every word (a-z run) of the lowercased text, or None for a text the gates
     cannot judge (not ASCII). The last few texts are remembered (a sentence meets dozens of
     patterns in a row), and each word's prefixes too (a corpus repeats its vocabulary)."""
-    found = _PREFIXES.get(text)
+    found = PREFIXES.get(text)
     if found is None:
         if not text.isascii():
             return None
@@ -78,9 +78,9 @@ def word_prefixes(text: str) -> frozenset[str] | None:
                     _PREFIXES_OF[word] = prefixes
             parts.append(prefixes)
         found = frozenset(chain.from_iterable(parts))
-        if len(_PREFIXES) >= _PREFIXES_KEPT:
-            _PREFIXES.clear()
-        _PREFIXES[text] = found
+        if len(PREFIXES) >= _PREFIXES_KEPT:
+            PREFIXES.clear()
+        PREFIXES[text] = found
     return found
 
 

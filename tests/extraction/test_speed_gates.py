@@ -10,6 +10,7 @@ from extraction.dates import gate as date_gate
 from extraction.fatalities.counting import count_fatalities
 from extraction.reading.text import FOLD_TRAPS, strip_footnote_markers
 from extraction.typing import phrases as event_phrases
+from extraction.typing.assertion import non_event_reason
 from extraction.typing.cues import CUES
 from extraction.typing.pattern_gates import leading_stems
 from extraction.typing.patterns import FoldedPattern
@@ -200,3 +201,18 @@ def test_stem_gates_never_change_a_match(monkeypatch: pytest.MonkeyPatch) -> Non
 def test_leading_stems(pattern: str, stems: set[str] | None) -> None:
     found = leading_stems(pattern)
     assert (set(found) if found is not None else None) == stems
+
+
+REASON_TEXTS = [
+    *TEXTS,
+    "Police arrested three men planning attacks in Vienna and Cologne?",
+    "There were 353 attacks in the province in 2021.",
+    "Thieves stole bags of fertiliser from a warehouse in Lilongwe.",
+]
+
+
+@pytest.mark.parametrize("text", REASON_TEXTS)
+def test_remembered_non_event_reason_is_the_plain_one(text: str) -> None:
+    plain = non_event_reason.__wrapped__(text)
+    assert non_event_reason(text) == plain
+    assert non_event_reason(text) == plain  # and again, remembered
