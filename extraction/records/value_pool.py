@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import fields, replace
+from operator import attrgetter
 
 from extraction.records.mention import Mention
 
@@ -10,6 +11,7 @@ from extraction.records.mention import Mention
 _UNPOOLED_KEYS = frozenset({"evidence", "notes", "span_start", "span_end", "explain"})
 # `occurrence` is None (skipped: not pooled) unless the mention is a counted copy.
 POOLED_FIELDS = tuple(f.name for f in fields(Mention) if f.name not in _UNPOOLED_KEYS)
+_POOLED_VALUES = attrgetter(*POOLED_FIELDS)
 
 
 class ValuePool:
@@ -32,8 +34,8 @@ class ValuePool:
         object twice, as callers such as merge tell mentions apart by identity)."""
         shared = {}
         tables = self._tables
-        for key in POOLED_FIELDS:  # the attributes, not the mapping view: no per-key checks
-            value = getattr(mention, key)
+        # the attributes in one C call, not the mapping view: no per-key checks
+        for key, value in zip(POOLED_FIELDS, _POOLED_VALUES(mention), strict=True):
             table = tables.get(type(value))
             if table is not None:
                 pooled = table.setdefault(value, value)
