@@ -152,6 +152,14 @@ class AcledLayer:
             found = self._by_country[alpha2] = [(key, tuple(entries)) for key, entries in places.items()]
         return list(found)
 
+    def names_in(self, alpha2: str) -> list[str]:
+        """The folded names `keys_in` gives, without building their places: a row's place is in
+        the country its row is grouped under (one `country_of` decides both), so a near-spelling
+        index of a country builds none of its ACLED places (0.06 s for India)."""
+        if self._alpha2_of_row is None:
+            return [key for key, _places in self.keys_in(alpha2)]
+        return list(self._country_keys(alpha2))
+
     def _entries_in(self, alpha2: str, with_keys: bool = False) -> Iterator:
         """The places of a country in table order (of their names), built only for the names
         that have a row in that country; with `with_keys`, (place, folded name) pairs."""

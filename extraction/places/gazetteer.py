@@ -309,12 +309,12 @@ class Gazetteer:
         """(first letter, length) -> (name without spaces, key number) of a country's places."""
         spellings = self._spellings.get(alpha2)
         if spellings is None:
-            rows = [self._place_rows[number].split("\t", 3) for number in self._country_rows(alpha2)]
+            rows = (self._place_rows[number].split("\t", 3) for number in self._country_rows(alpha2))
             names = [
                 f[1] for f in rows if f[2].startswith(alpha2) and not f[0].startswith(SUBDIVISION_ID_PREFIX)
             ]
             keys = fold_names(names)
-            keys += [key for key, entries in self.acled.keys_in(alpha2)]
+            keys += self.acled.names_in(alpha2)
             keys = sorted(set(keys))
             spellings = {}
             for number, key in enumerate(keys):
@@ -334,9 +334,8 @@ class Gazetteer:
             return range(len(self._place_rows))
         if self._rows_by_country is None:  # rows come in runs of one country: one extend per run
             groups: dict[str, list[int]] = {}
-            codes = [line.split("\t", 3)[2][:2] for line in self._place_rows]
-            start = 0
-            for code, run in groupby(codes):
+            start = 0  # a generator, not a list: 235k two-letter strings would raise the peak RSS
+            for code, run in groupby(line.split("\t", 3)[2][:2] for line in self._place_rows):
                 end = start + sum(1 for _ in run)
                 groups.setdefault(code, []).extend(range(start, end))
                 start = end

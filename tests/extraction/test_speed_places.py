@@ -118,3 +118,9 @@ def plain_ascii_name(name: str) -> str:
 def test_ascii_name_matches_the_plain_folding(name: str) -> None:
     assert ascii_name(name) == plain_ascii_name(name)
     assert ascii_name(name) == plain_ascii_name(name)  # and again, remembered
+
+
+@pytest.mark.parametrize("alpha2", ["KE", "BD", "IN", "UA", "ZZ"])
+def test_acled_names_in_are_the_names_of_keys_in(gazetteer: Gazetteer, alpha2: str) -> None:
+    plain = [key for key, _places in gazetteer.acled.keys_in(alpha2)]
+    assert gazetteer.acled.names_in(alpha2) == plain
