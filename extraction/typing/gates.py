@@ -72,5 +72,10 @@ def has_trigger(sentence: str) -> bool:
     if ":" in sentence[:45]:
         return True
     # stops at the first trigger word: most sentences of an article are never typed, so their
-    # cue gates are not needed (the word table still fills once per word for both questions)
-    return any(_word_info(word)[1] for word in _WORDS.findall(sentence.casefold()))
+    # cue gates are not needed (the word table still fills once per word for both questions).
+    # A loop reading the table directly: every sentence of every article passes here.
+    known = _WORD_INFO.get
+    for word in _WORDS.findall(sentence.casefold()):
+        if (known(word) or _word_info(word))[1]:
+            return True
+    return False

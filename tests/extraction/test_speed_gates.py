@@ -12,8 +12,10 @@ from extraction.reading.text import FOLD_TRAPS, strip_footnote_markers
 from extraction.typing import phrases as event_phrases
 from extraction.typing.assertion import non_event_reason
 from extraction.typing.cues import CUES
+from extraction.typing.gates import has_trigger
 from extraction.typing.pattern_gates import leading_stems
 from extraction.typing.patterns import FoldedPattern
+from extraction.typing.vocabulary import packaged_vocabulary
 
 TEXTS = [
     "Police arrested three men planning attacks in Vienna and Cologne.",
@@ -216,3 +218,17 @@ def test_remembered_non_event_reason_is_the_plain_one(text: str) -> None:
     plain = non_event_reason.__wrapped__(text)
     assert non_event_reason(text) == plain
     assert non_event_reason(text) == plain  # and again, remembered
+
+
+def plain_has_trigger(sentence: str) -> bool:
+    """has_trigger as its docstring defines it: a 'Label:' opening, or a word one of whose
+    prefixes is a trigger stem."""
+    words = re.findall(r"[a-z]+", sentence.casefold())
+    stems = packaged_vocabulary().trigger_stems
+    return ":" in sentence[:45] or any(word[:n] in stems for word in words for n in range(1, len(word) + 1))
+
+
+@pytest.mark.parametrize("text", [*REASON_TEXTS, "Notes: none.", "The weather was mild all week in town."])
+def test_has_trigger_is_the_plain_prefix_test(text: str) -> None:
+    assert has_trigger(text) == plain_has_trigger(text)
+    assert has_trigger(text) == plain_has_trigger(text)  # and again, the word table filled
