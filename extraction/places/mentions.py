@@ -25,6 +25,7 @@ from extraction.places.surroundings import (
     _has_known_parent,
     _link,
     _neighbour_country,
+    _people,
     _possessed_by,
     _quarter_of,
     _settlement_before,
@@ -239,6 +240,8 @@ _REGION_ADJECTIVES = frozenset(lex.DIRECTIONS.split()) | {"central", "north-east
 
 
 def _level_after(text: str, end: int) -> str | None:
+    if lex.LGA_AFTER.match(text, end):
+        return "lga"  # 'Rafi Local Government Area'
     match = lex.LEVEL_AFTER.match(text, end)
     if match is None:
         return None
@@ -264,7 +267,8 @@ def _unknown_length(
         and length < 4
         and (tokens[i + length].capital or tokens[i + length].lower in lex.CONNECTORS)
         and _joined(text, tokens[i + length - 1], tokens[i + length])
-        and tokens[i + length].key not in lex.STOP_WORDS
+        and (tokens[i + length].key not in lex.STOP_WORDS or _article_inside(text, tokens, i + length))
+        and not lex.LGA_AFTER.match(text, tokens[i + length - 1].end)
     ):
         length += 1
     while length > 1 and (
@@ -327,9 +331,10 @@ def _scan(text: str, gazetteer: Gazetteer) -> list[PlaceMention]:
         if (
             length
             and _continues_name(text, tokens, i + length, gazetteer)
-            and not (
-                _is_big_city(gazetteer, _ngram_key(tokens, i, length))
-                and not _person_follows(text, tokens, i + length)
+            and (
+                _article_inside(text, tokens, i + length)
+                or not _is_big_city(gazetteer, _ngram_key(tokens, i, length))
+                or _person_follows(text, tokens, i + length)
             )
         ):
             length = 0
@@ -344,6 +349,8 @@ def _scan(text: str, gazetteer: Gazetteer) -> list[PlaceMention]:
                 i += 1
         else:
             i += max(length, 1)
+            while i < len(tokens) and _article_inside(text, tokens, i):
+                i += 2  # 'attacked Tell ad Daman': not 'Daman' alone
     return [m for m in mentions if _plausible(m, mentions, text) and not _people(m, gazetteer, text)]
 
 
@@ -356,32 +363,6 @@ def _nationality_word(key: str, gazetteer: Gazetteer) -> bool:
     if not key.endswith("s") or stem not in gazetteer:
         return False
     return any(c.kind == "country" for c in gazetteer.candidates(stem))
-
-
-def _people(mention: PlaceMention, gazetteer: Gazetteer, text: str) -> bool:
-    """'Somali shop owner', 'Somali and Samburu clash', '400 Maasai demonstrators': a nationality or
-    an ethnic group that is also a place's name (Ethiopia's Somali region, Malaysia's Maasai) is
-    the people unless a level word, a locative cue, a chain ('(Kisii)') or a place noun ('Meru
-    residents') makes it a place."""
-    if mention.level is not None or mention.is_country or mention.linked:
-        return False
-    if gazetteer.demonym(mention.text) is not None:
-        return mention.cue not in lex.STRONG_CUES
-    if not _is_people_name(mention.text) or any(c.kind == "admin1" for c in mention.candidates):
-        return False  # 'Samburu', 'Turkana' and 'Kisii' are also Kenyan counties
-    if lex.PLACE_NOUN_AFTER.match(text, mention.end) or lex.PLACE_NOUN_BEFORE.search(
-        text, max(0, mention.start - 24), mention.start
-    ):
-        return False
-    named_after = _NAME_AFTER.match(text, mention.end) is not None  # 'the Maasai Mau forest'
-    return named_after or mention.cue not in lex.STRONG_CUES or mention.cue == "between"
-
-
-_NAME_AFTER = re.compile(r"(?:['’]s)?\s[A-Z][a-z]")
-
-
-def _is_people_name(name: str) -> bool:
-    return _fold_word(name) in lex.PEOPLES
 
 
 def _names_country(tokens: list[_Token], i: int, length: int, gazetteer: Gazetteer) -> bool:
@@ -437,7 +418,9 @@ def _continues_name(text: str, tokens: list[_Token], j: int, gazetteer: Gazettee
     end = tokens[j - 1].end
     if end + 1 < len(text) and text[end] == "-" and text[end + 1].islower():
         return True
-    if not 0 < j < len(tokens) or not tokens[j].capital:
+    if _article_inside(text, tokens, j):
+        return True  # 'Ras al Ain', 'Tell ad Daman': not the known 'Ras' or 'Tell' alone
+    if not 0 < j < len(tokens) or not tokens[j].capital or lex.LGA_AFTER.match(text, end):
         return False
     gap = text[tokens[j - 1].end : tokens[j].start]
     if gap == "-":
@@ -449,6 +432,20 @@ def _continues_name(text: str, tokens: list[_Token], j: int, gazetteer: Gazettee
         or word in lex.LANDMARK_WORDS
         or word in lex.AFTER_PLACE_WORDS
         or tokens[j].acronym
+    )
+
+
+def _article_inside(text: str, tokens: list[_Token], j: int) -> bool:
+    """Token j is an Arabic article between the capitalised word before it and one after it."""
+    return (
+        0 < j < len(tokens) - 1
+        and (tokens[j].lower in lex.ARABIC_ARTICLES or text.startswith("-", tokens[j].end))
+        and tokens[j].lower in lex.ARABIC_ARTICLES | lex.HYPHENED_ARTICLES
+        and tokens[j + 1].capital
+        and tokens[j - 1].capital
+        and tokens[j - 1].key not in lex.STOP_WORDS
+        and _joined(text, tokens[j - 1], tokens[j])
+        and _joined(text, tokens[j], tokens[j + 1])
     )
 
 

@@ -55,11 +55,11 @@ from extraction.places.mentions import (
     MAX_WORDS,
     PlaceMention,
     _fold_word,
-    _is_people_name,
     _named_after_cue,
     find_places,
 )
 from extraction.places.spelling import ascii_name, same_spelling
+from extraction.places.surroundings import _is_people_name
 
 __all__ = [
     "MAX_WORDS",

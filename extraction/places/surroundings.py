@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from extraction.places import lexicon as lex
 from extraction.places.gazetteer import Entry, Gazetteer
+from extraction.places.spelling import fold_word
 
 if TYPE_CHECKING:
     from extraction.places.mentions import PlaceMention
@@ -100,3 +101,29 @@ def _has_known_parent(mention: PlaceMention, mentions: list[PlaceMention]) -> bo
         if following.candidates:
             return True
     return False
+
+
+def _people(mention: PlaceMention, gazetteer: Gazetteer, text: str) -> bool:
+    """'Somali shop owner', 'Somali and Samburu clash', '400 Maasai demonstrators': a nationality or
+    an ethnic group that is also a place's name (Ethiopia's Somali region, Malaysia's Maasai) is
+    the people unless a level word, a locative cue, a chain ('(Kisii)') or a place noun ('Meru
+    residents') makes it a place."""
+    if mention.level is not None or mention.is_country or mention.linked:
+        return False
+    if gazetteer.demonym(mention.text) is not None:
+        return mention.cue not in lex.STRONG_CUES
+    if not _is_people_name(mention.text) or any(c.kind == "admin1" for c in mention.candidates):
+        return False  # 'Samburu', 'Turkana' and 'Kisii' are also Kenyan counties
+    if lex.PLACE_NOUN_AFTER.match(text, mention.end) or lex.PLACE_NOUN_BEFORE.search(
+        text, max(0, mention.start - 24), mention.start
+    ):
+        return False
+    named_after = _NAME_AFTER.match(text, mention.end) is not None  # 'the Maasai Mau forest'
+    return named_after or mention.cue not in lex.STRONG_CUES or mention.cue == "between"
+
+
+_NAME_AFTER = re.compile(r"(?:['’]s)?\s[A-Z][a-z]")
+
+
+def _is_people_name(name: str) -> bool:
+    return fold_word(name) in lex.PEOPLES
