@@ -23,6 +23,7 @@ from extraction.places.spelling import fold_word
 from extraction.places.surroundings import (
     _dash_district_end,
     _has_known_parent,
+    _in_unit_country,
     _link,
     _neighbour_country,
     _people,
@@ -462,7 +463,8 @@ def _mention(
     key = _ngram_key(tokens, i, length)
     link = _link(text, previous[-1].end, start) if previous else None
     surface_end = _dash_district_end(text, end, gazetteer) if known else end
-    candidates = gazetteer.candidates(key) if known else ()
+    level = _level_after(text, surface_end) or _settlement_before(text, start)
+    candidates = _in_unit_country(gazetteer.candidates(key), level, gazetteer) if known else ()
     cue = _cue_before(text, start)
     if cue in lex.CODED_CUES and _ACTOR_CODING.match(text, surface_end):
         cue = None  # '(coded as Darfur communal militia)' codes an actor, not the place
@@ -472,7 +474,7 @@ def _mention(
         surface_end,
         candidates,
         cue,
-        _level_after(text, surface_end) or _settlement_before(text, start),
+        level,
         link is not None,
         link == "part",
         lex.LANDMARK_AFTER.match(text, surface_end) is not None,

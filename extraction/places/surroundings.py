@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from extraction.places import lexicon as lex
 from extraction.places.gazetteer import Entry, Gazetteer
+from extraction.places.institutions import unit_country
 from extraction.places.spelling import fold_word
 
 if TYPE_CHECKING:
@@ -127,3 +128,16 @@ _NAME_AFTER = re.compile(r"(?:['’]s)?\s[A-Z][a-z]")
 
 def _is_people_name(name: str) -> bool:
     return fold_word(name) in lex.PEOPLES
+
+
+def _in_unit_country(
+    candidates: tuple[Entry, ...], level: str | None, gazetteer: Gazetteer
+) -> tuple[Entry, ...]:
+    """'Raipur upazila' is Bangladesh's Raipur, not India's city: an administrative unit word used
+    by one country only (institutions.csv) keeps the name's candidates in that country (none
+    there: a name the gazetteer lacks, coded by its parent or country)."""
+    country = unit_country(level) if level else None
+    if country is None:
+        return candidates
+    codes = {c.alpha2 for c in gazetteer.regions(fold_word(country)) if c.kind == "country"}
+    return tuple(c for c in candidates if c.alpha2 in codes)
