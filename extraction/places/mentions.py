@@ -164,6 +164,7 @@ def _match_at(text: str, tokens: list[_Token], i: int, gazetteer: Gazetteer) -> 
 
 
 _COMPASS_REGION_WORDS = frozenset(lex.DIRECTIONS.split()) | {"central", "centre", "center"}
+_COMPASS_ADJECTIVES = frozenset(w for w in _COMPASS_REGION_WORDS if w.endswith("ern")) | {"central"}
 _BRACKET_SLOT = re.compile(r"[(,]\s*$")
 
 
@@ -202,6 +203,8 @@ def _inside_longer_name(text: str, tokens: list[_Token], i: int) -> bool:
         return False
     if i == 1 and previous.key in lex.COMMON_WORDS and _starts_sentence(text, previous.start):
         return False  # 'Striking Ahmedabad Municipal Transport Service conductors': sentence case
+    if previous.lower in _COMPASS_ADJECTIVES:
+        return False  # 'Northern Shan State': a part of Shan, unless the whole is a known name
     return previous.lower not in lex.CUES and previous.lower not in {"the", "and"}
 
 
