@@ -141,3 +141,19 @@ def _in_unit_country(
         return candidates
     codes = {c.alpha2 for c in gazetteer.regions(fold_word(country)) if c.kind == "country"}
     return tuple(c for c in candidates if c.alpha2 in codes)
+
+
+def _village_in_unit(unknown: PlaceMention | None, unit: PlaceMention) -> bool:
+    """'at Lambi in Muktsar district': a village the gazetteer lacks, named before a unit named as
+    one (a district, upazila or LGA whose seat shares its name), is the event's place, coded at
+    the unit (geo_precision 2); not a market or an area ('Haiderganj Bazar in Raipur upazila')."""
+    return (
+        unknown is not None
+        and unknown.start < unit.start
+        and unit.level in lex.ADMIN_LEVEL_WORDS
+        and unknown.level in _VILLAGE_LEVELS
+        and unknown.text not in unit.text  # 'at Hamar Weyne ... in Mogadishu-Hamar Weyne district'
+    )
+
+
+_VILLAGE_LEVELS = frozenset({None, "village", "town", "settlement", "locality"})
