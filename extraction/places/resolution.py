@@ -456,7 +456,7 @@ def _unknown_mention(
             and gazetteer.demonym(mention.text) is None
             and not _is_people_name(mention.text)
             and words[0] not in _NOT_A_NAME
-            and words[-1] not in lex.LANDMARK_WORDS
+            and words[-1] not in lex.LANDMARK_WORDS and mention.level not in lex.BROAD_LEVELS
         ):
             return mention
     return None

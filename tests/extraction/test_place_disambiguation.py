@@ -279,3 +279,11 @@ def test_arabic_article_inside_a_name(gazetteer: Gazetteer, note: str, admin1: s
     place = resolve_location(find_places(note, gazetteer), document_context(note, gazetteer), gazetteer)
     assert place is not None and place.country == country
     assert place.admin1.replace("-", " ") == admin1.replace("-", " ")
+
+
+def test_an_unknown_zone_is_no_event_location(gazetteer: Gazetteer) -> None:
+    # why: ACLED codes a town inside a zone or province, never the zone: 'in Gudrufa zone' alone
+    # leaves the location open (the country comes from elsewhere) rather than naming the zone.
+    note = "Two farmers were killed in Gudrufa zone; Mieso woreda officials confirmed it."
+    place = resolve_location(find_places(note, gazetteer), document_context(note, gazetteer), gazetteer)
+    assert place is None or place.location != "Gudrufa"
