@@ -29,6 +29,7 @@ from extraction.places.surroundings import (
     _people,
     _possessed_by,
     _quarter_of,
+    _region_after,
     _settlement_before,
     _starts_sentence,
 )
@@ -288,18 +289,6 @@ def _unknown_length(
         return length  # 'the Nairobi slum of Kawangware'
     chained = bool(mentions) and _link(text, mentions[-1].end, tokens[i].start) == "parent"
     return length if chained and _level_after(text, end) else 0
-
-
-def _region_after(text: str, start: int, end: int, gazetteer: Gazetteer) -> bool:
-    """'Russian forces shelled Novomykhaylivka, Donetsk': mid-sentence, an unknown name followed
-    by a comma and a first-level region is a village in ACLED's chained form."""
-    match = _COMMA_NAME.match(text, end)
-    if match is None or _starts_sentence(text, start):
-        return False
-    return any(c.kind == "admin1" for c in gazetteer.regions(fold_word(match.group(1))))
-
-
-_COMMA_NAME = re.compile(r",\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)(?![\w'’-]*\s*,\s*[A-Z])")
 
 
 def find_places(text: str, gazetteer: Gazetteer) -> list[PlaceMention]:

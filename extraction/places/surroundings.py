@@ -157,3 +157,26 @@ def _village_in_unit(unknown: PlaceMention | None, unit: PlaceMention) -> bool:
 
 
 _VILLAGE_LEVELS = frozenset({None, "village", "town", "settlement", "locality"})
+
+
+def _region_after(text: str, start: int, end: int, gazetteer: Gazetteer) -> bool:
+    """'Russian forces shelled Novomykhaylivka, Donetsk', 'Locals of Talegaon village, Nashik
+    district': mid-sentence, an unknown name followed by a comma and a first-level region, or a
+    known name with its level word, is a village in ACLED's chained form."""
+    match = _COMMA_NAME.match(text, end)
+    if match is None or _starts_sentence(text, start):
+        return False
+    key = fold_word(match.group(1))
+    if _level_word(text, match.end(1)) in lex.ADMIN_LEVEL_WORDS:
+        return key in gazetteer
+    return any(c.kind == "admin1" for c in gazetteer.regions(key))
+
+
+def _level_word(text: str, end: int) -> str:
+    match = lex.LEVEL_AFTER.match(text, end)
+    return match.group(1).lower() if match else ""
+
+
+_COMMA_NAME = re.compile(
+    r"(?:\s+(?:village|town|locality|settlement))?,\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)(?![\w'’-]*\s*,\s*[A-Z])"
+)
