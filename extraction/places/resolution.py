@@ -59,7 +59,7 @@ from extraction.places.mentions import (
     find_places,
 )
 from extraction.places.spelling import ascii_name, same_spelling
-from extraction.places.surroundings import _is_people_name, _village_in_unit
+from extraction.places.surroundings import _is_people_name
 
 __all__ = [
     "MAX_WORDS",
@@ -404,7 +404,7 @@ def _resolve(mentions: list[PlaceMention], context: PlaceContext, gazetteer: Gaz
         # 'in Kabambare in Maniema': a region alone does not hide the unknown town named in it
         region_only = (
             place is not None
-            and (place.geo_precision == 3 or _village_in_unit(unknown, chain[0]))
+            and place.geo_precision == 3
             and unknown is not None
             and unknown.level not in lex.ADMIN_LEVEL_WORDS  # 'the Boland region' is no town
             and unknown not in chains[index]

@@ -143,22 +143,6 @@ def _in_unit_country(
     return tuple(c for c in candidates if c.alpha2 in codes)
 
 
-def _village_in_unit(unknown: PlaceMention | None, unit: PlaceMention) -> bool:
-    """'at Lambi in Muktsar district': a village the gazetteer lacks, named before a unit named as
-    one (a district, upazila or LGA whose seat shares its name), is the event's place, coded at
-    the unit (geo_precision 2); not a market or an area ('Haiderganj Bazar in Raipur upazila')."""
-    return (
-        unknown is not None
-        and unknown.start < unit.start
-        and unit.level in lex.ADMIN_LEVEL_WORDS
-        and unknown.level in _VILLAGE_LEVELS
-        and unknown.text not in unit.text  # 'at Hamar Weyne ... in Mogadishu-Hamar Weyne district'
-    )
-
-
-_VILLAGE_LEVELS = frozenset({None, "village", "town", "settlement", "locality"})
-
-
 def _region_after(text: str, start: int, end: int, gazetteer: Gazetteer) -> bool:
     """'Russian forces shelled Novomykhaylivka, Donetsk', 'Locals of Talegaon village, Nashik
     district': mid-sentence, an unknown name followed by a comma and a first-level region, or a

@@ -172,14 +172,6 @@ COHERENT = [
         "Kenya",
         "the note names Kenya: a town of 150k in Pakistan is a namesake abroad, not the place",
     ),
-    (
-        "On 4 June 2021, contract workers staged a sit-in at Kotla Dhanwali in Muktsar district.",
-        (),
-        "Kotla Dhanwali",
-        "Punjab",
-        "India",
-        "a village the gazetteer lacks, named before the district it lies in, is the place",
-    ),
 ]
 
 
