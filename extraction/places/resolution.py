@@ -209,7 +209,7 @@ def _without_foreign_aliases(
     """Drop places abroad that match only by one of their many alternate names ('Boni' is an old
     name of Bonn) when the sentence or document names its countries: a local place the gazetteer
     lacks is likelier than a foreign town under an exonym. Big cities keep their aliases. When the
-    text or its source names its countries outright, a place of under a million in a country nobody
+    text or its source names its countries outright, a village or small town in a country nobody
     names is dropped too ('near Bugar' in a Kenyan paper is not China's Bugar) when it is the
     event's place (a bracketed parent, '(Menaka, Menaka)', is the note's own coding)."""
     known = countries | set(context.without_echo_of(mention).countries)
@@ -226,7 +226,7 @@ def _without_foreign_aliases(
     def plausible(c: Entry) -> bool:
         if c.kind != "place":
             return True
-        if supported and c.population < _ALIAS_CITY and c.alpha2 not in supported:
+        if supported and c.population < _SMALL_ABROAD and c.alpha2 not in supported:
             return False
         return c.alpha2 in known or c.population >= _ALIAS_CITY or same_spelling(c.name, written)
 

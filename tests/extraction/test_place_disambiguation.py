@@ -164,14 +164,6 @@ COHERENT = [
         "Chile",
         "Chile's region CL.17 is Los Rios (ACLED), so Ecuador's namesake is no parent",
     ),
-    (
-        "On 3 March 2021, Kenyan police dispersed traders in Moro.",
-        (),
-        "Moro",
-        None,
-        "Kenya",
-        "the note names Kenya: a town of 150k in Pakistan is a namesake abroad, not the place",
-    ),
 ]
 
 
