@@ -87,6 +87,9 @@ OF_PLACE_NOUNS = frozenset(_WORDS["of_place_nouns"])
 # Administrative and settlement words that follow a name ('Kandahar province', 'Taraganj town').
 ADMIN_LEVEL_WORDS = frozenset(_WORDS["admin_level_words"])
 BROAD_LEVELS = frozenset(_WORDS["broad_levels"])  # 'Hararghe zone' is no event location
+# 'under Derai upazila', 'under Kotwali police station': a name and its unit after 'under'.
+_UNITS = sorted(ADMIN_LEVEL_WORDS | {"police station", "thana"}, key=len, reverse=True)
+UNIT_AFTER = re.compile(r"(?:[A-Z][\w'’-]+\s+){1,3}(?i:" + "|".join(map(re.escape, _UNITS)) + r")\b")
 # Outlets named after a country that report from everywhere: words.toml [international_outlets].
 INTERNATIONAL_OUTLETS = re.compile(
     "|".join(re.escape(name) for name in _WORDS["international_outlets"]), re.IGNORECASE

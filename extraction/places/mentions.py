@@ -218,6 +218,8 @@ def _cue_before(text: str, start: int) -> str | None:
         words.pop()  # "in Russia's Kaluga region": the owner's cue is the name's
     while len(words) > 1 and words[-1] in _REGION_ADJECTIVES:
         words.pop()  # 'in northern Mali', 'through central Santiago'
+    if words and words[-1] == "under" and lex.UNIT_AFTER.match(text, start):
+        return "in"  # 'Took Dhirai village under Derai upazila': the unit holds the place
     if not words or words[-1].lstrip("([\"'“‘") not in lex.CUE_ENDINGS:
         return None
     words = [w.strip("([\"'“‘") for w in words]  # '[coded to Joghba]': an analyst's bracket
@@ -432,9 +434,11 @@ def _article_inside(text: str, tokens: list[_Token], j: int) -> bool:
     """Token j is an Arabic article between the capitalised word before it and one after it."""
     return (
         0 < j < len(tokens) - 1
+        and not tokens[j].capital  # 'Brak Al-Shati' keeps the known 'Brak' (ACLED's location)
         and (tokens[j].lower in lex.ARABIC_ARTICLES or text.startswith("-", tokens[j].end))
         and tokens[j].lower in lex.ARABIC_ARTICLES | lex.HYPHENED_ARTICLES
         and tokens[j + 1].capital
+        and tokens[j + 1].key not in lex.STOP_WORDS  # 'Belet Weyne al Shabaab': a name, then a group
         and tokens[j - 1].capital
         and tokens[j - 1].key not in lex.STOP_WORDS
         and _joined(text, tokens[j - 1], tokens[j])

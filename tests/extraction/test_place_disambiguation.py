@@ -164,6 +164,15 @@ COHERENT = [
         "Chile",
         "Chile's region CL.17 is Los Rios (ACLED), so Ecuador's namesake is no parent",
     ),
+    (
+        "On 3 May 2022, two groups from Char Kandi village under Derai upazila of Sunamganj district "
+        "clashed over land.",
+        (),
+        "Derai",
+        None,
+        "Bangladesh",
+        "'under Derai upazila': the unit the village lies in, not the district named after it",
+    ),
 ]
 
 
