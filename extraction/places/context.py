@@ -18,11 +18,11 @@ from extraction.places.mentions import (
     _BIG_PLACE,
     PlaceMention,
     _fold_word,
-    _is_people_name,
     capitalised_words,
     find_places,
 )
 from extraction.places.spelling import same_spelling
+from extraction.places.surroundings import _is_people_name
 
 
 @dataclass(frozen=True)

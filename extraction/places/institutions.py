@@ -5,7 +5,9 @@ or a national movement ('MONUSCO peacekeepers', 'FACA soldiers', 'Koglweogo memb
 officers'): each acts in one country, which is the event's country when nothing better is known.
 One line per name (written as in the text, case-sensitive: most are acronyms), its country (the
 gazetteer's name) and an example sentence that a test checks. A name used by groups of several
-countries (FDS, APC, Al Shabaab, JNIM) has no line: it would guess.
+countries (FDS, APC, Al Shabaab, JNIM) has no line: it would guess. Administrative units of one
+country are lines too, in lower case ('upazila', 'woreda', 'barangay': also read capitalised);
+a unit several countries use (tehsil, oblast, raion, commune, sub-county, LGA) has none.
 """
 
 from __future__ import annotations
@@ -62,11 +64,30 @@ def _bad_line(line: int, problem: str) -> DataFileError:
 def _pattern() -> tuple[re.Pattern[str], dict[str, str]]:
     rows = read_institutions()
     names = sorted({name for name, _, _ in rows}, key=len, reverse=True)
-    alternatives = "|".join(re.escape(name) for name in names)
+    alternatives = "|".join(_written(name) for name in names)
     return re.compile(rf"(?<![\w-])(?:Ex-)?({alternatives})(?![\w])"), {n: c for n, c, _ in rows}
+
+
+def _written(name: str) -> str:
+    """A lower-case line is a common noun, also capitalised word by word ('upazila', 'Union
+    Parishad'); any other line is matched as written (acronyms and names are case-sensitive)."""
+    if not name.islower():
+        return re.escape(name)
+    return r"\s+".join(f"[{word[0].upper()}{word[0]}]{re.escape(word[1:])}" for word in name.split())
 
 
 def institution_countries(text: str) -> list[str]:
     """The countries (gazetteer names) of the institutions `text` names, in order of appearance."""
     pattern, countries = _pattern()
-    return list(dict.fromkeys(countries[match.group(1)] for match in pattern.finditer(text)))
+    found = (match.group(1) for match in pattern.finditer(text))
+    return list(dict.fromkeys(countries.get(n) or countries[" ".join(n.lower().split())] for n in found))
+
+
+@cache
+def _units() -> dict[str, str]:
+    return {name: country for name, country, _ in read_institutions() if name.islower() and " " not in name}
+
+
+def unit_country(level: str) -> str | None:
+    """The country of an administrative unit word only one country uses ('upazila': Bangladesh)."""
+    return _units().get(level)

@@ -61,9 +61,12 @@ _WORDS = packaged_place_words().tables
 # Words that start with a letter other than a lower-case ASCII one, or are connectors. Apostrophes and
 # backticks inside a word keep it whole ("Shi`a" is not the Norwegian 'Shi').
 # Lower-case words inside a name ('Bosnia and Herzegovina', 'Deir ez Zor'): words.toml [connectors].
-CONNECTORS = frozenset(_WORDS["connectors"])
+# The Arabic article between two capitalised words continues a name ('Ras al Ain'): [arabic_articles].
+ARABIC_ARTICLES = frozenset(_WORDS["arabic_articles"])
+HYPHENED_ARTICLES = frozenset(_WORDS["hyphened_articles"])  # 'Ras as-Sidr', never 'Students at Aligarh'
+CONNECTORS = frozenset(_WORDS["connectors"]) | ARABIC_ARTICLES | HYPHENED_ARTICLES
 NAME_WORD = re.compile(
-    r"(?<![^\W\d_])(?:[^\W\d_a-z]|(?:" + "|".join(_WORDS["connectors"]) + r")\b)"
+    r"(?<![^\W\d_])(?:[^\W\d_a-z]|(?:" + "|".join(sorted(CONNECTORS)) + r")\b)"
     r"[^\W\d_]*(?:['’`ʻ][^\W\d_]+)*"
 )
 JOIN_GAP = re.compile(r"[ \-‐–]")
@@ -83,6 +86,10 @@ OF_PLACE_NOUNS = frozenset(_WORDS["of_place_nouns"])
 
 # Administrative and settlement words that follow a name ('Kandahar province', 'Taraganj town').
 ADMIN_LEVEL_WORDS = frozenset(_WORDS["admin_level_words"])
+BROAD_LEVELS = frozenset(_WORDS["broad_levels"])  # 'Hararghe zone' is no event location
+# 'under Derai upazila', 'under Kotwali police station': a name and its unit after 'under'.
+_UNITS = sorted(ADMIN_LEVEL_WORDS | {"police station", "thana"}, key=len, reverse=True)
+UNIT_AFTER = re.compile(r"(?:[A-Z][\w'’-]+\s+){1,3}(?i:" + "|".join(map(re.escape, _UNITS)) + r")\b")
 # Outlets named after a country that report from everywhere: words.toml [international_outlets].
 INTERNATIONAL_OUTLETS = re.compile(
     "|".join(re.escape(name) for name in _WORDS["international_outlets"]), re.IGNORECASE
@@ -100,6 +107,9 @@ DASH_DISTRICT = re.compile(r"(?: - |-)((?:[A-Z][\w'’]+)(?: [A-Z][\w'’]+)?)")
 SUBTOWN_PREFIXES = frozenset(_WORDS["subtown_prefixes"])
 AREA_LEVEL_WORDS = frozenset(_WORDS["area_level_words"])
 LEVEL_AFTER = re.compile(r"\s{1,3}([A-Za-z\-]+)")
+# 'Rafi Local Government Area': a phrase read as the level word 'lga' (words.toml [lga_phrases]).
+_LGA_PHRASES = sorted((re.escape(p).replace(r"\ ", r"\s+") for p in _WORDS["lga_phrases"]), key=len)[::-1]
+LGA_AFTER = re.compile(r"\s{1,3}(?:" + "|".join(_LGA_PHRASES) + r")\b", re.IGNORECASE)
 
 # A locative cue right before a name; the 'near'-type cues mean geo_precision 2.
 OF_SETTLEMENT = frozenset(_WORDS["of_settlement"])
@@ -117,7 +127,10 @@ STRONG_CUES = frozenset(_WORDS["strong_cues"])
 # Between a place and its parent ('Watamu, Dabaso, Kilifi', 'Sirajdikhan (Serajdikhan) upazila
 # (Munshiganj, Dhaka)', 'Feni Sadar (coded as Feni, Chittagong)'): commas/brackets, capitalised names
 # the gazetteer may not know, and only these lower-case words.
-GAP_WORDS = frozenset(_WORDS["gap_words"]) | ADMIN_LEVEL_WORDS | TOWN_LEVEL_WORDS | LANDMARK_WORDS
+GAP_WORDS = (
+    frozenset(_WORDS["gap_words"]) | ADMIN_LEVEL_WORDS | TOWN_LEVEL_WORDS | LANDMARK_WORDS
+    | frozenset(" ".join(_WORDS["lga_phrases"]).split())
+)
 GAP_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+|[^\s\w(),'’\-]")
 # 'Kagaa village in Maragua', 'the Ifo refugee camp in Garissa': the second holds the first.
 SETTLEMENT_IN_GAP = re.compile(

@@ -23,10 +23,13 @@ from extraction.places.spelling import fold_word
 from extraction.places.surroundings import (
     _dash_district_end,
     _has_known_parent,
+    _in_unit_country,
     _link,
     _neighbour_country,
+    _people,
     _possessed_by,
     _quarter_of,
+    _region_after,
     _settlement_before,
     _starts_sentence,
 )
@@ -162,6 +165,7 @@ def _match_at(text: str, tokens: list[_Token], i: int, gazetteer: Gazetteer) -> 
 
 
 _COMPASS_REGION_WORDS = frozenset(lex.DIRECTIONS.split()) | {"central", "centre", "center"}
+_COMPASS_ADJECTIVES = frozenset(w for w in _COMPASS_REGION_WORDS if w.endswith("ern")) | {"central"}
 _BRACKET_SLOT = re.compile(r"[(,]\s*$")
 
 
@@ -200,6 +204,8 @@ def _inside_longer_name(text: str, tokens: list[_Token], i: int) -> bool:
         return False
     if i == 1 and previous.key in lex.COMMON_WORDS and _starts_sentence(text, previous.start):
         return False  # 'Striking Ahmedabad Municipal Transport Service conductors': sentence case
+    if previous.lower in _COMPASS_ADJECTIVES:
+        return False  # 'Northern Shan State': a part of Shan, unless the whole is a known name
     return previous.lower not in lex.CUES and previous.lower not in {"the", "and"}
 
 
@@ -212,6 +218,8 @@ def _cue_before(text: str, start: int) -> str | None:
         words.pop()  # "in Russia's Kaluga region": the owner's cue is the name's
     while len(words) > 1 and words[-1] in _REGION_ADJECTIVES:
         words.pop()  # 'in northern Mali', 'through central Santiago'
+    if words and words[-1] == "under" and lex.UNIT_AFTER.match(text, start):
+        return "in"  # 'Took Dhirai village under Derai upazila': the unit holds the place
     if not words or words[-1].lstrip("([\"'“‘") not in lex.CUE_ENDINGS:
         return None
     words = [w.strip("([\"'“‘") for w in words]  # '[coded to Joghba]': an analyst's bracket
@@ -239,6 +247,8 @@ _REGION_ADJECTIVES = frozenset(lex.DIRECTIONS.split()) | {"central", "north-east
 
 
 def _level_after(text: str, end: int) -> str | None:
+    if lex.LGA_AFTER.match(text, end):
+        return "lga"  # 'Rafi Local Government Area'
     match = lex.LEVEL_AFTER.match(text, end)
     if match is None:
         return None
@@ -264,7 +274,8 @@ def _unknown_length(
         and length < 4
         and (tokens[i + length].capital or tokens[i + length].lower in lex.CONNECTORS)
         and _joined(text, tokens[i + length - 1], tokens[i + length])
-        and tokens[i + length].key not in lex.STOP_WORDS
+        and (tokens[i + length].key not in lex.STOP_WORDS or _article_inside(text, tokens, i + length))
+        and not lex.LGA_AFTER.match(text, tokens[i + length - 1].end)
     ):
         length += 1
     while length > 1 and (
@@ -280,18 +291,6 @@ def _unknown_length(
         return length  # 'the Nairobi slum of Kawangware'
     chained = bool(mentions) and _link(text, mentions[-1].end, tokens[i].start) == "parent"
     return length if chained and _level_after(text, end) else 0
-
-
-def _region_after(text: str, start: int, end: int, gazetteer: Gazetteer) -> bool:
-    """'Russian forces shelled Novomykhaylivka, Donetsk': mid-sentence, an unknown name followed
-    by a comma and a first-level region is a village in ACLED's chained form."""
-    match = _COMMA_NAME.match(text, end)
-    if match is None or _starts_sentence(text, start):
-        return False
-    return any(c.kind == "admin1" for c in gazetteer.regions(fold_word(match.group(1))))
-
-
-_COMMA_NAME = re.compile(r",\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)(?![\w'’-]*\s*,\s*[A-Z])")
 
 
 def find_places(text: str, gazetteer: Gazetteer) -> list[PlaceMention]:
@@ -327,9 +326,10 @@ def _scan(text: str, gazetteer: Gazetteer) -> list[PlaceMention]:
         if (
             length
             and _continues_name(text, tokens, i + length, gazetteer)
-            and not (
-                _is_big_city(gazetteer, _ngram_key(tokens, i, length))
-                and not _person_follows(text, tokens, i + length)
+            and (
+                _article_inside(text, tokens, i + length)
+                or not _is_big_city(gazetteer, _ngram_key(tokens, i, length))
+                or _person_follows(text, tokens, i + length)
             )
         ):
             length = 0
@@ -344,6 +344,8 @@ def _scan(text: str, gazetteer: Gazetteer) -> list[PlaceMention]:
                 i += 1
         else:
             i += max(length, 1)
+            while i < len(tokens) and _article_inside(text, tokens, i):
+                i += 2  # 'attacked Tell ad Daman': not 'Daman' alone
     return [m for m in mentions if _plausible(m, mentions, text) and not _people(m, gazetteer, text)]
 
 
@@ -356,32 +358,6 @@ def _nationality_word(key: str, gazetteer: Gazetteer) -> bool:
     if not key.endswith("s") or stem not in gazetteer:
         return False
     return any(c.kind == "country" for c in gazetteer.candidates(stem))
-
-
-def _people(mention: PlaceMention, gazetteer: Gazetteer, text: str) -> bool:
-    """'Somali shop owner', 'Somali and Samburu clash', '400 Maasai demonstrators': a nationality or
-    an ethnic group that is also a place's name (Ethiopia's Somali region, Malaysia's Maasai) is
-    the people unless a level word, a locative cue, a chain ('(Kisii)') or a place noun ('Meru
-    residents') makes it a place."""
-    if mention.level is not None or mention.is_country or mention.linked:
-        return False
-    if gazetteer.demonym(mention.text) is not None:
-        return mention.cue not in lex.STRONG_CUES
-    if not _is_people_name(mention.text) or any(c.kind == "admin1" for c in mention.candidates):
-        return False  # 'Samburu', 'Turkana' and 'Kisii' are also Kenyan counties
-    if lex.PLACE_NOUN_AFTER.match(text, mention.end) or lex.PLACE_NOUN_BEFORE.search(
-        text, max(0, mention.start - 24), mention.start
-    ):
-        return False
-    named_after = _NAME_AFTER.match(text, mention.end) is not None  # 'the Maasai Mau forest'
-    return named_after or mention.cue not in lex.STRONG_CUES or mention.cue == "between"
-
-
-_NAME_AFTER = re.compile(r"(?:['’]s)?\s[A-Z][a-z]")
-
-
-def _is_people_name(name: str) -> bool:
-    return _fold_word(name) in lex.PEOPLES
 
 
 def _names_country(tokens: list[_Token], i: int, length: int, gazetteer: Gazetteer) -> bool:
@@ -437,7 +413,9 @@ def _continues_name(text: str, tokens: list[_Token], j: int, gazetteer: Gazettee
     end = tokens[j - 1].end
     if end + 1 < len(text) and text[end] == "-" and text[end + 1].islower():
         return True
-    if not 0 < j < len(tokens) or not tokens[j].capital:
+    if _article_inside(text, tokens, j):
+        return True  # 'Ras al Ain', 'Tell ad Daman': not the known 'Ras' or 'Tell' alone
+    if not 0 < j < len(tokens) or not tokens[j].capital or lex.LGA_AFTER.match(text, end):
         return False
     gap = text[tokens[j - 1].end : tokens[j].start]
     if gap == "-":
@@ -449,6 +427,22 @@ def _continues_name(text: str, tokens: list[_Token], j: int, gazetteer: Gazettee
         or word in lex.LANDMARK_WORDS
         or word in lex.AFTER_PLACE_WORDS
         or tokens[j].acronym
+    )
+
+
+def _article_inside(text: str, tokens: list[_Token], j: int) -> bool:
+    """Token j is an Arabic article between the capitalised word before it and one after it."""
+    return (
+        0 < j < len(tokens) - 1
+        and not tokens[j].capital  # 'Brak Al-Shati' keeps the known 'Brak' (ACLED's location)
+        and (tokens[j].lower in lex.ARABIC_ARTICLES or text.startswith("-", tokens[j].end))
+        and tokens[j].lower in lex.ARABIC_ARTICLES | lex.HYPHENED_ARTICLES
+        and tokens[j + 1].capital
+        and tokens[j + 1].key not in lex.STOP_WORDS  # 'Belet Weyne al Shabaab': a name, then a group
+        and tokens[j - 1].capital
+        and tokens[j - 1].key not in lex.STOP_WORDS
+        and _joined(text, tokens[j - 1], tokens[j])
+        and _joined(text, tokens[j], tokens[j + 1])
     )
 
 
@@ -465,7 +459,8 @@ def _mention(
     key = _ngram_key(tokens, i, length)
     link = _link(text, previous[-1].end, start) if previous else None
     surface_end = _dash_district_end(text, end, gazetteer) if known else end
-    candidates = gazetteer.candidates(key) if known else ()
+    level = _level_after(text, surface_end) or _settlement_before(text, start)
+    candidates = _in_unit_country(gazetteer.candidates(key), level, gazetteer) if known else ()
     cue = _cue_before(text, start)
     if cue in lex.CODED_CUES and _ACTOR_CODING.match(text, surface_end):
         cue = None  # '(coded as Darfur communal militia)' codes an actor, not the place
@@ -475,7 +470,7 @@ def _mention(
         surface_end,
         candidates,
         cue,
-        _level_after(text, surface_end) or _settlement_before(text, start),
+        level,
         link is not None,
         link == "part",
         lex.LANDMARK_AFTER.match(text, surface_end) is not None,

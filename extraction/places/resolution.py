@@ -55,11 +55,11 @@ from extraction.places.mentions import (
     MAX_WORDS,
     PlaceMention,
     _fold_word,
-    _is_people_name,
     _named_after_cue,
     find_places,
 )
 from extraction.places.spelling import ascii_name, same_spelling
+from extraction.places.surroundings import _is_people_name
 
 __all__ = [
     "MAX_WORDS",
@@ -456,7 +456,7 @@ def _unknown_mention(
             and gazetteer.demonym(mention.text) is None
             and not _is_people_name(mention.text)
             and words[0] not in _NOT_A_NAME
-            and words[-1] not in lex.LANDMARK_WORDS
+            and words[-1] not in lex.LANDMARK_WORDS and mention.level not in lex.BROAD_LEVELS
         ):
             return mention
     return None

@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING
 
 from extraction.places import lexicon as lex
 from extraction.places.gazetteer import Entry, Gazetteer
+from extraction.places.institutions import unit_country
+from extraction.places.spelling import fold_word
 
 if TYPE_CHECKING:
     from extraction.places.mentions import PlaceMention
@@ -100,3 +102,65 @@ def _has_known_parent(mention: PlaceMention, mentions: list[PlaceMention]) -> bo
         if following.candidates:
             return True
     return False
+
+
+def _people(mention: PlaceMention, gazetteer: Gazetteer, text: str) -> bool:
+    """'Somali shop owner', 'Somali and Samburu clash', '400 Maasai demonstrators': a nationality or
+    an ethnic group that is also a place's name (Ethiopia's Somali region, Malaysia's Maasai) is
+    the people unless a level word, a locative cue, a chain ('(Kisii)') or a place noun ('Meru
+    residents') makes it a place."""
+    if mention.level is not None or mention.is_country or mention.linked:
+        return False
+    if gazetteer.demonym(mention.text) is not None:
+        return mention.cue not in lex.STRONG_CUES
+    if not _is_people_name(mention.text) or any(c.kind == "admin1" for c in mention.candidates):
+        return False  # 'Samburu', 'Turkana' and 'Kisii' are also Kenyan counties
+    if lex.PLACE_NOUN_AFTER.match(text, mention.end) or lex.PLACE_NOUN_BEFORE.search(
+        text, max(0, mention.start - 24), mention.start
+    ):
+        return False
+    named_after = _NAME_AFTER.match(text, mention.end) is not None  # 'the Maasai Mau forest'
+    return named_after or mention.cue not in lex.STRONG_CUES or mention.cue == "between"
+
+
+_NAME_AFTER = re.compile(r"(?:['’]s)?\s[A-Z][a-z]")
+
+
+def _is_people_name(name: str) -> bool:
+    return fold_word(name) in lex.PEOPLES
+
+
+def _in_unit_country(
+    candidates: tuple[Entry, ...], level: str | None, gazetteer: Gazetteer
+) -> tuple[Entry, ...]:
+    """'Raipur upazila' is Bangladesh's Raipur, not India's city: an administrative unit word used
+    by one country only (institutions.csv) keeps the name's candidates in that country (none
+    there: a name the gazetteer lacks, coded by its parent or country)."""
+    country = unit_country(level) if level else None
+    if country is None:
+        return candidates
+    codes = {c.alpha2 for c in gazetteer.regions(fold_word(country)) if c.kind == "country"}
+    return tuple(c for c in candidates if c.alpha2 in codes)
+
+
+def _region_after(text: str, start: int, end: int, gazetteer: Gazetteer) -> bool:
+    """'Russian forces shelled Novomykhaylivka, Donetsk', 'Locals of Talegaon village, Nashik
+    district': mid-sentence, an unknown name followed by a comma and a first-level region, or a
+    known name with its level word, is a village in ACLED's chained form."""
+    match = _COMMA_NAME.match(text, end)
+    if match is None or _starts_sentence(text, start):
+        return False
+    key = fold_word(match.group(1))
+    if _level_word(text, match.end(1)) in lex.ADMIN_LEVEL_WORDS:
+        return key in gazetteer
+    return any(c.kind == "admin1" for c in gazetteer.regions(key))
+
+
+def _level_word(text: str, end: int) -> str:
+    match = lex.LEVEL_AFTER.match(text, end)
+    return match.group(1).lower() if match else ""
+
+
+_COMMA_NAME = re.compile(
+    r"(?:\s+(?:village|town|locality|settlement))?,\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)(?![\w'’-]*\s*,\s*[A-Z])"
+)

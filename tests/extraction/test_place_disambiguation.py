@@ -164,6 +164,15 @@ COHERENT = [
         "Chile",
         "Chile's region CL.17 is Los Rios (ACLED), so Ecuador's namesake is no parent",
     ),
+    (
+        "On 3 May 2022, two groups from Char Kandi village under Derai upazila of Sunamganj district "
+        "clashed over land.",
+        (),
+        "Derai",
+        None,
+        "Bangladesh",
+        "'under Derai upazila': the unit the village lies in, not the district named after it",
+    ),
 ]
 
 
@@ -263,3 +272,11 @@ def test_arabic_article_inside_a_name(gazetteer: Gazetteer, note: str, admin1: s
     place = resolve_location(find_places(note, gazetteer), document_context(note, gazetteer), gazetteer)
     assert place is not None and place.country == country
     assert place.admin1.replace("-", " ") == admin1.replace("-", " ")
+
+
+def test_an_unknown_zone_is_no_event_location(gazetteer: Gazetteer) -> None:
+    # why: ACLED codes a town inside a zone or province, never the zone: 'in Gudrufa zone' alone
+    # leaves the location open (the country comes from elsewhere) rather than naming the zone.
+    note = "Two farmers were killed in Gudrufa zone; Mieso woreda officials confirmed it."
+    place = resolve_location(find_places(note, gazetteer), document_context(note, gazetteer), gazetteer)
+    assert place is None or place.location != "Gudrufa"

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from eventpipe.errors import DataFileError
-from extraction.places import Gazetteer, institution_place
+from extraction.places import Gazetteer, document_context, find_places, institution_place, resolve_location
 from extraction.places.institutions import institution_countries, read_institutions
 
 ROWS = read_institutions()
@@ -58,3 +58,19 @@ def test_a_wrong_header_is_named(tmp_path: Path) -> None:
     path.write_text("name,country\nFARDC,Democratic Republic of Congo\n", encoding="utf-8")
     with pytest.raises(DataFileError, match=r"line 1: the header must be name,country,example"):
         read_institutions(path)
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Two groups clashed at a bazaar in Raipur upazila on Friday.", "Bangladesh"),
+        ("Gunmen killed a farmer in Raipur on Friday.", "India"),
+    ],
+)
+def test_a_unit_word_of_one_country_keeps_its_name_there(
+    gazetteer: Gazetteer, text: str, country: str
+) -> None:
+    """'Raipur upazila' is Bangladesh's Raipur (an upazila exists nowhere else), not India's city."""
+    mentions = find_places(text, gazetteer)
+    place = resolve_location(mentions, document_context(text, gazetteer, mentions), gazetteer)
+    assert place is not None and place.country == country
