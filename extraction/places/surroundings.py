@@ -144,7 +144,7 @@ def _in_unit_country(
 
 
 def _region_after(text: str, start: int, end: int, gazetteer: Gazetteer) -> bool:
-    """'Russian forces shelled Novomykhaylivka, Donetsk', 'Locals of Talegaon village, Nashik
+    """'shelling hit Novomykhaylivka, Donetsk', 'a sit-in at Talegaon village, Nashik
     district': mid-sentence, an unknown name followed by a comma and a first-level region, or a
     known name with its level word, is a village in ACLED's chained form."""
     match = _COMMA_NAME.match(text, end)
