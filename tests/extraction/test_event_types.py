@@ -148,6 +148,21 @@ GOLDEN = [
         "lethal force against demonstrators",
     ),
     (
+        "Teachers marched to parliament in Harare and soldiers fired bullets at them.",
+        "Excessive force against protesters",
+        "live fire at a demonstration that was not violent: excessive force (codebook)",
+    ),
+    (
+        "Two students blocking the road in Conakry were seriously injured when gendarmes shot at them.",
+        "Excessive force against protesters",
+        "demonstrators seriously injured by state forces' shooting: excessive force (codebook)",
+    ),
+    (
+        "Police fired rubber bullets to disperse traders protesting in Mombasa.",
+        "Protest with intervention",
+        "rubber bullets disperse a crowd: an intervention, not excessive force",
+    ),
+    (
         "Supporters of the Awami League and the BNP clashed in Kaliganj upazila over a land dispute.",
         "Mob violence",
         "clashes between party supporters are riots, not battles",
