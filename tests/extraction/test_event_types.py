@@ -163,6 +163,21 @@ GOLDEN = [
         "rubber bullets disperse a crowd: an intervention, not excessive force",
     ),
     (
+        "Military forces took control of the village of Kitshanga after clashes with M23 rebels.",
+        "Government regains territory",
+        "state forces taking a place: the government regains territory, whatever the verb (codebook)",
+    ),
+    (
+        "Russian troops captured the village of Robotyne after fighting with Ukrainian forces.",
+        "Non-state actor overtakes territory",
+        "forces named by their nationality may be a foreign state's: its taking is an overtaking (codebook)",
+    ),
+    (
+        "Soldiers reoccupied the locality of Kibirizi after the rebels fled under fire.",
+        "Government regains territory",
+        "a place occupied again by state forces",
+    ),
+    (
         "Supporters of the Awami League and the BNP clashed in Kaliganj upazila over a land dispute.",
         "Mob violence",
         "clashes between party supporters are riots, not battles",
