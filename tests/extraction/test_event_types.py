@@ -178,6 +178,11 @@ GOLDEN = [
         "a place occupied again by state forces",
     ),
     (
+        "Members of a vigilante group killed three herders in Zamfara.",
+        "Attack",
+        "a vigilante group is organised (a militia), not an unorganised mob: its killing is an Attack",
+    ),
+    (
         "Supporters of the Awami League and the BNP clashed in Kaliganj upazila over a land dispute.",
         "Mob violence",
         "clashes between party supporters are riots, not battles",
