@@ -2,6 +2,8 @@
 
     .venv/bin/python bench/typing_rare.py --before /tmp/rules_030.jsonl --before-version 0.3.0 \
         --touch 'grenade|suicide|recaptur' [--write-cache /tmp/rules_031.jsonl]
+    .venv/bin/python bench/typing_rare.py --before /tmp/rules_030.jsonl --before-version 0.3.0 \
+        --after /tmp/rules_031.jsonl     # two full passes (scripts/train_default_model.py's caches)
 
 The rules read every modern-taxonomy corpus note in a few minutes, too slow for a loop over rule
 edits. So the verdicts of a full pass (a `RulesCache` file written by an older engine, keyed by
@@ -100,7 +102,9 @@ def main() -> int:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--before", type=Path, required=True, help="a RulesCache file of a full pass")
     parser.add_argument("--before-version", required=True, help="the extractor version that wrote it")
-    parser.add_argument("--touch", required=True, help="regex: notes the change can affect")
+    parser.add_argument("--touch", help="regex: notes the change can affect (re-read by the rules)")
+    parser.add_argument("--after", type=Path, help="instead of --touch: a RulesCache of a full pass at "
+                        "the current version (scripts/train_default_model.py --rules-cache)")
     parser.add_argument("--confusions", action="store_true", help="what each rare class is confused with")
     parser.add_argument("--write-cache", type=Path, help="write a cache at the current version")
     args = parser.parse_args()
@@ -108,9 +112,7 @@ def main() -> int:
     started = time.monotonic()
     rows = read_rows([SHARED / "train" / "acled_corpus.csv.gz", *sorted((SHARED / "data").glob("*.csv"))])
     before = load_cache(args.before)
-    touch = re.compile(args.touch, re.IGNORECASE)
-    resources = Resources.load(model="none")
-    after = {r.text: rules_evidence(r.text, resources) for r in rows if touch.search(r.text)}
+    after = read_after(args, rows)
     modern = [r for r in rows if r.sub_event_type is not None]
     old = [before[old_key(args.before_version, r.text)]["sub_event_type"] for r in modern]
     new = [after[r.text]["sub_event_type"] if r.text in after else o
@@ -123,6 +125,16 @@ def main() -> int:
     if args.write_cache:
         write_cache(args.write_cache, rows, before, after, args.before_version)
     return 0
+
+
+def read_after(args: argparse.Namespace, rows: list) -> dict[str, dict]:
+    """The current rules' verdicts by note: a full pass's cache, or the touched notes re-read."""
+    if args.after:
+        cache = load_cache(args.after)
+        return {r.text: cache[note_key(r.text)] for r in rows if note_key(r.text) in cache}
+    touch = re.compile(args.touch or r"(?!)", re.IGNORECASE)
+    resources = Resources.load(model="none")
+    return {r.text: rules_evidence(r.text, resources) for r in rows if touch.search(r.text)}
 
 
 def print_scores(old: list, new: list, gold: list, folds: list, show_confusions: bool) -> None:
