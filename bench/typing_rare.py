@@ -152,17 +152,22 @@ def print_scores(old: list, new: list, gold: list, folds: list, show_confusions:
 
 
 def write_cache(path: Path, rows: list, before: dict, after: dict, version: str) -> None:
-    """Every row's verdict keyed at the current version: re-read where touched, else kept."""
+    """Every row's verdict keyed at the current version: re-read where touched, else kept (rows the
+    full pass never read are left out: the build reads them itself)."""
+    seen: set[str] = set()
+    written = 0
     with path.open("w", encoding="utf-8") as handle:
-        seen = set()
         for row in rows:
             key = note_key(row.text)
             if key in seen:
                 continue
             seen.add(key)
-            verdict = after.get(row.text) or before[old_key(version, row.text)]
+            verdict = after.get(row.text) or before.get(old_key(version, row.text))
+            if verdict is None:
+                continue  # a row the full pass did not read (legacy rows, when it read modern ones only)
             handle.write(json.dumps({"key": key, **verdict}) + "\n")
-    print(f"wrote {len(seen)} verdicts at {EXTRACTOR_VERSION} to {path}")
+            written += 1
+    print(f"wrote {written} verdicts at {EXTRACTOR_VERSION} to {path}")
 
 
 if __name__ == "__main__":

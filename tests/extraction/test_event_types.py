@@ -716,3 +716,12 @@ def test_an_attack_on_an_armed_post_convoy_or_patrol_is_an_armed_clash(
 ) -> None:
     typing = classify_event(sentence)
     assert typing is not None and typing.sub_event_type == sub_event_type
+
+
+def test_people_captured_near_a_base_are_no_territory_taken() -> None:
+    """The codebook's territory types are about a location: the place must be what was captured,
+    not a word further on ('captured two soldiers near the army base')."""
+    typing = classify_event("Militants captured two soldiers near the army base of Tessit.")
+    assert typing is None or typing.sub_event_type != "Non-state actor overtakes territory"
+    taken = classify_event("JNIM militants overran the military camp of Boulkessi.")
+    assert taken is not None and taken.sub_event_type == "Non-state actor overtakes territory"
