@@ -32,6 +32,7 @@ from extraction.typing.crowds import (
 )
 from extraction.typing.cues import ARMED_TARGET, NOTE_PREFIX, NOTE_PREFIXES
 from extraction.typing.patterns import Match, rx
+from extraction.typing.territory import STATE, taker
 from extraction.typing.vocabulary import DECISION_WORDS_FILE, Rank, packaged_ranks, packaged_word_lists
 
 __all__ = ["NO_FIGHTING", "Decision", "decide"]
@@ -91,16 +92,9 @@ _ARMED_VICTIM = rx(
 
 def _battle_decision(cues: dict[str, Match], sentence: str) -> Decision | None:
     """Battles: two armed, organised sides. Ranked regains > overtakes > armed clash."""
-    territory = "regains" in cues or "overtakes" in cues
-    if territory and ("armed_side" in cues or "transfer" in cues) and NO_FIGHTING.search(sentence):
-        cue = "regains" if "regains" in cues else "overtakes"
-        return "Non-violent transfer of territory", "territory taken without fighting", cue
-    if "regains" in cues and "armed_side" in cues:
-        return "Government regains territory", "recapture", "regains"
-    if "overtakes" in cues and "transfer" in cues and _PEACEFUL_TRANSFER.search(sentence):
-        return "Non-violent transfer of territory", "territory taken without fighting", "transfer"
-    if "overtakes" in cues and "armed_side" in cues:
-        return "Non-state actor overtakes territory", "capture of territory", "overtakes"
+    territory = _territory_decision(cues, sentence)
+    if territory:
+        return territory
     if _unorganised_rivals(cues, sentence):
         return "Mob violence", "rival groups of civilians fighting", "clash"
     weak = cues.get("clash") is not None and cues["clash"].group(0).casefold() in _WEAK_CLASH
@@ -127,6 +121,24 @@ def _battle_decision(cues: dict[str, Match], sentence: str) -> Decision | None:
     )
     if target and not _unarmed_target(sentence, target):
         return "Armed clash", "attack on armed actors", "assault" if "assault" in cues else "armed_side"
+    return None
+
+
+def _territory_decision(cues: dict[str, Match], sentence: str) -> Decision | None:
+    """A place taken: without fighting a transfer; a recapture is the government's; a capture is
+    an armed group's unless state forces are named as its taker (typing.territory)."""
+    territory = "regains" in cues or "overtakes" in cues
+    if territory and ("armed_side" in cues or "transfer" in cues) and NO_FIGHTING.search(sentence):
+        cue = "regains" if "regains" in cues else "overtakes"
+        return "Non-violent transfer of territory", "territory taken without fighting", cue
+    if "regains" in cues and "armed_side" in cues:  # 'retook' by an armed group measured GRT too
+        return "Government regains territory", "recapture", "regains"
+    if "overtakes" in cues and "transfer" in cues and _PEACEFUL_TRANSFER.search(sentence):
+        return "Non-violent transfer of territory", "territory taken without fighting", "transfer"
+    if "overtakes" in cues and "armed_side" in cues:
+        if taker(sentence, cues["overtakes"]) == STATE:
+            return "Government regains territory", "capture by state forces", "overtakes"
+        return "Non-state actor overtakes territory", "capture of territory", "overtakes"
     return None
 
 

@@ -149,10 +149,13 @@ def followup_typing(current: str, body: str, typing: EventTyping | None) -> Even
 def escalates(current: str, typing: EventTyping) -> bool:
     """Does `typing`, read from the rest of the report, make an event of sub-event type `current`
     graver? A protest dispersed, turned violent or fired upon is one event of the graver kind; an
-    attack or shelling whose targets fired back is one Armed clash."""
+    attack or shelling whose targets fired back is one Armed clash; a clash after which a side
+    took the place is one territory event ('Soldiers fought JNIM in X. The army retook the town.')."""
     graver = typing.sub_event_type
     if current in _TAKEN:  # not graver but what the rest of the report says the taking was
         return typing.rule == TERRITORY_FOLLOWUP_RULE
+    if current == SubEventType.ARMED_CLASH:  # the codebook ranks a place taken above the fighting
+        return graver in _TAKEN
     battle = (current == SubEventType.ATTACK and graver == SubEventType.ARMED_CLASH) or (
         current in _STRUCK_FIRST[1:] and typing.rule == BATTLE_FOLLOWUP_RULE
     )

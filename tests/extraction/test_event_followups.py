@@ -123,6 +123,20 @@ def test_demonstration_followup_leaves_a_peaceful_protest_alone(sentence: str) -
             "were killed.",
             "Government regains territory",
         ),
+        (
+            # codebook: within Battles a place taken ranks above the fighting that took it
+            "On 3 May 2021, soldiers clashed with ADF rebels in Beni. The army then regained control of "
+            "the town.",
+            "Government regains territory",
+        ),
+        (
+            "On 3 May 2021, soldiers clashed with ADF rebels in Beni. The rebels took control of the town.",
+            "Non-state actor overtakes territory",
+        ),
+        (
+            "On 3 May 2021, soldiers clashed with ADF rebels in Beni. Two soldiers were killed.",
+            "Armed clash",
+        ),
     ],
 )
 def test_engine_types_a_report_by_its_following_sentence(

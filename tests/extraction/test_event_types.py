@@ -148,6 +148,41 @@ GOLDEN = [
         "lethal force against demonstrators",
     ),
     (
+        "Teachers marched to parliament in Harare and soldiers fired bullets at them.",
+        "Excessive force against protesters",
+        "live fire at a demonstration that was not violent: excessive force (codebook)",
+    ),
+    (
+        "Two students blocking the road in Conakry were seriously injured when gendarmes shot at them.",
+        "Excessive force against protesters",
+        "demonstrators seriously injured by state forces' shooting: excessive force (codebook)",
+    ),
+    (
+        "Police fired rubber bullets to disperse traders protesting in Mombasa.",
+        "Protest with intervention",
+        "rubber bullets disperse a crowd: an intervention, not excessive force",
+    ),
+    (
+        "Military forces took control of the village of Kitshanga after clashes with M23 rebels.",
+        "Government regains territory",
+        "state forces taking a place: the government regains territory, whatever the verb (codebook)",
+    ),
+    (
+        "Russian troops captured the village of Robotyne after fighting with Ukrainian forces.",
+        "Non-state actor overtakes territory",
+        "forces named by their nationality may be a foreign state's: its taking is an overtaking (codebook)",
+    ),
+    (
+        "Soldiers reoccupied the locality of Kibirizi after the rebels fled under fire.",
+        "Government regains territory",
+        "a place occupied again by state forces",
+    ),
+    (
+        "Members of a vigilante group killed three herders in Zamfara.",
+        "Attack",
+        "a vigilante group is organised (a militia), not an unorganised mob: its killing is an Attack",
+    ),
+    (
         "Supporters of the Awami League and the BNP clashed in Kaliganj upazila over a land dispute.",
         "Mob violence",
         "clashes between party supporters are riots, not battles",
@@ -681,3 +716,12 @@ def test_an_attack_on_an_armed_post_convoy_or_patrol_is_an_armed_clash(
 ) -> None:
     typing = classify_event(sentence)
     assert typing is not None and typing.sub_event_type == sub_event_type
+
+
+def test_people_captured_near_a_base_are_no_territory_taken() -> None:
+    """The codebook's territory types are about a location: the place must be what was captured,
+    not a word further on ('captured two soldiers near the army base')."""
+    typing = classify_event("Militants captured two soldiers near the army base of Tessit.")
+    assert typing is None or typing.sub_event_type != "Non-state actor overtakes territory"
+    taken = classify_event("JNIM militants overran the military camp of Boulkessi.")
+    assert taken is not None and taken.sub_event_type == "Non-state actor overtakes territory"
