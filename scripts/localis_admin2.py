@@ -28,6 +28,10 @@ from importlib import resources
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from extraction.places.spelling import ascii_name  # noqa: E402
+
 PLACES = REPO / "extraction" / "data" / "gazetteer_places.tsv.gz"
 
 # Words around a district's name that ACLED does not write ('Commune of Allada', 'Kati Cercle',
@@ -43,12 +47,31 @@ _ADMIN2_WORDS = re.compile(
 )
 
 
+# Letters Unicode does not decompose into a base letter and an accent ('Wrocław', 'Kızıltepe').
+_UNDECOMPOSED = str.maketrans(
+    {
+        "ł": "l",
+        "Ł": "L",
+        "ı": "i",
+        "ß": "ss",
+        "ø": "o",
+        "Ø": "O",
+        "đ": "d",
+        "Đ": "D",
+        "æ": "ae",
+        "ħ": "h",
+        "Ħ": "H",
+    }
+)
+
+
 def clean_admin2(name: str) -> str:
-    """ACLED's form of an admin2 name: 'Province de l'Oudalan' -> 'Oudalan', 'Kota Surabaya' -> 'Surabaya'."""
-    cleaned = name.strip()
+    """ACLED's form of an admin2 name: 'Province de l'Oudalan' -> 'Oudalan', 'Kota Surabaya' ->
+    'Surabaya', and plain ASCII like every ACLED admin name ('Isère' -> 'Isere')."""
+    cleaned = ascii_name(name.strip()).translate(_UNDECOMPOSED)
     for _ in range(2):  # 'Province de l'Oudalan': the level word, then the article
         cleaned = _ADMIN2_WORDS.sub("", cleaned).strip()
-    return cleaned[:1].upper() + cleaned[1:] if cleaned else name.strip()
+    return cleaned[:1].upper() + cleaned[1:] if cleaned else ascii_name(name.strip()).translate(_UNDECOMPOSED)
 
 
 # Ukraine's national romanisation (Cabinet of Ministers resolution 55 of 2010), which ACLED's
