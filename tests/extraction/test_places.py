@@ -219,7 +219,7 @@ GOLDEN = [
     (
         "Victoria Nuland visited Kyiv on Tuesday.",
         "Kyiv",
-        "Kiev City",
+        "Kyiv City",  # ACLED's spelling since 2022 (Ukraine's official romanisation)
         "Ukraine",
         1,
         "a first name that is also a big city, before a surname and a person's verb",
