@@ -8,6 +8,7 @@ import pytest
 
 from extraction.places.gazetteer import Gazetteer
 from extraction.places.spelling import ascii_name, fold_name
+from tests.script_module import load_script
 
 
 @pytest.fixture(scope="session")
@@ -161,14 +162,7 @@ def test_nationality_adjectives_map_to_countries(gazetteer: Gazetteer, word: str
 
 def _build_script():
     """scripts/build_gazetteer.py as a module (it is a script, not a package)."""
-    import importlib.util
-    from pathlib import Path
-
-    path = Path(__file__).resolve().parents[2] / "scripts" / "build_gazetteer.py"
-    spec = importlib.util.spec_from_file_location("build_gazetteer", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("build_gazetteer")
 
 
 @pytest.fixture(scope="module")

@@ -4,22 +4,16 @@ from __future__ import annotations
 
 import csv
 import gzip
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
 
-SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "build_place_table.py"
+from tests.script_module import load_script
 
 
 @pytest.fixture(scope="module")
 def build():
-    spec = importlib.util.spec_from_file_location("build_place_table", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["build_place_table"] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_script("build_place_table")
 
 
 # Made-up rows in ACLED's columns (no corpus rows in the repository).

