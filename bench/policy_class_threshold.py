@@ -1,13 +1,13 @@
 """A lower override threshold for the classes the model beats the combined system on (nested LORO).
 
-    nice .venv/bin/python bench/policy_class_threshold.py --outputs /tmp/policy_outputs.pkl \
-        [--rules-cache /tmp/policy_cache.jsonl] [--variants f1,net]
+    nice .venv/bin/python bench/policy_class_threshold.py [--rules-cache /tmp/policy_cache.jsonl] \
+        [--variants f1,net]
 
-The first run computes the leave-one-region-out outputs exactly as scripts/train_default_model.py
-does (same rows, settings, seeds; no final fit, about 2 minutes) and pickles them to --outputs
-(outside the repository: they hold gold types and the rules' verdicts, no note); later runs replay
-them. For each held-out fold R, on the other folds only: the base policy (training.cv.choose_policy),
-then a lowered override threshold where the model's best class is one of a chosen set:
+It computes the leave-one-region-out outputs exactly as scripts/train_default_model.py does (same
+rows, settings, seeds; no final fit, about 2 minutes with a warm rules cache) and replays them in
+memory: nothing is written (no pickle to read back). For each held-out fold R, on the other folds
+only: the base policy (training.cv.choose_policy), then a lowered override threshold where the
+model's best class is one of a chosen set:
   f1     the classes whose model-alone F1 beats the combined system's (pooled over the other folds,
          at least MIN_SUPPORT gold rows), one lower threshold from LOWER (or none) for all of them,
          the one with the best mean macro-F1 on the other folds;
@@ -34,7 +34,6 @@ from __future__ import annotations
 
 import argparse
 import logging
-import pickle
 import sys
 from pathlib import Path
 
@@ -140,7 +139,6 @@ def fit_net_gain(others: list[dict], policy: Policy) -> dict[str, float]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--outputs", type=Path, required=True)
     parser.add_argument("--rules-cache", type=Path, default=Path("/tmp/policy_cache.jsonl"))
     parser.add_argument("--variants", default="f1,net", help="f1: one lower threshold for the classes "
                         "the model beats the combined system on (f1acc: no accuracy lost elsewhere); "
@@ -148,9 +146,7 @@ def main() -> int:
     args = parser.parse_args()
     variants = args.variants.split(",")
     logging.disable(logging.WARNING)
-    if not args.outputs.exists():
-        args.outputs.write_bytes(pickle.dumps(build(args.rules_cache)))
-    outputs = pickle.loads(args.outputs.read_bytes())
+    outputs = build(args.rules_cache)
     settings = TrainSettings()
     report = report_from_outputs(outputs, settings)  # sets each fold's nested 'proba'
     names = list(outputs)
