@@ -64,7 +64,8 @@ _WORDS = packaged_place_words().tables
 # The Arabic article between two capitalised words continues a name ('Ras al Ain'): [arabic_articles].
 ARABIC_ARTICLES = frozenset(_WORDS["arabic_articles"])
 HYPHENED_ARTICLES = frozenset(_WORDS["hyphened_articles"])  # 'Ras as-Sidr', never 'Students at Aligarh'
-CONNECTORS = frozenset(_WORDS["connectors"]) | ARABIC_ARTICLES | HYPHENED_ARTICLES
+ARTICLES = ARABIC_ARTICLES | HYPHENED_ARTICLES
+CONNECTORS = frozenset(_WORDS["connectors"]) | ARTICLES
 NAME_WORD = re.compile(
     r"(?<![^\W\d_])(?:[^\W\d_a-z]|(?:" + "|".join(sorted(CONNECTORS)) + r")\b)"
     r"[^\W\d_]*(?:['’`ʻ][^\W\d_]+)*"

@@ -436,7 +436,7 @@ def _article_inside(text: str, tokens: list[_Token], j: int) -> bool:
         0 < j < len(tokens) - 1
         and not tokens[j].capital  # 'Brak Al-Shati' keeps the known 'Brak' (ACLED's location)
         and (tokens[j].lower in lex.ARABIC_ARTICLES or text.startswith("-", tokens[j].end))
-        and tokens[j].lower in lex.ARABIC_ARTICLES | lex.HYPHENED_ARTICLES
+        and tokens[j].lower in lex.ARTICLES  # one set, built once: this runs for every token
         and tokens[j + 1].capital
         and tokens[j + 1].key not in lex.STOP_WORDS  # 'Belet Weyne al Shabaab': a name, then a group
         and tokens[j - 1].capital
