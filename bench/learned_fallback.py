@@ -35,7 +35,7 @@ from extraction.learned.features import Evidence, FeatureSpec  # noqa: E402
 from extraction.learned.model import encode  # noqa: E402
 from extraction.typing import DATED, UNDATED  # noqa: E402
 from training.corpus import read_rows  # noqa: E402
-from training.cv import choose_policy, combine_fold, fold_metrics, prepare, run_loro  # noqa: E402
+from training.cv import choose_policy, class_f1, combine_fold, fold_metrics, prepare, run_loro  # noqa: E402
 from training.rules_adapter import RulesCache, fallback_candidate, rules_evidence  # noqa: E402
 from training.trainer import TrainSettings, fit_linear, softmax  # noqa: E402
 from training.vectorize import choose_vocabulary, matrix  # noqa: E402
@@ -125,19 +125,12 @@ def per_class_table(report) -> str:
             entry["n"].append(sum(g == label for g in fold["gold"]))
             systems = (("rules", fold["rules"]), ("model", fold["model"]), ("combined", combined))
             for system, predicted in systems:
-                entry[system].append(_class_f1(predicted, fold["gold"], label))
+                entry[system].append(class_f1(predicted, fold["gold"], label))
     lines = ["class  rows  folds  F1 rules / model / combined (mean over folds holding it)"]
     for label, e in sorted(scores.items(), key=lambda kv: np.mean(kv[1]["combined"])):
         lines.append(f"{label:<40}{sum(e['n']):>6} {len(e['n']):>2}  {np.mean(e['rules']):.3f} / "
                      f"{np.mean(e['model']):.3f} / {np.mean(e['combined']):.3f}")
     return "\n".join(lines)
-
-
-def _class_f1(predicted, gold, label: str) -> float:
-    tp = sum(p == label and g == label for p, g in zip(predicted, gold, strict=True))
-    fp = sum(p == label and g != label for p, g in zip(predicted, gold, strict=True))
-    fn = sum(g == label and p != label for p, g in zip(predicted, gold, strict=True))
-    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
 
 
 def cost_table(prepared, settings: TrainSettings, spec: FeatureSpec, temperature: float) -> str:

@@ -43,7 +43,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from extraction.typing import DATED  # noqa: E402
-from training.cv import choose_policy, fold_metrics, macro_f1, report_from_outputs  # noqa: E402
+from training.cv import choose_policy, class_f1, fold_metrics, macro_f1, report_from_outputs  # noqa: E402
 from training.policy import Policy, decide, fallback  # noqa: E402
 from training.trainer import TrainSettings  # noqa: E402
 
@@ -80,12 +80,6 @@ def combine(fold: dict, policy: Policy, lowered: dict[str, float]) -> list[str |
             sub, _ = fallback(proba, fold["classes"], policy, dated=candidate == DATED)
         out.append(sub)
     return out
-
-
-def class_f1(predicted: list, gold: list, label: str) -> float:
-    tp = sum(p == label and g == label for p, g in zip(predicted, gold, strict=True))
-    wrong = sum((p == label) != (g == label) for p, g in zip(predicted, gold, strict=True))
-    return 2 * tp / (2 * tp + wrong) if tp else 0.0
 
 
 def fit_lowered(others: list[dict], policy: Policy) -> dict[str, dict[str, float]]:

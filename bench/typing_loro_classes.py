@@ -27,18 +27,12 @@ sys.path.insert(0, str(ROOT))
 
 from extraction.learned.policy import Policy  # noqa: E402
 from training.corpus import read_rows  # noqa: E402
-from training.cv import combine_fold, format_report  # noqa: E402
+from training.cv import class_f1, combine_fold, format_report  # noqa: E402
 from training.rules_adapter import RulesCache  # noqa: E402
 from training.train import train_model  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
 SYSTEMS = ("rules", "model", "combined")
-
-
-def class_f1(predicted: list, gold: list, label: str) -> float:
-    tp = sum(p == label and g == label for p, g in zip(predicted, gold, strict=True))
-    wrong = sum((p == label) != (g == label) for p, g in zip(predicted, gold, strict=True))
-    return 2 * tp / (2 * tp + wrong) if tp else 0.0
 
 
 Table = dict[str, dict[str, tuple[float, float]]]

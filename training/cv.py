@@ -36,8 +36,8 @@ from training.vectorize import GramTable, build_table, choose_vocabulary, matrix
 
 log = logging.getLogger(__name__)
 
-__all__ = ["FOLDS", "CvReport", "Prepared", "combine_fold", "fold_metrics", "format_report", "prepare",
-           "report_from_outputs", "run_loro"]
+__all__ = ["FOLDS", "CvReport", "Prepared", "choose_policy", "class_f1", "combine_fold", "fold_metrics",
+           "format_report", "macro_f1", "prepare", "report_from_outputs", "run_loro"]
 
 FOLDS: dict[str, tuple[str, ...]] = {
     "South Asia": ("South Asia",),
@@ -328,13 +328,16 @@ def fold_metrics(predicted: Sequence[str | None], gold: Sequence[str]) -> dict[s
 
 def macro_f1(predicted: Sequence[str | None], gold: Sequence[str]) -> float:
     """Mean F1 over the gold classes present (a missing prediction is a miss for its gold class)."""
-    scores = []
-    for label in sorted(set(gold)):
-        tp = sum(p == label and g == label for p, g in zip(predicted, gold, strict=True))
-        fp = sum(p == label and g != label for p, g in zip(predicted, gold, strict=True))
-        fn = sum(g == label and p != label for p, g in zip(predicted, gold, strict=True))
-        scores.append(2 * tp / (2 * tp + fp + fn) if tp else 0.0)
+    scores = [class_f1(predicted, gold, label) for label in sorted(set(gold))]
     return float(np.mean(scores)) if scores else 0.0
+
+
+def class_f1(predicted: Sequence[str | None], gold: Sequence[str], label: str) -> float:
+    """F1 of one class (0 when it is never predicted right): the per-class view macro-F1 averages."""
+    tp = sum(p == label and g == label for p, g in zip(predicted, gold, strict=True))
+    fp = sum(p == label and g != label for p, g in zip(predicted, gold, strict=True))
+    fn = sum(g == label and p != label for p, g in zip(predicted, gold, strict=True))
+    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
 
 
 def reliability(confidence: np.ndarray, correct: np.ndarray) -> list[dict]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from training.cv import choose_policy
+from training.cv import choose_policy, class_f1, macro_f1
 
 CLASSES = ("Armed clash", "Government regains territory", "Non-violent transfer of territory", "Attack")
 
@@ -44,3 +44,12 @@ def test_too_few_verdicts_cannot_be_judged() -> None:
     transfer = [("Non-violent transfer of territory", "Government regains territory",
                  "Non-violent transfer of territory")] * 5
     assert choose_policy([_fold(transfer)]).rule_decided == frozenset()
+
+
+def test_class_f1_counts_a_missing_prediction_as_a_miss_and_macro_f1_averages_the_gold_classes() -> None:
+    predicted = ["Attack", "Attack", "Armed clash", None]
+    gold = ["Attack", "Armed clash", "Armed clash", "Attack"]
+    assert class_f1(predicted, gold, "Attack") == 0.5  # 1 right, 1 false alarm, 1 missed
+    assert class_f1(predicted, gold, "Armed clash") == 2 / 3  # 1 right, 1 missed
+    assert class_f1(predicted, gold, "Looting/property destruction") == 0.0
+    assert macro_f1(predicted, gold) == (0.5 + 2 / 3) / 2  # only the gold classes count
