@@ -40,14 +40,17 @@ _ADV = (
     r"|yesterday|overnight)\s+){0,3}"
 )
 _PASSIVE_VERB = (
-    r"(?:kil{1,3}ed|shot\s+dead|murdered|beheaded|executed|lynched|assassinated|slain|slaughtered|massacred"
+    r"(?:kil{1,3}ed|shot\s+dead|murdered|beheaded|executed|lynched|assassinated|slain|slaughtered|massacred|martyred"
     r"|fatally\s+(?:shot|stabbed|wounded|injured|assaulted|beaten|hit)|(?:shot|hacked|stabbed|beaten|burn(?:ed|t)|stoned|lynched|tortured|clubbed|strangled|starved|crushed"
     r"|charred|bludgeoned|trampled|battered|mauled|macheted)"
     r"\s+to\s+death|found\s+dead|gunned\s+down|found\s+(?:killed|murdered)|confirmed\s+dead|left\s+dead)"
 )
-_INTRANSITIVE = r"(?:died|dies|die|perished|lost\s+(?:their|his|her)\s+lives?|succumbed)"
+# 'martyred', 'embraced martyrdom': how South Asian and Middle Eastern outlets report a killing
+_INTRANSITIVE = (
+    r"(?:died|dies|die|perished|lost\s+(?:their|his|her)\s+lives?|succumbed|embraced\s+(?:martyrdom|shahadat))"
+)
 _ACTIVE_VERB = (
-    r"(?:kil{1,2}(?:ed|ing|s)?|murder(?:ed|ing|s)?|behead(?:ed|ing|s)?|execut(?:ed|ing|es)|lynch(?:ed|ing|es)?"
+    r"(?:kil{1,2}(?:ed|ing|s)?|murder(?:ed|ing|s)?|martyred|behead(?:ed|ing|s)?|execut(?:ed|ing|es)|lynch(?:ed|ing|es)?"
     r"|massacr(?:ed|ing|es)|slaughter(?:ed|ing|s)?|assassinat(?:ed|ing|es)|shot\s+dead|shoot(?:s|ing)?\s+dead"
     r"|(?:shot|shoot|stabbed|stab|attacked|attack|hacked)\s+and\s+kill(?:ed|s)?|stoned\s+to\s+death"
     r"|stabbed\s+to\s+death|hacked\s+to\s+death|gunned\s+down|fatally\s+(?:shot|shooting|stabbed|stabbing)"
@@ -105,6 +108,7 @@ _BACKGROUND_PAIRS = frozenset(
 _ACTIVE_HINTS = (
     "kil",
     "murder",
+    "martyr",
     "behead",
     "execut",
     "lynch",
@@ -135,6 +139,8 @@ _PASSIVE_HINTS = (
     "perish",
     "lost",
     "succumb",
+    "martyr",
+    "embraced",
 )
 _WINDOW_BEFORE = 160
 _WINDOW_AFTER = 140
@@ -162,6 +168,8 @@ _HINTS = (
     "gunned",
     "succumb",
     "fatally",
+    "martyr",
+    "shahadat",
 )
 _HINTS_RE = re.compile("|".join(_HINTS))  # one C-level scan instead of a loop over substrings
 _AUTHORITATIVE_RE = re.compile(
@@ -232,7 +240,7 @@ _CLAUSE_VERB_RE = re.compile(
     r"|\b(?:broke|fled|flee|went|ran|took|came|made|got|left)\b"
 )
 _ACTIVE_ONE_RE = re.compile(
-    r"(?i)\b(?P<verb>kill(?:ed|ing|s)?|murdered|beheaded|lynch(?:ed|es)?|assassinat(?:ed|es)"
+    r"(?i)\b(?P<verb>kill(?:ed|ing|s)?|murdered|martyred|beheaded|lynch(?:ed|es)?|assassinat(?:ed|es)"
     r"|fatally\s+(?:shot|stabbed)(?!\s+of\b)"
     r"|shoot\s+dead|shot\s+dead|hacked\s+to\s+death|stabbed\s+to\s+death|stoned\s+to\s+death"
     r"|(?:shot|shoot|stabbed|stab|attacked|attack|hacked)\s+and\s+kill(?:ed|s)?)(?!\s+of\b)\s+(?:(?:a|an|one|the)\s+)?"
@@ -362,7 +370,11 @@ _MENTION_PATTERNS: tuple[tuple[re.Pattern[str], bool, tuple[str, ...]], ...] = (
     (_LEFT_DEAD_RE, False, ("dead",)),
     (_ACTIVE_RE, False, _ACTIVE_HINTS),
     (_PASSIVE_RE, False, _PASSIVE_HINTS),
-    (_ACTIVE_ONE_RE, False, ("kill", "murder", "behead", "lynch", "assassinat", "dead", "death", "fatally")),
+    (
+        _ACTIVE_ONE_RE,
+        False,
+        ("kill", "murder", "martyr", "behead", "lynch", "assassinat", "dead", "death", "fatally"),
+    ),
     (_TO_DEATH_RE, False, ("to death",)),
     (_SHOT_DEAD_RE, False, ("dead",)),
     (_ANAPHORIC_DIED_RE, False, ("died", "succumb", "killed", "passed away", "body", "death", "dead")),
