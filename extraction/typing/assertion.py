@@ -125,6 +125,10 @@ _CROWD_RESPONSE = rx(
     r"|(?<!the )(?<!a )\bstorm\w*|(?<!\d )\bmarch(?:ed|es|ing|ers)?\b(?! \d)"
 )
 _REAL_HARM = rx(_NON_EVENT_WORDS["real_harm"])
+# 'sentenced ... for organising rallies': the crowd word is the charge, not a response to the verdict
+_CHARGE = re.compile(
+    r"(?i)\b(?:for|of) (?:allegedly |illegally )?(?:" + _WORDS.alternation("charge_verbs") + r")\b[^,.;]*"
+)
 _SPECIFIC_PLACE = re.compile(r"[^.;]{0,25}?\b(?:in|on|at|near) (?:the )?[A-Z]")
 _GENERIC = rx(
     r"(?<!to )\b(?:has|have|had) (?:also )?(?:" + _WORDS.alternation("campaign_verbs") + r")\s+"
@@ -264,7 +268,11 @@ def non_event_reason(sentence: str) -> str | None:
         return "accident or disaster"
     if _ordinary_crime(text):
         return "crime without a political actor"
-    if _NOT_VIOLENCE.search(text) and not _REAL_HARM.search(text) and not _CROWD_RESPONSE.search(text):
+    if (
+        _NOT_VIOLENCE.search(text)
+        and not _REAL_HARM.search(text)
+        and not _CROWD_RESPONSE.search(_CHARGE.sub("", text))
+    ):
         return "court, sport or figure of speech"
     if _DEPICTION.search(text) and _RELEASE.search(text):
         return "a work about violence"
