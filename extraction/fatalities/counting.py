@@ -365,6 +365,8 @@ def _is_background(text: str, start: int) -> bool:
         words = words[:-1]
     if not words:
         return False
+    if words[-3:-2] in (["a"], ["an"], ["one"]) and words[-2:] == ["family", "of"]:
+        return False  # 'a family of seven were killed': the family are the victims, not their kin
     if words[-1] in _BACKGROUND_LAST or " ".join(words[-2:]) in _BACKGROUND_PAIRS:
         return True
     return len(words) == 3 and words[0] == "who" and words[1] == "had"

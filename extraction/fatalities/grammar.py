@@ -198,7 +198,8 @@ _VICTIM_TAIL = (
     rf"(?:{_QUANT}{_NUM}|{_RELATIVE})\b{_TAIL_WORD}{{0,4}}?)+)?"
 )
 _ACTIVE_RE = re.compile(
-    rf"(?i)\b(?P<verb>{_ACTIVE_VERB})\s+(?:(?:its|their|his|her)\s+)?{_QUANT}{_RANGE}\b{_NOT_UNIT}{_VICTIM_TAIL}"
+    rf"(?i)\b(?P<verb>{_ACTIVE_VERB})\s+(?:(?:its|their|his|her)\s+)?(?:(?:an?|one)\s+family\s+of\s+)?"
+    rf"{_QUANT}{_RANGE}\b{_NOT_UNIT}{_VICTIM_TAIL}"
     rf"(?P<dead>\s+(?:people\s+|persons\s+)?dead)?"
 )
 # 'left three guards and 29 inmates dead': 'dead' is required, so the tail reaches it.
@@ -211,8 +212,8 @@ _AND_VERB = (
     r"\s+(?:and\s+)?){0,2}"
 )
 _NO_OBJECT = rf"(?!\s+(?:{_NUM}|the|his|her|their|its|him|them|at\s+least|some|several)\b)"
-_PASSIVE_RE = re.compile(
-    rf"(?i)\b{_QUANT}{_RANGE}{_NOT_UNIT}(?:\s+\([^()]{{0,80}}\))?(?:,?\s+including\s+[^.;()]{{0,120}}?,?)?"
+_PASSIVE_RE = re.compile(  # 'a family of seven were killed': the figure is seven, not 'a'
+    rf"(?i)\b(?!(?:an?|one)\s+family\s+of\s){_QUANT}{_RANGE}{_NOT_UNIT}(?:\s+\([^()]{{0,80}}\))?(?:,?\s+including\s+[^.;()]{{0,120}}?,?)?"
     rf"\s+{_WORDS}(?:{_AUX}\s+{_ADV}{_AND_VERB}(?:{_PASSIVE_VERB}|dead)\b|{_AUX}\s+{_ADV}[a-z]+(?:\s+(?:in|on)\s+(?:the|his|her)\s+[a-z]+)?\s+and\s+(?:later\s+)?died\b"
     rf"|{_ADV}{_INTRANSITIVE}\b|{_PASSIVE_VERB}\b{_NO_OBJECT})"
     rf"(?P<along>\s+(?:along|together)\s+with\s+(?:another|{_NUM})\b)?"
