@@ -73,9 +73,9 @@ class PlaceContext:
 def country_from_text(text: str, gazetteer: Gazetteer) -> list[str]:
     """Countries (alpha-2) named in text by name or nationality adjective ('Afghan' -> 'AF'), in order."""
     found: list[str] = []
-    for word, _ in capitalised_words(text):
+    for word, tail in capitalised_words(text):
         alpha2 = gazetteer.demonyms.get(_fold_word(word))
-        if alpha2 and alpha2 not in found:
+        if alpha2 and alpha2 not in found and not lex.SPONSOR_AFTER.match(text, tail):
             found.append(alpha2)
     for mention in find_places(text, gazetteer):
         for candidate in mention.candidates:
@@ -172,6 +172,8 @@ def document_context(
     forces: list[str] = []
     for word, tail in capitalised_words(text):
         alpha2 = gazetteer.demonyms.get(_fold_word(word))
+        if alpha2 and lex.SPONSOR_AFTER.match(text, tail):
+            continue  # 'Iranian-backed militias': a sponsor says nothing of where they act
         if alpha2 and lex.FORCES_AFTER.match(text, tail):
             countries[alpha2] += _FORCES_WEIGHT
             forces.append(alpha2)  # 'Ukrainian Forces': named only if a place there is named too

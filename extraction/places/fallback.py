@@ -20,7 +20,7 @@ from typing import Protocol
 from extraction.places.context import PlaceContext, regions_in_passing
 from extraction.places.gazetteer import Gazetteer
 from extraction.places.institutions import institution_countries
-from extraction.places.lexicon import BORDER_AFTER, INTERNATIONAL_OUTLETS, VISITOR_AFTER
+from extraction.places.lexicon import BORDER_AFTER, INTERNATIONAL_OUTLETS, SPONSOR_AFTER, VISITOR_AFTER
 from extraction.places.mentions import PlaceMention, find_places
 from extraction.places.resolution import Place, resolve_location, unknown_place_name
 from extraction.places.spelling import fold_word
@@ -246,8 +246,9 @@ def countries_named(text: str, gazetteer: Gazetteer) -> list[str]:
     ]
     for word in _CAPITALISED_RE.finditer(text):
         name = word.group()
-        if word.start() in neighbours or BORDER_AFTER.match(text, word.end()):
-            continue
+        after = word.end()
+        if word.start() in neighbours or BORDER_AFTER.match(text, after) or SPONSOR_AFTER.match(text, after):
+            continue  # a neighbour, or a sponsor ('Iranian-backed militias')
         if name.lower() in gazetteer.demonyms:
             visitors = VISITOR_AFTER.match(text, word.end()) is not None  # 'Ugandan raiders'
             found.append((3 if visitors else 1, word.start(), gazetteer.demonyms[name.lower()]))

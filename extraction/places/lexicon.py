@@ -175,6 +175,12 @@ VISITOR_AFTER = re.compile(
     r"workers?|engineers?|contractors|instructors|mercenaries|compan(?:y|ies)|firms?|investors?|citizens?|"
     r"journalists?|correspondents?|reporters?|diplomats?|ambassador|envoy|delegation|drones?)\b"
 )
+# 'Iranian-backed militias', 'Saudi-led coalition', 'French-trained troops': a sponsor or a
+# leader, not where anything happens.
+SPONSOR_AFTER = re.compile(
+    r"[-‐–](?:backed|led|supported|sponsored|funded|allied|aligned|affiliated|trained|armed|brokered|made"
+    r"|owned|based|linked|inspired)\b"
+)
 # 'Ukrainian Forces', 'French Operation Barkhane': armed forces that may act abroad.
 FORCES_AFTER = re.compile(
     r"(?:\s+[A-Z][\w'’-]+){0,2}\s+(?:forces|troops|soldiers|army|military|operation|jets|warplanes|airstrikes?|"

@@ -252,6 +252,23 @@ def test_countries_named_as_neighbours_or_visitors(
         assert absent not in named, why
 
 
+@pytest.mark.parametrize(
+    ("note", "country", "sponsor"),
+    [
+        ("On 3 May 2021, Iranian-backed militias fired rockets at Baghdad airport.", "Iraq", "IR"),
+        ("On 9 June 2021, Saudi-led coalition jets struck a market in Sanaa.", "Yemen", "SA"),
+    ],
+)
+def test_a_sponsor_is_no_place(gazetteer: Gazetteer, note: str, country: str, sponsor: str) -> None:
+    # why: 'X-backed', 'X-led' name who backs or leads, not where anything happens; without the
+    # rule a village of that country sharing the city's name beat a capital of millions.
+    context = document_context(note, gazetteer)
+    assert sponsor not in context.countries
+    assert sponsor not in countries_named(note, gazetteer)
+    place = resolve_location(find_places(note, gazetteer), context, gazetteer)
+    assert place is not None and place.country == country
+
+
 def test_source_country_outweighs_a_place_abroad_but_not_a_named_country(gazetteer: Gazetteer) -> None:
     """Metadata ranks above a country guessed from one place, below a country the text names."""
     guessed = document_context("Clashes near Bugar left two dead.", gazetteer, fallback=["KE"])
