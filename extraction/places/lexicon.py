@@ -149,6 +149,8 @@ PART_OF_GAP = re.compile(
 STOP_WORDS = frozenset(map(fold_name, _WORDS["stop_words"]))
 # Never a place alone, but inside a longer name ("Char Jubilee village"): words.toml [not_alone].
 NOT_ALONE = frozenset(map(fold_name, _WORDS["not_alone"]))
+# Given names and titles that may make up an unknown place name ('Nad Ali district'): [name_parts].
+NAME_PARTS = frozenset(map(fold_name, _WORDS["name_parts"]))
 # Capitalised words that start no unknown place name either (languages, media, sentence openers).
 UNKNOWN_STOP = frozenset(map(fold_name, _WORDS["unknown_stop"]))
 

@@ -85,9 +85,6 @@ class _Token:
     tail: int = 0  # end including a possessive "'s" ("Russia's", "Cox's Bazar"), else == end
 
 
-# Capitalised words that start no unknown place name either (languages, media, sentence openers).
-_UNKNOWN_STOP = lex.UNKNOWN_STOP
-
 _fold_word = fold_word
 
 
@@ -256,6 +253,15 @@ def _level_after(text: str, end: int) -> str | None:
     return word if word in lex.ADMIN_LEVEL_WORDS or word in lex.TOWN_LEVEL_WORDS else None
 
 
+_BREAKS = lex.STOP_WORDS - lex.NAME_PARTS  # what ends an unknown name ('Nad Ali' runs through 'Ali')
+_NOT_HEAD = _BREAKS | lex.UNKNOWN_STOP | lex.NOT_ALONE  # what starts none (languages, openers too)
+
+
+def _framed(text: str, end: int) -> bool:
+    """A level word or the parents in brackets follow: what lets a given name begin or end a name."""
+    return bool(lex.BRACKET_AFTER.match(text, end)) or _level_after(text, end) is not None
+
+
 def _unknown_length(
     text: str, tokens: list[_Token], i: int, mentions: list[PlaceMention], gazetteer: Gazetteer
 ) -> int:
@@ -263,26 +269,28 @@ def _unknown_length(
     followed by its parents in brackets ('attacked Nacoba village (Quissanga, Cabo Delgado)'), or
     chained to the previous mention and followed by a level word ('Matlab Dakshin upazila').
     Trailing level words are not part of the name ('Paletwa Township' is Paletwa)."""
-    if not tokens[i].capital or tokens[i].key in lex.STOP_WORDS or tokens[i].acronym:
+    if not tokens[i].capital or tokens[i].key in _NOT_HEAD or tokens[i].acronym:
         return 0
-    if tokens[i].key in _UNKNOWN_STOP or tokens[i].key in lex.NOT_ALONE:
-        return 0
-    after_cue = _cue_before(text, tokens[i].start) in lex.STRONG_CUES
     length = 1
     while (
         i + length < len(tokens)
         and length < 4
         and (tokens[i + length].capital or tokens[i + length].lower in lex.CONNECTORS)
         and _joined(text, tokens[i + length - 1], tokens[i + length])
-        and (tokens[i + length].key not in lex.STOP_WORDS or _article_inside(text, tokens, i + length))
+        and (tokens[i + length].key not in _BREAKS or _article_inside(text, tokens, i + length))
         and not lex.LGA_AFTER.match(text, tokens[i + length - 1].end)
     ):
         length += 1
     while length > 1 and (
-        not tokens[i + length - 1].capital or tokens[i + length - 1].lower in lex.NAME_LEVELS
+        not tokens[i + length - 1].capital
+        or tokens[i + length - 1].lower in lex.NAME_LEVELS
+        or (tokens[i + length - 1].key in lex.NAME_PARTS and not _framed(text, tokens[i + length - 1].end))
     ):
         length -= 1
     end = tokens[i + length - 1].end
+    if tokens[i].key in lex.STOP_WORDS and (length < 2 or not _framed(text, end)):
+        return 0  # a given name or title starts a name before its level or parents only
+    after_cue = _cue_before(text, tokens[i].start) in lex.STRONG_CUES
     if after_cue or lex.BRACKET_AFTER.match(text, end):
         return length
     if _region_after(text, tokens[i].start, end, gazetteer):
