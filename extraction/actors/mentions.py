@@ -115,10 +115,9 @@ def _nationality_before(sentence: str, start: int, actors: ActorDictionary) -> s
     return None
 
 
-_POLICE_ALIAS = re.compile(
-    r"police|GSU|General Service|RAB|Rapid Action|DB|Detective|CTD|Counter Terrorism"
-    r"|PNP|"
-    r"NSCDC|Ansar|KPR|Levies",
+_POLICE_ALIAS = re.compile(  # at a word's start: 'RAB' is not the 'rab' of 'Syrian Arab Army'
+    r"\b(?:police|GSU|General Service|RAB|Rapid Action|DB|Detective|CTD|Counter Terrorism"
+    r"|PNP|NSCDC|Ansar|KPR|Levies|CRPF|CoBRA|DRG|District Reserve|BSF|Border Security|ITBP)",
     re.IGNORECASE,
 )
 _ETHNIC_SPELLING = {

@@ -504,3 +504,35 @@ def test_home_countries_are_acled_country_names() -> None:
     homes = load_actor_dictionary().homes
     assert homes, "the dictionary has home countries"
     assert all(country_alpha3(country) for country in homes.values())
+
+
+@pytest.mark.parametrize(
+    ("sentence", "country", "actor1", "actor2"),
+    [
+        (
+            "Maoist rebels ambushed a patrol in Sukma district, killing 4 CRPF personnel.",
+            "India",
+            "CPI (Maoist): Communist Party of India (Maoist)",
+            "Police Forces of India (2014-)",
+        ),
+        (
+            "Syrian Arab Army units shelled Kafr Nabl with artillery.",
+            "Syria",
+            "Military Forces of Syria (2000-2024)",
+            "",
+        ),
+        (
+            "HTS fighters clashed with regime forces near Saraqib.",
+            "Syria",
+            "HTS: Hayat Tahrir al Sham",
+            "Military Forces of Syria (2000-2024)",
+        ),
+    ],
+)
+def test_armed_groups_and_forces_of_south_asia_and_the_middle_east(
+    sentence: str, country: str, actor1: str, actor2: str
+) -> None:
+    # why: named groups and state units (ACLED names CRPF and BSF police forces) beat the
+    # unidentified default; 'Arab' in 'Syrian Arab Army' is not the police acronym RAB.
+    result = assign(sentence, country, date(2020, 5, 1))
+    assert (result.actor1, result.actor2 or "") == (actor1, actor2)
