@@ -107,7 +107,7 @@ _FACTS_KEPT = 100_000
 
 
 def _word_facts(word: str) -> tuple[str, int, str, bool, bool, str] | None:
-    """(word without a possessive 's, letters cut, folded key, capital, acronym, lower case) of a
+    """(word without a possessive 's, letters cut, folded key, capital, acronym (also 'ReT'), lower case) of a
     word `_tokenize` keeps, None for one it skips; remembered (a corpus repeats its names)."""
     if word in _FACTS:
         return _FACTS[word]
@@ -116,7 +116,8 @@ def _word_facts(word: str) -> tuple[str, int, str, bool, bool, str] | None:
     if capital or word in lex.CONNECTORS:
         cut = 2 if word.endswith(("'s", "’s")) else 0
         name = word[:-2] if cut else word
-        facts = (name, cut, _fold_word(name), capital, 1 < len(name) <= 5 and name.isupper(), name.lower())
+        acronym = 1 < len(name) <= 5 and (name.isupper() or sum("A" <= c <= "Z" for c in name) > 1)
+        facts = (name, cut, _fold_word(name), capital, acronym, name.lower())
     if len(_FACTS) < _FACTS_KEPT:
         _FACTS[word] = facts
     return facts

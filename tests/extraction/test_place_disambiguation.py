@@ -297,3 +297,11 @@ def test_an_unknown_zone_is_no_event_location(gazetteer: Gazetteer) -> None:
     note = "Two farmers were killed in Gudrufa zone; Mieso woreda officials confirmed it."
     place = resolve_location(find_places(note, gazetteer), document_context(note, gazetteer), gazetteer)
     assert place is None or place.location != "Gudrufa"
+
+
+def test_an_acronym_in_brackets_is_no_parent_place(gazetteer: Gazetteer) -> None:
+    # why: '(ReT)' abbreviates the name before it; read as a place it folded to a Belgian village
+    # and became that name's parent, hiding the real place named after it.
+    note = "Contract teachers of the Rehbar Scheme (ReT) from Bandipora marched over unpaid salaries."
+    place = resolve_location(find_places(note, gazetteer), document_context(note, gazetteer), gazetteer)
+    assert place is not None and place.country == "India"
