@@ -251,11 +251,27 @@ _HEAVY_WEAPONS = rx(
 def _unnamed_attacker(
     sentence: str, sub_event: str, country: str | None, on: date, actors: ActorDictionary
 ) -> tuple[str, int]:
-    """Who fires when the text names nobody: air strikes and heavy weapons are a military's."""
+    """Who fires when the text names nobody: air strikes and heavy weapons are a military's; a
+    bomb, mine or grenade that explodes is an unknown group's."""
     indirect = sub_event in ("Air/drone strike", "Shelling/artillery/missile attack")
-    if country and (indirect or _HEAVY_WEAPONS.search(sentence)):
+    if country and sub_event not in _PLANTED and (indirect or _HEAVY_WEAPONS.search(sentence)):
         return state_force_name(country, "Military", on, actors), 1
     return _default_perpetrator(country, actors)
+
+
+# Devices whose user the forces named are rarely: a bomb or mine hits them unless they laid it.
+_PLANTED = frozenset({"Remote explosive/landmine/IED", "Suicide bomb", "Grenade"})
+_LAYING_AFTER = re.compile(
+    r"\W*(?:[\w'’-]+\s+){0,3}?(?:planted|laid|placed|detonated|triggered|threw|hurled|lobbed|used|set\s+off)\b",
+    re.IGNORECASE,
+)
+
+
+def _lays_it(mention: ActorMention, sentence: str) -> bool:
+    """Whether the forces are the device's user: its agent ('planted by the army') or the subject
+    of a laying verb ('soldiers threw a grenade')."""
+    before = sentence[max(0, mention.start - 30) : mention.start]
+    return bool(_AGENT_BEFORE.search(before) or _LAYING_AFTER.match(sentence, mention.end))
 
 
 def _armed_roles(
@@ -267,7 +283,8 @@ def _armed_roles(
     actors: ActorDictionary,
 ) -> tuple[tuple[str, int], tuple[str, int] | None, bool]:
     """(actor1, actor2, civilians targeted) for Battles, Explosions, VAC and Strategic developments."""
-    ordered = [(m.name, m.inter) for m in _named_first(_ordered(mentions, sentence), sentence)]
+    ranked = _named_first(_ordered(mentions, sentence), sentence)
+    ordered = [(m.name, m.inter) for m in ranked]
     event_type, sub = typing.event_type, typing.sub_event_type
     if event_type == "Violence against civilians":
         first = ordered[0] if ordered else _default_perpetrator(country, actors)
@@ -277,6 +294,10 @@ def _armed_roles(
         second = ordered[1] if len(ordered) > 1 else _default_perpetrator(country, actors)
         return first, second, False
     if event_type == "Explosions/Remote violence":
+        if sub in _PLANTED and ranked and ranked[0].kind == "state" and not _lays_it(ranked[0], sentence):
+            # 'a landmine wounded two soldiers': the forces are the target, the one who laid it unknown
+            layer = ordered[1] if len(ordered) > 1 else _default_perpetrator(country, actors)
+            return layer, ordered[0], False
         first = ordered[0] if ordered else _unnamed_attacker(sentence, sub, country, on, actors)
         if len(ordered) > 1:
             return first, ordered[1], False

@@ -536,3 +536,20 @@ def test_armed_groups_and_forces_of_south_asia_and_the_middle_east(
     # unidentified default; 'Arab' in 'Syrian Arab Army' is not the police acronym RAB.
     result = assign(sentence, country, date(2020, 5, 1))
     assert (result.actor1, result.actor2 or "") == (actor1, actor2)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "actor1", "actor2"),
+    [
+        ("A roadside bomb struck an army truck, wounding two soldiers.", "Unidentified Armed Group (Nigeria)",
+         "Military Forces of Nigeria (2015-2023)"),
+        ("An explosion went off outside the market gate.", "Unidentified Armed Group (Nigeria)", ""),
+        ("Soldiers threw a grenade into the crowd of villagers.", "Military Forces of Nigeria (2015-2023)",
+         "Civilians (Nigeria)"),
+    ],
+)
+def test_a_bomb_hits_the_forces_it_names_unless_they_laid_it(sentence: str, actor1: str, actor2: str) -> None:
+    # why: ACLED's actor1 of a remote explosive, suicide bomb or grenade is who set it off; forces
+    # it wounds are actor2, and an explosion nobody claims is an unidentified group's, not a military's.
+    result = assign(sentence, "Nigeria", date(2020, 5, 1))
+    assert (result.actor1, result.actor2 or "") == (actor1, actor2)
