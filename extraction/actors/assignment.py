@@ -274,6 +274,14 @@ def _lays_it(mention: ActorMention, sentence: str) -> bool:
     return bool(_AGENT_BEFORE.search(before) or _LAYING_AFTER.match(sentence, mention.end))
 
 
+# Who governs: the actor of a curfew, a ban, a release or a broken-off relation (Strategic
+# developments) when the text names no group or force before it.
+_GOVERNING = rx(
+    r"\b(?:government|authorities|ministry|minister|president(?:'s office)?|prime minister|governor|mayor"
+    r"|cabinet|parliament)\b"
+)
+
+
 def _armed_roles(
     sentence: str,
     typing: EventTyping,
@@ -315,6 +323,14 @@ def _armed_roles(
     if sub == "Looting/property destruction":
         first = ordered[0] if ordered else _default_perpetrator(country, actors)
         return first, _civilians(country), True
+    governing = _GOVERNING.search(sentence)
+    if country and governing and not (ranked and ranked[0].start < governing.start()):
+        # 'the government declared a curfew', 'the mayor banned marches': ACLED's 'Government of X'
+        article = "the " if country in actors.countries_with_the else ""
+        period = government_period(country, on, actors)
+        return (f"Government of {article}{country}" + (f" ({period})" if period else ""), 1), (
+            ordered[0] if ordered else None
+        ), False
     first = (
         ordered[0]
         if ordered

@@ -18,7 +18,7 @@ from extraction.actors.assignment import (
 )
 from extraction.document import Document
 from extraction.engine import Resources, extract_events
-from extraction.typing.event_types import classify_event
+from extraction.typing.event_types import EventTyping, classify_event
 from schemas.codebook import country_alpha3
 
 
@@ -553,3 +553,20 @@ def test_a_bomb_hits_the_forces_it_names_unless_they_laid_it(sentence: str, acto
     # it wounds are actor2, and an explosion nobody claims is an unidentified group's, not a military's.
     result = assign(sentence, "Nigeria", date(2020, 5, 1))
     assert (result.actor1, result.actor2 or "") == (actor1, actor2)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "actor1"),
+    [
+        ("The county government declared a curfew in the town.", "Government of Kenya (2013-2022)"),
+        ("The mayor banned all marches in the town for a month.", "Government of Kenya (2013-2022)"),
+        ("Soldiers set up a new base in the town.", "Military Forces of Kenya (2013-2022)"),
+    ],
+)
+def test_a_governing_body_is_acleds_government_actor(sentence: str, actor1: str) -> None:
+    # why: ACLED names curfews, bans and releases by a government, ministry, governor or mayor
+    # 'Government of X'; the military stays the default when no one governing is named.
+    sub = "Change to group/activity"
+    typing = EventTyping("Strategic developments", sub, "Strategic developments", "", "", 0.5)
+    result = find_actors(sentence, typing, "Kenya", date(2020, 5, 1), load_actor_dictionary())
+    assert result.actor1 == actor1
