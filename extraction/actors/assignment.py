@@ -274,6 +274,9 @@ def _lays_it(mention: ActorMention, sentence: str) -> bool:
     return bool(_AGENT_BEFORE.search(before) or _LAYING_AFTER.match(sentence, mention.end))
 
 
+# Displacement, ACLED's 'Other' strategic development whose actor is the civilians who leave.
+_DISPLACED = rx(r"\b(?:evacuat(?:ed|ing|ion)|displac(?:ed|ement)|fled|flee(?:ing)?|relocated)\b")
+_LABEL = re.compile(r"[A-Z][\w /-]{2,40}:\s*")  # ACLED's tag before a note: 'Displacement: ...'
 # Who governs: the actor of a curfew, a ban, a release or a broken-off relation (Strategic
 # developments) when the text names no group or force before it.
 _GOVERNING = rx(
@@ -323,6 +326,10 @@ def _armed_roles(
     if sub == "Looting/property destruction":
         first = ordered[0] if ordered else _default_perpetrator(country, actors)
         return first, _civilians(country), True
+    label = _LABEL.match(sentence)
+    displaced = _DISPLACED.search(sentence, label.end() if label else 0) if sub == "Other" else None
+    if displaced and not (ranked and ranked[0].start < displaced.start()):
+        return _civilians(country), None, False  # 'civilians were evacuated from X': they are the actor
     governing = _GOVERNING.search(sentence)
     if country and governing and not (ranked and ranked[0].start < governing.start()):
         # 'the government declared a curfew', 'the mayor banned marches': ACLED's 'Government of X'

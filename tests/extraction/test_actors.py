@@ -561,12 +561,15 @@ def test_a_bomb_hits_the_forces_it_names_unless_they_laid_it(sentence: str, acto
         ("The county government declared a curfew in the town.", "Government of Kenya (2013-2022)"),
         ("The mayor banned all marches in the town for a month.", "Government of Kenya (2013-2022)"),
         ("Soldiers set up a new base in the town.", "Military Forces of Kenya (2013-2022)"),
+        ("Displacement: about 40 families were evacuated from the village.", "Civilians (Kenya)"),
+        ("Displacement: Al Shabaab militants forced the villagers to flee.", "Al Shabaab"),
     ],
 )
 def test_a_governing_body_is_acleds_government_actor(sentence: str, actor1: str) -> None:
     # why: ACLED names curfews, bans and releases by a government, ministry, governor or mayor
-    # 'Government of X'; the military stays the default when no one governing is named.
-    sub = "Change to group/activity"
+    # 'Government of X'; the military stays the default when no one governing is named; people
+    # who flee or are evacuated are the actor of a displacement unless someone drove them out.
+    sub = "Other" if sentence.startswith("Displacement") else "Change to group/activity"
     typing = EventTyping("Strategic developments", sub, "Strategic developments", "", "", 0.5)
     result = find_actors(sentence, typing, "Kenya", date(2020, 5, 1), load_actor_dictionary())
     assert result.actor1 == actor1
