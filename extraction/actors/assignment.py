@@ -274,6 +274,11 @@ def _lays_it(mention: ActorMention, sentence: str) -> bool:
     return bool(_AGENT_BEFORE.search(before) or _LAYING_AFTER.match(sentence, mention.end))
 
 
+# A group that arrests: its name is the subject of an active arrest verb ('the SDF arrested').
+_ARRESTING = re.compile(
+    r"\W*(?:(?!(?:were|was|been|being|are|is)\b)[\w'’-]+\s+){0,3}?(?:arrested|detained|rounded\s+up)\b",
+    re.IGNORECASE,
+)
 # Displacement, ACLED's 'Other' strategic development whose actor is the civilians who leave.
 _DISPLACED = rx(r"\b(?:evacuat(?:ed|ing|ion)|displac(?:ed|ement)|fled|flee(?:ing)?|relocated)\b")
 _LABEL = re.compile(r"[A-Z][\w /-]{2,40}:\s*")  # ACLED's tag before a note: 'Displacement: ...'
@@ -317,6 +322,8 @@ def _armed_roles(
     if sub in ("Arrests", "Disrupted weapons use"):
         state = [(m.name, m.inter) for m in mentions if m.kind == "state"]
         others = [pair for pair in ordered if pair not in state]
+        if not state and ranked and ranked[0].kind == "group" and _ARRESTING.match(sentence, ranked[0].end):
+            return ordered[0], (ordered[1] if len(ordered) > 1 else None), False  # 'the SDF arrested ...'
         first = (
             state[0]
             if state

@@ -573,3 +573,18 @@ def test_a_governing_body_is_acleds_government_actor(sentence: str, actor1: str)
     typing = EventTyping("Strategic developments", sub, "Strategic developments", "", "", 0.5)
     result = find_actors(sentence, typing, "Kenya", date(2020, 5, 1), load_actor_dictionary())
     assert result.actor1 == actor1
+
+
+@pytest.mark.parametrize(
+    ("sentence", "actor1", "actor2"),
+    [
+        ("Al Shabaab militants arrested three traders at a checkpoint.", "Al Shabaab", ""),
+        ("Three Al Shabaab suspects were arrested.", "Police Forces of Kenya (2013-2022)", "Al Shabaab"),
+    ],
+)
+def test_a_group_that_arrests_is_actor1(sentence: str, actor1: str, actor2: str) -> None:
+    # why: armed groups that hold ground arrest people too; the group is the arrester only as the
+    # subject of an active arrest verb, not as the suspects arrested.
+    typing = EventTyping("Strategic developments", "Arrests", "Strategic developments", "", "", 0.5)
+    result = find_actors(sentence, typing, "Kenya", date(2020, 5, 1), load_actor_dictionary())
+    assert (result.actor1, result.actor2 or "") == (actor1, actor2)
