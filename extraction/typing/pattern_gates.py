@@ -113,12 +113,12 @@ def leading_stems(pattern: str, at_word_start: bool = False) -> frozenset[str] |
         if not start:
             return None
         while part.startswith(_LOOKAROUNDS):  # zero-width: the word still starts after them
-            end = _closing(part)
+            end = closing(part)
             if end < 0:
                 return None
             part = part[end + 1 :]
         if part.startswith("(?:"):
-            end = _closing(part)
+            end = closing(part)
             inner = leading_stems(part[3:end], True) if end > 0 else None
             after = part[end + 1 : end + 2]
             if after in ("?", "*"):  # '(?:police )?officers': either reading starts the word
@@ -142,6 +142,6 @@ def _union(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[str]
     return None if a is None or b is None else a | b
 
 
-def _closing(part: str) -> int:
+def closing(part: str) -> int:
     """Index of the ')' closing the group `part` starts with, -1 if none."""
     return next((k for k, char, depth in _structure(part) if char == ")" and depth == 0), -1)

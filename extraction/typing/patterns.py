@@ -22,6 +22,7 @@ from extraction.typing.pattern_gates import (
     HUGE_PATTERN_CHARS,
     PREFIXES,
     UNKNOWN,
+    closing,
     pattern_stems,
     top_level_alternatives,
     word_prefixes,
@@ -90,6 +91,33 @@ def _lowered(text: str) -> str:
 
 
 _SPAN = re.Match.span
+# What a case-sensitive part ('(?-i:KDF|ISK)') may hold for the superset gate: literal letters,
+# digits and quotes, groups, alternation and optional parts; no class, look-around, repeat or
+# escape whose meaning could change under lowercasing.
+_PLAIN_CASED_PART = re.compile(r"(?:[A-Za-z0-9 '|?:()]|\\[-b.'s])*")
+_CASED_PART = re.compile(r"\(\?-i:")
+_LOWER_UNSAFE = re.compile(r"\\[xuUN0-9]")  # escapes that may stand for a capital letter
+# Letters IGNORECASE matches to an ASCII letter that lowercasing does not turn into it ('ſ', the
+# Kelvin sign): a pattern holding one is not gated (other non-ASCII letters never meet ASCII text).
+_CASE_TRAPS = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
+def superset_regex(pattern: str) -> re.Pattern[str] | None:
+    """For a pattern with case-sensitive parts ('(?-i:KDF)': it cannot be folded), its regex
+    with lowercased literals and no IGNORECASE: wherever the IGNORECASE pattern matches an ASCII
+    text, this one matches the text's lowercase at the same offsets (it also lets 'kdf' through).
+    None when that cannot be vouched for (a class, look-around or escape in a case-sensitive part)."""
+    if _LOWER_UNSAFE.search(pattern) or any(trap in pattern for trap in _CASE_TRAPS):
+        return None
+    for part in _CASED_PART.finditer(pattern):
+        close = closing(pattern[part.start() :])
+        if close < 0 or not _PLAIN_CASED_PART.fullmatch(pattern, part.end(), part.start() + close):
+            return None
+    try:
+        return re.compile(_lower_literals(pattern))
+    except re.error:
+        return None
+
 
 class FoldedPattern:
     """A case-insensitive regex that runs case-sensitively on the lowercased text.
@@ -104,6 +132,7 @@ class FoldedPattern:
         self.pattern = pattern
         self.ignorecase = re.compile(pattern, re.IGNORECASE)
         self.folded = None if "(?-i" in pattern else re.compile(_lower_literals(pattern))
+        self.superset = superset_regex(pattern) if self.folded is None else None
         self._stems: frozenset[str] | object | None = UNKNOWN
         self._waits = GATE_AFTER_SEARCHES if len(pattern) > HUGE_PATTERN_CHARS else 0
 
@@ -135,6 +164,11 @@ class FoldedPattern:
         if self._closed(text):
             return None
         if self.folded is None:
+            if self.superset is not None and text.isascii():
+                first = self.superset.search(_lowered(text), pos)
+                if first is None:
+                    return None
+                pos = first.start()  # no match of the plain regex starts before the gate's
             return self.ignorecase.search(text, pos)
         if text is _LOWERED[0]:
             low = _LOWERED[1]
@@ -151,6 +185,8 @@ class FoldedPattern:
             return None
         low = self._target(text)
         if low is None:
+            if self.superset is not None and text.isascii() and not self.superset.match(_lowered(text), pos):
+                return None
             return self.ignorecase.match(text, pos)
         m = self.folded.match(low, pos)  # type: ignore[union-attr]
         return Hit(text, *m.span()) if m else None
@@ -160,7 +196,13 @@ class FoldedPattern:
             return
         low = self._target(text)
         if low is None:
-            yield from self.ignorecase.finditer(text)
+            start = 0
+            if self.superset is not None and text.isascii():
+                first = self.superset.search(_lowered(text))
+                if first is None:
+                    return
+                start = first.start()  # no match of the plain regex starts before the gate's
+            yield from self.ignorecase.finditer(text, start)
             return
         for span in map(_SPAN, self.folded.finditer(low)):  # type: ignore[union-attr]
             yield Hit(text, *span)
