@@ -24,6 +24,7 @@ SENTENCES = [
     "Security forces dispersed protesters with tear gas in the capital.",
     "Nothing happened in the village that week, the chief told reporters.",
     "Les manifestants à Bamako ont été dispersés par la police.",
+    "Boko Haram and JAS: two names; ansar, Ansar and ANSAR are the same to the (?i:) part.",
     "He was inſtructed to attack the base at dawn.",  # 'ſ' matches 's' only under IGNORECASE
     "Gunmen killed three farmers; the İmam condemned the killing.",
     "",
@@ -33,6 +34,8 @@ PATTERNS = [
     r"\b(?:could|(?<!\d )(?-i:may)(?!\s+\d)|would)\b",
     r"\b(?:(?-i:march(?:ed|es)?\b)|protest(?:s|ed)?\b)",
     r"\b(?:(?-i:plan(?:s|ned|ning)?|Plans?)) to\b",
+    r"\b(?:(?i:Boko Haram|Ansar)|(?-i:JAS|ISK))\b",  # inline flags: dropped on lowercased text
+    r"(?-i:IS)?\b",  # empty matches: the plain finditer takes over after the first
 ]
 
 
