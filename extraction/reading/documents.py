@@ -64,7 +64,7 @@ def _looks_english(text: str) -> bool:
     words = _WORD_RE.findall(text[:20_000].lower())
     if len(words) < 12:
         return bool(words)
-    return sum(w in _ENGLISH_WORDS for w in words) / len(words) >= 0.05
+    return sum(map(_ENGLISH_WORDS.__contains__, words)) / len(words) >= 0.05
 
 
 def iter_sentences(text: str) -> Iterator[Sentence]:

@@ -72,6 +72,7 @@ _TAIL_MARKER_RE = re.compile(
     re.IGNORECASE,
 )
 _BREADCRUMB_RE = re.compile(r"^[^>\n]{1,60}(?: [>»/] [^>»\n]{1,200}){2,}$")
+_BREADCRUMB_SEPARATOR = re.compile(r" [>»/] ")  # what every breadcrumb holds: the cheap test first
 _COOKIE_RE = re.compile(
     r"\b(?:we use cookies|this (?:web)?site uses cookies|accept (?:all )?cookies)\b", re.IGNORECASE
 )
@@ -259,7 +260,8 @@ def _word_marker_remover(match: re.Match[str]) -> str:
 
 def drop_boilerplate(text: str) -> tuple[str, int]:
     """Normalise whitespace and drop furniture lines; return the text and lines dropped."""
-    lines = [_WS_RE.sub(" ", line).strip(_ORNAMENTS) for line in text.split("\n")]
+    # one whitespace pass over the whole text: _WS_RE never matches a line break
+    lines = [line.strip(_ORNAMENTS) for line in _WS_RE.sub(" ", text).split("\n")]
     cut = _tail_cut(lines)
     kept: list[str] = []
     dropped = len(lines) - cut
@@ -285,14 +287,20 @@ def _tail_cut(lines: list[str]) -> int:
     return len(lines)
 
 
+def _maybe_cookie(line: str) -> bool:
+    """False only when _COOKIE_RE cannot match: every notice it knows says 'cookies' (compared
+    lowercased, unless the line holds a letter IGNORECASE matches that lowercasing misses)."""
+    return "cookies" in line.lower() or not lower_matches_ignorecase(line)
+
+
 def _is_boilerplate(line: str) -> bool:
     """A navigation word, a cookie notice, an author bio or a line that is only a link path."""
     if len(line) < 60 and _BOILERPLATE_LINE_RE.match(line):
         return True
-    if len(line) < 300 and _COOKIE_RE.search(line):
+    if len(line) < 300 and _maybe_cookie(line) and _COOKIE_RE.search(line):
         return True
     if len(line) < _BIO_MAX_CHARS and _BIO_RE.match(line) and not _VIOLENCE_RE.search(line):
         return True
-    if _BREADCRUMB_RE.match(line):
+    if _BREADCRUMB_SEPARATOR.search(line) and _BREADCRUMB_RE.match(line):
         return True
     return line.startswith("(/") or line in {"#", "|", "❖"}

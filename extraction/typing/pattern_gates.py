@@ -35,14 +35,14 @@ _LOOKAROUNDS = ("(?<!", "(?<=", "(?!", "(?=")
 def top_level_alternatives(pattern: str) -> list[str]:
     """Split a regex at its top-level '|' (outside groups and character classes)."""
     parts, start = [], 0
-    for k, char, depth in _structure(pattern):
+    for k, char, depth in structure(pattern):
         if char == "|" and depth == 0:
             parts.append(pattern[start:k])
             start = k + 1
     return [*parts, pattern[start:]]
 
 
-def _structure(pattern: str) -> Iterator[tuple[int, str, int]]:
+def structure(pattern: str) -> Iterator[tuple[int, str, int]]:
     """(index, character, group depth after it) of each '(', ')' and '|' of a regex that is not
     escaped or inside a character class: the one scanner both splitting and group matching use."""
     depth, k, in_class = 0, 0, False
@@ -113,12 +113,12 @@ def leading_stems(pattern: str, at_word_start: bool = False) -> frozenset[str] |
         if not start:
             return None
         while part.startswith(_LOOKAROUNDS):  # zero-width: the word still starts after them
-            end = _closing(part)
+            end = closing(part)
             if end < 0:
                 return None
             part = part[end + 1 :]
         if part.startswith("(?:"):
-            end = _closing(part)
+            end = closing(part)
             inner = leading_stems(part[3:end], True) if end > 0 else None
             after = part[end + 1 : end + 2]
             if after in ("?", "*"):  # '(?:police )?officers': either reading starts the word
@@ -142,6 +142,6 @@ def _union(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[str]
     return None if a is None or b is None else a | b
 
 
-def _closing(part: str) -> int:
+def closing(part: str) -> int:
     """Index of the ')' closing the group `part` starts with, -1 if none."""
-    return next((k for k, char, depth in _structure(part) if char == ")" and depth == 0), -1)
+    return next((k for k, char, depth in structure(part) if char == ")" and depth == 0), -1)

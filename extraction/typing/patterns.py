@@ -22,7 +22,9 @@ from extraction.typing.pattern_gates import (
     HUGE_PATTERN_CHARS,
     PREFIXES,
     UNKNOWN,
+    closing,
     pattern_stems,
+    structure,
     top_level_alternatives,
     word_prefixes,
 )
@@ -90,6 +92,39 @@ def _lowered(text: str) -> str:
 
 
 _SPAN = re.Match.span
+# What a case-sensitive part ('(?-i:KDF|ISK)') may hold for the superset gate: literal letters,
+# digits and quotes, groups, alternation and optional parts; no class, look-around, repeat or
+# escape whose meaning could change under lowercasing.
+_PLAIN_CASED_PART = re.compile(r"(?:[A-Za-z0-9 '|?:()]|\\[-b.'s])*")
+_CASED_PART = re.compile(r"\(\?-i:")
+_LOWER_UNSAFE = re.compile(r"\\[xuUN0-9]")  # escapes that may stand for a capital letter
+# Letters IGNORECASE matches to an ASCII letter that lowercasing does not turn into it ('ſ', the
+# Kelvin sign): a pattern holding one is not gated (other non-ASCII letters never meet ASCII text).
+_INLINE_CASE = ("(?i:", "(?-i:")
+_CASE_TRAPS = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
+def superset_regex(pattern: str) -> re.Pattern[str] | None:
+    """For a pattern with case-sensitive parts ('(?-i:KDF)': it cannot be folded), its regex
+    with lowercased literals and no IGNORECASE: wherever the IGNORECASE pattern matches an ASCII
+    text, this one matches the text's lowercase at the same offsets (it also lets 'kdf' through).
+    None when that cannot be vouched for (a class, look-around or escape in a case-sensitive part)."""
+    if _LOWER_UNSAFE.search(pattern) or any(trap in pattern for trap in _CASE_TRAPS):
+        return None
+    for part in _CASED_PART.finditer(pattern):
+        close = closing(pattern[part.start() :])
+        if close < 0 or not _PLAIN_CASED_PART.fullmatch(pattern, part.end(), part.start() + close):
+            return None
+    lowered = _lower_literals(pattern)
+    # the inline case flags are moot on lowercased text, and `re` is ~3x slower inside '(?i:'
+    flagged = [k for k, char, _ in structure(lowered) if char == "(" and lowered.startswith(_INLINE_CASE, k)]
+    for k in reversed(flagged):
+        lowered = lowered[:k] + "(?:" + lowered[lowered.index(":", k) + 1 :]
+    try:
+        return re.compile(lowered)
+    except re.error:
+        return None
+
 
 class FoldedPattern:
     """A case-insensitive regex that runs case-sensitively on the lowercased text.
@@ -104,6 +139,7 @@ class FoldedPattern:
         self.pattern = pattern
         self.ignorecase = re.compile(pattern, re.IGNORECASE)
         self.folded = None if "(?-i" in pattern else re.compile(_lower_literals(pattern))
+        self.superset = superset_regex(pattern) if self.folded is None else None
         self._stems: frozenset[str] | object | None = UNKNOWN
         self._waits = GATE_AFTER_SEARCHES if len(pattern) > HUGE_PATTERN_CHARS else 0
 
@@ -135,6 +171,8 @@ class FoldedPattern:
         if self._closed(text):
             return None
         if self.folded is None:
+            if self.superset is not None and text.isascii():
+                return self._gated_search(text, pos)
             return self.ignorecase.search(text, pos)
         if text is _LOWERED[0]:
             low = _LOWERED[1]
@@ -151,6 +189,8 @@ class FoldedPattern:
             return None
         low = self._target(text)
         if low is None:
+            if self.superset is not None and text.isascii() and not self.superset.match(_lowered(text), pos):
+                return None
             return self.ignorecase.match(text, pos)
         m = self.folded.match(low, pos)  # type: ignore[union-attr]
         return Hit(text, *m.span()) if m else None
@@ -160,10 +200,36 @@ class FoldedPattern:
             return
         low = self._target(text)
         if low is None:
+            if self.superset is not None and text.isascii():
+                yield from self._gated_finditer(text)
+                return
             yield from self.ignorecase.finditer(text)
             return
         for span in map(_SPAN, self.folded.finditer(low)):  # type: ignore[union-attr]
             yield Hit(text, *span)
+
+    def _gated_search(self, text: str, pos: int) -> re.Match[str] | None:
+        """ignorecase.search(text, pos) of an ASCII text, tried only where the superset regex
+        matches the lowercased text: the leftmost position where the plain regex matches is one
+        of them, and the plain regex's match there is what its search returns."""
+        low, find, match = _lowered(text), self.superset.search, self.ignorecase.match  # type: ignore[union-attr]
+        while (candidate := find(low, pos)) is not None:
+            found = match(text, candidate.start())
+            if found is not None:
+                return found
+            pos = candidate.start() + 1
+        return None
+
+    def _gated_finditer(self, text: str) -> Iterator[re.Match[str]]:
+        """ignorecase.finditer(text) of an ASCII text through _gated_search: each search goes on
+        where the last match ended; after an empty match the plain finditer takes over."""
+        pos = 0
+        while (found := self._gated_search(text, pos)) is not None:
+            if found.end() == found.start():
+                yield from self.ignorecase.finditer(text, found.start())
+                return
+            yield found
+            pos = found.end()
 
     def sub(self, repl: Callable[[Match], str], text: str) -> str:
         pieces, last = [], 0
