@@ -280,3 +280,21 @@ def test_an_unknown_zone_is_no_event_location(gazetteer: Gazetteer) -> None:
     note = "Two farmers were killed in Gudrufa zone; Mieso woreda officials confirmed it."
     place = resolve_location(find_places(note, gazetteer), document_context(note, gazetteer), gazetteer)
     assert place is None or place.location != "Gudrufa"
+
+
+@pytest.mark.parametrize(
+    ("note", "source", "country"),
+    [
+        ("Teachers marched through a market town in the Northern Region over unpaid wages.", "GH", "Ghana"),
+        ("Teachers marched through a market town in the Northern Region over unpaid wages.", "MW", "Malawi"),
+        ("Farmers blocked a road in the Eastern Province to demand compensation.", "ZM", "Zambia"),
+    ],
+)
+def test_a_shared_region_name_with_its_level_word_is_every_country_s(
+    gazetteer: Gazetteer, note: str, source: str, country: str
+) -> None:
+    # why: 'Northern Region' as one name is only the alias of Malawi's region; read as 'Northern'
+    # and its level word it is any country's Northern region, and the source's country chooses.
+    context = document_context(note, gazetteer, fallback=[source])
+    place = resolve_location(find_places(note, gazetteer), context, gazetteer)
+    assert place is not None and place.country == country
