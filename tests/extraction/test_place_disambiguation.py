@@ -173,6 +173,14 @@ COHERENT = [
         "Bangladesh",
         "'under Derai upazila': the unit the village lies in, not the district named after it",
     ),
+    (
+        "On 9 June 2016, armed youths clashed with the police in Rumbek after a cattle raid.",
+        ("SD",),
+        "Rumbek",
+        "Lakes",
+        "South Sudan",
+        "a town of 32k that only South Sudan has is likelier than an unknown village in the source's Sudan",
+    ),
 ]
 
 
