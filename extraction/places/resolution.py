@@ -46,6 +46,7 @@ from extraction.places.building import (
     _spelled_otherwise,
     _unplaced,
     admin1_as_written,
+    chain_country,
 )
 from extraction.places.context import PlaceContext, country_from_text, document_context
 from extraction.places.gazetteer import SUBDIVISION_ID_PREFIX, Entry, Gazetteer
@@ -257,7 +258,10 @@ def _sentence_priors(mentions: list[PlaceMention]) -> tuple[set[str], set[str]]:
 def _resolve_chain(
     chain: list[PlaceMention], countries: set[str], admin1: set[str], context: PlaceContext
 ) -> list[Entry | None]:
-    """Entries for a chain, resolved from its last (broadest) member to its head."""
+    """Entries for a chain, resolved from its last (broadest) member to its head; without a country
+    named in the sentence, the one country a member's places all lie in is the chain's when
+    another member has namesakes there too (`chain_country`)."""
+    countries = countries or chain_country(chain)
     resolved: list[Entry | None] = [None] * len(chain)
     parent: Entry | None = None
     for position in range(len(chain) - 1, -1, -1):

@@ -306,3 +306,11 @@ def test_a_shared_region_name_with_its_level_word_is_every_country_s(
     context = document_context(note, gazetteer, fallback=[source])
     place = resolve_location(find_places(note, gazetteer), context, gazetteer)
     assert place is not None and place.country == country
+
+
+def test_a_chain_agrees_on_the_country_of_its_one_country_member(gazetteer: Gazetteer) -> None:
+    # why: '(Mangodara, Comoe)': Mangodara lies only in Burkina Faso, which also has a Comoe; the
+    # bigger Sud-Comoe region of Ivory Coast must not take the chain abroad.
+    note = "On 3 April 2021, soldiers attacked a camp at Tangora (Mangodara, Comoe)."
+    place = resolve_location(find_places(note, gazetteer), document_context(note, gazetteer), gazetteer)
+    assert place is not None and (place.country, place.location) == ("Burkina Faso", "Tangora")
