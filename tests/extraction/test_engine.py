@@ -400,3 +400,11 @@ def test_a_nationality_of_the_victims_does_not_move_the_event_abroad(resources: 
     )
     events = extract(resources, text)
     assert [(e["country"], e["location"]) for e in events] == [("Mali", "Anefis")]
+
+
+def test_a_country_after_in_and_a_compass_adjective_outranks_the_attackers_nationality(
+    resources: Resources,
+) -> None:
+    # why: 'in northeastern Kenya' places the event; 'Somali' only says who the attackers were.
+    text = "On 2 May 2020, Somali rebels stormed a police camp in northeastern Kenya, killing two officers."
+    assert [e["country"] for e in extract(resources, text)] == ["Kenya"]
