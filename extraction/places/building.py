@@ -312,3 +312,12 @@ def admin1_as_written(place: Place, mentions: list[PlaceMention], gazetteer: Gaz
             if explicit and gazetteer.admin1_spelling(region.key) is None and "-" not in mention.text:
                 return replace(place, admin1=ascii_name(mention.text))
     return place
+
+
+def chain_country(chain: list[PlaceMention]) -> set[str]:
+    """The one country a chain member's places all lie in, when another member has namesakes
+    there and abroad: the chain agrees on it ('X (Mangodara, Comoe)': Burkina Faso's Comoe, where
+    Mangodara lies, not Ivory Coast's Sud-Comoe)."""
+    sole = {codes.pop() for m in chain if len(codes := {c.alpha2 for c in m.candidates}) == 1}
+    shared = {c.alpha2 for m in chain if len({c.alpha2 for c in m.candidates}) > 1 for c in m.candidates}
+    return sole & shared if len(sole) == 1 else set()

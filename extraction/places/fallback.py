@@ -195,7 +195,11 @@ def resolve_place(
     named = countries_named(clause, gazetteer)
     if clause != sentence:  # one of several events: the country of the sentence's place first
         named = named or (located if alone else []) or countries_named(sentence, gazetteer)
-    first = gazetteer.country(named[0]) if named else None
+    # 'Three Sudanese miners were killed' after a sentence placing the raid in Mali: a nationality
+    # says who, not where, so only a country named by name keeps the places around it out
+    adjectives = nationalities(sentence, gazetteer)
+    by_name = [c for c in named if c not in adjectives]
+    first = gazetteer.country(by_name[0]) if by_name else None
     for place in () if alone else _other_places(clause, sentence, trail, gazetteer, brief):
         if first is None or place.alpha3 == first.alpha3:
             trail.last_place = place
@@ -255,6 +259,14 @@ def countries_named(text: str, gazetteer: Gazetteer) -> list[str]:
         elif codes := [c.alpha2 for c in gazetteer.regions(fold_word(name)) if c.kind == "country"]:
             found.append((2, word.start(), codes[0]))
     return list(dict.fromkeys(code for _, _, code in sorted(found)))
+
+
+def nationalities(text: str, gazetteer: Gazetteer) -> set[str]:
+    """alpha-2 codes a text names only by a nationality adjective ('Sudanese'), not by name."""
+    words = (w.group().lower() for w in _CAPITALISED_RE.finditer(text))
+    by_demonym = {gazetteer.demonyms[w] for w in words if w in gazetteer.demonyms}
+    by_name = {c.alpha2 for m in place_mentions(text, gazetteer) for c in m.candidates if c.kind == "country"}
+    return by_demonym - by_name
 
 
 def country_place(countries: list[str], gazetteer: Gazetteer) -> Place | None:

@@ -12,7 +12,7 @@ from extraction.places.context import PlaceContext
 from extraction.places.folding import variant_key
 from extraction.places.gazetteer import Entry
 from extraction.places.mentions import _CITY_WITH_DISTRICTS, PlaceMention
-from extraction.places.spelling import fold_word
+from extraction.places.spelling import fold_word, same_spelling
 
 _fold_word = fold_word
 
@@ -41,7 +41,17 @@ def supported(entry: Entry, countries: set[str], context: PlaceContext) -> bool:
     return entry.alpha2 in countries or entry.alpha2 in context.placing or entry.alpha2 in context.named
 
 
+def unique_town(entry: Entry, mention: PlaceMention) -> bool:
+    """A town of 20k or more whose name no place of another country bears ('Rumbek', 'Chuhuiv'),
+    and no common word ('the Mine'): likelier than an unknown village of a country the text or its
+    source names (the 'Sudan Tribune' reports from South Sudan too)."""
+    written = _fold_word(mention.text)
+    own = {c.alpha2 for c in mention.candidates if c.kind == "place" and same_spelling(c.name, written)}
+    return entry.population >= _UNIQUE_TOWN and own == {entry.alpha2} and written not in lex.COMMON_WORDS
+
+
 _SHORT_NAME = 3
+_UNIQUE_TOWN = 20_000
 _WELL_USED = 20
 
 

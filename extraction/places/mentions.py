@@ -159,7 +159,17 @@ def _match_at(text: str, tokens: list[_Token], i: int, gazetteer: Gazetteer) -> 
         key = f"{key}{'s' if previous.tail != previous.end else ''} {token.key}"
         if token.capital and key in gazetteer and key not in lex.STOP_WORDS:
             best = j - i + 1
+    if best > 1 and _shared_region_and_level(tokens, i, best, gazetteer):
+        best -= 1  # 'the Northern Region': Ghana's as much as Malawi's, by its level word
     return best
+
+
+def _shared_region_and_level(tokens: list[_Token], i: int, length: int, gazetteer: Gazetteer) -> bool:
+    """A region name of three or more countries and a level word: not the one region with that alias
+    (Malawi's 'Northern Region') but every country's, for the document's countries to choose."""
+    regions = gazetteer.regions(_ngram_key(tokens, i, length - 1))
+    level = tokens[i + length - 1].lower in lex.ADMIN_LEVEL_WORDS
+    return level and len({c.alpha2 for c in regions if c.kind == "admin1"}) >= 3
 
 
 _COMPASS_REGION_WORDS = frozenset(lex.DIRECTIONS.split()) | {"central", "centre", "center"}

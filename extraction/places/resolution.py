@@ -46,10 +46,11 @@ from extraction.places.building import (
     _spelled_otherwise,
     _unplaced,
     admin1_as_written,
+    chain_country,
 )
 from extraction.places.context import PlaceContext, country_from_text, document_context
 from extraction.places.gazetteer import SUBDIVISION_ID_PREFIX, Entry, Gazetteer
-from extraction.places.guards import needs_support, notable_town, supported
+from extraction.places.guards import needs_support, notable_town, supported, unique_town
 from extraction.places.mentions import (
     _CITY_WITH_DISTRICTS,
     MAX_WORDS,
@@ -62,14 +63,8 @@ from extraction.places.spelling import ascii_name, same_spelling
 from extraction.places.surroundings import _is_people_name
 
 __all__ = [
-    "MAX_WORDS",
-    "Place",
-    "PlaceContext",
-    "PlaceMention",
-    "country_from_text",
-    "document_context",
-    "find_places",
-    "resolve_location",
+    "MAX_WORDS", "Place", "PlaceContext", "PlaceMention", "country_from_text", "document_context",
+    "find_places", "resolve_location",
 ]
 
 
@@ -226,7 +221,8 @@ def _without_foreign_aliases(
     def plausible(c: Entry) -> bool:
         if c.kind != "place":
             return True
-        if supported and c.population < _SMALL_ABROAD and c.alpha2 not in supported:
+        abroad = bool(supported) and c.population < _SMALL_ABROAD and c.alpha2 not in supported
+        if abroad and not unique_town(c, mention):
             return False
         return c.alpha2 in known or c.population >= _ALIAS_CITY or same_spelling(c.name, written)
 
@@ -262,7 +258,10 @@ def _sentence_priors(mentions: list[PlaceMention]) -> tuple[set[str], set[str]]:
 def _resolve_chain(
     chain: list[PlaceMention], countries: set[str], admin1: set[str], context: PlaceContext
 ) -> list[Entry | None]:
-    """Entries for a chain, resolved from its last (broadest) member to its head."""
+    """Entries for a chain, resolved from its last (broadest) member to its head; without a country
+    named in the sentence, the one country a member's places all lie in is the chain's when
+    another member has namesakes there too (`chain_country`)."""
+    countries = countries or chain_country(chain)
     resolved: list[Entry | None] = [None] * len(chain)
     parent: Entry | None = None
     for position in range(len(chain) - 1, -1, -1):

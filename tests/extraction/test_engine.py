@@ -389,3 +389,22 @@ def test_a_one_event_brief_takes_its_toll_from_the_whole_text(
     # why: ACLED notes and news briefs state the toll after the event clause ('...; two killed').
     (event,) = extract(resources, text)
     assert event["fatalities"] == fatalities
+
+
+def test_a_nationality_of_the_victims_does_not_move_the_event_abroad(resources: Resources) -> None:
+    # why: 'Two Nigerien traders were killed' says who died, not where: the sentence before
+    # placed the operation in Mali, and a nationality adjective must not veto that place.
+    text = (
+        "On 3 March 2023, soldiers carried out a search operation at a gold mining camp in Anefis "
+        "(Tessalit, Kidal). Two Nigerien traders were killed."
+    )
+    events = extract(resources, text)
+    assert [(e["country"], e["location"]) for e in events] == [("Mali", "Anefis")]
+
+
+def test_a_country_after_in_and_a_compass_adjective_outranks_the_attackers_nationality(
+    resources: Resources,
+) -> None:
+    # why: 'in northeastern Kenya' places the event; 'Somali' only says who the attackers were.
+    text = "On 2 May 2020, Somali rebels stormed a police camp in northeastern Kenya, killing two officers."
+    assert [e["country"] for e in extract(resources, text)] == ["Kenya"]
