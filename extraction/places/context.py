@@ -18,11 +18,11 @@ from extraction.places.mentions import (
     _BIG_PLACE,
     PlaceMention,
     _fold_word,
-    capitalised_words,
     find_places,
 )
 from extraction.places.spelling import same_spelling
 from extraction.places.surroundings import _is_people_name
+from extraction.places.tokens import capitalised_words
 
 
 @dataclass(frozen=True)

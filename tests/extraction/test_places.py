@@ -18,7 +18,6 @@ from hypothesis import strategies as st
 from extraction.places import context as place_context
 from extraction.places import mentions as place_mentions
 from extraction.places.gazetteer import Gazetteer
-from extraction.places.mentions import _tokenize, capitalised_words
 from extraction.places.resolution import (
     PlaceContext,
     country_from_text,
@@ -27,6 +26,7 @@ from extraction.places.resolution import (
     resolve_location,
 )
 from extraction.places.spelling import fold_name
+from extraction.places.tokens import _tokenize, capitalised_words
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "acled_places_sample.csv"
 
