@@ -406,5 +406,5 @@ def test_a_country_after_in_and_a_compass_adjective_outranks_the_attackers_natio
     resources: Resources,
 ) -> None:
     # why: 'in northeastern Kenya' places the event; 'Somali' only says who the attackers were.
-    text = "On 2 May 2020, Somali rebels stormed a police camp in northeastern Kenya, killing two officers."
+    text = "On 2 May 2020, Somali fighters overran a border post in northeastern Kenya and wounded a guard."
     assert [e["country"] for e in extract(resources, text)] == ["Kenya"]
