@@ -1,0 +1,40 @@
+"""The rarer sub-event types out of region: the tags ACLED opens strategic-development notes with,
+lethal force on a demonstration, and who took a place (sentences written for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from extraction.typing.event_types import classify_event
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Interception: On 3 May 2023, air defence shot down four drones over the port city.",
+         "Disrupted weapons use"),
+        ("Detonation: On 9 June 2021, soldiers blew up a roadside device they had found near the bridge.",
+         "Disrupted weapons use"),
+        ("Displacement: On 4 April 2022, about 300 families left the village after days of shelling.",
+         "Other"),
+        ("Other: On 12 March 2022, residents found two bodies buried near the school.", "Other"),
+        ("Strikes: On 5 July 2022, bus drivers stopped work nationwide over the price of fuel.", "Other"),
+        ("Property destruction: On 2 May 2020, unknown men burned a school in the village.",
+         "Looting/property destruction"),
+        ("Security measures: On 7 August 2021, the governor imposed a curfew on the district.",
+         "Change to group/activity"),
+        ("Change to armed group: On 1 October 2020, two militia factions announced their merger.",
+         "Change to group/activity"),
+    ],
+)
+def test_a_strategic_development_tag_names_the_sub_event(sentence: str, expected: str) -> None:
+    """ACLED's analysts open a strategic development's note with a tag naming what happened; the
+    tag, not the words after it (a drone, shelling, a burned school), names the sub-event."""
+    typing = classify_event(sentence)
+    assert typing is not None and typing.sub_event_type == expected
+    assert typing.rule == "note prefix"
+
+
+def test_an_unknown_tag_is_not_a_note_prefix() -> None:
+    typing = classify_event("Breaking: On 3 May 2023, rebels shelled the town.")
+    assert typing is not None and typing.rule != "note prefix"
