@@ -38,3 +38,29 @@ def test_a_strategic_development_tag_names_the_sub_event(sentence: str, expected
 def test_an_unknown_tag_is_not_a_note_prefix() -> None:
     typing = classify_event("Breaking: On 3 May 2023, rebels shelled the town.")
     assert typing is not None and typing.rule != "note prefix"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("On 3 May 2022, residents marched in the town. Soldiers opened fire on the marchers, wounding four.",
+         "Excessive force against protesters"),
+        ("On 3 May 2022, troops shot protesters in the market town, injuring two of them.",
+         "Excessive force against protesters"),
+        ("Traders protested in the town centre; one demonstrator was killed by police.",
+         "Excessive force against protesters"),
+        # tear gas and rubber bullets disperse: intervention, not lethal force
+        ("Police fired tear gas at the protesters, injuring two.", "Protest with intervention"),
+        ("Residents held a rally in the town; soldiers fired in the air, and two people were injured in the "
+         "stampede.", "Protest with intervention"),
+        # the killing is what the protest is about, not what happened at it
+        ("Students protested in the capital over the killing of two youths by police last week.",
+         "Peaceful protest"),
+    ],
+)
+def test_lethal_force_on_a_demonstration(sentence: str, expected: str) -> None:
+    """The codebook's excessive force is lethal force or serious injury against demonstrators
+    (firearms, people killed or wounded), not a dispersal; a killing named as the grievance is an
+    earlier event."""
+    typing = classify_event(sentence)
+    assert typing is not None and typing.sub_event_type == expected
