@@ -131,11 +131,14 @@ def _territory_decision(cues: dict[str, Match], sentence: str) -> Decision | Non
     if territory and ("armed_side" in cues or "transfer" in cues) and NO_FIGHTING.search(sentence):
         cue = "regains" if "regains" in cues else "overtakes"
         return "Non-violent transfer of territory", "territory taken without fighting", cue
-    if "regains" in cues and "armed_side" in cues:  # 'retook' by an armed group measured GRT too
+    # fighting reported with the taking says armed sides took part, named or not ('following
+    # clashes, the place was retaken')
+    armed = "armed_side" in cues or "clash" in cues
+    if "regains" in cues and armed:  # 'retook' by an armed group measured GRT too
         return "Government regains territory", "recapture", "regains"
     if "overtakes" in cues and "transfer" in cues and _PEACEFUL_TRANSFER.search(sentence):
         return "Non-violent transfer of territory", "territory taken without fighting", "transfer"
-    if "overtakes" in cues and "armed_side" in cues:
+    if "overtakes" in cues and armed:
         if taker(sentence, cues["overtakes"]) == STATE:
             return "Government regains territory", "capture by state forces", "overtakes"
         return "Non-state actor overtakes territory", "capture of territory", "overtakes"

@@ -64,3 +64,35 @@ def test_lethal_force_on_a_demonstration(sentence: str, expected: str) -> None:
     earlier event."""
     typing = classify_event(sentence)
     assert typing is not None and typing.sub_event_type == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("On 4 May 2022, following clashes, the rebels occupied Riverton, Eastern province.",
+         "Non-state actor overtakes territory"),
+        ("On 9 June 2024, after fighting the army, the rebels overtook Lakeside (North district).",
+         "Non-state actor overtakes territory"),
+        ("On 2 May 2021, the militia took the town after a day of fighting.",
+         "Non-state actor overtakes territory"),
+        # fighting reported with the taking: armed sides took part, even unnamed
+        ("On 3 March 2020, after heavy clashes the locality was retaken.", "Government regains territory"),
+    ],
+)
+def test_a_place_taken_in_fighting_is_territory(sentence: str, expected: str) -> None:
+    typing = classify_event(sentence)
+    assert typing is not None and typing.sub_event_type == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "On 3 May 2023, militants seized livestock in the village of Lakeside.",
+        "On 3 May 2023, soldiers captured Omar, a commander of the group, near the camp.",
+        "A bus overtook a lorry and crashed near the town.",
+    ],
+)
+def test_what_a_capture_verb_takes_must_be_the_place(sentence: str) -> None:
+    """Livestock seized in a village, a person captured, a vehicle overtaken: no place changed hands."""
+    typing = classify_event(sentence)
+    assert typing is None or "territory" not in typing.sub_event_type
