@@ -96,3 +96,12 @@ def test_what_a_capture_verb_takes_must_be_the_place(sentence: str) -> None:
     """Livestock seized in a village, a person captured, a vehicle overtaken: no place changed hands."""
     typing = classify_event(sentence)
     assert typing is None or "territory" not in typing.sub_event_type
+
+
+def test_a_surrender_is_an_agreement() -> None:
+    """The codebook counts surrenders among agreements; a surrender reported with fighting stays a
+    battle (Battles rank above Strategic developments)."""
+    typing = classify_event("On 4 May 2020, 25 members of the armed group surrendered to the army.")
+    assert typing is not None and typing.sub_event_type == "Agreement"
+    fought = classify_event("On 4 May 2020, soldiers clashed with rebels; two rebels surrendered.")
+    assert fought is not None and fought.sub_event_type == "Armed clash"
