@@ -188,7 +188,16 @@ def _explosive(cues: dict[str, Match]) -> bool:
 _EXPLOSION_RANK: Rank = packaged_ranks().ranks["explosion"]
 
 
+_THROWN = rx(r"\b(?:threw|thrown|throwing|throws?|hurled|hurling|hurls?|lobbed|tossed)\b")
+_ABOVE_GRENADE = ("chemical", "air", "suicide", "shelling")
+
+
 def _explosion_decision(cues: dict[str, Match], sentence: str) -> Decision | None:
+    """The highest-ranked explosive cue names the type; a bomb thrown by hand is the codebook's
+    Grenade, though the bomb word alone reads as a remote explosive."""
+    grenade = cues.get("grenade")
+    if grenade and _THROWN.match(grenade.group(0)) and not any(c in cues for c in _ABOVE_GRENADE):
+        return "Grenade", "thrown bomb", "grenade"
     for cue, sub_event in _EXPLOSION_RANK:
         if cue in cues:
             return sub_event, f"{cue} cue", cue

@@ -105,3 +105,20 @@ def test_a_surrender_is_an_agreement() -> None:
     assert typing is not None and typing.sub_event_type == "Agreement"
     fought = classify_event("On 4 May 2020, soldiers clashed with rebels; two rebels surrendered.")
     assert fought is not None and fought.sub_event_type == "Armed clash"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("On 3 May 2019, unidentified men threw bombs at the municipal building in the town.", "Grenade"),
+        ("A bomb hidden in a parked car exploded near the municipal building.",
+         "Remote explosive/landmine/IED"),
+        ("On 3 May 2019, militants fired rockets at the camp and threw a bomb at its gate.",
+         "Shelling/artillery/missile attack"),
+    ],
+)
+def test_a_bomb_thrown_by_hand_is_a_grenade(sentence: str, expected: str) -> None:
+    """The codebook's Grenade is an explosive thrown by hand; a planted bomb is a remote explosive,
+    and shelling still ranks above both."""
+    typing = classify_event(sentence)
+    assert typing is not None and typing.sub_event_type == expected
