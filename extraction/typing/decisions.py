@@ -58,12 +58,19 @@ _PEACEFUL_TRANSFER = rx(
 # A report that says no fighting took place (or that nothing is known of any): the codebook's
 # non-violent transfer, whoever takes the place ('retook X. No confrontation was reported.').
 NO_FIGHTING = rx(
-    r"\bwithout (?:a |any )?(?:fight(?:ing)?|resistance|a shot"
+    r"\bwithout (?:a |any )?(?:fight(?:ing)?|resistance|a shot|battle"
     r"|(?:armed )?(?:confrontation|clash(?:es)?|combat))\b"
     r"|\bno (?:armed )?(?:" + _WORDS.alternation("no_fight") + r")"
     r" (?:was |were |has been |had been )?(?:" + _WORDS.alternation("happened") + r")\b"
     r"|\bno (?:" + _WORDS.alternation("no_news") + r") (?:on|of|about|as to) (?:whether )?(?:any )?"
     r"(?:fighting|clash(?:es)?|confrontations?|combat|resistance)\b"
+)
+
+
+# A place its holders had left ('captured an abandoned camp'): taken without fighting.
+_ABANDONED = rx(
+    r"\b(?:abandoned|unguarded|deserted|vacated|empty)\s+(?:[\w'-]+\s+){0,2}?"
+    r"(?:camps?|encampments?|bases?|positions?|posts?|hideouts?|villages?|towns?|strongholds?)\b"
 )
 
 
@@ -128,6 +135,9 @@ def _territory_decision(cues: dict[str, Match], sentence: str) -> Decision | Non
     """A place taken: without fighting a transfer; a recapture is the government's; a capture is
     an armed group's unless state forces are named as its taker (typing.territory)."""
     territory = "regains" in cues or "overtakes" in cues
+    if territory and _ABANDONED.search(sentence):  # nobody held it: nobody fought for it
+        cue = "transfer" if "transfer" in cues else "regains" if "regains" in cues else "overtakes"
+        return "Non-violent transfer of territory", "abandoned place taken", cue
     if territory and ("armed_side" in cues or "transfer" in cues) and NO_FIGHTING.search(sentence):
         cue = "regains" if "regains" in cues else "overtakes"
         return "Non-violent transfer of territory", "territory taken without fighting", cue

@@ -122,3 +122,16 @@ def test_a_bomb_thrown_by_hand_is_a_grenade(sentence: str, expected: str) -> Non
     and shelling still ranks above both."""
     typing = classify_event(sentence)
     assert typing is not None and typing.sub_event_type == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "On 3 May 2019, soldiers captured an unguarded rebel camp near the town.",
+        "On 23 February 2019, government troops recovered an abandoned camp of the rebels near the village.",
+    ],
+)
+def test_a_place_its_holders_had_left_is_taken_without_fighting(sentence: str) -> None:
+    """An abandoned or unguarded camp taken is the codebook's non-violent transfer of territory."""
+    typing = classify_event(sentence)
+    assert typing is not None and typing.sub_event_type == "Non-violent transfer of territory"
