@@ -87,7 +87,7 @@ def test_a_place_taken_in_fighting_is_territory(sentence: str, expected: str) ->
 @pytest.mark.parametrize(
     "sentence",
     [
-        "On 3 May 2023, militants seized livestock in the village of Lakeside.",
+        "On 3 May 2023, the raiders seized goats and cattle in the village of Lakeside.",
         "On 3 May 2023, soldiers captured Omar, a commander of the group, near the camp.",
         "A bus overtook a lorry and crashed near the town.",
     ],
@@ -128,7 +128,7 @@ def test_a_bomb_thrown_by_hand_is_a_grenade(sentence: str, expected: str) -> Non
     "sentence",
     [
         "On 3 May 2019, soldiers captured an unguarded rebel camp near the town.",
-        "On 23 February 2019, government troops recovered an abandoned camp of the rebels near the village.",
+        "On 23 February 2019, the army said its men had recovered an abandoned camp of the rebels.",
     ],
 )
 def test_a_place_its_holders_had_left_is_taken_without_fighting(sentence: str) -> None:
