@@ -58,12 +58,19 @@ _PEACEFUL_TRANSFER = rx(
 # A report that says no fighting took place (or that nothing is known of any): the codebook's
 # non-violent transfer, whoever takes the place ('retook X. No confrontation was reported.').
 NO_FIGHTING = rx(
-    r"\bwithout (?:a |any )?(?:fight(?:ing)?|resistance|a shot"
+    r"\bwithout (?:a |any )?(?:fight(?:ing)?|resistance|a shot|battle"
     r"|(?:armed )?(?:confrontation|clash(?:es)?|combat))\b"
     r"|\bno (?:armed )?(?:" + _WORDS.alternation("no_fight") + r")"
     r" (?:was |were |has been |had been )?(?:" + _WORDS.alternation("happened") + r")\b"
     r"|\bno (?:" + _WORDS.alternation("no_news") + r") (?:on|of|about|as to) (?:whether )?(?:any )?"
     r"(?:fighting|clash(?:es)?|confrontations?|combat|resistance)\b"
+)
+
+
+# A place its holders had left ('captured an abandoned camp'): taken without fighting.
+_ABANDONED = rx(
+    r"\b(?:abandoned|unguarded|deserted|vacated|empty)\s+(?:[\w'-]+\s+){0,2}?"
+    r"(?:camps?|encampments?|bases?|positions?|posts?|hideouts?|villages?|towns?|strongholds?)\b"
 )
 
 
@@ -128,14 +135,20 @@ def _territory_decision(cues: dict[str, Match], sentence: str) -> Decision | Non
     """A place taken: without fighting a transfer; a recapture is the government's; a capture is
     an armed group's unless state forces are named as its taker (typing.territory)."""
     territory = "regains" in cues or "overtakes" in cues
+    if territory and _ABANDONED.search(sentence):  # nobody held it: nobody fought for it
+        cue = "transfer" if "transfer" in cues else "regains" if "regains" in cues else "overtakes"
+        return "Non-violent transfer of territory", "abandoned place taken", cue
     if territory and ("armed_side" in cues or "transfer" in cues) and NO_FIGHTING.search(sentence):
         cue = "regains" if "regains" in cues else "overtakes"
         return "Non-violent transfer of territory", "territory taken without fighting", cue
-    if "regains" in cues and "armed_side" in cues:  # 'retook' by an armed group measured GRT too
+    # fighting reported with the taking says armed sides took part, named or not ('following
+    # clashes, the place was retaken')
+    armed = "armed_side" in cues or "clash" in cues
+    if "regains" in cues and armed:  # 'retook' by an armed group measured GRT too
         return "Government regains territory", "recapture", "regains"
     if "overtakes" in cues and "transfer" in cues and _PEACEFUL_TRANSFER.search(sentence):
         return "Non-violent transfer of territory", "territory taken without fighting", "transfer"
-    if "overtakes" in cues and "armed_side" in cues:
+    if "overtakes" in cues and armed:
         if taker(sentence, cues["overtakes"]) == STATE:
             return "Government regains territory", "capture by state forces", "overtakes"
         return "Non-state actor overtakes territory", "capture of territory", "overtakes"
@@ -185,7 +198,16 @@ def _explosive(cues: dict[str, Match]) -> bool:
 _EXPLOSION_RANK: Rank = packaged_ranks().ranks["explosion"]
 
 
+_THROWN = rx(r"\b(?:threw|thrown|throwing|throws?|hurled|hurling|hurls?|lobbed|tossed)\b")
+_ABOVE_GRENADE = ("chemical", "air", "suicide", "shelling")
+
+
 def _explosion_decision(cues: dict[str, Match], sentence: str) -> Decision | None:
+    """The highest-ranked explosive cue names the type; a bomb thrown by hand is the codebook's
+    Grenade, though the bomb word alone reads as a remote explosive."""
+    grenade = cues.get("grenade")
+    if grenade and _THROWN.match(grenade.group(0)) and not any(c in cues for c in _ABOVE_GRENADE):
+        return "Grenade", "thrown bomb", "grenade"
     for cue, sub_event in _EXPLOSION_RANK:
         if cue in cues:
             return sub_event, f"{cue} cue", cue

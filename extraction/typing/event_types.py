@@ -101,6 +101,7 @@ _VIOLENT_CUES = (
     "sexual",
     "looting",
     "suicide",
+    "lethal_force",  # 'protest over the killing of two men by police': the grievance, not this event
 )
 
 
