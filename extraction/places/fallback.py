@@ -121,8 +121,17 @@ def _country_codes(name: str, gazetteer: Gazetteer) -> list[str]:
 
 
 def place_mentions(text: str, gazetteer: Gazetteer) -> list[PlaceMention]:
-    """Place mentions, reading possessives as names ("Tajikistan's Danghara District")."""
-    return find_places(_POSSESSIVE_RE.sub("  ", text), gazetteer)
+    """Place mentions, reading possessives as names ("Tajikistan's Danghara District"), but not
+    a possessive inside a name ("Cox's Bazar", which the stripped text no longer holds)."""
+    stripped = _POSSESSIVE_RE.sub("  ", text)
+    mentions = find_places(stripped, gazetteer)
+    if stripped == text:
+        return mentions
+    inside = [m for m in find_places(text, gazetteer) if _POSSESSIVE_RE.search(m.text)]
+    if not inside:
+        return mentions
+    kept = [m for m in mentions if not any(m.start < n.end and n.start < m.end for n in inside)]
+    return sorted([*kept, *inside], key=lambda m: m.start)
 
 
 def text_location(text: str, context: PlaceContext, gazetteer: Gazetteer) -> Place | None:
