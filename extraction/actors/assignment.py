@@ -41,10 +41,11 @@ from extraction.actors.mentions import (
     _named_mentions,
     _suffix,
     find_mentions,
+    government_name,
     government_period,
     state_force_name,
 )
-from extraction.typing import EventTyping, rx
+from extraction.typing import NOTE_PREFIX, EventTyping, rx
 from schemas.codebook import CIVILIAN_TARGETING, country_alpha3, interaction_number, region_of
 
 __all__ = [
@@ -281,7 +282,6 @@ _ARRESTING = re.compile(
 )
 # Displacement, ACLED's 'Other' strategic development whose actor is the civilians who leave.
 _DISPLACED = rx(r"\b(?:evacuat(?:ed|ing|ion)|displac(?:ed|ement)|fled|flee(?:ing)?|relocated)\b")
-_LABEL = re.compile(r"[A-Z][\w /-]{2,40}:\s*")  # ACLED's tag before a note: 'Displacement: ...'
 # Who governs: the actor of a curfew, a ban, a release or a broken-off relation (Strategic
 # developments) when the text names no group or force before it.
 _GOVERNING = rx(
@@ -333,18 +333,14 @@ def _armed_roles(
     if sub == "Looting/property destruction":
         first = ordered[0] if ordered else _default_perpetrator(country, actors)
         return first, _civilians(country), True
-    label = _LABEL.match(sentence)
+    label = NOTE_PREFIX.match(sentence)  # ACLED's tag before a note: 'Displacement: ...'
     displaced = _DISPLACED.search(sentence, label.end() if label else 0) if sub == "Other" else None
     if displaced and not (ranked and ranked[0].start < displaced.start()):
         return _civilians(country), None, False  # 'civilians were evacuated from X': they are the actor
     governing = _GOVERNING.search(sentence)
     if country and governing and not (ranked and ranked[0].start < governing.start()):
         # 'the government declared a curfew', 'the mayor banned marches': ACLED's 'Government of X'
-        article = "the " if country in actors.countries_with_the else ""
-        period = government_period(country, on, actors)
-        return (f"Government of {article}{country}" + (f" ({period})" if period else ""), 1), (
-            ordered[0] if ordered else None
-        ), False
+        return (government_name(country, on, actors), 1), (ordered[0] if ordered else None), False
     first = (
         ordered[0]
         if ordered

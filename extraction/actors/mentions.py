@@ -90,9 +90,18 @@ def government_period(country: str, on: date, actors: ActorDictionary) -> str | 
 
 def state_force_name(country: str, branch: str, on: date, actors: ActorDictionary) -> str:
     """'Military Forces of Kenya (2013-2022)' or 'Police Forces of ...' (branch 'Military'/'Police')."""
+    return _state_name(f"{branch} Forces of", country, on, actors)
+
+
+def government_name(country: str, on: date, actors: ActorDictionary) -> str:
+    """'Government of Kenya (2013-2022)': ACLED's actor for a curfew, ban or release by the state."""
+    return _state_name("Government of", country, on, actors)
+
+
+def _state_name(title: str, country: str, on: date, actors: ActorDictionary) -> str:
     article = "the " if country in actors.countries_with_the else ""
     period = government_period(country, on, actors)
-    return f"{branch} Forces of {article}{country}" + (f" ({period})" if period else "")
+    return f"{title} {article}{country}" + (f" ({period})" if period else "")
 
 
 def _suffix(label: str, country: str | None) -> str:

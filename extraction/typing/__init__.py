@@ -2,6 +2,7 @@
 procedures, crowds, follow-up sentences and phrase-level reading. `classify_event` gives a
 sentence's ACLED event type and sub-event type with the rule that decided it."""
 
+from extraction.typing.cues import NOTE_PREFIX
 from extraction.typing.event_types import EventTyping, classify_event, non_event_reason
 from extraction.typing.followups import (
     BATTLE_FOLLOWUP_RULE,
@@ -39,6 +40,7 @@ __all__ = [
     "DATED",
     "DEMONSTRATION_RANK",
     "FALLBACK_RULE",
+    "NOTE_PREFIX",
     "UNDATED",
     "EventTyping",
     "FoldedPattern",
