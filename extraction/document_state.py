@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from extraction.dates import DateContext, DateMention, has_any_date
+from extraction.dates import DateContext, DateMention, has_any_date, publication_date
 from extraction.places import Place, PlaceContext
 from extraction.reading import Sentence
 from extraction.records import Mention
@@ -30,7 +30,7 @@ class DocumentState:
     dates: DateContext
     places: PlaceContext  # the document's countries/admin1, most named first
     fallback_countries: list[str]  # named in the source/title: the last resort for the country
-    undated_text: str | None = None  # a brief without publication date: read for dates on demand
+    undated_text: str | None = None  # a brief's text: read for dates on demand
     brief: bool = False  # one short paragraph (a news brief, an ACLED note): it tells one story
     prev_end: int = 0
     paragraph: list[str] = field(default_factory=list)  # the paragraph's last few sentences
@@ -55,13 +55,20 @@ class DocumentState:
 
     @property
     def undated(self) -> bool:
-        """A brief without publication date that names no date at all: its events stay undated.
-        Read lazily, once: most documents never ask, and reading every date hint costs."""
+        """A brief that names no date at all: its events take the publication date (see
+        `undated_date`), or stay undated without one (an ACLED note whose date is in its own
+        column). Read lazily, once: most documents never ask, and reading every date hint costs."""
         if self._undated is None:
             text, dates = self.undated_text, self._first_dates or self.dates
             self._undated = text is not None and not has_any_date(text, dates)
             self.undated_text = None
         return self._undated
+
+    @property
+    def undated_date(self) -> DateMention | None:
+        """The date of an undated brief's events: its publication date, if it has one."""
+        published = self.dates.published
+        return publication_date(published) if published is not None and self.undated else None
 
     def enter(self, sentence: Sentence, piece: str, offset: int) -> None:
         """Reset the paragraph state when a line break (or a new piece of a huge document)

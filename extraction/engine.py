@@ -8,10 +8,10 @@ the country and the date) and fatalities, assembled into an ACLED record with pr
 `explain` dict (field -> the evidence behind it).
 
 A sentence with no recoverable date yields no event (it may inherit the date of a scene-setting
-sentence right before it), with one exception: a brief document (one short paragraph) with no
-publication date that names no date at all (an ACLED note whose date lives in its own column) yields
-its events *undated* (`event_date` None); they fail the schema on purpose and callers that store
-events drop them (see `extraction.records.frame`). Sentences after an event in the same paragraph
+sentence right before it), with one exception: a brief (one short paragraph) naming no date at all
+takes its publication date at time precision 2; without one (an ACLED note dated in its own column)
+its events stay *undated* (`event_date` None), fail the schema on purpose and are dropped by callers
+that store events (see `extraction.records.frame`). Sentences after an event in the same paragraph
 that bring no date of their own are read as its continuation ('The attack killed 21 people.',
 'Police fired teargas to disperse them.'): they complete its fatalities or escalate a protest.
 
@@ -132,7 +132,7 @@ def _start_document(doc: Document, first: str, resources: Resources) -> Document
         fallback_countries=fallback,
     )
     state.brief = is_brief(first)
-    if state.brief and doc.published is None:
+    if state.brief:
         state.undated_text, state._first_dates = first, state.dates
     return state
 
@@ -358,7 +358,7 @@ def _build_mention(
     place: Place | None = None,
 ) -> Mention | None:
     """Assemble one ACLED record, or None when the date or the country cannot be recovered."""
-    if when is None and not state.undated:
+    if (when := when or state.undated_date) is None and not state.undated:
         log.debug("%s: %r dropped: no date", doc.doc_id, clause.text[:80])
         return None
     clause_text, sentence_text = _place_text(clause.text, state), _place_text(sentence.text, state)

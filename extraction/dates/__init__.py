@@ -3,6 +3,7 @@ dates named so far), and the date gate that lets `find_dates` skip sentences tha
 
 from extraction.dates.finder import DateContext, DateMention, find_dates
 from extraction.dates.gate import could_hold_date, has_any_date
+from extraction.dates.mentions import publication_date
 
 __all__ = [
     "DateContext",
@@ -10,4 +11,5 @@ __all__ = [
     "could_hold_date",
     "find_dates",
     "has_any_date",
+    "publication_date",
 ]

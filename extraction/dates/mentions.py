@@ -9,7 +9,9 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 
-__all__ = ["DateContext", "DateMention"]
+__all__ = ["DateContext", "DateMention", "publication_date"]
+
+PUBLICATION_PRECISION = 2  # a report naming no date tells of its day or the days before it
 
 
 @dataclass(frozen=True)
@@ -80,3 +82,10 @@ def _mention(
     read by looking back."""
     begin = match.start() if start is None else start
     return DateMention(day, precision, begin, match.end(), match.string[begin:match.end()], **flags)
+
+
+def publication_date(published: date) -> DateMention:
+    """The date of an event a short report tells without naming a day ('Gunmen killed five
+    villagers in X, police said.'): ACLED codes it to the report's date at a lower time
+    precision, since it happened on that day or shortly before. It spans nothing in the text."""
+    return DateMention(published, PUBLICATION_PRECISION, 0, 0, "the publication date")

@@ -118,6 +118,34 @@ def test_a_note_without_any_date_yields_an_undated_event(resources: Resources) -
     assert event["explain"]["event_date"] == "no date in the text: undated"
 
 
+def test_a_dateless_news_brief_takes_its_publication_date_at_week_precision(resources: Resources) -> None:
+    # why: wire snippets often tell an event without naming its day ('..., police said.'); ACLED
+    # codes it to the report's date at a lower precision instead of losing it.
+    text = "Gunmen torched a market in Kisumu overnight, police said."
+    (event,) = extract(resources, text, published=date(2023, 5, 10))
+    assert (event["event_date"], event["time_precision"], event["year"]) == ("2023-05-10", 2, 2023)
+    assert event["explain"]["event_date"] == "'the publication date' -> 2023-05-10 (precision 2)"
+    assert event["country"] == "Kenya"
+
+
+def test_a_publication_date_only_dates_briefs_that_name_no_date(resources: Resources) -> None:
+    # why: a brief that dates one event leaves a dateless sentence undatable, as before.
+    text = "On 3 May 2023, police arrested a trader in Kisumu. Gunmen torched a market in Nakuru."
+    events = extract(resources, text, published=date(2023, 5, 10))
+    assert [(e["event_date"], e["time_precision"]) for e in events] == [("2023-05-03", 1)]
+
+
+def test_a_publication_date_does_not_make_an_event(resources: Resources) -> None:
+    text = "Analysts expect armed groups in Kenya to recruit more young men from the camps."
+    assert extract(resources, text, published=date(2023, 5, 10)) == []
+
+
+def test_an_article_with_a_publication_date_still_needs_dates(resources: Resources) -> None:
+    # why: in a long piece, dateless sentences are background, not the day's news.
+    text = "Gunmen torched a market in Kisumu, police said.\n\nProtesters marched through Nairobi."
+    assert extract(resources, text, published=date(2023, 5, 10)) == []
+
+
 @pytest.mark.parametrize(
     "text",
     [
