@@ -63,3 +63,11 @@ def notable_town(entry: Entry, mention: PlaceMention) -> bool:
         and (entry.population >= _CITY_WITH_DISTRICTS or entry.uses >= _WELL_USED)
         and _fold_word(mention.text) not in lex.COMMON_WORDS
     )
+
+
+def region_named_of(child: PlaceMention | None, nations: list[Entry]) -> bool:
+    """'Guerrero state, Mexico': the child, named with an administrative level word, is a region
+    of the country, so the parent is that country and not its admin1 namesake (México state)."""
+    if child is None or child.level not in lex.ADMIN_LEVEL_WORDS:
+        return False
+    return any(c.kind == "admin1" and c.alpha2 == n.alpha2 for c in child.candidates for n in nations)

@@ -50,7 +50,7 @@ from extraction.places.building import (
 )
 from extraction.places.context import PlaceContext, country_from_text, document_context
 from extraction.places.gazetteer import SUBDIVISION_ID_PREFIX, Entry, Gazetteer
-from extraction.places.guards import needs_support, notable_town, supported, unique_town
+from extraction.places.guards import needs_support, notable_town, region_named_of, supported, unique_town
 from extraction.places.mentions import (
     _CITY_WITH_DISTRICTS,
     MAX_WORDS,
@@ -151,13 +151,14 @@ def _best(
 ) -> Entry | None:
     """Best candidate; under a resolved parent only candidates inside it count (none: unknown).
 
-    A name that is also a country ('Mexico') is its admin1 namesake or the country, never a village;
-    a parent that contains one of its child's candidates wins ('Texcoco de Mora, Mexico')."""
+    A name that is also a country ('Mexico') is its admin1 namesake or the country, never a village,
+    and the country when its child is named as a region of it ('Guerrero state, Mexico'); a parent
+    that contains one of its child's candidates wins ('Texcoco de Mora, Mexico')."""
     pool = [c for c in mention.candidates if c.kind != "country"]
     if len(pool) < len(mention.candidates):
-        pool = [c for c in pool if c.kind != "place"] or [
-            c for c in mention.candidates if c.kind == "country"
-        ]
+        nations = [c for c in mention.candidates if c.kind == "country"]
+        pool = [c for c in pool if c.kind != "place"]
+        pool = nations if not pool or region_named_of(child, nations) else pool
     if parent is not None:
         pool = [c for c in pool if _within(c, parent)]
     else:

@@ -185,6 +185,14 @@ GOLDEN = [
         "'Mexico' after a town is the state containing it",
     ),
     (
+        "On 2 May 2023, gunmen killed 11 bus passengers in Guerrero state, Mexico.",
+        "Acapulco de Juarez",
+        "Guerrero",
+        "Mexico",
+        3,
+        "'Mexico' after a region named as a state is the country, not the State of Mexico",
+    ),
+    (
         "Two Kazakh citizens had been killed by law enforcement in Russia’s Kaluga region.",
         "Kaluga",
         "Kaluga",
