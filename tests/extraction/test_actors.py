@@ -151,6 +151,26 @@ GOLDEN = [
         0,
         "arrests are made by state forces",
     ),
+    (
+        "Rapid Support Forces fighters shelled a market in El Fasher, killing 12 people.",
+        "Sudan",
+        date(2023, 6, 10),
+        "Rapid Support Forces",
+        2,
+        "Civilians (Sudan)",
+        7,
+        "since the war of April 2023 ACLED codes the RSF as a rebel group of its own",
+    ),
+    (
+        "RSF fighters shot dead two traders at a market in Khartoum.",
+        "Sudan",
+        date(2021, 6, 10),
+        "Military Forces of Sudan (2019-) Rapid Support Forces",
+        1,
+        "Civilians (Sudan)",
+        7,
+        "between 2019 and April 2023 the RSF is a unit of Sudan's state forces",
+    ),
 ]
 
 
