@@ -16,11 +16,30 @@ from extraction.records import Mention
 
 PARAGRAPH_BREAK = "\n"
 BRIEF_CHARS = 2_000  # a single paragraph this short tells one story (an ACLED note, a news brief)
+HEADLINE_CHARS = 200
+_SENTENCE_ENDS = (".", "!", "?", ":", ";", '"', "\u201d")
 
 
 def is_brief(first: str) -> bool:
-    """Is a document whose first prepared piece is `first` a brief: one short paragraph?"""
-    return len(first) <= BRIEF_CHARS and PARAGRAPH_BREAK not in first.strip()
+    """Is a document whose first prepared piece is `first` a brief: one short paragraph, or one
+    under its headline (see `headline_end`)?"""
+    text = first.strip()
+    return len(text) <= BRIEF_CHARS and (PARAGRAPH_BREAK not in text or headline_end(first) > 0)
+
+
+def headline_end(first: str) -> int:
+    """Where the paragraph under a news item's headline starts ('Police fire tear gas at protesters
+    in Nairobi' on its own line, then one paragraph), else 0. A headline is a short line that
+    does not end a sentence; it tells the same story as the paragraph, so it is read as context
+    (places, groups) and yields no event of its own."""
+    text = first.lstrip()
+    if len(text.rstrip()) > BRIEF_CHARS:
+        return 0
+    head, _, body = text.partition(PARAGRAPH_BREAK)
+    headline = 0 < len(head) <= HEADLINE_CHARS and not head.rstrip().endswith(_SENTENCE_ENDS)
+    if not headline or not body.strip() or PARAGRAPH_BREAK in body.strip():
+        return 0
+    return len(first) - len(body.lstrip())
 
 
 @dataclass
@@ -32,6 +51,7 @@ class DocumentState:
     fallback_countries: list[str]  # named in the source/title: the last resort for the country
     undated_text: str | None = None  # a brief's text: read for dates on demand
     brief: bool = False  # one short paragraph (a news brief, an ACLED note): it tells one story
+    headline_end: int = 0  # a brief's headline (context only) ends before this offset
     prev_end: int = 0
     paragraph: list[str] = field(default_factory=list)  # the paragraph's last few sentences
     previous_date: DateMention | None = None  # the previous sentence's scene-setting date, if any

@@ -37,7 +37,7 @@ from itertools import chain
 from extraction.actors import actor_countries, find_actors
 from extraction.dates import DateContext, DateMention, could_hold_date, find_dates
 from extraction.document import Document
-from extraction.document_state import DocumentState, is_brief
+from extraction.document_state import DocumentState, headline_end, is_brief
 from extraction.fatalities import count_fatalities
 from extraction.places import (
     LOOKBACK_SENTENCES,
@@ -131,7 +131,7 @@ def _start_document(doc: Document, first: str, resources: Resources) -> Document
         places=document_context(_with_title(doc, first[:PRIOR_CHARS]), gazetteer, fallback=fallback),
         fallback_countries=fallback,
     )
-    state.brief = is_brief(first)
+    state.brief, state.headline_end = is_brief(first), headline_end(first)
     if state.brief:
         state.undated_text, state._first_dates = first, state.dates
     return state
@@ -152,7 +152,7 @@ def _sentence_events(
     inherited, state.previous_date = state.previous_date, None
     if quoted or (not state.brief and quotes_speaker(body)):
         inherited = None  # a speaker's words are dated by when they spoke, not the scene before
-    triggered = not quoted and has_trigger(body)
+    triggered = not quoted and sentence.start >= state.headline_end and has_trigger(body)
     # Typing costs most: skip it where it cannot matter (no date, none to inherit, no event to continue).
     useful = bool(dates) or inherited is not None or state.last_event is not None or state.undated
     context = state.paragraph[-1] if state.paragraph else ""

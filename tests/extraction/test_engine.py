@@ -140,6 +140,27 @@ def test_a_publication_date_does_not_make_an_event(resources: Resources) -> None
     assert extract(resources, text, published=date(2023, 5, 10)) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen torch market in Kisumu\n\nGunmen torched a market in Kisumu overnight, police said.",
+        "Kenya: market torched\nGunmen torched a market in Kisumu overnight, police said. No one was hurt.",
+    ],
+)
+def test_a_news_item_under_its_headline_is_one_brief_story(resources: Resources, text: str) -> None:
+    # why: fetched news items carry their headline on a line of its own; it retells the story, so
+    # the item is still a brief (dated by publication) and the headline yields no second event.
+    (event,) = extract(resources, text, published=date(2023, 5, 10))
+    assert (event["event_date"], event["time_precision"], event["location"]) == ("2023-05-10", 2, "Kisumu")
+    assert event["span_start"] > text.index("\n")
+
+
+def test_a_sentence_on_its_own_line_is_no_headline(resources: Resources) -> None:
+    # a first line that ends a sentence starts a long document's first paragraph, not a headline
+    text = "Gunmen torched a market in Kisumu, police said.\nProtesters marched through Nairobi."
+    assert extract(resources, text, published=date(2023, 5, 10)) == []
+
+
 def test_an_article_with_a_publication_date_still_needs_dates(resources: Resources) -> None:
     # why: in a long piece, dateless sentences are background, not the day's news.
     text = "Gunmen torched a market in Kisumu, police said.\n\nProtesters marched through Nairobi."
