@@ -153,7 +153,36 @@ def prepare_text(raw: str, fmt: str = "txt") -> PreparedText:
     text, dropped = drop_boilerplate(text)
     if dropped:
         log.debug("dropped %d boilerplate lines", dropped)
-    return PreparedText(text=text, warnings=tuple(warnings))
+    return PreparedText(text=title_case_datelines(text), warnings=tuple(warnings))
+
+
+# A wire dateline opening a line: 'KABUL (Reuters) - ', 'MAIDUGURI, Nigeria (Reuters) - ',
+# 'WASHINGTON, March 4 (AP) -- ', 'NEW DELHI - '. Its place is written in capitals. ('PESHAWAR: '
+# is left alone: a heading 'ISKP: ...' has the same shape, and acronyms are matched as written.)
+_DATELINE_RE = re.compile(
+    r"[ \t]*([A-Z][A-Z'’.-]*[A-Z](?:[ -][A-Z][A-Z'’.-]*[A-Z])*)"
+    r"(?=(?:,[ \t]*[A-Z][\w'’.-]*(?:[ \t][A-Z][\w'’.-]*){0,3})?"
+    r"(?:,[ \t]*[A-Z][a-z]{2,8}\.?[ \t]\d{1,2})?[ \t]*(?:\([A-Za-z][\w .&/-]{0,30}\))?"
+    r"[ \t]*[-–—]{1,2}[ \t])",
+)
+_DATELINE_MIN_LETTERS = 4  # 'UN - ' is no place
+_CAPITALS_LINE = re.compile(r"\n(?=[ \t]*[A-Z][A-Z])")  # where a dateline may start (a fast scan)
+
+
+def title_case_datelines(text: str) -> str:
+    """'KABUL (Reuters) - ...' -> 'Kabul (Reuters) - ...': the place readers take an all-capitals
+    word for an acronym, so a dateline's place would be lost (the length is kept)."""
+    if not any(dash in text for dash in ("- ", "–", "—")):
+        return text
+    starts = [0, *(m.end() for m in _CAPITALS_LINE.finditer(text))]
+    pieces, done = [], 0
+    for start in starts:
+        found = _DATELINE_RE.match(text, start)
+        if found is None or sum(c.isalpha() for c in found.group(1)) < _DATELINE_MIN_LETTERS:
+            continue
+        pieces += [text[done : found.start(1)], found.group(1).title()]
+        done = found.end(1)
+    return "".join([*pieces, text[done:]]) if pieces else text
 
 
 def strip_markdown(text: str) -> str:
