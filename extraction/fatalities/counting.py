@@ -218,6 +218,8 @@ def _is_plausible(text: str, match: re.Match[str]) -> bool:
     'a'/'an' read as a count before plural nouns ('a living moving bodies')."""
     if _is_background(text, match.start()) or _needs_dead(match) or _is_coded_separately(text, match):
         return False
+    if _is_cumulative(text, match.start()):
+        return False
     if match.re in (_ONE_VICTIM_PASSIVE_RE, _NAMED_VICTIM_RE) and _after_subordinator(text, match.start()):
         return False  # 'protests after a farmer, Mr. X, was hacked to death': an earlier killing
     before = text[max(0, match.start() - 7):match.start()]
@@ -235,6 +237,24 @@ def _is_plausible(text: str, match: re.Match[str]) -> bool:
     if match.re in (_NOUN_DEATHS_RE, _BODIES_NUM_RE) and (groups.get("n") or "").lower() in ("a", "an"):
         return False
     return True
+
+
+# A toll counted over a whole conflict or period, not one event's: 'the insurgency has killed more
+# than 35,000 people', 'more than 400 people have been killed since January'.
+_CUMULATIVE_RE = re.compile(
+    r"\b(?:insurgency|conflict|war|violence|fighting|crisis|unrest|uprising|rebellion|campaign)\b"
+    r"[^.;]{0,40}?\b(?:has|have|had)\s+(?:killed|claimed|left)\b"
+    r"|\b(?:has|have)\s+(?:been\s+)?killed\b[^.;]{0,60}?\b(?:since|so far|to date|in recent (?:years|months)"
+    r"|over the (?:past|last)|this year)\b",
+    re.IGNORECASE,
+)
+
+
+def _is_cumulative(text: str, start: int) -> bool:
+    """Whether the sentence holding the killing at `start` counts a conflict's or a period's toll."""
+    begin = max(text.rfind(". ", 0, start) + 1, 0)
+    end = text.find(". ", start)
+    return _CUMULATIVE_RE.search(text, begin, len(text) if end < 0 else end + 1) is not None
 
 
 _EARLIER_EVENT_WORDS = frozenset(

@@ -132,6 +132,9 @@ DATA = Path(__file__).resolve().parents[1] / "data"
          "remaining fatalities split across 13 events. Total 13 fatalities (12 confirmed and 1 split) coded "
          "to this event.", 13, "the note's own share"),
         ("An angry mob set fire to the house of a court clerk. The clerk died in the fire.", 1, "anaphora"),
+        ("Gunmen burned homes. The insurgency has killed more than 35,000 people.", 0, "a conflict's toll"),
+        ("Gunmen killed 12. Over 400 people have been killed in the state since May.", 12, "a period's toll"),
+        ("The raid killed 12 people, the deadliest attack since 2019.", 12, "'since' alone counts no period"),
         ("", 0, "empty text"),
     ],
 )
