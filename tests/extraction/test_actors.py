@@ -152,6 +152,16 @@ GOLDEN = [
         "arrests are made by state forces",
     ),
     (
+        "Saudi-led coalition warplanes struck Houthi positions near Saada.",
+        "Yemen",
+        date(2020, 3, 3),
+        "Military Forces of Saudi Arabia",
+        8,
+        "Ansar Allah",
+        2,
+        "'Saudi-led coalition' names Saudi Arabia's forces (external in Yemen); the Houthis are the target",
+    ),
+    (
         "Rapid Support Forces fighters shelled a market in El Fasher, killing 12 people.",
         "Sudan",
         date(2023, 6, 10),
