@@ -152,7 +152,7 @@ GOLDEN = [
         "arrests are made by state forces",
     ),
     (
-        "Saudi-led coalition warplanes struck Houthi positions near Saada.",
+        "Saudi-led coalition airstrikes hit Houthi positions near Saada.",
         "Yemen",
         date(2020, 3, 3),
         "Military Forces of Saudi Arabia",
