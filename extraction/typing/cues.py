@@ -54,7 +54,8 @@ def armed_target(armed_groups: str, state_forces: str = "") -> FoldedPattern:
         + r"\s+(?:(?!by\b|who\b|after\b|during\b|in\b|attributed\b|blamed\b|claimed\b|when\b|while\b|as\b"
         # the agent ('wounded from UPDF raids') or a new clause's subject ('kill a man they said
         # had betrayed MRC members') ends the object
-        r"|from\b|they\b|he\b|she\b|we\b)"
+        # and a place ('shot dead a man at a checkpoint': the checkpoint is where, not whom)
+        r"|from\b|they\b|he\b|she\b|we\b|at\b(?!\s+least\b))"
         r"[\w'-]+\s+){0,5}?" + armed + r"\b"
         r"|\b"
         + armed
