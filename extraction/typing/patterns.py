@@ -5,10 +5,10 @@ that is safe (much faster in `re` than IGNORECASE on long alternations), with it
 alternatives factored under one word boundary. `rx` builds one; `Match` is what its searches
 return.
 
-Every FoldedPattern is also gated by the word stems its regex needs (`pattern_gates`, computed
-the first time it searches): a sentence's word prefixes are collected once, in one pass, and a
-pattern none of whose stems starts a word of the sentence is not run at all. So the many cue,
-hedge and non-event patterns a sentence meets cost one set test each, not one scan each.
+Every FoldedPattern is also gated by the word stems its regex needs (`pattern_gates`, indexed
+together for all patterns when resources load): a text's words are read once into a mask of the
+patterns that can match it, and a pattern whose bit is not in it is not run at all. So the many
+cue, hedge and non-event patterns a sentence meets cost one AND each, not one scan each.
 """
 
 from __future__ import annotations
@@ -17,16 +17,12 @@ import re
 from collections.abc import Callable, Iterator
 
 from extraction.typing.pattern_gates import (
-    GATE_AFTER_SEARCHES,
     GATED_MIN_CHARS,
-    HUGE_PATTERN_CHARS,
-    PREFIXES,
-    UNKNOWN,
+    GATES,
+    OPEN,
     closing,
-    pattern_stems,
     structure,
     top_level_alternatives,
-    word_prefixes,
 )
 
 
@@ -140,25 +136,17 @@ class FoldedPattern:
         self.ignorecase = re.compile(pattern, re.IGNORECASE)
         self.folded = None if "(?-i" in pattern else re.compile(_lower_literals(pattern))
         self.superset = superset_regex(pattern) if self.folded is None else None
-        self._stems: frozenset[str] | object | None = UNKNOWN
-        self._waits = GATE_AFTER_SEARCHES if len(pattern) > HUGE_PATTERN_CHARS else 0
+        self.gate_bit = OPEN  # its bit in pattern_gates.GATES once indexed; OPEN: never closed
+        GATES.add(self)
 
     def _closed(self, text: str) -> bool:
         """Whether the word-stem gate proves `text` holds no match (then no search is needed)."""
         if len(text) < GATED_MIN_CHARS:
             return False
-        stems = self._stems
-        if stems is UNKNOWN:
-            if self._waits:  # a huge pattern's analysis (~0.15 s) pays only if it is searched often
-                self._waits -= 1
-                return False
-            stems = self._stems = pattern_stems(self.pattern)
-        if stems is None:
-            return False
-        prefixes = PREFIXES.get(text)  # word_prefixes' own memo, read here: this runs ~200k times per MB
-        if prefixes is None:
-            prefixes = word_prefixes(text)
-        return prefixes is not None and stems.isdisjoint(prefixes)  # type: ignore[union-attr]
+        mask = GATES.texts.get(text)  # the index's memo of recent texts, read here: ~200k calls per MB
+        if mask is None:
+            mask = GATES.mask(text)
+        return not mask & self.gate_bit
 
     def _target(self, text: str) -> str | None:
         if self.folded is None:

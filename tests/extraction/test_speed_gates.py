@@ -10,10 +10,18 @@ from extraction.dates import gate as date_gate
 from extraction.fatalities.counting import count_fatalities
 from extraction.reading.text import FOLD_TRAPS, strip_footnote_markers
 from extraction.typing import phrases as event_phrases
-from extraction.typing.assertion import non_event_reason
+from extraction.typing.assertion import _cues_in, _unhedged, non_event_reason
 from extraction.typing.cues import CUES
 from extraction.typing.gates import has_trigger
-from extraction.typing.pattern_gates import leading_stems
+from extraction.typing.pattern_gates import (
+    GATES,
+    OPEN,
+    GateIndex,
+    StemGate,
+    index_gates,
+    leading_stems,
+    pattern_stems,
+)
 from extraction.typing.patterns import FoldedPattern
 from extraction.typing.vocabulary import packaged_vocabulary
 
@@ -178,13 +186,71 @@ def test_stem_gates_never_change_a_match(monkeypatch: pytest.MonkeyPatch) -> Non
         )
 
     texts = LONG_TEXTS + _article_sentences()
-    for pattern in patterns:
-        pattern._waits = 0  # every gate from the first search, the huge patterns' too
+    index_gates()  # every gate from the first search, the huge patterns' too
     gated = {(p.pattern, t): spans(p, t) for p in patterns for t in texts}
     monkeypatch.setattr(FoldedPattern, "_closed", lambda self, text: False)
     plain = {(p.pattern, t): spans(p, t) for p in patterns for t in texts}
     assert gated == plain
-    assert sum(isinstance(p._stems, frozenset) for p in patterns) > 90  # nearly all patterns are gated
+    assert sum(p.gate_bit != OPEN for p in patterns) > 90  # nearly all patterns are gated
+
+
+def _plain_open(stems: frozenset[str] | None, text: str) -> bool:
+    """A gate as its definition reads: open when a word (a-z run of the lowercased text) starts
+    with one of the stems; always open without stems or on a text that is not ASCII."""
+    words = re.findall(r"[a-z]+", text.lower())
+    return stems is None or not text.isascii() or any(word.startswith(tuple(stems)) for word in words)
+
+
+def test_the_gate_index_opens_exactly_the_plain_gates() -> None:
+    # one pass over a text's words (the index's mask) gives each pattern's gate as testing the
+    # pattern's own stems against the text's words would
+    patterns = _folded_patterns()
+    index_gates()
+    texts = [*TEXTS, *LONG_TEXTS, *_article_sentences(60), "Kraków ſtrike", "the"]
+    for text in texts:
+        mask = GATES.mask(text)
+        for pattern in patterns:
+            assert bool(mask & pattern.gate_bit) == _plain_open(pattern_stems(pattern.pattern), text), (
+                pattern.pattern[:60],
+                text,
+            )
+
+
+def test_a_pattern_built_after_the_index_is_gated_at_its_first_search() -> None:
+    index = GateIndex()
+    late = StemGate.__new__(StemGate)
+    late.stems, late.gate_bit = frozenset({"ambush", "raid"}), OPEN
+    assert index.mask("nothing to see here") & late.gate_bit  # not indexed: open
+    index.add(late)
+    assert late.gate_bit == OPEN
+    assert not index.mask("nothing to see here") & late.gate_bit  # indexed on the next mask
+    assert index.mask("the raiders left") & late.gate_bit
+    assert index.mask("an ambush in the hills") & late.gate_bit
+
+
+def _plain_cues(sentence: str) -> dict[str, tuple[int, int]]:
+    """find_cues without any gate: every cue searched (the weak-attack upgrade as find_cues does it)."""
+    from extraction.typing import assertion
+
+    found = {}
+    for name, pattern in CUES.items():
+        match = pattern.search(sentence) if name in assertion._DESCRIPTORS else _unhedged(pattern, sentence)
+        if match:
+            found[name] = match
+    if "attack" in found and found["attack"].group(0).casefold() in assertion._WEAK_ATTACK:
+        strong = _unhedged(assertion._STRONG_ATTACK, sentence)
+        if strong:
+            found["attack"] = strong
+    return {name: match.span() for name, match in found.items()}
+
+
+def test_gated_cue_search_finds_what_the_plain_search_finds(monkeypatch: pytest.MonkeyPatch) -> None:
+    sentences = [*TEXTS, *LONG_TEXTS, *_article_sentences()]
+    index_gates()
+    gated = {s: {name: m.span() for name, m in _cues_in.__wrapped__(s).items()} for s in sentences}
+    monkeypatch.setattr(FoldedPattern, "_closed", lambda self, text: False)
+    assert gated == {s: _plain_cues(s) for s in sentences}
+    assert any(gated.values())
 
 
 @pytest.mark.parametrize(
