@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from extraction.typing.cues import CUES
 from extraction.typing.gates import CUE_GATES
-from extraction.typing.pattern_gates import GATES, OPEN, StemGate
+from extraction.typing.pattern_gates import GATES, StemGate
 from extraction.typing.patterns import FoldedPattern, Match, rx
 from extraction.typing.vocabulary import (
     ASSERTION_WORDS_FILE,
@@ -215,8 +215,12 @@ def find_cues(sentence: str) -> dict[str, Match]:
     return dict(_cues_in(sentence))
 
 
-# Each cue with its vocabulary gate (extraction.typing.gates), indexed with every pattern's gate.
-_CUE_GATES = tuple((name, pattern, StemGate(CUE_GATES.get(name))) for name, pattern in CUES.items())
+# Each cue with its gate in the gate index: a FoldedPattern's own (the vocabulary's gate, see
+# load_vocabulary), a case-sensitive regex's the vocabulary's gate (extraction.typing.gates).
+_CUE_GATES = tuple(
+    (name, pattern, pattern if isinstance(pattern, FoldedPattern) else StemGate(CUE_GATES.get(name)))
+    for name, pattern in CUES.items()
+)
 
 
 @lru_cache(maxsize=256)
@@ -224,12 +228,11 @@ def _cues_in(sentence: str) -> dict[str, Match]:
     """find_cues' search, cached: never mutate the result (find_cues hands out copies).
 
     One pass over the sentence's words (the gate index's mask) tells which cues can match: a cue
-    runs only when its vocabulary gate and its pattern's gate are both open."""
+    runs only when its gate is open."""
     found = {}
     opened = GATES.texts.get(sentence) or GATES.mask(sentence)
     for name, pattern, gate in _CUE_GATES:
-        required = gate.gate_bit | getattr(pattern, "gate_bit", OPEN)
-        if opened & required != required:
+        if not opened & gate.gate_bit:
             continue
         match = pattern.search(sentence) if name in _DESCRIPTORS else _unhedged(pattern, sentence)
         if match:

@@ -19,6 +19,10 @@ from collections.abc import Iterator
 from extraction.typing.stems import word_stems
 
 GATED_MIN_CHARS = 48  # shorter texts (look-behind windows) are searched directly: gating costs more
+# Longer patterns get only the cheap leading-stem gate: the full analysis of the armed-target
+# grammar (29k characters) costs 0.1 s per process and its gate closes on ~1 search in 20 a sentence
+# meets (0.3 per note), so it would not pay back within the 0.5 s a resources load may take.
+ANALYSED_MAX_CHARS = 10_000
 _MAX_PREFIX = 24
 _WORD = re.compile(r"[a-z]+")
 _OPTIONAL = ("?", "*", "{")
@@ -48,6 +52,11 @@ class GateIndex:
         self.words: dict[str, int] = {}
         self.texts: dict[str, int] = {}
         self.next_bit = 1
+
+    def analysed(self, pattern: str, stems: frozenset[str] | None) -> None:
+        """Record the stems of a pattern analysed elsewhere (the vocabulary's cue gates), so
+        `build` does not analyse it again."""
+        self.stems_of.setdefault(pattern, stems)
 
     def add(self, pattern: object) -> None:
         """Register a FoldedPattern or a StemGate: it stays open (bit OPEN) until the next build
@@ -158,9 +167,10 @@ def pattern_stems(pattern: str) -> frozenset[str] | None:
     """The stems one of which starts a word of every match of `pattern`, or None (no gate).
 
     The leading letters of each alternative after a word boundary first (cheap, and it covers
-    the cue alternations); else the full regex analysis of `stems.word_stems`."""
+    the cue alternations); else the full regex analysis of `stems.word_stems` (not for a pattern
+    longer than ANALYSED_MAX_CHARS)."""
     stems = leading_stems(pattern)
-    if stems is None:
+    if stems is None and len(pattern) <= ANALYSED_MAX_CHARS:
         try:
             stems = word_stems(pattern, re.IGNORECASE)
         except (re.error, TypeError, ValueError, RecursionError):

@@ -14,6 +14,7 @@ from extraction.typing.assertion import _cues_in, _unhedged, non_event_reason
 from extraction.typing.cues import CUES
 from extraction.typing.gates import has_trigger
 from extraction.typing.pattern_gates import (
+    ANALYSED_MAX_CHARS,
     GATES,
     OPEN,
     GateIndex,
@@ -194,6 +195,22 @@ def test_stem_gates_never_change_a_match(monkeypatch: pytest.MonkeyPatch) -> Non
     assert sum(p.gate_bit != OPEN for p in patterns) > 90  # nearly all patterns are gated
 
 
+def test_a_cue_pattern_is_gated_by_its_vocabulary_gate() -> None:
+    index_gates()
+    gates = packaged_vocabulary().gates
+    folded = [name for name, cue in CUES.items() if isinstance(cue, FoldedPattern)]
+    assert all(GATES.stems_of[CUES[name].pattern] == gates[name] for name in folded if name in gates)
+
+
+def test_only_huge_patterns_skip_the_full_analysis() -> None:
+    small = r"(?:\d )?\bkill"  # leading stems fail (an optional group first): the analysis finds it
+    huge = small + r"|\bxxxxxxxxx\d" * 1200
+    assert len(huge) > ANALYSED_MAX_CHARS
+    assert pattern_stems(small) == {"kill"}
+    assert pattern_stems(small + r"|\bxxxxxxxxx\d" * 3) == {"kill", "xxxxxxxxx"}
+    assert pattern_stems(huge) is None
+
+
 def _plain_open(stems: frozenset[str] | None, text: str) -> bool:
     """A gate as its definition reads: open when a word (a-z run of the lowercased text) starts
     with one of the stems; always open without stems or on a text that is not ASCII."""
@@ -203,14 +220,14 @@ def _plain_open(stems: frozenset[str] | None, text: str) -> bool:
 
 def test_the_gate_index_opens_exactly_the_plain_gates() -> None:
     # one pass over a text's words (the index's mask) gives each pattern's gate as testing the
-    # pattern's own stems against the text's words would
+    # pattern's own stems (its analysis, or its cue's gate) against the text's words would
     patterns = _folded_patterns()
     index_gates()
     texts = [*TEXTS, *LONG_TEXTS, *_article_sentences(60), "Kraków ſtrike", "the"]
     for text in texts:
         mask = GATES.mask(text)
         for pattern in patterns:
-            assert bool(mask & pattern.gate_bit) == _plain_open(pattern_stems(pattern.pattern), text), (
+            assert bool(mask & pattern.gate_bit) == _plain_open(GATES.stems_of[pattern.pattern], text), (
                 pattern.pattern[:60],
                 text,
             )
