@@ -35,6 +35,53 @@ def factor_boundary(pattern: str) -> str:
     return r"\b(?:" + "|".join(part[2:] for part in parts) + ")"
 
 
+_QUANTIFIERS = ("?", "*", "+", "{")
+
+
+def factor_first_letters(pattern: str) -> str:
+    """'\\b(?:police|policem[ae]n|troops)' -> '\\b(?:p(?:olice|olicem[ae]n)|troops)': in every
+    alternation (the pattern's own and each non-capturing group's), consecutive alternatives
+    that start with the same literal letter or digit are factored under it.
+
+    For a case-sensitive regex (the lowercased ones FoldedPattern runs) it is the same language
+    with the same matches: at any position only the alternatives starting with the character
+    there can match, and they are still tried in their order. `re` tests each alternative's first
+    character in turn, so the actor alternations (hundreds of names) are tried ~2x faster.
+    Not for IGNORECASE regexes ('P' and 'p' would be two groups), nor inside '(?i:'.
+    """
+    return "|".join(_factored([_factor_groups(part) for part in top_level_alternatives(pattern)]))
+
+
+def _factor_groups(part: str) -> str:
+    """`part` with the alternatives of each non-capturing group at its top level factored."""
+    out, k = [], 0
+    for index, char, depth in structure(part):
+        if char == "(" and depth == 1 and index >= k and part.startswith("(?:", index):
+            end = index + closing(part[index:])
+            out += [part[k:index], "(?:", factor_first_letters(part[index + 3 : end]), ")"]
+            k = end + 1
+    return "".join(out) + part[k:]
+
+
+def _factored(alternatives: list[str]) -> list[str]:
+    """Runs of alternatives that start with a plain literal, each grouped by that character
+    (in first-seen order, each group's alternatives in their order); the others stay in place."""
+    out: list[str] = []
+    run: dict[str, list[str]] = {}  # first character -> what follows it in each alternative
+    for part in [*alternatives, ""]:
+        if part[:1].isascii() and part[:1].isalnum() and part[1:2] not in _QUANTIFIERS:
+            run.setdefault(part[0], []).append(part[1:])
+            continue
+        out += [first + (ends[0] if len(ends) == 1 else _group(ends)) for first, ends in run.items()]
+        run = {}
+        out.append(part)
+    return out[:-1]
+
+
+def _group(alternatives: list[str]) -> str:
+    return "(?:" + "|".join(alternatives) + ")"
+
+
 class Hit:
     """A match of a FoldedPattern: offsets and text of the original (not the lowercased) string."""
 
@@ -117,9 +164,15 @@ def superset_regex(pattern: str) -> re.Pattern[str] | None:
     for k in reversed(flagged):
         lowered = lowered[:k] + "(?:" + lowered[lowered.index(":", k) + 1 :]
     try:
-        return re.compile(lowered)
+        return re.compile(_factor_letters(lowered))
     except re.error:
         return None
+
+
+def _factor_letters(pattern: str) -> str:
+    """factor_first_letters where it is safe: not across inline flags ('(?i:' in a case-sensitive
+    regex), which it would have to read."""
+    return pattern if "(?i" in pattern else factor_first_letters(pattern)
 
 
 class FoldedPattern:
@@ -134,7 +187,7 @@ class FoldedPattern:
     def __init__(self, pattern: str) -> None:
         self.pattern = pattern
         self.ignorecase = re.compile(pattern, re.IGNORECASE)
-        self.folded = None if "(?-i" in pattern else re.compile(_lower_literals(pattern))
+        self.folded = None if "(?-i" in pattern else re.compile(_factor_letters(_lower_literals(pattern)))
         self.superset = superset_regex(pattern) if self.folded is None else None
         self.gate_bit = OPEN  # its bit in pattern_gates.GATES once indexed; OPEN: never closed
         GATES.add(self)

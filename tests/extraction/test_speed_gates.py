@@ -23,7 +23,7 @@ from extraction.typing.pattern_gates import (
     leading_stems,
     pattern_stems,
 )
-from extraction.typing.patterns import FoldedPattern
+from extraction.typing.patterns import FoldedPattern, _lower_literals, factor_first_letters, superset_regex
 from extraction.typing.vocabulary import packaged_vocabulary
 
 TEXTS = [
@@ -315,3 +315,50 @@ def plain_has_trigger(sentence: str) -> bool:
 def test_has_trigger_is_the_plain_prefix_test(text: str) -> None:
     assert has_trigger(text) == plain_has_trigger(text)
     assert has_trigger(text) == plain_has_trigger(text)  # and again, the word table filled
+
+
+@pytest.mark.parametrize(
+    ("pattern", "factored"),
+    [
+        (r"\b(?:police|policem[ae]n|troops|tanks)\b", r"\b(?:p(?:olice|olicem[ae]n)|t(?:roops|anks))\b"),
+        (r"ab|a+b|ac|ad", r"ab|a+b|a(?:c|d)"),  # a quantified first letter ends the run: order kept
+        (r"(?:a|ab)x", r"(?:a(?:|b))x"),
+        (r"x(?P<n>a|ab)(?:c|cd|e)", r"x(?P<n>a|ab)(?:c(?:|d)|e)"),  # capturing groups untouched
+        (r"(?<!\ba )(?:one|two)", r"(?<!\ba )(?:one|two)"),
+    ],
+)
+def test_factor_first_letters(pattern: str, factored: str) -> None:
+    assert factor_first_letters(pattern) == factored
+
+
+def _plain_lowered(pattern: FoldedPattern) -> re.Pattern[str] | None:
+    """The regex FoldedPattern runs on lowercased text, compiled without factoring."""
+    if pattern.folded is not None:
+        return re.compile(_lower_literals(pattern.pattern))
+    if pattern.superset is None:
+        return None
+    import extraction.typing.patterns as patterns
+
+    original = patterns._factor_letters
+    try:
+        patterns._factor_letters = lambda text: text
+        return superset_regex(pattern.pattern)
+    finally:
+        patterns._factor_letters = original
+
+
+def test_factored_regexes_match_as_the_plain_ones() -> None:
+    # the same matches, groups included, of every pattern's lowercased regex on real prose
+    texts = [t.lower() for t in [*TEXTS, *LONG_TEXTS, *_article_sentences()]]
+    checked = 0
+    for pattern in _folded_patterns():
+        fast, plain = pattern.folded or pattern.superset, _plain_lowered(pattern)
+        if fast is None or plain is None:
+            continue
+        checked += fast.pattern != plain.pattern
+        for text in texts:
+            assert [m.regs for m in fast.finditer(text)] == [m.regs for m in plain.finditer(text)], (
+                pattern.pattern[:60],
+                text,
+            )
+    assert checked > 50
