@@ -41,7 +41,9 @@ class GateIndex:
     is analysed while text is being read. Words' and recent texts' masks are remembered (bounded).
     """
 
-    _TEXTS_KEPT = 16
+    # a sentence's texts (itself, its masked copies, its hedge windows, the context of the next
+    # sentence) come back after dozens of others: keeping 16 recomputed a third of the masks
+    _TEXTS_KEPT = 256
     _WORDS_KEPT = 100_000
 
     def __init__(self) -> None:
