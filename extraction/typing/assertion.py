@@ -230,7 +230,7 @@ def _cues_in(sentence: str) -> dict[str, Match]:
     One pass over the sentence's words (the gate index's mask) tells which cues can match: a cue
     runs only when its gate is open."""
     found = {}
-    opened = GATES.texts.get(sentence) or GATES.mask(sentence)
+    opened = GATES.mask(sentence)
     for name, pattern, gate in _CUE_GATES:
         if not opened & gate.gate_bit:
             continue

@@ -92,20 +92,23 @@ class GateIndex:
         not ASCII: its lowercase need not be what IGNORECASE compares)."""
         if self.pending:
             self.build()
-        if not text.isascii():
-            found = -1
-        else:
-            found, words, known = OPEN, self.words, self.words.get
-            for word in set(_WORD.findall(text.lower())):
-                bits = known(word)
-                if bits is None:
-                    bits = self._word_mask(word)
-                    if len(words) < self._WORDS_KEPT:
-                        words[word] = bits
-                found |= bits
-        if len(self.texts) >= self._TEXTS_KEPT:
-            self.texts.clear()
-        self.texts[text] = found
+        found = self.texts.get(text)
+        if found is None:
+            found = -1 if not text.isascii() else self._words_mask(text)
+            if len(self.texts) >= self._TEXTS_KEPT:
+                self.texts.clear()
+            self.texts[text] = found
+        return found
+
+    def _words_mask(self, text: str) -> int:
+        found, words, known = OPEN, self.words, self.words.get
+        for word in set(_WORD.findall(text.lower())):
+            bits = known(word)
+            if bits is None:
+                bits = self._word_mask(word)
+                if len(words) < self._WORDS_KEPT:
+                    words[word] = bits
+            found |= bits
         return found
 
     def _word_mask(self, word: str) -> int:

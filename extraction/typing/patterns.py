@@ -2,8 +2,9 @@
 
 A `FoldedPattern` is a case-insensitive regex that searches a lowercased copy of the text when
 that is safe (much faster in `re` than IGNORECASE on long alternations), with its top-level
-alternatives factored under one word boundary. `rx` builds one; `Match` is what its searches
-return.
+alternatives factored under one word boundary and, in every alternation, the alternatives that
+share a first letter factored under it (`factor_first_letters`). `rx` builds one; `Match` is what
+its searches return.
 
 Every FoldedPattern is also gated by the word stems its regex needs (`pattern_gates`, indexed
 together for all patterns when resources load): a text's words are read once into a mask of the
