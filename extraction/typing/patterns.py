@@ -209,9 +209,11 @@ class FoldedPattern:
         return low if len(low) == len(text) else None
 
     def search(self, text: str, pos: int = 0) -> Match | None:
-        # _target inlined: the cue searches are the engine's most frequent call
-        if self._closed(text):
-            return None
+        # _closed and _target inlined: the cue searches are the engine's most frequent call
+        if len(text) >= GATED_MIN_CHARS:
+            mask = GATES.texts.get(text)
+            if not (GATES.mask(text) if mask is None else mask) & self.gate_bit:
+                return None
         if self.folded is None:
             if self.superset is not None and text.isascii():
                 return self._gated_search(text, pos)
@@ -238,8 +240,10 @@ class FoldedPattern:
         return Hit(text, *m.span()) if m else None
 
     def finditer(self, text: str) -> Iterator[Match]:
-        if self._closed(text):
-            return
+        if len(text) >= GATED_MIN_CHARS:  # _closed inlined (the second most frequent call)
+            mask = GATES.texts.get(text)
+            if not (GATES.mask(text) if mask is None else mask) & self.gate_bit:
+                return
         low = self._target(text)
         if low is None:
             if self.superset is not None and text.isascii():
