@@ -24,6 +24,7 @@ from extraction.places import (
     Gazetteer,
     table_row_problem,
 )
+from extraction.typing import index_gates
 
 
 @dataclass(frozen=True)
@@ -47,7 +48,9 @@ class Resources:
 
 @cache
 def _tables() -> Resources:
-    return Resources(gazetteer=Gazetteer.load(), actors=load_actor_dictionary())
+    tables = Resources(gazetteer=Gazetteer.load(), actors=load_actor_dictionary())
+    index_gates()  # every pattern's gate, the actor dictionary's too, before any text is read
+    return tables
 
 
 @cache

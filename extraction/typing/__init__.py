@@ -23,6 +23,7 @@ from extraction.typing.learned import (
     note_fallback,
     rejected_note,
 )
+from extraction.typing.pattern_gates import index_gates
 from extraction.typing.patterns import FoldedPattern, Match, rx
 from extraction.typing.phrases import (
     date_segments,
@@ -56,6 +57,7 @@ __all__ = [
     "followup_typing",
     "has_trigger",
     "in_quoted_speech",
+    "index_gates",
     "is_hedged",
     "learned_typing",
     "mask_plot_targets",

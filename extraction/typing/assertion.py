@@ -12,7 +12,8 @@ import re
 from functools import lru_cache
 
 from extraction.typing.cues import CUES
-from extraction.typing.gates import CUE_GATES, gated_cues
+from extraction.typing.gates import CUE_GATES
+from extraction.typing.pattern_gates import GATES, StemGate
 from extraction.typing.patterns import FoldedPattern, Match, rx
 from extraction.typing.vocabulary import (
     ASSERTION_WORDS_FILE,
@@ -214,13 +215,24 @@ def find_cues(sentence: str) -> dict[str, Match]:
     return dict(_cues_in(sentence))
 
 
+# Each cue with its gate in the gate index: a FoldedPattern's own (the vocabulary's gate, see
+# load_vocabulary), a case-sensitive regex's the vocabulary's gate (extraction.typing.gates).
+_CUE_GATES = tuple(
+    (name, pattern, pattern if isinstance(pattern, FoldedPattern) else StemGate(CUE_GATES.get(name)))
+    for name, pattern in CUES.items()
+)
+
+
 @lru_cache(maxsize=256)
 def _cues_in(sentence: str) -> dict[str, Match]:
-    """find_cues' search, cached: never mutate the result (find_cues hands out copies)."""
+    """find_cues' search, cached: never mutate the result (find_cues hands out copies).
+
+    One pass over the sentence's words (the gate index's mask) tells which cues can match: a cue
+    runs only when its gate is open."""
     found = {}
-    opened = gated_cues(sentence.casefold())
-    for name, pattern in CUES.items():
-        if name not in opened and name in CUE_GATES:
+    opened = GATES.mask(sentence)
+    for name, pattern, gate in _CUE_GATES:
+        if not opened & gate.gate_bit:
             continue
         match = pattern.search(sentence) if name in _DESCRIPTORS else _unhedged(pattern, sentence)
         if match:

@@ -3,8 +3,10 @@ could report an event at all.
 
 Both are pure speed-ups computed from the vocabulary (the cue gates, and the trigger stems as
 their union over the cues that can make an event): a gate that stays closed means the full search
-would find nothing.
-tests/extraction/test_speed_gates.py and test_event_types.py check they never change a result.
+would find nothing. find_cues reads the cue gates through the gate index (extraction.typing.
+pattern_gates), with every pattern's gate, in one pass over a sentence's words; `gated_cues` asks
+the cue gates alone. tests/extraction/test_speed_gates.py and test_event_types.py
+check they never change a result.
 """
 
 from __future__ import annotations

@@ -23,6 +23,7 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from extraction.typing.names import ActorNames, packaged_actor_names
+from extraction.typing.pattern_gates import GATES
 from extraction.typing.patterns import FoldedPattern, rx
 from extraction.typing.stems import word_stems
 from schemas.codebook import SUB_EVENT_PARENT
@@ -71,6 +72,9 @@ def load_vocabulary(source: Path | Traversable | None = None, names: ActorNames 
         cues[name] = _compile(patterns, case_sensitive=bool(entry.get("case_sensitive")))
         examples[name] = tuple(found)
     gates = {name: stems for name, cue in cues.items() if (stems := cue_stems(cue)) is not None}
+    for name, stems in gates.items():  # a cue's gate is its pattern's gate too: analysed once
+        if isinstance(cues[name], FoldedPattern):
+            GATES.analysed(cues[name].pattern, stems)
     # every cue that can make a sentence an event opens the trigger: a sound superset by construction
     context = frozenset(data.get("trigger", {}).get("context_cues", ()))
     triggers = frozenset().union(*(stems for name, stems in gates.items() if name not in context))

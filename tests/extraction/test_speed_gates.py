@@ -10,11 +10,20 @@ from extraction.dates import gate as date_gate
 from extraction.fatalities.counting import count_fatalities
 from extraction.reading.text import FOLD_TRAPS, strip_footnote_markers
 from extraction.typing import phrases as event_phrases
-from extraction.typing.assertion import non_event_reason
+from extraction.typing.assertion import _cues_in, _unhedged, non_event_reason
 from extraction.typing.cues import CUES
 from extraction.typing.gates import has_trigger
-from extraction.typing.pattern_gates import leading_stems
-from extraction.typing.patterns import FoldedPattern
+from extraction.typing.pattern_gates import (
+    ANALYSED_MAX_CHARS,
+    GATES,
+    OPEN,
+    GateIndex,
+    StemGate,
+    index_gates,
+    leading_stems,
+    pattern_stems,
+)
+from extraction.typing.patterns import FoldedPattern, _lower_literals, factor_first_letters, superset_regex
 from extraction.typing.vocabulary import packaged_vocabulary
 
 TEXTS = [
@@ -178,13 +187,93 @@ def test_stem_gates_never_change_a_match(monkeypatch: pytest.MonkeyPatch) -> Non
         )
 
     texts = LONG_TEXTS + _article_sentences()
-    for pattern in patterns:
-        pattern._waits = 0  # every gate from the first search, the huge patterns' too
+    index_gates()  # every gate from the first search, the huge patterns' too
     gated = {(p.pattern, t): spans(p, t) for p in patterns for t in texts}
-    monkeypatch.setattr(FoldedPattern, "_closed", lambda self, text: False)
+    assert sum(p.gate_bit != OPEN for p in patterns) > 90  # nearly all patterns are gated
+    _open_every_gate(monkeypatch)
     plain = {(p.pattern, t): spans(p, t) for p in patterns for t in texts}
     assert gated == plain
-    assert sum(isinstance(p._stems, frozenset) for p in patterns) > 90  # nearly all patterns are gated
+
+
+def _open_every_gate(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The plain path: every pattern's bit is the one each text's mask holds, no gate closes."""
+    for pattern in _folded_patterns():
+        monkeypatch.setattr(pattern, "gate_bit", OPEN)
+
+
+def test_a_cue_pattern_is_gated_by_its_vocabulary_gate() -> None:
+    index_gates()
+    gates = packaged_vocabulary().gates
+    folded = [name for name, cue in CUES.items() if isinstance(cue, FoldedPattern)]
+    assert all(GATES.stems_of[CUES[name].pattern] == gates[name] for name in folded if name in gates)
+
+
+def test_only_huge_patterns_skip_the_full_analysis() -> None:
+    small = r"(?:\d )?\bkill"  # leading stems fail (an optional group first): the analysis finds it
+    huge = small + r"|\bxxxxxxxxx\d" * 1200
+    assert len(huge) > ANALYSED_MAX_CHARS
+    assert pattern_stems(small) == {"kill"}
+    assert pattern_stems(small + r"|\bxxxxxxxxx\d" * 3) == {"kill", "xxxxxxxxx"}
+    assert pattern_stems(huge) is None
+
+
+def _plain_open(stems: frozenset[str] | None, text: str) -> bool:
+    """A gate as its definition reads: open when a word (a-z run of the lowercased text) starts
+    with one of the stems; always open without stems or on a text that is not ASCII."""
+    words = re.findall(r"[a-z]+", text.lower())
+    return stems is None or not text.isascii() or any(word.startswith(tuple(stems)) for word in words)
+
+
+def test_the_gate_index_opens_exactly_the_plain_gates() -> None:
+    # one pass over a text's words (the index's mask) gives each pattern's gate as testing the
+    # pattern's own stems (its analysis, or its cue's gate) against the text's words would
+    patterns = _folded_patterns()
+    index_gates()
+    texts = [*TEXTS, *LONG_TEXTS, *_article_sentences(60), "Kraków ſtrike", "the"]
+    for text in texts:
+        mask = GATES.mask(text)
+        for pattern in patterns:
+            assert bool(mask & pattern.gate_bit) == _plain_open(GATES.stems_of[pattern.pattern], text), (
+                pattern.pattern[:60],
+                text,
+            )
+
+
+def test_a_pattern_built_after_the_index_is_gated_at_its_first_search() -> None:
+    index = GateIndex()
+    late = StemGate.__new__(StemGate)
+    late.stems, late.gate_bit = frozenset({"ambush", "raid"}), OPEN
+    assert index.mask("nothing to see here") & late.gate_bit  # not indexed: open
+    index.add(late)
+    assert late.gate_bit == OPEN
+    assert not index.mask("nothing to see here") & late.gate_bit  # indexed on the next mask
+    assert index.mask("the raiders left") & late.gate_bit
+    assert index.mask("an ambush in the hills") & late.gate_bit
+
+
+def _plain_cues(sentence: str) -> dict[str, tuple[int, int]]:
+    """find_cues without any gate: every cue searched (the weak-attack upgrade as find_cues does it)."""
+    from extraction.typing import assertion
+
+    found = {}
+    for name, pattern in CUES.items():
+        match = pattern.search(sentence) if name in assertion._DESCRIPTORS else _unhedged(pattern, sentence)
+        if match:
+            found[name] = match
+    if "attack" in found and found["attack"].group(0).casefold() in assertion._WEAK_ATTACK:
+        strong = _unhedged(assertion._STRONG_ATTACK, sentence)
+        if strong:
+            found["attack"] = strong
+    return {name: match.span() for name, match in found.items()}
+
+
+def test_gated_cue_search_finds_what_the_plain_search_finds(monkeypatch: pytest.MonkeyPatch) -> None:
+    sentences = [*TEXTS, *LONG_TEXTS, *_article_sentences()]
+    index_gates()
+    gated = {s: {name: m.span() for name, m in _cues_in.__wrapped__(s).items()} for s in sentences}
+    _open_every_gate(monkeypatch)
+    assert gated == {s: _plain_cues(s) for s in sentences}
+    assert any(gated.values())
 
 
 @pytest.mark.parametrize(
@@ -232,3 +321,50 @@ def plain_has_trigger(sentence: str) -> bool:
 def test_has_trigger_is_the_plain_prefix_test(text: str) -> None:
     assert has_trigger(text) == plain_has_trigger(text)
     assert has_trigger(text) == plain_has_trigger(text)  # and again, the word table filled
+
+
+@pytest.mark.parametrize(
+    ("pattern", "factored"),
+    [
+        (r"\b(?:police|policem[ae]n|troops|tanks)\b", r"\b(?:p(?:olice|olicem[ae]n)|t(?:roops|anks))\b"),
+        (r"ab|a+b|ac|ad", r"ab|a+b|a(?:c|d)"),  # a quantified first letter ends the run: order kept
+        (r"(?:a|ab)x", r"(?:a(?:|b))x"),
+        (r"x(?P<n>a|ab)(?:c|cd|e)", r"x(?P<n>a|ab)(?:c(?:|d)|e)"),  # capturing groups untouched
+        (r"(?<!\ba )(?:one|two)", r"(?<!\ba )(?:one|two)"),
+    ],
+)
+def test_factor_first_letters(pattern: str, factored: str) -> None:
+    assert factor_first_letters(pattern) == factored
+
+
+def _plain_lowered(pattern: FoldedPattern) -> re.Pattern[str] | None:
+    """The regex FoldedPattern runs on lowercased text, compiled without factoring."""
+    if pattern.folded is not None:
+        return re.compile(_lower_literals(pattern.pattern))
+    if pattern.superset is None:
+        return None
+    import extraction.typing.patterns as patterns
+
+    original = patterns._factor_letters
+    try:
+        patterns._factor_letters = lambda text: text
+        return superset_regex(pattern.pattern)
+    finally:
+        patterns._factor_letters = original
+
+
+def test_factored_regexes_match_as_the_plain_ones() -> None:
+    # the same matches, groups included, of every pattern's lowercased regex on real prose
+    texts = [t.lower() for t in [*TEXTS, *LONG_TEXTS, *_article_sentences()]]
+    checked = 0
+    for pattern in _folded_patterns():
+        fast, plain = pattern.folded or pattern.superset, _plain_lowered(pattern)
+        if fast is None or plain is None:
+            continue
+        checked += fast.pattern != plain.pattern
+        for text in texts:
+            assert [m.regs for m in fast.finditer(text)] == [m.regs for m in plain.finditer(text)], (
+                pattern.pattern[:60],
+                text,
+            )
+    assert checked > 50
