@@ -124,3 +124,83 @@ def test_ascii_name_matches_the_plain_folding(name: str) -> None:
 def test_acled_names_in_are_the_names_of_keys_in(gazetteer: Gazetteer, alpha2: str) -> None:
     plain = [key for key, _places in gazetteer.acled.keys_in(alpha2)]
     assert gazetteer.acled.names_in(alpha2) == plain
+
+
+def plain_unique_town(entry: Entry, mention) -> bool:
+    """`unique_town` as first written: every candidate's spelling compared, then the population."""
+    from extraction.places import lexicon as lex
+    from extraction.places.spelling import same_spelling
+
+    written = fold_word(mention.text)
+    own = {c.alpha2 for c in mention.candidates if c.kind == "place" and same_spelling(c.name, written)}
+    return entry.population >= 20_000 and own == {entry.alpha2} and written not in lex.COMMON_WORDS
+
+
+# Sentences of our own with names that many countries share, names of one country only,
+# names after cues the gazetteer lacks, nationalities, landmarks and broad levels.
+VARIED = [
+    "Fighting was reported near Victoria and in San Fernando on Friday.",
+    "Residents of Rumbek protested outside the county offices in Rumbek town.",
+    "Herders clashed at Mikinduri and near Bugar, Isiolo county.",
+    "Soldiers raided a camp in Tripoli, while others patrolled Alexandria.",
+    "A bomb exploded at the Kenyatta Hospital in Nairobi.",
+    "Gunmen attacked travellers in the Hararghe zone and in Somali region.",
+    "Police arrested students in Hyderabad, Sindh, and in Hyderabad, Telangana.",
+    "Villagers fled from Santa Cruz to La Paz after the floods.",
+    "Troops shelled Kharkiv and Chuhuiv overnight.",
+    "Militants ambushed a convoy at Dandi village (Garoua, Nord).",
+    "Youths burnt tyres in Zorvantuk, near Garissa.",  # invented names the gazetteer lacks
+    "Clashes erupted in Kelemborra village (Marsabit).",
+    "Unknown gunmen shot a trader in Boni forest.",
+]
+
+
+def _mentions_of(gazetteer: Gazetteer) -> list:
+    return [m for text in VARIED for m in place_mentions(text, gazetteer)]
+
+
+def test_unique_town_matches_the_plain_guard(gazetteer: Gazetteer) -> None:
+    from extraction.places.guards import unique_town
+
+    pairs = [(c, m) for m in _mentions_of(gazetteer) for c in m.candidates]
+    assert len(pairs) > 100
+    assert [unique_town(c, m) for c, m in pairs] == [plain_unique_town(c, m) for c, m in pairs]
+    assert any(unique_town(c, m) for c, m in pairs)  # the inputs reach both answers
+
+
+def plain_unknown_mention(mentions, countries, context, gazetteer):
+    """`_unknown_mention` as first written: the candidates filtered before the cheap word checks."""
+    from extraction.places import lexicon as lex
+    from extraction.places.mentions import _named_after_cue
+    from extraction.places.resolution import _NOT_A_NAME, _coded_unknown, _without_foreign_aliases
+    from extraction.places.surroundings import _is_people_name
+
+    for mention in sorted(mentions, key=lambda m: not _coded_unknown(m)):
+        words = mention.text.lower().split()
+        if (
+            _named_after_cue(mention)
+            and not _without_foreign_aliases(list(mention.candidates), mention, countries, context)
+            and gazetteer.demonym(mention.text) is None
+            and not _is_people_name(mention.text)
+            and words[0] not in _NOT_A_NAME
+            and words[-1] not in lex.LANDMARK_WORDS
+            and mention.level not in lex.BROAD_LEVELS
+        ):
+            return mention
+    return None
+
+
+@pytest.mark.parametrize("context", [PlaceContext(), PlaceContext(countries=("KE",), named=("KE",))])
+@pytest.mark.parametrize("countries", [set(), {"KE"}, {"IN", "PK"}])
+def test_unknown_mention_matches_the_plain_search(
+    gazetteer: Gazetteer, context: PlaceContext, countries: set[str]
+) -> None:
+    from extraction.places.resolution import _unknown_mention
+
+    found = []
+    for text in VARIED:
+        mentions = place_mentions(text, gazetteer)
+        fast = _unknown_mention(mentions, countries, context, gazetteer)
+        assert fast == plain_unknown_mention(mentions, countries, context, gazetteer)
+        found.append(fast)
+    assert any(f is None for f in found) and any(f is not None for f in found)
