@@ -204,3 +204,70 @@ def test_unknown_mention_matches_the_plain_search(
         assert fast == plain_unknown_mention(mentions, countries, context, gazetteer)
         found.append(fast)
     assert any(f is None for f in found) and any(f is not None for f in found)
+
+
+def rows_gazetteer(gazetteer: Gazetteer) -> Gazetteer:
+    """The packaged gazetteer's tables with a copy of its place rows: it cannot use the packaged
+    per-country indexes (they describe the packaged rows), so it computes them from its rows."""
+    return Gazetteer(
+        gazetteer.countries,
+        gazetteer.admin1,
+        gazetteer._named,
+        gazetteer._place_index,
+        list(gazetteer._place_rows),
+        gazetteer.demonyms,
+        gazetteer.acled,
+    )
+
+
+def test_the_packaged_country_index_is_current(gazetteer: Gazetteer) -> None:
+    """scripts/build_country_index.py was rerun after the last change of the place table or of
+    fold_name: every country's names and district seats are what its rows give."""
+    from extraction.places.country_index import (
+        country_names,
+        district_seats,
+        read_country_index,
+        rows_by_country,
+    )
+    from extraction.places.gazetteer import SUBDIVISION_ID_PREFIX
+
+    index = read_country_index()
+    assert index is not None
+    rows = gazetteer._place_rows
+    groups = {code: numbers for code, numbers in rows_by_country(rows).items() if len(code) == 2}
+    for alpha2, numbers in groups.items():
+        assert index.names(alpha2) == sorted(set(country_names(rows, numbers, alpha2, SUBDIVISION_ID_PREFIX)))
+        assert index.seats(alpha2) == district_seats(rows, numbers, alpha2, SUBDIVISION_ID_PREFIX)
+    assert set(index.countries()) <= set(groups)
+
+
+@pytest.mark.parametrize(
+    ("name", "alpha2", "admin1_key"),
+    [
+        ("Dehadrun", "IN", None),
+        ("Chauddagram", "BD", None),
+        ("Kismayu", "SO", None),
+        ("Garisa", "KE", None),
+        ("Mandhera", "KE", "KE.35"),
+        ("Springfeld", "US", None),
+        ("Maiduguri", "NG", None),
+        ("Qwertyuiop", "ZZ", None),
+    ],
+)
+def test_near_spelling_with_the_packaged_index_matches_the_rows(
+    gazetteer: Gazetteer, name: str, alpha2: str, admin1_key: str | None
+) -> None:
+    computed = rows_gazetteer(gazetteer)
+    fast = gazetteer.near_spelling(name, alpha2, admin1_key)
+    assert fast == computed.near_spelling(name, alpha2, admin1_key)
+    assert gazetteer._spelling_keys(alpha2) == computed._spelling_keys(alpha2)
+
+
+@pytest.mark.parametrize(
+    ("name", "alpha2"),
+    [("Tirap", "IN"), ("Kilifi", "KE"), ("Cook", "US"), ("Gujba", "NG"), ("Nowhere", "KE"), ("Tirap", "ZZ")],
+)
+def test_district_seat_with_the_packaged_index_matches_the_rows(
+    gazetteer: Gazetteer, name: str, alpha2: str
+) -> None:
+    assert gazetteer.district_seat(name, alpha2) == rows_gazetteer(gazetteer).district_seat(name, alpha2)
