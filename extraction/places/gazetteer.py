@@ -265,7 +265,11 @@ class Gazetteer:
         best: tuple[float, int, int] | None = None
         found: Entry | None = None
         matcher = SequenceMatcher(None, "", written)  # `written` is analysed once, not per name
+        others = str.maketrans("", "", "".join(set(written)))  # deletes the letters of `written`
         for spelled, number in self._similar_lengths(alpha2, written):
+            shared = len(spelled) - len(spelled.translate(others))  # >= quick_ratio's matches
+            if 2.0 * shared / (len(spelled) + len(written)) < _NEAR_RATIO:
+                continue  # in C, and no quick_ratio can pass it: most names end here
             matcher.set_seq1(spelled)
             if matcher.real_quick_ratio() < _NEAR_RATIO or matcher.quick_ratio() < _NEAR_RATIO:
                 continue
@@ -331,10 +335,8 @@ class Gazetteer:
         return None
 
     def _country_rows(self, alpha2: str) -> Iterable[int]:
-        """Numbers of the place rows whose admin1 key starts with `alpha2`, in file order.
-
-        Grouped in one pass the first time any country is asked about (scanning all 235k rows per
-        country cost seconds per process); an alpha2 not of two letters keeps the plain scan."""
+        """Numbers of the place rows whose admin1 key starts with `alpha2`, in file order: grouped
+        the first time any country is asked about; an alpha2 not of two letters scans them all."""
         if len(alpha2) != 2:
             return range(len(self._place_rows))
         if self._rows_by_country is None:

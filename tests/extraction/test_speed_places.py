@@ -271,3 +271,26 @@ def test_district_seat_with_the_packaged_index_matches_the_rows(
     gazetteer: Gazetteer, name: str, alpha2: str
 ) -> None:
     assert gazetteer.district_seat(name, alpha2) == rows_gazetteer(gazetteer).district_seat(name, alpha2)
+
+
+def _misspellings(gazetteer: Gazetteer, alpha2: str, count: int) -> list[str]:
+    """Names of the country's index bent three ways (a letter dropped, one doubled, two swapped):
+    near spellings of known places, to compare the letter bound with the plain search on."""
+    gazetteer._country_spellings(alpha2)
+    keys = [k for k in gazetteer._spelling_keys(alpha2) if len(k) >= 7][:: 97][:count]
+    bent = []
+    for n, key in enumerate(keys):
+        i = 2 + n % 3
+        dropped, doubled = key[:i] + key[i + 1 :], key[:i] + key[i] + key[i:]
+        swapped = key[:i] + key[i + 1] + key[i] + key[i + 2 :]
+        bent.append((dropped, doubled, swapped)[n % 3])
+    return bent
+
+
+@pytest.mark.parametrize("alpha2", ["KE", "IN", "NG", "UA", "PK"])
+def test_near_spelling_letter_bound_keeps_every_match(gazetteer: Gazetteer, alpha2: str) -> None:
+    """The letter bound before quick_ratio drops only names quick_ratio would drop too."""
+    names = _misspellings(gazetteer, alpha2, 12)
+    fast = [gazetteer.near_spelling(name, alpha2) for name in names]
+    assert fast == [plain_near_spelling(gazetteer, name, alpha2, None) for name in names]
+    assert sum(entry is not None for entry in fast) >= len(names) // 2  # most bent names are found
