@@ -4,6 +4,7 @@ remembered text locations."""
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from difflib import SequenceMatcher
 
@@ -294,3 +295,35 @@ def test_near_spelling_letter_bound_keeps_every_match(gazetteer: Gazetteer, alph
     fast = [gazetteer.near_spelling(name, alpha2) for name in names]
     assert fast == [plain_near_spelling(gazetteer, name, alpha2, None) for name in names]
     assert sum(entry is not None for entry in fast) >= len(names) // 2  # most bent names are found
+
+
+JOIN_GAP = re.compile(r"[ \-‐–]")  # the regex `_joined` used to run on every gap
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rio de Janeiro and Mazar-i-Sharif",
+        "Dhaka - Uttara, Bar‐Sanguun; Kharkiv–Chuhuiv",
+        "Cox's Bazar  Nairobi\tKisumu,Mombasa",
+        "the  Northern Region (Tamale)",
+        "",
+    ]
+    + VARIED,
+)
+def test_joined_is_the_join_gap_regex(text: str) -> None:
+    from extraction.places.mentions import _joined
+    from extraction.places.tokens import _tokenize
+
+    tokens = _tokenize(text)
+    pairs = [(a, b) for a in tokens for b in tokens if a.start < b.start]
+    plain = [JOIN_GAP.fullmatch(text, a.tail, b.start) is not None for a, b in pairs]
+    assert [_joined(text, a, b) for a, b in pairs] == plain
+
+
+def test_is_country_is_any_country_candidate(gazetteer: Gazetteer) -> None:
+    extra = place_mentions("Troops from Kenya and Mexico entered Somalia.", gazetteer)
+    mentions = _mentions_of(gazetteer) + extra
+    found = [m.is_country for m in mentions]
+    assert found == [any(c.kind == "country" for c in m.candidates) for m in mentions]
+    assert any(found) and not all(found)
