@@ -327,3 +327,34 @@ def test_is_country_is_any_country_candidate(gazetteer: Gazetteer) -> None:
     found = [m.is_country for m in mentions]
     assert found == [any(c.kind == "country" for c in m.candidates) for m in mentions]
     assert any(found) and not all(found)
+
+
+def plain_place_mentions(text: str, gazetteer: Gazetteer) -> list:
+    """`place_mentions` as first written: the possessive regex runs over every text."""
+    from extraction.places.mentions import find_places
+
+    possessive = re.compile(r"(?<=\w)['\u2019]s\b")
+    stripped = possessive.sub("  ", text)
+    mentions = find_places(stripped, gazetteer)
+    if stripped == text:
+        return mentions
+    inside = [m for m in find_places(text, gazetteer) if possessive.search(m.text)]
+    if not inside:
+        return mentions
+    kept = [m for m in mentions if not any(m.start < n.end and n.start < m.end for n in inside)]
+    return sorted([*kept, *inside], key=lambda m: m.start)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Militants attacked Tajikistan's Danghara District at dawn.",
+        "Refugees in Cox’s Bazar protested near Kutupalong.",
+        "Police raided Cox's Bazar and Russia's Kaluga region.",
+        "The governor's convoy was ambushed near Garissa.",
+        "Youths rioted in 'Kisumu' and in O'Neill.",
+    ]
+    + VARIED,
+)
+def test_place_mentions_match_the_plain_reading(gazetteer: Gazetteer, text: str) -> None:
+    assert place_mentions(text, gazetteer) == plain_place_mentions(text, gazetteer)
