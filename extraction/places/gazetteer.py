@@ -322,7 +322,7 @@ class Gazetteer:
         return spellings
 
     def _geonames_spellings(self, alpha2: str) -> list[str]:
-        """Folded names of a country's GeoNames places: packaged (`spelling_index`) for the
+        """Folded names of a country's GeoNames places: packaged (`country_index`) for the
         packaged place table, else folded from the rows."""
         if (index := self._packaged_index(alpha2)) is not None:
             return index.names(alpha2)
