@@ -1,6 +1,7 @@
 """The place stage's speed-ups give the same answers as the plain computations they replace:
-per-country row groups, near spellings compared only within two letters of length, and
-remembered text locations."""
+per-country row groups, near spellings compared only within two letters of length (and past a
+shared-letter bound), the packaged per-country indexes, remembered text locations, guards that
+run their cheap checks first, and token joins and possessives tested without a regex."""
 
 from __future__ import annotations
 
