@@ -17,7 +17,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import cache
-from itertools import groupby
 from operator import itemgetter
 
 from eventpipe.errors import DataFileError
@@ -25,10 +24,18 @@ from extraction import packaged
 from extraction.places import folding
 from extraction.places.acled import COLUMN as ACLED_COLUMN
 from extraction.places.acled import AcledLayer, entry_maker, merge_candidates
+from extraction.places.country_index import (
+    PackagedCountries,
+    country_names,
+    district_seats,
+    group_spellings,
+    packaged_countries,
+    rows_by_country,
+)
 from extraction.places.extras import EXTRA_PLACES_FILE, EXTRA_PLACES_FIX, extra_place_lines
 from extraction.places.folding import read_variant_index, variant_index, variant_key, variant_names
 from extraction.places.name_index import NameIndex
-from extraction.places.spelling import fold_name, fold_names, fold_word
+from extraction.places.spelling import fold_name, fold_word
 from schemas import codebook
 
 log = logging.getLogger(__name__)
@@ -258,7 +265,11 @@ class Gazetteer:
         best: tuple[float, int, int] | None = None
         found: Entry | None = None
         matcher = SequenceMatcher(None, "", written)  # `written` is analysed once, not per name
+        others = str.maketrans("", "", "".join(set(written)))  # deletes the letters of `written`
         for spelled, number in self._similar_lengths(alpha2, written):
+            shared = len(spelled) - len(spelled.translate(others))  # >= quick_ratio's matches
+            if 2.0 * shared / (len(spelled) + len(written)) < _NEAR_RATIO:
+                continue  # in C, and no quick_ratio can pass it: most names end here
             matcher.set_seq1(spelled)
             if matcher.real_quick_ratio() < _NEAR_RATIO or matcher.quick_ratio() < _NEAR_RATIO:
                 continue
@@ -283,16 +294,12 @@ class Gazetteer:
         district' -> Khonsa) at geo_precision 3. Each country is indexed when first asked."""
         seats = self._seats.get(alpha2)
         if seats is None:
-            seats = self._seats[alpha2] = {}
-            best: dict[str, int] = {}
-            for number in self._country_rows(alpha2):
-                line = self._place_rows[number]
-                ident, _name, admin1_key, admin2, _lat, _lon, population = line.split("\t")
-                if not admin2 or not admin1_key.startswith(alpha2) or ident.startswith(SUBDIVISION_ID_PREFIX):
-                    continue
-                key = fold_name(admin2)
-                if int(population) > best.get(key, -1):
-                    best[key], seats[key] = int(population), number
+            index, rows = self._packaged_index(alpha2), self._place_rows
+            seats = self._seats[alpha2] = (
+                index.seats(alpha2)
+                if index is not None
+                else district_seats(rows, self._country_rows(alpha2), alpha2, SUBDIVISION_ID_PREFIX)
+            )
         number = seats.get(fold_word(name))
         return self._place(number) if number is not None else None
 
@@ -309,37 +316,31 @@ class Gazetteer:
         """(first letter, length) -> (name without spaces, key number) of a country's places."""
         spellings = self._spellings.get(alpha2)
         if spellings is None:
-            rows = (self._place_rows[number].split("\t", 3) for number in self._country_rows(alpha2))
-            names = [
-                f[1] for f in rows if f[2].startswith(alpha2) and not f[0].startswith(SUBDIVISION_ID_PREFIX)
-            ]
-            keys = fold_names(names)
-            keys += self.acled.names_in(alpha2)
-            keys = sorted(set(keys))
-            spellings = {}
-            for number, key in enumerate(keys):
-                if key:
-                    spelled = key.replace(" ", "")
-                    spellings.setdefault((key[0], len(spelled)), []).append((spelled, number))
-            self._spellings[alpha2] = spellings
+            keys = sorted({*self._geonames_spellings(alpha2), *self.acled.names_in(alpha2)})
+            spellings = self._spellings[alpha2] = group_spellings(keys)
             self._spelling_key_lists[alpha2] = keys
         return spellings
 
-    def _country_rows(self, alpha2: str) -> Iterable[int]:
-        """Numbers of the place rows whose admin1 key starts with `alpha2`, in file order.
+    def _geonames_spellings(self, alpha2: str) -> list[str]:
+        """Folded names of a country's GeoNames places: packaged (`country_index`) for the
+        packaged place table, else folded from the rows."""
+        if (index := self._packaged_index(alpha2)) is not None:
+            return index.names(alpha2)
+        return country_names(self._place_rows, self._country_rows(alpha2), alpha2, SUBDIVISION_ID_PREFIX)
 
-        Grouped in one pass the first time any country is asked about (scanning all 235k rows per
-        country cost seconds per process); an alpha2 not of two letters keeps the plain scan."""
+    def _packaged_index(self, alpha2: str) -> PackagedCountries | None:
+        """The packaged per-country indexes, when they are this gazetteer's (its place rows)."""
+        if len(alpha2) == 2 and self._place_rows is _load_packaged()._place_rows:
+            return packaged_countries()
+        return None
+
+    def _country_rows(self, alpha2: str) -> Iterable[int]:
+        """Numbers of the place rows whose admin1 key starts with `alpha2`, in file order: grouped
+        the first time any country is asked about; an alpha2 not of two letters scans them all."""
         if len(alpha2) != 2:
             return range(len(self._place_rows))
-        if self._rows_by_country is None:  # rows come in runs of one country: one extend per run
-            groups: dict[str, list[int]] = {}
-            start = 0  # a generator, not a list: 235k two-letter strings would raise the peak RSS
-            for code, run in groupby(line.split("\t", 3)[2][:2] for line in self._place_rows):
-                end = start + sum(1 for _ in run)
-                groups.setdefault(code, []).extend(range(start, end))
-                start = end
-            self._rows_by_country = groups
+        if self._rows_by_country is None:
+            self._rows_by_country = rows_by_country(self._place_rows)
         return self._rows_by_country.get(alpha2, ())
 
     def _spelling_keys(self, alpha2: str) -> list[str]:

@@ -45,9 +45,18 @@ def unique_town(entry: Entry, mention: PlaceMention) -> bool:
     """A town of 20k or more whose name no place of another country bears ('Rumbek', 'Chuhuiv'),
     and no common word ('the Mine'): likelier than an unknown village of a country the text or its
     source names (the 'Sudan Tribune' reports from South Sudan too)."""
+    if entry.population < _UNIQUE_TOWN:  # cheap first: most candidates abroad are villages
+        return False
     written = _fold_word(mention.text)
-    own = {c.alpha2 for c in mention.candidates if c.kind == "place" and same_spelling(c.name, written)}
-    return entry.population >= _UNIQUE_TOWN and own == {entry.alpha2} and written not in lex.COMMON_WORDS
+    if written in lex.COMMON_WORDS:
+        return False
+    own = False  # a place of that very name in entry's country, and in no other one
+    for c in mention.candidates:
+        if c.kind == "place" and same_spelling(c.name, written):
+            if c.alpha2 != entry.alpha2:
+                return False
+            own = True
+    return own
 
 
 _SHORT_NAME = 3

@@ -70,7 +70,7 @@ NAME_WORD = re.compile(
     r"(?<![^\W\d_])(?:[^\W\d_a-z]|(?:" + "|".join(sorted(CONNECTORS)) + r")\b)"
     r"[^\W\d_]*(?:['’`ʻ][^\W\d_]+)*"
 )
-JOIN_GAP = re.compile(r"[ \-‐–]")
+JOIN_CHARS = " -‐–"  # the one character between two words of a name: a space or a dash
 # 'the Kikuyu ethnic group', 'Turkana herders': a people, not a place.
 GROUP_AFTER = re.compile(
     r"(?:\s+and\s+[A-Z][\w'’-]+)?\s+(?:ethnic|community|communities|clan|clans|tribe|tribes|tribesmen|militia|militias|militiamen|"

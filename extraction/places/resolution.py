@@ -449,15 +449,16 @@ def _unknown_mention(
     abroad under an alias ('in Boni forest'); not a people ('in Kenyan hands'), a level or a
     landmark word ('in the Municipality of X', 'outside the Oqaqeni Clinic')."""
     for mention in sorted(mentions, key=lambda m: not _coded_unknown(m)):  # the analyst's coding first
+        if not _named_after_cue(mention) or mention.level in lex.BROAD_LEVELS:
+            continue
         words = mention.text.lower().split()
         if (
-            _named_after_cue(mention)
-            and not _without_foreign_aliases(list(mention.candidates), mention, countries, context)
+            words[0] not in _NOT_A_NAME
+            and words[-1] not in lex.LANDMARK_WORDS
             and gazetteer.demonym(mention.text) is None
             and not _is_people_name(mention.text)
-            and words[0] not in _NOT_A_NAME
-            and words[-1] not in lex.LANDMARK_WORDS and mention.level not in lex.BROAD_LEVELS
-        ):
+            and not _without_foreign_aliases(list(mention.candidates), mention, countries, context)
+        ):  # the filtering of candidates last: it costs the most
             return mention
     return None
 

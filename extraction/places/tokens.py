@@ -31,7 +31,8 @@ def _tokenize(text: str) -> list[_Token]:
     lower-case words are skipped (adjacency is checked on the text between tokens)."""
     tokens = []
     for match in lex.NAME_WORD.finditer(text):
-        facts = _word_facts(match.group())
+        word = match.group()
+        facts = _FACTS[word] if word in _FACTS else _word_facts(word)  # most words were seen before
         if facts is None:
             continue
         word, cut, key, capital, acronym, lower = facts
