@@ -151,9 +151,8 @@ def _best(
 ) -> Entry | None:
     """Best candidate; under a resolved parent only candidates inside it count (none: unknown).
 
-    A name that is also a country ('Mexico') is its admin1 namesake or the country, never a village,
-    and the country when its child is named as a region of it ('Guerrero state, Mexico'); a parent
-    that contains one of its child's candidates wins ('Texcoco de Mora, Mexico')."""
+    A country's name ('Mexico') is its admin1 namesake or the country (so after 'Guerrero state'),
+    never a village; a parent holding one of its child's candidates wins ('Texcoco de Mora, Mexico')."""
     pool = [c for c in mention.candidates if c.kind != "country"]
     if len(pool) < len(mention.candidates):
         nations = [c for c in mention.candidates if c.kind == "country"]
