@@ -17,6 +17,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import Protocol
 
+from extraction.places.capital import capital_place
 from extraction.places.context import PlaceContext, regions_in_passing
 from extraction.places.gazetteer import Gazetteer
 from extraction.places.institutions import home_countries, institution_countries
@@ -213,7 +214,8 @@ def resolve_place(
         if first is None or place.alpha3 == first.alpha3:
             trail.last_place = place
             return place
-    return country_place(named or list(trail.places.countries) or trail.fallback_countries, gazetteer)
+    country = country_place(named or list(trail.places.countries) or trail.fallback_countries, gazetteer)
+    return capital_place(sentence, country, gazetteer) or country
 
 
 def _other_places(
