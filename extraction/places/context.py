@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 from extraction.places import lexicon as lex
 from extraction.places.gazetteer import Gazetteer
-from extraction.places.institutions import institution_countries
+from extraction.places.institutions import home_countries, institution_countries
 from extraction.places.mentions import (
     _BIG_PLACE,
     PlaceMention,
@@ -186,6 +186,9 @@ def document_context(
     for name in institution_countries(text):  # 'FACA soldiers', 'MONUSCO': like 'Ukrainian forces'
         for alpha2 in {c.alpha2 for c in gazetteer.regions(_fold_word(name)) if c.kind == "country"}:
             countries[alpha2] += _FORCES_WEIGHT
+    for name in home_countries(text):  # 'al Shabaab': a hint of where, weaker than any place
+        for alpha2 in {c.alpha2 for c in gazetteer.regions(_fold_word(name)) if c.kind == "country"}:
+            countries[alpha2] += _HOME_WEIGHT
     for alpha2 in fallback:
         countries[alpha2] += _METADATA_WEIGHT
         named.append(alpha2)
@@ -228,6 +231,9 @@ _METADATA_WEIGHT = 1.5
 # namesake's population ('Tripoli' in Libya is five times Lebanon's).
 _FORCES_WEIGHT = 1.0
 _NEIGHBOUR_WEIGHT = 0.25
+# 'al Shabaab fighters': a multi-country group's home (group_homes.csv) breaks a tie between
+# namesakes of countries nothing else names, and outweighs nothing the text says
+_HOME_WEIGHT = 0.25
 # A name that matches places of one country only by an alternate name: a local village the
 # gazetteer lacks is as likely as that foreign place.
 _ALIAS_WEIGHT = 0.25

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from extraction.places import Gazetteer, last_resort_place
+from extraction.places import Gazetteer, document_context, last_resort_place
 from extraction.places.fallback import home_place
 from extraction.places.institutions import (
     HOMES_FILE,
@@ -47,3 +47,10 @@ def test_the_home_keeps_the_unknown_village_of_a_brief(gazetteer: Gazetteer) -> 
     text = "Boko Haram gunmen burned houses in the village of Zzyqbaro."
     place = last_resort_place(None, text, gazetteer, brief=True)
     assert place is not None and (place.location, place.country) == ("Zzyqbaro", "Nigeria")
+
+
+def test_a_home_is_a_weak_prior_between_namesakes(gazetteer: Gazetteer) -> None:
+    """'al Shabaab' tips a village's namesakes towards Somalia, but a country named outweighs it."""
+    assert document_context("Al Shabaab fighters overran a small base.", gazetteer).countries[:1] == ("SO",)
+    named = document_context("Al Shabaab fighters overran a small base in Kenya.", gazetteer)
+    assert named.countries[0] == "KE" and "SO" not in named.named
