@@ -135,6 +135,28 @@ _CAPITALISED_RE = re.compile(r"\b[A-Z][a-z]+\b")
 _REGION_LETTERS = 5
 
 
+def compound_countries(text: str, gazetteer: Gazetteer) -> list[tuple[str, str]]:
+    """(alpha-2, folded compound) of the hyphenated pairs of places a text names as one road or
+    axis ('the Faridkot-Amritsar highway', 'the Tamale-Bolgatanga station'), which the scan reads as
+    one unknown name or not at all: when the two places share one country only, both lie in it."""
+    found: list[tuple[str, str]] = []
+    for match in _COMPOUND_RE.finditer(text):
+        first, second = (_fold_word(part) for part in match.groups())
+        if first in lex.COMMON_WORDS or second in lex.COMMON_WORDS:
+            continue
+        shared = _place_countries(first, gazetteer) & _place_countries(second, gazetteer)
+        if len(shared) == 1:
+            found.append((shared.pop(), f"{first} {second}"))
+    return found
+
+
+def _place_countries(key: str, gazetteer: Gazetteer) -> set[str]:
+    return {c.alpha2 for c in gazetteer.candidates(key) if c.kind != "country"} if key in gazetteer else set()
+
+
+_COMPOUND_RE = re.compile(r"(?<![\w-])([A-Z][a-z]{3,})-([A-Z][a-z]{3,})(?![\w-])")
+
+
 def document_context(
     text: str,
     gazetteer: Gazetteer,
@@ -169,6 +191,9 @@ def document_context(
             key = keys.pop()
             regions[key] += 1
             region_support.setdefault(key, set()).add(_fold_word(mention.text))
+    for alpha2, name in compound_countries(text, gazetteer):  # 'the Faridkot-Amritsar highway'
+        countries[alpha2] += 1.0
+        support.setdefault(alpha2, set()).add(name)
     forces: list[str] = []
     for word, tail in capitalised_words(text):
         alpha2 = gazetteer.demonyms.get(_fold_word(word))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from extraction.places import countries_named, text_location
+from extraction.places.context import compound_countries
 from extraction.places.gazetteer import Gazetteer
 from extraction.places.resolution import document_context, find_places, resolve_location
 
@@ -347,3 +348,20 @@ def test_a_possessive_inside_a_name_stays_in_the_name(gazetteer: Gazetteer) -> N
     note = "Rival student groups clashed near the beach in Cox's Bazar."
     place = text_location(note, document_context(note, gazetteer), gazetteer)
     assert place is not None and (place.location, place.country) == ("Cox's Bazar", "Bangladesh")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Drivers blocked the Tamale-Bolgatanga road over fuel prices.", [("GH", "tamale bolgatanga")]),
+        ("Farmers blocked the Faridkot-Amritsar highway for hours.", [("IN", "faridkot amritsar")]),
+        ("Shelling was heard along the Kharkiv-Belgorod border.", []),  # two countries: neither
+        ("Al-Shabaab fighters attacked a base.", []),
+    ],
+)
+def test_a_hyphenated_pair_of_places_of_one_country_counts_for_it(
+    gazetteer: Gazetteer, text: str, expected: list
+) -> None:
+    assert compound_countries(text, gazetteer) == expected
+    if expected:
+        assert document_context(text, gazetteer).countries[:1] == (expected[0][0],)
