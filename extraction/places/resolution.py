@@ -50,7 +50,7 @@ from extraction.places.building import (
 )
 from extraction.places.context import PlaceContext, country_from_text, document_context
 from extraction.places.gazetteer import SUBDIVISION_ID_PREFIX, Entry, Gazetteer
-from extraction.places.guards import needs_support, notable_town, supported, unique_town
+from extraction.places.guards import acled_only_abroad, needs_support, notable_town, supported, unique_town
 from extraction.places.mentions import (
     _CITY_WITH_DISTRICTS,
     MAX_WORDS,
@@ -215,14 +215,14 @@ def _without_foreign_aliases(
         own = own or ([] if head else [c for c in pool if c.kind != "place"])
         big = _ALIAS_CITY
         return [c for c in pool if not own and head or c.kind != "place" or c in own or c.population >= big]
-    supported = {c for c in context.placing if (c, written) not in context.echoes}
-    supported = supported if head and context.named else set()
+    placed = {c for c in context.placing if (c, written) not in context.echoes} if head else set()
+    supported, elsewhere = (placed, set()) if context.named else (set(), placed)
 
     def plausible(c: Entry) -> bool:
         if c.kind != "place":
             return True
         abroad = bool(supported) and c.population < _SMALL_ABROAD and c.alpha2 not in supported
-        if abroad and not unique_town(c, mention):
+        if abroad and not unique_town(c, mention) or acled_only_abroad(c, elsewhere):
             return False
         return c.alpha2 in known or c.population >= _ALIAS_CITY or same_spelling(c.name, written)
 

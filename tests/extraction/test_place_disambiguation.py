@@ -365,3 +365,14 @@ def test_a_hyphenated_pair_of_places_of_one_country_counts_for_it(
     assert compound_countries(text, gazetteer) == expected
     if expected:
         assert document_context(text, gazetteer).countries[:1] == (expected[0][0],)
+
+
+def test_a_village_only_acled_knows_abroad_yields_to_the_texts_other_places(gazetteer: Gazetteer) -> None:
+    """Ochude is a Kenyan village in ACLED's table (no population); beside Rutshuru and with no
+    country named it is an unknown village of Congo, not Kenya's (its own name is its only vote)."""
+    text = "Rebels overran Rutshuru at dawn and later looted shops in Ochude."
+    place = resolve_location(find_places(text, gazetteer), document_context(text, gazetteer), gazetteer)
+    assert place is not None and (place.location, place.country) == ("Ochude", "Democratic Republic of Congo")
+    kenyan = "Daily Nation (Kenya): rebels overran Rutshuru and later looted shops in Ochude, Kenya."
+    named = resolve_location(find_places(kenyan, gazetteer), document_context(kenyan, gazetteer), gazetteer)
+    assert named is not None and named.country == "Kenya"
