@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from extraction.places import lexicon as lex
 from extraction.places.context import PlaceContext
 from extraction.places.gazetteer import Admin1, Gazetteer
 from extraction.places.mentions import find_places
@@ -32,10 +33,11 @@ def capital_place(text: str, country: Place | None, gazetteer: Gazetteer) -> Pla
     """The capital city of the country `text` says the event happened in the capital of: the
     country named before 'capital' ("Sudan's capital", 'the Libyan capital'), else `country`
     (a country-level place). None when `text` speaks of no capital or it is unknown."""
-    match = _CAPITAL_RE.search(text)
+    match = _CAPITAL_RE.search(text) or lex.CAPITAL_LANDMARKS.search(text)
     if match is None:
         return None
-    alpha2 = _owner_country(match["owner"], gazetteer) if match["owner"] else _alpha2(country, gazetteer)
+    owner = match.groupdict().get("owner")
+    alpha2 = _owner_country(owner, gazetteer) if owner else _alpha2(country, gazetteer)
     name = capital_name(alpha2, gazetteer) if alpha2 else None
     if alpha2 is None or name is None:
         return None

@@ -32,6 +32,8 @@ def test_the_capital_is_the_admin1_capital_at_the_country_point(
         ("Traders blocked a road in the country's capital.", "Nairobi"),
         ("A guard was stabbed in Sudan's capital overnight.", "Khartoum"),
         ("Two officers were shot south of the Libyan capital.", "Tripoli"),
+        ("Teachers rallied outside the National Assembly over unpaid wages.", "Nairobi"),
+        ("Nurses staged a sit-in at the Ministry of Health.", "Nairobi"),
     ],
 )
 def test_a_capital_named_gives_its_city(gazetteer: Gazetteer, text: str, location: str) -> None:
@@ -46,6 +48,7 @@ def test_a_capital_named_gives_its_city(gazetteer: Gazetteer, text: str, locatio
         "Lawyers rallied against capital punishment.",
         "Farmers gathered outside the provincial capital.",
         "Teachers marched to demand higher pay.",
+        "A Member of Parliament was attacked by youths.",
     ],
 )
 def test_no_national_capital_named(gazetteer: Gazetteer, text: str) -> None:
