@@ -24,6 +24,7 @@ from extraction.places.institutions import home_countries, institution_countries
 from extraction.places.lexicon import BORDER_AFTER, INTERNATIONAL_OUTLETS, SPONSOR_AFTER, VISITOR_AFTER
 from extraction.places.mentions import PlaceMention, find_places
 from extraction.places.resolution import Place, resolve_location, unknown_place_name
+from extraction.places.roads import road_place
 from extraction.places.spelling import fold_word
 
 LOOKBACK_SENTENCES = 3  # how far back in a paragraph a sentence naming no place looks for one
@@ -215,7 +216,8 @@ def resolve_place(
             trail.last_place = place
             return place
     country = country_place(named or list(trail.places.countries) or trail.fallback_countries, gazetteer)
-    return capital_place(sentence, country, gazetteer) or country
+    road = road_place(sentence, trail.places, country, gazetteer)
+    return capital_place(sentence, country, gazetteer) or road or country
 
 
 def _other_places(
