@@ -325,7 +325,8 @@ def _eligible(chain: list[PlaceMention]) -> bool:
     notable = any(c.kind == "admin1" or notable_town(c, head) for c in head.candidates)
     if head.sentence_initial and not notable:
         return False
-    return head.cue is not None or any(c.population >= 100_000 or c.kind == "admin1" for c in head.candidates)
+    named = head.cue is not None or head.level is not None  # 'in Mayo', 'Baramulla district': a place
+    return named or any(c.population >= 100_000 or c.kind == "admin1" for c in head.candidates)
 
 
 def _chain_rank(chain: list[PlaceMention], index: int) -> tuple[int, int, int]:
