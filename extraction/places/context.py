@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 from extraction.places import lexicon as lex
 from extraction.places.gazetteer import Gazetteer
-from extraction.places.institutions import institution_countries
+from extraction.places.institutions import home_countries, institution_countries
 from extraction.places.mentions import (
     _BIG_PLACE,
     PlaceMention,
@@ -135,6 +135,28 @@ _CAPITALISED_RE = re.compile(r"\b[A-Z][a-z]+\b")
 _REGION_LETTERS = 5
 
 
+def compound_countries(text: str, gazetteer: Gazetteer) -> list[tuple[str, str]]:
+    """(alpha-2, folded compound) of the hyphenated pairs of places a text names as one road or
+    axis ('the Faridkot-Amritsar highway', 'the Tamale-Bolgatanga station'), which the scan reads as
+    one unknown name or not at all: when the two places share one country only, both lie in it."""
+    found: list[tuple[str, str]] = []
+    for match in _COMPOUND_RE.finditer(text):
+        first, second = (_fold_word(part) for part in match.groups())
+        if first in lex.COMMON_WORDS or second in lex.COMMON_WORDS:
+            continue
+        shared = _place_countries(first, gazetteer) & _place_countries(second, gazetteer)
+        if len(shared) == 1:
+            found.append((shared.pop(), f"{first} {second}"))
+    return found
+
+
+def _place_countries(key: str, gazetteer: Gazetteer) -> set[str]:
+    return {c.alpha2 for c in gazetteer.candidates(key) if c.kind != "country"} if key in gazetteer else set()
+
+
+_COMPOUND_RE = re.compile(r"(?<![\w-])([A-Z][a-z]{3,})-([A-Z][a-z]{3,})(?![\w-])")
+
+
 def document_context(
     text: str,
     gazetteer: Gazetteer,
@@ -169,6 +191,9 @@ def document_context(
             key = keys.pop()
             regions[key] += 1
             region_support.setdefault(key, set()).add(_fold_word(mention.text))
+    for alpha2, name in compound_countries(text, gazetteer):  # 'the Faridkot-Amritsar highway'
+        countries[alpha2] += 1.0
+        support.setdefault(alpha2, set()).add(name)
     forces: list[str] = []
     for word, tail in capitalised_words(text):
         alpha2 = gazetteer.demonyms.get(_fold_word(word))
@@ -186,6 +211,9 @@ def document_context(
     for name in institution_countries(text):  # 'FACA soldiers', 'MONUSCO': like 'Ukrainian forces'
         for alpha2 in {c.alpha2 for c in gazetteer.regions(_fold_word(name)) if c.kind == "country"}:
             countries[alpha2] += _FORCES_WEIGHT
+    for name in home_countries(text):  # 'al Shabaab': a hint of where, weaker than any place
+        for alpha2 in {c.alpha2 for c in gazetteer.regions(_fold_word(name)) if c.kind == "country"}:
+            countries[alpha2] += _HOME_WEIGHT
     for alpha2 in fallback:
         countries[alpha2] += _METADATA_WEIGHT
         named.append(alpha2)
@@ -228,6 +256,9 @@ _METADATA_WEIGHT = 1.5
 # namesake's population ('Tripoli' in Libya is five times Lebanon's).
 _FORCES_WEIGHT = 1.0
 _NEIGHBOUR_WEIGHT = 0.25
+# 'al Shabaab fighters': a multi-country group's home (group_homes.csv) breaks a tie between
+# namesakes of countries nothing else names, and outweighs nothing the text says
+_HOME_WEIGHT = 0.25
 # A name that matches places of one country only by an alternate name: a local village the
 # gazetteer lacks is as likely as that foreign place.
 _ALIAS_WEIGHT = 0.25

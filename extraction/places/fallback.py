@@ -17,12 +17,14 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import Protocol
 
+from extraction.places.capital import capital_place
 from extraction.places.context import PlaceContext, regions_in_passing
 from extraction.places.gazetteer import Gazetteer
-from extraction.places.institutions import institution_countries
+from extraction.places.institutions import home_countries, institution_countries
 from extraction.places.lexicon import BORDER_AFTER, INTERNATIONAL_OUTLETS, SPONSOR_AFTER, VISITOR_AFTER
 from extraction.places.mentions import PlaceMention, find_places
 from extraction.places.resolution import Place, resolve_location, unknown_place_name
+from extraction.places.roads import road_place
 from extraction.places.spelling import fold_word
 
 LOOKBACK_SENTENCES = 3  # how far back in a paragraph a sentence naming no place looks for one
@@ -214,7 +216,9 @@ def resolve_place(
         if first is None or place.alpha3 == first.alpha3:
             trail.last_place = place
             return place
-    return country_place(named or list(trail.places.countries) or trail.fallback_countries, gazetteer)
+    country = country_place(named or list(trail.places.countries) or trail.fallback_countries, gazetteer)
+    road = road_place(sentence, trail.places, country, gazetteer)
+    return capital_place(sentence, country, gazetteer) or road or country
 
 
 def _other_places(
@@ -341,10 +345,19 @@ def institution_place(text: str, gazetteer: Gazetteer) -> Place | None:
 
 def last_resort_place(place: Place | None, text: str, gazetteer: Gazetteer, brief: bool) -> Place | None:
     """After the text's places, the paragraph's and the actors' countries: the country of the
-    institutions `text` names, the region it names in passing, and in a brief the name of a
-    place the gazetteer lacks."""
+    institutions `text` names, the region it names in passing, the home of the armed groups it
+    names, and in a brief the name of a place the gazetteer lacks."""
     place = place or institution_place(text, gazetteer) or region_place(text, gazetteer)
+    place = place or home_place(text, gazetteer)
     return with_named_place(place, text, gazetteer) if brief else place
+
+
+def home_place(text: str, gazetteer: Gazetteer) -> Place | None:
+    """The country-level place of the one home country of the multi-country armed groups `text`
+    names ('al Shabaab fighters attacked Bulo Marer' -> Somalia): a guess, made only when nothing
+    else in the text or its metadata gives a country. Groups of two homes leave it undecided."""
+    homes = home_countries(text)
+    return country_place(_country_codes(homes[0], gazetteer)[:1], gazetteer) if len(homes) == 1 else None
 
 
 def region_place(text: str, gazetteer: Gazetteer) -> Place | None:

@@ -59,6 +59,14 @@ def unique_town(entry: Entry, mention: PlaceMention) -> bool:
     return own
 
 
+def acled_only_abroad(entry: Entry, elsewhere: set[str]) -> bool:
+    """A village only ACLED's table knows (no population) in a country none of the text's other
+    places lies in ('overran Rutshuru ... looted shops in Ochude' is not Kenya's Ochude): with no
+    country named firmly, an unknown namesake where those places lie is likelier. `elsewhere`: the
+    countries the text's other places support (empty: nothing to go by)."""
+    return bool(elsewhere) and entry.acled and not entry.population and entry.alpha2 not in elsewhere
+
+
 _SHORT_NAME = 3
 _UNIQUE_TOWN = 20_000
 _WELL_USED = 20

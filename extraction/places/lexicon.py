@@ -95,6 +95,10 @@ UNIT_AFTER = re.compile(r"(?:[A-Z][\w'’-]+\s+){1,3}(?i:" + "|".join(map(re.esc
 INTERNATIONAL_OUTLETS = re.compile(
     "|".join(re.escape(name) for name in _WORDS["international_outlets"]), re.IGNORECASE
 )
+# 'outside the National Assembly': an institution of the capital (words.toml [capital_landmarks]).
+CAPITAL_LANDMARKS = re.compile(
+    r"(?<!Member of )(?<!Members of )\b(?:" + "|".join(map(re.escape, _WORDS["capital_landmarks"])) + r")\b"
+)
 TOWN_LEVEL_WORDS = frozenset(_WORDS["town_level_words"])
 LANDMARK_WORDS = frozenset(_WORDS["landmark_words"])
 LANDMARK_AFTER = re.compile(r"\s{1,3}(?:" + "|".join(sorted(LANDMARK_WORDS)) + r")\b", re.IGNORECASE)

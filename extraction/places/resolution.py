@@ -48,9 +48,16 @@ from extraction.places.building import (
     admin1_as_written,
     chain_country,
 )
+from extraction.places.chains import chain_rank, chains_of, eligible, trim, within
 from extraction.places.context import PlaceContext, country_from_text, document_context
 from extraction.places.gazetteer import SUBDIVISION_ID_PREFIX, Entry, Gazetteer
-from extraction.places.guards import needs_support, notable_town, region_named_of, supported, unique_town
+from extraction.places.guards import (
+    acled_only_abroad,
+    needs_support,
+    region_named_of,
+    supported,
+    unique_town,
+)
 from extraction.places.mentions import (
     _CITY_WITH_DISTRICTS,
     MAX_WORDS,
@@ -70,33 +77,6 @@ __all__ = [
 
 # ---------------------------------------------------------------------------------------------
 # Resolution
-
-
-def _chains(mentions: list[PlaceMention]) -> list[list[PlaceMention]]:
-    chains: list[list[PlaceMention]] = []
-    for mention in mentions:
-        if mention.linked and chains or _region_of_previous(chains, mention):
-            chains[-1].append(mention)
-        elif mention.possessed and chains and len(chains[-1]) == 1:
-            # "Tajikistan's Danghara", "Baghlan province's capital city; Pul-i-Khumri": the first is
-            # the parent, and its locative cue ('in Tajikistan's ...') is the head's
-            owner = chains[-1][0]
-            chains[-1] = [replace(mention, cue=mention.cue or owner.cue), owner]
-        else:
-            chains.append([mention])
-    return chains
-
-
-def _region_of_previous(chains: list[list[PlaceMention]], mention: PlaceMention) -> bool:
-    """'Gunmen stormed Kaura Namoda in Zamfara': a region right after 'in' that holds a place of the
-    name before it is that place's parent, which makes the town (not the region) the location."""
-    if not chains or len(chains[-1]) != 1 or mention.cue != "in":
-        return False
-    head = chains[-1][0]
-    if mention.start - head.end > len(" in ") or head.is_country:
-        return False
-    regions = [c for c in mention.candidates if c.kind in ("admin1", "country")]
-    return any(_within(c, r) for c in head.candidates if c.kind == "place" for r in regions)
 
 
 def _score(
@@ -159,7 +139,7 @@ def _best(
         pool = [c for c in pool if c.kind != "place"]
         pool = nations if not pool or region_named_of(child, nations) else pool
     if parent is not None:
-        pool = [c for c in pool if _within(c, parent)]
+        pool = [c for c in pool if within(c, parent)]
     else:
         pool = _without_foreign_aliases(pool, mention, countries, context, role == "head")
     if not pool or (
@@ -171,7 +151,7 @@ def _best(
 
     def rank(entry: Entry) -> float:
         score = _score(entry, mention, role, countries, admin1, context)
-        if child is not None and any(_within(c, entry) for c in child.candidates):
+        if child is not None and any(within(c, entry) for c in child.candidates):
             score += 6
         return score
 
@@ -215,14 +195,14 @@ def _without_foreign_aliases(
         own = own or ([] if head else [c for c in pool if c.kind != "place"])
         big = _ALIAS_CITY
         return [c for c in pool if not own and head or c.kind != "place" or c in own or c.population >= big]
-    supported = {c for c in context.placing if (c, written) not in context.echoes}
-    supported = supported if head and context.named else set()
+    placed = {c for c in context.placing if (c, written) not in context.echoes} if head else set()
+    supported, elsewhere = (placed, set()) if context.named else (set(), placed)
 
     def plausible(c: Entry) -> bool:
         if c.kind != "place":
             return True
         abroad = bool(supported) and c.population < _SMALL_ABROAD and c.alpha2 not in supported
-        if abroad and not unique_town(c, mention):
+        if abroad and not unique_town(c, mention) or acled_only_abroad(c, elsewhere):
             return False
         return c.alpha2 in known or c.population >= _ALIAS_CITY or same_spelling(c.name, written)
 
@@ -232,16 +212,6 @@ def _without_foreign_aliases(
 # Below this a place abroad is a village or town: a namesake in a named country is likelier.
 _SMALL_ABROAD = _CITY_WITH_DISTRICTS
 _ALIAS_CITY = 1_000_000
-
-
-def _within(entry: Entry, parent: Entry) -> bool:
-    if parent.kind == "country":
-        return entry.alpha2 == parent.alpha2
-    if parent.kind == "admin1":
-        return entry.admin1_key == parent.admin1_key
-    return entry.alpha2 == parent.alpha2 and (
-        entry.admin1_key == parent.admin1_key or entry.admin2 == parent.name
-    )
 
 
 def _sentence_priors(mentions: list[PlaceMention]) -> tuple[set[str], set[str]]:
@@ -272,7 +242,7 @@ def _resolve_chain(
             entry = None
         resolved[position] = entry
         if entry is not None and entry.kind != "country":
-            parent = entry if parent is None or _within(entry, parent) else parent
+            parent = entry if parent is None or within(entry, parent) else parent
         elif entry is not None and parent is None:
             parent = entry
     return resolved
@@ -286,7 +256,7 @@ def _not_a_parent(entry: Entry, child: PlaceMention, chain: list[PlaceMention], 
     is an unknown namesake inside the parent ('Samboko village (Mambasa, Nord-Kivu)'); the broadest
     member of a longer chain ('Gaigorou (Dessa, Tillabery)') is a parent whatever precedes it."""
     named = _own_name_candidates(child)
-    if not named or any(_within(c, entry) for c in child.candidates):
+    if not named or any(within(c, entry) for c in child.candidates):
         return False
     if entry.kind == "place":
         broadest = position == len(chain) - 1 and len(chain) >= 3
@@ -316,65 +286,6 @@ def _listed(child: PlaceMention, parent: PlaceMention, region: Entry, named: lis
     return significant and not parent.bracketed and child.level is None
 
 
-def _eligible(chain: list[PlaceMention]) -> bool:
-    head = chain[0]
-    if head.is_country and len(chain) == 1:
-        return False
-    if head.cue in lex.STRONG_CUES or len(chain) > 1:
-        return True
-    notable = any(c.kind == "admin1" or notable_town(c, head) for c in head.candidates)
-    if head.sentence_initial and not notable:
-        return False
-    return head.cue is not None or any(c.population >= 100_000 or c.kind == "admin1" for c in head.candidates)
-
-
-def _chain_rank(chain: list[PlaceMention], index: int) -> tuple[int, int, int]:
-    head = chain[0]
-    coded = any(m.cue in lex.CODED_CUES for m in chain)
-    cue_rank = (
-        0 if coded else 1 if head.cue in lex.STRONG_CUES and not (head.landmark and len(chain) == 1) else 2
-    )
-    # A bracketed or comma chain ('Tafas (Dar'a, Dar'a)') is an analyst's coding and outranks a lone
-    # name; a possessive one ('in China's Xinjiang province') is only prose, ranked like a lone name.
-    coded_chain = len(chain) > 1 and not head.possessed
-    return (cue_rank, 0 if coded_chain else 1, index)
-
-
-def _trim(chain: list[PlaceMention]) -> list[PlaceMention]:
-    """Drop what comes before a 'coded as X' and the areas of a named town ('Science Lab area, Dhaka')."""
-    for position, mention in enumerate(chain):
-        if mention.cue in lex.CODED_CUES:
-            chain = chain[position:]
-            break
-    parts = [
-        position
-        for position, mention in enumerate(chain)
-        if mention.part_of_previous and not _region_only(mention)
-    ]
-    chain = chain[parts[-1] :] if parts else chain
-    while len(chain) > 1 and _is_inside_next(chain[0], chain[1]):
-        chain = chain[1:]
-    return chain
-
-
-def _region_only(mention: PlaceMention) -> bool:
-    return bool(mention.candidates) and all(c.kind != "place" for c in mention.candidates)
-
-
-def _is_inside_next(head: PlaceMention, following: PlaceMention) -> bool:
-    """ACLED codes 'Science Lab area, Dhaka city' to Dhaka (but 'Savar area (Dhaka)' and 'Paracas
-    area, Ica' to Savar and Paracas), 'Barangay Basak, Guihulngan' to Guihulngan and 'Chittagong
-    university, Fatehpur union' to Fatehpur: the head is only a spot inside the next town."""
-    if head.landmark or head.text.split(" ", 1)[0].lower() in lex.SUBTOWN_PREFIXES:
-        return True
-    town_next = (
-        following.level in lex.TOWN_LEVEL_WORDS
-        or following.level in lex.ADMIN_LEVEL_WORDS
-        or " - " in following.text
-    )
-    return head.level in lex.AREA_LEVEL_WORDS and not following.bracketed and town_next
-
-
 def resolve_location(
     mentions: list[PlaceMention], context: PlaceContext | None = None, gazetteer: Gazetteer | None = None
 ) -> Place | None:
@@ -390,10 +301,10 @@ def resolve_location(
 
 def _resolve(mentions: list[PlaceMention], context: PlaceContext, gazetteer: Gazetteer) -> Place | None:
     countries, admin1 = _sentence_priors(mentions)
-    chains = [c for c in _chains(mentions) if _eligible(c)]
+    chains = [c for c in chains_of(mentions) if eligible(c)]
     unknown = _unknown_mention(mentions, countries, context, gazetteer)
-    for rank, index in sorted((_chain_rank(c, n), n) for n, c in enumerate(chains)):
-        chain = _trim(chains[index])
+    for rank, index in sorted((chain_rank(c, n), n) for n, c in enumerate(chains)):
+        chain = trim(chains[index])
         resolved = _resolve_chain(chain, countries, admin1, context)
         place = _place_from_chain(chain, resolved, gazetteer)
         if place is not None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from extraction.places import countries_named, text_location
+from extraction.places.context import compound_countries
 from extraction.places.gazetteer import Gazetteer
 from extraction.places.resolution import document_context, find_places, resolve_location
 
@@ -347,3 +348,39 @@ def test_a_possessive_inside_a_name_stays_in_the_name(gazetteer: Gazetteer) -> N
     note = "Rival student groups clashed near the beach in Cox's Bazar."
     place = text_location(note, document_context(note, gazetteer), gazetteer)
     assert place is not None and (place.location, place.country) == ("Cox's Bazar", "Bangladesh")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Drivers blocked the Tamale-Bolgatanga road over fuel prices.", [("GH", "tamale bolgatanga")]),
+        ("Farmers blocked the Faridkot-Amritsar highway for hours.", [("IN", "faridkot amritsar")]),
+        ("Shelling was heard along the Kharkiv-Belgorod border.", []),  # two countries: neither
+        ("Al-Shabaab fighters attacked a base.", []),
+    ],
+)
+def test_a_hyphenated_pair_of_places_of_one_country_counts_for_it(
+    gazetteer: Gazetteer, text: str, expected: list
+) -> None:
+    assert compound_countries(text, gazetteer) == expected
+    if expected:
+        assert document_context(text, gazetteer).countries[:1] == (expected[0][0],)
+
+
+def test_a_village_only_acled_knows_abroad_yields_to_the_texts_other_places(gazetteer: Gazetteer) -> None:
+    """Ochude is a Kenyan village in ACLED's table (no population); beside Rutshuru and with no
+    country named it is an unknown village of Congo, not Kenya's (its own name is its only vote)."""
+    text = "Rebels overran Rutshuru at dawn and later looted shops in Ochude."
+    place = resolve_location(find_places(text, gazetteer), document_context(text, gazetteer), gazetteer)
+    assert place is not None and (place.location, place.country) == ("Ochude", "Democratic Republic of Congo")
+    kenyan = "Daily Nation (Kenya): rebels overran Rutshuru and later looted shops in Ochude, Kenya."
+    named = resolve_location(find_places(kenyan, gazetteer), document_context(kenyan, gazetteer), gazetteer)
+    assert named is not None and named.country == "Kenya"
+
+
+def test_a_known_town_with_its_level_word_is_a_place_without_a_cue(gazetteer: Gazetteer) -> None:
+    """'... North Kashmir's Tangmarg area of Baramulla district': no locative cue reaches Baramulla
+    (a town of 77k), but its level word says it is a place."""
+    text = "A militant was killed in a gunfight, police said, and Baramulla district was sealed off."
+    place = resolve_location(find_places(text, gazetteer), document_context(text, gazetteer), gazetteer)
+    assert place is not None and place.country == "India" and place.admin1 == "Jammu and Kashmir"
