@@ -257,7 +257,8 @@ def _flag_report_dates(mentions: list[DateMention], sentence: str) -> list[DateM
         mention = mentions[index]
         if later_relative and _REPORT_AFTER_RE.match(sentence, mention.end):
             flagged[index] = replace(flagged[index], is_report_date=True)
-        later_relative = later_relative or mention.is_publication_relative
+        # the relative date must be the reported event's, not the report's own ('police said on Monday')
+        later_relative = later_relative or (mention.is_publication_relative and mention.role == "event")
     return flagged
 
 

@@ -95,6 +95,14 @@ def test_report_date_is_flagged_and_relative_date_resolves_against_it() -> None:
     ]
 
 
+def test_a_weekday_the_report_names_for_itself_leaves_the_event_date() -> None:
+    # why: 'late on Sunday, police said on Monday' flagged Sunday as a report date: no event at all
+    sentence = "Gunmen killed five villagers in a raid late on Sunday, police said on Monday."
+    event, report = find_dates(sentence, DateContext(published=date(2023, 5, 10)))
+    assert (event.event_date, event.role, event.is_report_date) == (date(2023, 5, 7), "event", False)
+    assert (report.event_date, report.role) == (date(2023, 5, 8), "report")
+
+
 def test_report_phrase_without_relative_date_keeps_the_date() -> None:
     sentence = "On 9 May 2020, in Niteroi, it was reported through the application that a shoot-out began."
     assert [m.is_report_date for m in find_dates(sentence, NONE)] == [False]
