@@ -108,7 +108,8 @@ _MDY_RE = re.compile(rf"{_MON_AT_START}\s+{_DAY}\b(?!\s*[-–:]\s*\d|,\d)(?:,?\s
 _MONTH_RE = re.compile(rf"{_MON_AT_START}(?:,?\s+{_YEAR})?\b")
 _PUB_RELATIVE_RE = re.compile(
     r"(?i:\b(?P<word>yesterday|today|tonight|last\s+night|this\s+morning|earlier\s+today"
-    r"|(?:last|this|earlier\s+this|late\s+last|early\s+last|the\s+past)\s+(?:week(?:end)?|month))\b)"
+    r"|(?:last|this|earlier\s+this|late\s+last|early\s+last|the\s+past)\s+(?:week(?:end)?|month)"
+    r"|(?:at|over|during)\s+the\s+weekend)\b)"
 )
 _COUNT_RELATIVE_RE = re.compile(
     rf"(?i)(?<![\w-]){_SMALL_NUMBER}\s+(?P<unit>day|week|month)s?\s+"

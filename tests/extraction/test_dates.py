@@ -103,6 +103,15 @@ def test_a_weekday_the_report_names_for_itself_leaves_the_event_date() -> None:
     assert (report.event_date, report.role) == (date(2023, 5, 8), "report")
 
 
+@pytest.mark.parametrize("phrase", ["at the weekend", "over the weekend",
+                                    "during the weekend", "last weekend"])
+def test_the_weekend_before_publication(phrase: str) -> None:
+    # why: ACLED records a known weekend at precision 2; 'at the weekend' had read as no date at all
+    anchor = DateContext(published=date(2023, 5, 10))
+    (mention,) = find_dates(f"Rival gangs clashed in Kibera {phrase}.", anchor)
+    assert (mention.event_date, mention.time_precision) == (date(2023, 5, 6), 2)
+
+
 def test_report_phrase_without_relative_date_keeps_the_date() -> None:
     sentence = "On 9 May 2020, in Niteroi, it was reported through the application that a shoot-out began."
     assert [m.is_report_date for m in find_dates(sentence, NONE)] == [False]
