@@ -44,8 +44,11 @@ def _quarter_of(text: str, owner: PlaceMention, start: int) -> bool:
 
 _QUARTER_OF_GAP = re.compile(r"\s+(?:slum|suburb|estate|township|neighbou?rhood)\s+of\s+", re.IGNORECASE)
 _POSSESSIVE_GAP = re.compile(r"['’]s\s+|\s{3,}")
+# "Baghlan province's capital", "Baghlan's capital" (the engine blanks the "'s"), "Baghlan
+# provincial capital": a bare 'X capital' is no owner's ('the Somali capital Mogadishu': 'Somali'
+# there is the nationality, not Ethiopia's Somali region).
 _CAPITAL_GAP = re.compile(
-    r"\s+(?:(?:province|state|region|district|county|governorate)(?:['’]s|\s{2})\s+)?"
+    r"(?:\s+(?:province|state|region|district|county|governorate))?(?:['’]s\s+|\s{3,}|\s+provincial\s+)"
     r"(?:provincial\s+)?capital(?:\s+city)?\s*[;,:(]?\s*",
     re.IGNORECASE,
 )
@@ -111,8 +114,8 @@ def _people(mention: PlaceMention, gazetteer: Gazetteer, text: str) -> bool:
     residents') makes it a place."""
     if mention.level is not None or mention.is_country or mention.linked:
         return False
-    if gazetteer.demonym(mention.text) is not None:
-        return mention.cue not in lex.STRONG_CUES
+    if gazetteer.demonym(mention.text) is not None:  # 'in the Somali capital': the nationality
+        return mention.cue not in lex.STRONG_CUES or _CAPITAL_AFTER.match(text, mention.end) is not None
     if not _is_people_name(mention.text) or any(c.kind == "admin1" for c in mention.candidates):
         return False  # 'Samburu', 'Turkana' and 'Kisii' are also Kenyan counties
     if lex.PLACE_NOUN_AFTER.match(text, mention.end) or lex.PLACE_NOUN_BEFORE.search(
@@ -124,6 +127,7 @@ def _people(mention: PlaceMention, gazetteer: Gazetteer, text: str) -> bool:
 
 
 _NAME_AFTER = re.compile(r"(?:['’]s)?\s[A-Z][a-z]")
+_CAPITAL_AFTER = re.compile(r"\s+capital\b", re.IGNORECASE)
 
 
 def _is_people_name(name: str) -> bool:

@@ -185,6 +185,14 @@ GOLDEN = [
         "'Mexico' after a town is the state containing it",
     ),
     (
+        "On 2 May 2023, a car bomb exploded in the Somali capital Mogadishu, killing eight people.",
+        "Mogadishu",
+        "Banadir",
+        "Somalia",
+        1,
+        "'the Somali capital' is the nationality, not Ethiopia's Somali region owning Mogadishu",
+    ),
+    (
         "On 2 May 2023, gunmen killed 11 bus passengers in Guerrero state, Mexico.",
         "Acapulco de Juarez",
         "Guerrero",
