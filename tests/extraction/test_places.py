@@ -187,7 +187,7 @@ GOLDEN = [
     (
         "On 2 May 2023, a car bomb exploded in the Somali capital Mogadishu, killing eight people.",
         "Mogadishu",
-        "Banadir",
+        None,
         "Somalia",
         1,
         "'the Somali capital' is the nationality, not Ethiopia's Somali region owning Mogadishu",
