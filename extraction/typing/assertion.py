@@ -143,6 +143,12 @@ _NOMINAL_WORDS = frozenset(_WORDS.words["nominal_words"])
 _DETERMINER_BEFORE = rx(r"(?:\b(?:" + _WORDS.alternation("determiners") + r")|'s|’s)\s+$")
 _SUBJECT_BEFORE = rx(r"\b(?:" + _WORDS.alternation("subjects") + r"|[A-Z][a-z]+s)\s+$")
 _ACRONYM_BEFORE = re.compile(r"\b[A-Z]{2,}\s+$")  # 'MRC attacks civilians': a named group's verb
+# A day's possessive before a trigger ("Sunday's bombing", "Friday night's attack") dates one
+# occurrence; other possessives ('the group's attacks', "ISK's bombing campaign") stay references.
+_DATED_POSSESSIVE = re.compile(
+    r"(?i)\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|tonight)"
+    r"(?:\s+(?:night|morning|evening|afternoon))?['’]s\s+$"
+)
 _VERB_AFTER = re.compile(r"\s+(?:(?:" + _WORDS.alternation("objects") + r")\b|\d|[A-Z])")
 
 
@@ -161,8 +167,9 @@ def _is_nominal(text: str, match: Match) -> bool:
         return bool(_NO_PROTEST_BEFORE.search(text[max(0, match.start() - 30) : match.start()]))
     if word not in _NOMINAL_WORDS:
         return False
-    if _DETERMINER_BEFORE.search(text[max(0, match.start() - 25) : match.start()]):
-        return True
+    before = text[max(0, match.start() - 25) : match.start()]
+    if _DETERMINER_BEFORE.search(before):
+        return _DATED_POSSESSIVE.search(before) is None  # "Sunday's bombing" names one occurrence
     if word in ("attacks", "operations", "raids", "killings", "assaults", "bombings", "strikes", "targets"):
         before = text[max(0, match.start() - 30) : match.start()]
         return not (

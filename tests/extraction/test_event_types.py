@@ -481,6 +481,9 @@ def test_cue_gates_never_hide_a_match() -> None:
         ("Police could arrest the leaders.", set(), {"arrests"}),
         ("The attacks in 2021 were deadly.", set(), {"attack", "assault"}),
         ("Al Shabaab attacks Mandera, killing four quarry workers.", {"attack"}, set()),
+        # a day's possessive dates one occurrence; another possessive stays a reference
+        ("The toll from Sunday's bombing of a market rose to 40.", {"ied"}, set()),
+        ("The group's bombing of markets drew condemnation.", set(), {"ied"}),
     ],
 )
 def test_hedged_and_nominal_triggers_do_not_count(sentence: str, present: set, absent: set) -> None:
