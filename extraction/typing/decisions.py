@@ -262,9 +262,14 @@ _SEIZED = rx(r"\b(?:" + _WORDS.alternation("seized") + r")\b")
 def _property_raid(cues: dict[str, Match], sentence: str) -> bool:
     """A raid that seizes property ('raided the offices ... and seized computers') with nobody
     killed, hurt or beaten: ACLED codes the seizure (Looting/property destruction), not an Attack."""
+    return ("seizure" in cues or _SEIZED.search(sentence) is not None) and _harmless_raid(cues, sentence)
+
+
+def _harmless_raid(cues: dict[str, Match], sentence: str) -> bool:
+    """A raid ('raided', 'stormed') with nobody killed, hurt or beaten: what it did decides the
+    event (the detentions of 'raided the offices and detained six journalists' are Arrests)."""
     return (
         "attack" in cues
-        and ("seizure" in cues or _SEIZED.search(sentence) is not None)
         and cues["attack"].group(0).casefold() in _RAID_WORDS
         and _unhedged(_STRONG_ATTACK, sentence) is None
         and _HARM.search(sentence) is None
@@ -276,7 +281,7 @@ def _civilian_decision(cues: dict[str, Match], sentence: str) -> Decision | None
     if "sexual" in cues:
         return "Sexual violence", "sexual violence", "sexual"
     weak = "attack" in cues and cues["attack"].group(0).casefold() in _WEAK_ATTACK
-    if weak and "arrests" in cues:
+    if "arrests" in cues and (weak or _harmless_raid(cues, sentence)):
         return None  # a raid to arrest people is an Arrests event
     if _property_raid(cues, sentence):
         return None  # a raid that seizes property and hurts no one: Looting/property destruction

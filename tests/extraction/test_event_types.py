@@ -344,6 +344,8 @@ NEWS_STYLE += [
     ("In May 2021 gunmen killed five villagers in Zamfara.", "Attack"),  # 'May' the month is no modal
     ("Al Shabaab fighters attack Fino, Mandera. Four police and one reservist killed.", "Armed clash"),
     ("Israeli forces arrested three Palestinians during a raid in Jenin camp.", "Arrests"),
+    ("Police raided a radio station in Gulu and detained four presenters.", "Arrests"),  # harmless raid
+    ("Soldiers raided a village, beat residents and arrested ten men.", "Attack"),  # the raid hurt people
     (
         "The Taliban took control of Kabul without resistance as government forces withdrew.",
         "Non-violent transfer of territory",
