@@ -379,8 +379,8 @@ def test_a_village_only_acled_knows_abroad_yields_to_the_texts_other_places(gaze
 
 
 def test_a_known_town_with_its_level_word_is_a_place_without_a_cue(gazetteer: Gazetteer) -> None:
-    """'... North Kashmir's Tangmarg area of Baramulla district': no locative cue reaches Baramulla
-    (a town of 77k), but its level word says it is a place."""
+    """A town area named before 'of Baramulla district': no locative cue reaches Baramulla (a town
+    of 77k), but its level word says it is a place."""
     text = "A militant was killed in a gunfight, police said, and Baramulla district was sealed off."
     place = resolve_location(find_places(text, gazetteer), document_context(text, gazetteer), gazetteer)
     assert place is not None and place.country == "India" and place.admin1 == "Jammu and Kashmir"

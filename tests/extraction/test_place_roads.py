@@ -19,7 +19,7 @@ def gazetteer() -> Gazetteer:
     [
         ("Bus owners protested over potholes on the Voi-Taveta road.", "KE", "Voi"),
         ("Rebels ambushed a convoy on the Mbau-Kamango road.", "CD", "Mbau"),
-        ("Farmers blocked the Faridkot-Amritsar National Highway for hours.", "IN", "Faridkot"),
+        ("Tractors stood on the Faridkot-Amritsar highway all day.", "IN", "Faridkot"),
     ],
 )
 def test_the_first_town_of_a_road(gazetteer: Gazetteer, text: str, alpha2: str, location: str) -> None:
