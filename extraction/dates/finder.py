@@ -69,7 +69,7 @@ from extraction.dates.patterns import (
     _RESTATE_GAP_RE,
     _WEEK_OF_RE,
     _WEEKDAY_RE,
-    _WEEKDAYS,
+    WEEKDAYS,
 )
 from extraction.dates.relative import _on_count_relative, _on_narrative, _on_publication_relative, _on_weekday
 
@@ -288,7 +288,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Handler, tuple[str, ...] | None, bool, 
     (_COUNT_RELATIVE_RE, _on_count_relative, _COUNT_TRIGGERS, False, 0),
     (_NARRATIVE_RE, _on_narrative, _NARRATIVE_TRIGGERS, False, 0),
     (_PUB_RELATIVE_RE, _on_publication_relative, _PUB_TRIGGERS, False, 0),
-    (_WEEKDAY_RE, _on_weekday, _WEEKDAYS, False, 0),
+    (_WEEKDAY_RE, _on_weekday, WEEKDAYS, False, 0),
     (_MONTH_RANGE_RE, _on_month_range, ("between", "from"), False, 2),
     (_MONTH_RE, _on_month, None, False, 1),
 )

@@ -45,8 +45,8 @@ _DAY = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
 # whose first item is optional or a \b assertion is tried everywhere: about 5x slower).
 _DAY_AT_START = r"\d(?<!\w\d)(?:(?<=[0-3])\d)?"
 _YEAR = r"(?P<y>(?:19|20)\d\d)"
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_WEEKDAY = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY = r"(?P<wd>" + "|".join(day.capitalize() for day in WEEKDAYS) + ")"
 _APPROX_BEFORE_RE = re.compile(
     r"(?i)\b(?:around|about|on\s+or\s+(?:about|around|before|after)|circa|approximately)\s+(?:the\s+)?$"
 )

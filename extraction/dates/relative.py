@@ -12,7 +12,7 @@ import re
 from datetime import date, timedelta
 
 from extraction.dates.mentions import DateContext, DateMention, _mention
-from extraction.dates.patterns import _LAST_BEFORE_RE, _WEEKDAYS
+from extraction.dates.patterns import _LAST_BEFORE_RE, WEEKDAYS
 from extraction.reading import parse_number
 
 # 'a week after the 2024 Moscow attack': counted from another event, not from the last date.
@@ -128,7 +128,7 @@ def _on_weekday(match: re.Match[str], ctx: DateContext) -> DateMention | None:
     base = _speaker_base(match, ctx, finer_than_month=True)
     if base is None:
         return None
-    target = _WEEKDAYS.index(match["wd"].lower())
+    target = WEEKDAYS.index(match["wd"].lower())
     back = (base.weekday() - target) % 7
     last = _LAST_BEFORE_RE.search(match.string, max(0, match.start() - 15), match.start())
     if last is not None and back == 0:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from extraction.dates import WEEKDAYS
 from extraction.typing.cues import CUES
 from extraction.typing.gates import CUE_GATES
 from extraction.typing.pattern_gates import GATES, StemGate
@@ -146,7 +147,7 @@ _ACRONYM_BEFORE = re.compile(r"\b[A-Z]{2,}\s+$")  # 'MRC attacks civilians': a n
 # A day's possessive before a trigger ("Sunday's bombing", "Friday night's attack") dates one
 # occurrence; other possessives ('the group's attacks', "ISK's bombing campaign") stay references.
 _DATED_POSSESSIVE = re.compile(
-    r"(?i)\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|tonight)"
+    r"(?i)\b(?:" + "|".join((*WEEKDAYS, "yesterday", "today", "tonight")) + ")"
     r"(?:\s+(?:night|morning|evening|afternoon))?['’]s\s+$"
 )
 _VERB_AFTER = re.compile(r"\s+(?:(?:" + _WORDS.alternation("objects") + r")\b|\d|[A-Z])")
