@@ -217,8 +217,8 @@ def resolve_place(
             trail.last_place = place
             return place
     country = country_place(named or list(trail.places.countries) or trail.fallback_countries, gazetteer)
-    road = road_place(sentence, trail.places, country, gazetteer)
-    return capital_place(sentence, country, gazetteer) or road or country
+    capital = capital_place(sentence, country, gazetteer)
+    return capital or road_place(sentence, trail.places, country, gazetteer) or country
 
 
 def _other_places(
