@@ -160,7 +160,7 @@ def prepare_text(raw: str, fmt: str = "txt") -> PreparedText:
 # 'WASHINGTON, March 4 (AP) -- ', 'NEW DELHI - '. Its place is written in capitals. ('PESHAWAR: '
 # is left alone: a heading 'ISKP: ...' has the same shape, and acronyms are matched as written.)
 _DATELINE_RE = re.compile(
-    r"[ \t]*([A-Z][A-Z'’.-]*[A-Z](?:[ -][A-Z][A-Z'’.-]*[A-Z])*)"
+    r"[ \t]*([A-Z][A-Z'’.]*[A-Z](?:[ -][A-Z][A-Z'’.]*[A-Z])*)"  # one parse per run: linear
     r"(?=(?:,[ \t]*[A-Z][\w'’.-]*(?:[ \t][A-Z][\w'’.-]*){0,3})?"
     r"(?:,[ \t]*[A-Z][a-z]{2,8}\.?[ \t]\d{1,2})?[ \t]*(?:\([A-Za-z][\w .&/-]{0,30}\))?"
     r"[ \t]*[-–—]{1,2}[ \t])",

@@ -3,6 +3,7 @@ acronym; the reading stage writes it as a name, keeping the text's length."""
 
 from __future__ import annotations
 
+import time
 from datetime import date
 
 import pytest
@@ -38,3 +39,12 @@ def test_a_dateline_places_the_lead_that_names_no_other_place() -> None:
     (event,) = extract_events(Document(doc_id="d", text=text, published=date(2023, 5, 10)), Resources.load())
     assert (event["country"], event["location"]) == ("Afghanistan", "Kabul")
     assert event["event_date"] == "2023-05-05"
+
+
+def test_a_hostile_run_of_capitals_costs_linear_time() -> None:
+    # why: 'AB-AB-...-AB x' split two ways per hyphen: the first dateline regex backtracked
+    # exponentially (1.4 s at 22 words); 30 words would take minutes, now they take microseconds.
+    line = "-".join(["AB"] * 30) + " x - y"
+    started = time.process_time()
+    assert prepare_text(f"Intro - \n{line}").text.endswith(line)
+    assert time.process_time() - started < 1.0
