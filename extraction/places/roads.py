@@ -12,8 +12,9 @@ from extraction.places.mentions import find_places
 from extraction.places.resolution import Place, resolve_location
 
 _NAME = r"[A-Z][\w'’]+(?: [A-Z][\w'’]+)?"
+# At most five towns to a road: an unbounded chain made a long run of names quadratic to scan.
 _ROAD_RE = re.compile(
-    rf"(?<![\w-])(?P<first>{_NAME})\s?[-–]\s?{_NAME}(?:[-–]{_NAME})*\s+(?:(?:National\s+)?[Hh]ighway|road|"
+    rf"(?<![\w-])(?P<first>{_NAME})\s?[-–]\s?{_NAME}(?:[-–]{_NAME}){{0,3}}\s+(?:(?:National\s+)?[Hh]ighway|road|"
     r"routes?|axis|corridor)\b"
 )
 

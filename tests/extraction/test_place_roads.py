@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from extraction.places import Gazetteer, PlaceContext
@@ -31,3 +33,11 @@ def test_no_road_without_a_country_or_in_another_country(gazetteer: Gazetteer) -
     text = "Bus owners protested over potholes on the Voi-Taveta road."
     assert road_place(text, PlaceContext(), None, gazetteer) is None
     assert road_place(text, PlaceContext(), country_place(["GH"], gazetteer), gazetteer) is None
+
+
+def test_a_long_run_of_hyphenated_names_is_scanned_in_linear_time(gazetteer: Gazetteer) -> None:
+    # why: an unbounded chain of towns made 'Aa Bb-Aa Bb-...' quadratic (45 s for 120 KB)
+    text = "Aa Bb-" * 20_000
+    started = time.process_time()
+    assert road_place(text, PlaceContext(), country_place(["KE"], gazetteer), gazetteer) is None
+    assert time.process_time() - started < 1.0
