@@ -92,8 +92,8 @@ def metadata_countries(title: str | None, source: str | None, gazetteer: Gazette
             name = " ".join(words[i : i + n])
             found.extend(_country_codes(name, gazetteer)[:1])
             regions.extend(_region_country(name, gazetteer))
-    if not found and source:
-        found = [code] if (code := gazetteer.source_country(source)) else []
+    if not found and source:  # an international outlet of a list is no national one ('OCHA; Radio Okapi')
+        found = [code] if (code := gazetteer.source_country(named)) else []
     return list(dict.fromkeys(found or regions))
 
 

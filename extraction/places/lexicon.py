@@ -91,9 +91,9 @@ BROAD_LEVELS = frozenset(_WORDS["broad_levels"])  # 'Hararghe zone' is no event 
 # 'under Derai upazila', 'under Kotwali police station': a name and its unit after 'under'.
 _UNITS = sorted(ADMIN_LEVEL_WORDS | {"police station", "thana"}, key=len, reverse=True)
 UNIT_AFTER = re.compile(r"(?:[A-Z][\w'’-]+\s+){1,3}(?i:" + "|".join(map(re.escape, _UNITS)) + r")\b")
-# Outlets named after a country that report from everywhere: words.toml [international_outlets].
+# Outlets that report from everywhere: words.toml [international_outlets], as whole words.
 INTERNATIONAL_OUTLETS = re.compile(
-    "|".join(re.escape(name) for name in _WORDS["international_outlets"]), re.IGNORECASE
+    r"\b(?:" + "|".join(re.escape(name) for name in _WORDS["international_outlets"]) + r")\b", re.IGNORECASE
 )
 # 'outside the National Assembly': an institution of the capital (words.toml [capital_landmarks]).
 CAPITAL_LANDMARKS = re.compile(

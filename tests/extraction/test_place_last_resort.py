@@ -6,6 +6,7 @@ import pytest
 
 from extraction.places import Gazetteer, last_resort_place, metadata_countries
 from extraction.places.fallback import region_place, with_named_place
+from extraction.places.spelling import fold_word
 
 
 @pytest.fixture(scope="module")
@@ -40,3 +41,18 @@ def test_an_international_outlet_gives_no_country(gazetteer: Gazetteer, source: 
 
 def test_a_national_outlet_still_does(gazetteer: Gazetteer) -> None:
     assert metadata_countries(None, "Daily Nation (Kenya)", gazetteer) == ["KE"]
+
+
+@pytest.mark.parametrize("source", ["OCHA", "UNHCR", "Youtube", "International Crisis Group", "All Africa"])
+def test_the_source_table_gives_no_country_for_an_international_outlet(gazetteer: Gazetteer, source: str) -> None:
+    """ACLED's files cite these mostly for one country each (the source table's view), but they
+    report from everywhere: a note from a region the table never saw must not go there."""
+    table = gazetteer.with_place_table(None, [f"{fold_word(source)}\t{source}\tCentral African Republic\t60"])
+    assert table.source_country(source) == "CF"  # what the table alone says
+    assert metadata_countries(None, source, table) == []
+    assert metadata_countries(None, f"{source}; Radio Okapi", table) == []  # no table entry: nothing
+
+
+def test_a_national_outlet_listed_after_an_international_one_still_counts(gazetteer: Gazetteer) -> None:
+    table = gazetteer.with_place_table(None, ["radio okapi\tRadio Okapi\tDemocratic Republic of Congo\t400"])
+    assert metadata_countries(None, "OCHA; Radio Okapi", table) == ["CD"]
