@@ -44,7 +44,9 @@ def test_a_national_outlet_still_does(gazetteer: Gazetteer) -> None:
 
 
 @pytest.mark.parametrize("source", ["OCHA", "UNHCR", "Youtube", "International Crisis Group", "All Africa"])
-def test_the_source_table_gives_no_country_for_an_international_outlet(gazetteer: Gazetteer, source: str) -> None:
+def test_the_source_table_gives_no_country_for_an_international_outlet(
+    gazetteer: Gazetteer, source: str
+) -> None:
     """ACLED's files cite these mostly for one country each (the source table's view), but they
     report from everywhere: a note from a region the table never saw must not go there."""
     table = gazetteer.with_place_table(None, [f"{fold_word(source)}\t{source}\tCentral African Republic\t60"])
