@@ -83,7 +83,7 @@ class ActorAssignment:
 
 
 def home_country(assigned: ActorAssignment, actors: ActorDictionary, text: str = "") -> str | None:
-    """The one country every named actor of an event, and every ethnic group its `text` names,
+    """The one country every named actor of an event, and every ethnic group and party its `text` names,
     belongs to ('ODM supporters', 'SLDF militia', 'Kikuyu raiders' -> Kenya), or None when none
     has a home or two homes disagree ('Karamojong raiders attacked Turkana herders' may be on
     either side of the border). The last resort for an event's country when its text names no
@@ -94,6 +94,7 @@ def home_country(assigned: ActorAssignment, actors: ActorDictionary, text: str =
     ]
     peoples = (_ETHNIC_SPELLING.get(m[1], m[1]) for m in actors.ethnic_pattern.finditer(text))
     names += [f"{people} Ethnic Militia" for people in peoples]
+    names += _parties(text, actors)  # 'an ANC Youth League chairperson was attacked': a victim's party
     homes = {actors.homes.get(name) or actors.homes.get(_SUFFIX_RE.sub("", name)) for name in names if name}
     homes.discard(None)
     return homes.pop() if len(homes) == 1 else None
@@ -184,16 +185,17 @@ def _default_perpetrator(country: str | None, actors: ActorDictionary) -> tuple[
 
 def _associates(sentence: str, country: str | None, actors: ActorDictionary) -> str | None:
     """Groups a crowd is made of: parties and social groups ('Students (Kenya)')."""
-    folded = sentence.casefold()
-    names = [
-        actors.parties[k].name
-        for k in _candidates(folded, actors.party_index)
-        if actors.parties[k].pattern.search(sentence)
-    ]
+    names = _parties(sentence, actors)
     groups = actors.identity_groups
     if actors.any_identity_group is None or actors.any_identity_group.search(sentence):
         names += [_suffix(label, country) for label, found in groups if found.search(sentence)]
     return "; ".join(dict.fromkeys(names)) or None
+
+
+def _parties(text: str, actors: ActorDictionary) -> list[str]:
+    """The ACLED names of the parties `text` names, in dictionary order."""
+    candidates = _candidates(text.casefold(), actors.party_index)
+    return [actors.parties[k].name for k in candidates if actors.parties[k].pattern.search(text)]
 
 
 def _force_or_police(
