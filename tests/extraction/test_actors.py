@@ -501,7 +501,7 @@ HOME_COUNTRY_NOTES = [
     ("Karamojong raiders attack Turkana herders and steal cattle.", None, "Uganda's and Kenya's peoples"),
     ("Pokot raiders attack herders and steal cattle.", None, "the Pokot live in Kenya and Uganda"),
     ("Villagers lynch suspected thief.", None, "nobody with a home country is named"),
-    ("An ANC Youth League official was stabbed at a branch meeting.", "South Africa", "a victim's party counts"),
+    ("An ANC Youth League official was stabbed at a branch meeting.", "South Africa", "a victim's party"),
     ("Congress workers staged a sit-in against fuel prices.", "India", "the Indian National Congress"),
     ("Nepali Congress cadres protested against the budget.", "Nepal", "not India's Congress"),
     ("PPP workers and MQM activists traded blows at a rally.", "Pakistan", "two parties, one home"),
