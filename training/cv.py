@@ -25,7 +25,7 @@ import numpy as np
 
 from extraction.learned.calibration import Calibration
 from extraction.learned.features import Evidence, FeatureSpec
-from extraction.typing import DATED
+from extraction.typing import DATED, unarmed_crowd_against_state
 from schemas.codebook import SUB_EVENT_PARENT
 from training.calibration import expected_calibration_error, fit_calibration, nested_calibrated
 from training.corpus import TrainRow
@@ -271,8 +271,10 @@ def combine_fold(fold: dict, policy: Policy) -> tuple[list[str | None], list[flo
     """The combined system's sub-event verdicts and confidences on one fold's saved outputs, under
     `policy` (public: the benchmarks replay policies on saved folds without retraining)."""
     combined, confidence = [], []
-    for rules_sub, proba, candidate in zip(fold["rules"], fold["proba"], fold["candidate"], strict=True):
-        sub, conf, _ = decide(rules_sub, proba, fold["classes"], policy)
+    crowds = fold.get("crowd") or [False] * len(fold["rules"])  # saved outputs before 0.3.5 have none
+    rows = zip(fold["rules"], fold["proba"], fold["candidate"], crowds, strict=True)
+    for rules_sub, proba, candidate, crowd in rows:
+        sub, conf, _ = decide(rules_sub, proba, fold["classes"], policy, crowd)
         if rules_sub is None and candidate:
             sub, conf = fallback(proba, fold["classes"], policy, dated=candidate == DATED)
         combined.append(sub)
@@ -286,10 +288,16 @@ def _fold_outputs(prepared: Prepared, result: FoldResult) -> dict:
         "gold": [prepared.rows[i].sub_event_type for i in result.test],
         "rules": [prepared.rules_sub[i] for i in result.test],
         "candidate": prepared.candidates[result.test].tolist(),
+        "crowd": [_unarmed_crowd(prepared, i) for i in result.test],
         "model": [result.classes[j] for j in best],
         "scores": result.scores,
         "classes": result.classes,
     }
+
+
+def _unarmed_crowd(prepared: Prepared, i: int) -> bool:
+    evidence = prepared.evidences[i]
+    return unarmed_crowd_against_state(evidence.inter1, evidence.inter2, prepared.rows[i].text)
 
 
 def _concat(lists) -> list:

@@ -22,6 +22,7 @@ from extraction.typing.learned import (
     learned_typing,
     note_fallback,
     rejected_note,
+    unarmed_crowd_against_state,
 )
 from extraction.typing.pattern_gates import index_gates
 from extraction.typing.patterns import FoldedPattern, Match, rx
@@ -68,4 +69,5 @@ __all__ = [
     "rejected_note",
     "rx",
     "type_phrase",
+    "unarmed_crowd_against_state",
 ]

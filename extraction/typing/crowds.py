@@ -72,6 +72,13 @@ _GATHERING = rx(r"\b(?:" + _WORDS.alternation("gathering") + r")\b")
 _FIREARMS = rx(r"\b(?:" + _WORDS.alternation("firearms") + r")\b")
 
 
+def names_firearms(text: str) -> bool:
+    """Does `text` name guns or shooting (crowd_words.toml [firearms])? Rioters, as a rule, are not
+    armed with guns: a crowd that shoots may be an armed group ('MS-13 members clashed with police
+    ... during the shooting')."""
+    return _FIREARMS.search(text) is not None
+
+
 # 'at least 18-20 assailants assaulted two journalists': a counted group of five or more people
 # beating or hacking, with no firearms, is an unorganised crowd (ACLED: rioters), not an armed group.
 _COUNTED_MOB = rx(

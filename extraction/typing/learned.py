@@ -24,9 +24,10 @@ from typing import Any
 
 from extraction.dates import DateContext, DateMention, could_hold_date, find_dates
 from extraction.learned import Evidence, LearnedModel
-from extraction.learned.policy import decide, fallback
+from extraction.learned.policy import crowd_against_state, decide, fallback
 from extraction.reading import Sentence, iter_sentences
 from extraction.typing.assertion import find_cues, non_event_reason
+from extraction.typing.crowds import names_firearms
 from extraction.typing.event_types import EventTyping
 from schemas.codebook import SUB_EVENT_DISORDER, SUB_EVENT_PARENT
 
@@ -66,7 +67,8 @@ def learned_typing(
         fatal=fatal,
     )
     proba = model.predict_proba(text, evidence)
-    sub, confidence, _ = decide(typing.sub_event_type, proba, model.classes, model.policy)
+    crowd = unarmed_crowd_against_state(assigned.inter1, assigned.inter2, text)
+    sub, confidence, _ = decide(typing.sub_event_type, proba, model.classes, model.policy, crowd)
     top = tuple((name, round(p, 3)) for name, p in model.ranked(proba, TOP_CLASSES))
     calibrated = round(model.calibrate(confidence), 3)
     decided = replace(
@@ -83,6 +85,12 @@ def learned_typing(
         rule=f"{MODEL_RULE} (rules: {typing.rule})",
     )
     return decided, find_actors(decided)
+
+
+def unarmed_crowd_against_state(inter1: int | None, inter2: int | None, text: str) -> bool:
+    """The rules found a crowd facing state forces, and the text names no guns: the model may
+    not make it a battle (extraction.learned.policy). Training replays this on its folds."""
+    return crowd_against_state(inter1, inter2) and not names_firearms(text)
 
 
 def rejected_note(sentences: Sequence[str]) -> bool:

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from training.cv import choose_policy, class_f1, macro_f1
+from extraction.learned.policy import Policy, crowd_against_state, decide
+from training.cv import choose_policy, class_f1, combine_fold, macro_f1
 
 CLASSES = ("Armed clash", "Government regains territory", "Non-violent transfer of territory", "Attack")
 
@@ -53,3 +54,33 @@ def test_class_f1_counts_a_missing_prediction_as_a_miss_and_macro_f1_averages_th
     assert class_f1(predicted, gold, "Armed clash") == 2 / 3  # 1 right, 1 missed
     assert class_f1(predicted, gold, "Looting/property destruction") == 0.0
     assert macro_f1(predicted, gold) == (0.5 + 2 / 3) / 2  # only the gold classes count
+
+
+def test_a_crowd_facing_state_forces_is_never_made_a_battle() -> None:
+    """Codebook: a battle needs two organised armed sides. The model's 'clashed' -> Armed clash
+    must not turn rioters against police into one; it still may where no crowd meets the state."""
+    classes = ("Armed clash", "Mob violence")
+    proba = np.asarray([0.8, 0.2])
+    policy = Policy(min_probability=0.5)
+    crowd = crowd_against_state(5, 1)  # rioters against state forces
+    assert decide("Mob violence", proba, classes, policy, crowd)[:2] == ("Mob violence", 0.2)
+    assert decide("Mob violence", proba, classes, policy, crowd_against_state(5, 4))[0] == "Armed clash"
+    assert decide("Mob violence", proba, classes, policy)[0] == "Armed clash"
+    attack = ("Attack", "Mob violence")
+    assert decide("Mob violence", proba, attack, policy, True)[0] == "Attack"  # only battles are barred
+
+
+def test_the_crowd_limit_is_replayed_on_saved_folds() -> None:
+    fold = _fold([("Attack", "Armed clash", "Attack")])
+    fold["rules"] = ["Mob violence"]  # not in CLASSES: the rules' precision is the confidence
+    assert combine_fold(fold, Policy(min_probability=0.5))[0] == ["Armed clash"]
+    assert combine_fold({**fold, "crowd": [True]}, Policy(min_probability=0.5))[0] == ["Mob violence"]
+
+
+def test_a_news_crowd_clash_with_police_stays_a_riot_with_the_default_model() -> None:
+    from extraction.document import Document
+    from extraction.engine import Resources, extract_events
+
+    text = "Students clashed with police in Nairobi, injuring five."
+    (event,) = extract_events(Document(doc_id="news", text=text), Resources.load())
+    assert (event["event_type"], event["actor1"]) == ("Riots", "Rioters (Kenya)")
