@@ -55,6 +55,30 @@ _AGGREGATE_COUNT = rx(
     r"(?:\w+\s+)?(?:" + _WORDS.alternation("counted_victims") + r")\b"
     r"|\b\d[\d,.]*\s+(?:\w+\s+){0,2}(?:have|had) been (?:" + _WORDS.alternation("counted_loss") + r")\b"
 )
+# A count's number that is a date: a year ('the 2018 protests') or a day ('June 30 nationwide
+# demonstrations', '2 February nationwide demonstrations') counts no events.
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?"
+_YEAR_NUMBER = re.compile(r"(?:19|20)\d\d\b")
+_DAY_OF_MONTH = re.compile(r"\d{1,2}\s+" + _MONTH + r"\s", re.IGNORECASE)
+_MONTH_BEFORE = re.compile(r"\b" + _MONTH + r"\s+$", re.IGNORECASE)
+
+
+def _counts_events(text: str) -> bool:
+    """Does `text` count events (_AGGREGATE_COUNT) with a number that is not a date?"""
+    pos = 0
+    while (found := _AGGREGATE_COUNT.search(text, pos)) is not None:
+        start = end = found.start()
+        while end < len(text) and text[end].isdigit():
+            end += 1
+        day = 0 < end - start <= 2 and (
+            _DAY_OF_MONTH.match(text, start) or _MONTH_BEFORE.search(text[max(0, start - 11) : start])
+        )
+        if not (day or _YEAR_NUMBER.match(text, start)):
+            return True
+        pos = end
+    return False
+
+
 # Industrial and road accidents: nobody caused them (unless the text names a hostile agent).
 _INDUSTRIAL = rx(_NON_EVENT_WORDS["industrial"])
 _HOSTILE = rx(_NON_EVENT_WORDS["hostile"])
@@ -277,7 +301,7 @@ def non_event_reason(sentence: str) -> str | None:
         return "empty"
     if text.endswith("?"):
         return "question"
-    if _AGGREGATE_COUNT.search(text) and _PERIOD.search(text):
+    if _PERIOD.search(text) and _counts_events(text):
         return "aggregate"
     generic = _GENERIC.search(text) or _CATEGORY_LIST.search(text)
     if (generic and not _SPECIFIC_PLACE.match(text, generic.end())) or _HABITUAL.search(text):

@@ -150,6 +150,26 @@ def _mask_separate(text: str) -> str:
     return _SEPARATE.sub(lambda m: " " * len(m.group(0)), text)
 
 
+# 'They also demanded the release of jailed opposition leaders': the detention is what a
+# demand is about, not an arrest this sentence reports.
+_RELEASE_DEMAND = rx(
+    r"\b(?:demand(?:ed|ing|s)?|call(?:ed|ing|s)? for|sought|seeking|urg(?:ed|ing|es))"
+    r" (?:the )?(?:immediate |unconditional )?release of\b[^.;]*"
+)
+
+
+def _drop_demanded_release(cues: dict[str, Match], sentence: str) -> None:
+    """Drop an arrests cue found only inside a demand for someone's release."""
+    if "arrests" in cues and (demand := _RELEASE_DEMAND.search(sentence)):
+        start, end = demand.span()
+        blanked = sentence[:start] + " " * (end - start) + sentence[end:]
+        match = _unhedged(CUES["arrests"], blanked)
+        if match:
+            cues["arrests"] = match
+        else:
+            del cues["arrests"]
+
+
 def _drop_grievance_cues(cues: dict[str, Match], sentence: str) -> None:
     """Keep only the protest and violence cues that lie outside what the protest is about.
 
@@ -219,6 +239,7 @@ def _classify_cached(sentence: str, context: str) -> EventTyping | None:
     cues = find_cues(_mask_separate(sentence))
     if "protest" in cues or "riot" in cues:
         _drop_grievance_cues(cues, sentence)
+    _drop_demanded_release(cues, sentence)
     if context:
         _add_context_cues(cues, context)
     decision = decision or decide(cues, sentence)

@@ -273,6 +273,43 @@ def test_non_event_reason_names_the_rule(sentence: str, reason: str | None) -> N
     assert non_event_reason(sentence) == reason
 
 
+@pytest.mark.parametrize(
+    ("sentence", "reason"),
+    [
+        # a date's day or year before a plural event word counts nothing
+        ("Lawyers marched in Kassala on 28 June 2022 and called for June 30 nationwide "
+         "demonstrations.", None),
+        ("Residents marched in Managua for the mothers of those killed during the 2018 protests.", None),
+        ("Unions called for 2 February nationwide demonstrations.", None),
+        # a real count still is an aggregate, also right after a date
+        ("On 30 June 353 attacks were recorded across the country.", "aggregate"),
+        ("Police recorded 1,200 protests nationwide last year.", "aggregate"),
+        # a fire that ravaged or gutted something, with nobody who set it, is an accident
+        ("A fire gutted the main market in Onitsha overnight.", "accident or disaster"),
+        ("Rioters started a fire that destroyed the market.", None),
+    ],
+)
+def test_a_date_is_no_count_and_a_fire_is_no_attack(sentence: str, reason: str | None) -> None:
+    assert non_event_reason(sentence) == reason
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sub_event_type"),
+    [
+        ("In Madaripur, BNP members brought out a black-flag procession.", "Peaceful protest"),
+        ("Activists brought out a procession in Sylhet against price hikes.", "Peaceful protest"),
+        ("Devotees took out a religious procession in Patna.", None),
+        ("They also demanded the release of jailed opposition leaders held in custody.", "Peaceful protest"),
+        ("Police arrested five activists who demanded the release of prisoners.", "Arrests"),
+        ("Hospital patients blocked (means unspecified) the main road in Kosti.", "Peaceful protest"),
+        ("The regional offices of the party were ravaged by unknown men.", "Looting/property destruction"),
+    ],
+)
+def test_processions_release_demands_and_ravaged_offices(sentence: str, sub_event_type: str | None) -> None:
+    typing = classify_event(sentence)
+    assert (typing.sub_event_type if typing else None) == sub_event_type
+
+
 # Written in wire-news style (not quoted from a source): the held-out set has news snippets, so
 # the rules must read news phrasing as well as ACLED's notes.
 NEWS_STYLE = [
