@@ -151,6 +151,9 @@ ACLED_ADMIN1_SPELLING: dict[tuple[str, str], str] = {
     ("CO", "Bogota D.C."): "Bogota, D.C.",
     ("DO", "Nacional"): "Distrito Nacional",
     ("ET", "Adis Abeba"): "Addis Ababa",
+    ("ET", "Oromiya"): "Oromia",
+    ("ET", "Binshangul Gumuz"): "Benshangul/Gumuz",
+    ("SD", "Gezira"): "Al Jazirah",  # not the official spelling GeoNames and ISO 3166-2 agree on
     ("BG", "Sofia-Capital"): "Sofia City",
     ("AL", "Tirane"): "Tirana",
     ("CY", "Lefkosia"): "Nicosia",
