@@ -43,6 +43,9 @@ class PlaceContext:
     # admin1 keys paired with the one folded name that is their only support ('tripoli' supports
     # Libya's Tripoli region): a city does not vote for itself through its namesake region
     region_echoes: frozenset[tuple[str, str]] = frozenset()
+    # countries the text knows only by armed forces that may act abroad ('an Israeli airstrike hit
+    # a car in Bint Jbeil'): no reason to drop a place elsewhere that matches by an alternate name
+    abroad: frozenset[str] = frozenset()
 
     def supports_region(self, key: str, mention: PlaceMention) -> bool:
         """Whether the document's admin1 priors (top three) hold `key`: by more than the mention's
@@ -208,6 +211,7 @@ def document_context(
             countries[alpha2] += 0.5
             named.append(alpha2)
     named += [alpha2 for alpha2 in forces if alpha2 in support]
+    abroad = frozenset(forces) - set(named) - set(support)
     for name in institution_countries(text):  # 'FACA soldiers', 'MONUSCO': like 'Ukrainian forces'
         for alpha2 in {c.alpha2 for c in gazetteer.regions(_fold_word(name)) if c.kind == "country"}:
             countries[alpha2] += _FORCES_WEIGHT
@@ -228,6 +232,7 @@ def document_context(
         echoes,
         tuple(dict.fromkeys([*named, *support])),
         frozenset((key, next(iter(names))) for key, names in region_support.items() if len(names) == 1),
+        abroad,
     )
 
 

@@ -187,7 +187,9 @@ def _without_foreign_aliases(
     text or its source names its countries outright, a village or small town in a country nobody
     names is dropped too ('near Bugar' in a Kenyan paper is not China's Bugar) when it is the
     event's place (a bracketed parent, '(Menaka, Menaka)', is the note's own coding)."""
-    known = countries | set(context.without_echo_of(mention).countries)
+    # forces that may act abroad are no known country where none of the name's places lies there
+    abroad = context.abroad - {c.alpha2 for c in pool}
+    known = (countries | set(context.without_echo_of(mention).countries)) - abroad
     written = _fold_word(mention.text)
     if not known:  # no country to go by: a place of that very name beats one of another name
         own = [c for c in pool if c.kind == "place" and same_spelling(c.name, written)]

@@ -384,3 +384,34 @@ def test_a_known_town_with_its_level_word_is_a_place_without_a_cue(gazetteer: Ga
     text = "A militant was killed in a gunfight, police said, and Baramulla district was sealed off."
     place = resolve_location(find_places(text, gazetteer), document_context(text, gazetteer), gazetteer)
     assert place is not None and place.country == "India" and place.admin1 == "Jammu and Kashmir"
+
+
+def test_foreign_forces_do_not_drop_the_place_they_strike(gazetteer: Gazetteer) -> None:
+    """'An Israeli airstrike hit a car in Bint Jbeil': GeoNames has the town as 'Bent Jbail'
+    (Lebanon); a nationality known only by its armed forces, which may act abroad, must not
+    discard it as a foreign alias and put the event in Israel."""
+    note = "An Israeli airstrike hit a car in Bint Jbeil, killing two people."
+    context = document_context(note, gazetteer)
+    assert context.abroad == frozenset({"IL"})
+    place = resolve_location(find_places(note, gazetteer), context, gazetteer)
+    assert place is not None and (place.country, place.location) == ("Lebanon", "Bint Jbeil")
+
+
+def test_forces_at_home_still_count_where_the_name_lies_there(gazetteer: Gazetteer) -> None:
+    note = "Ukrainian forces shelled Donetsk overnight."
+    context = document_context(note, gazetteer)
+    place = resolve_location(find_places(note, gazetteer), context, gazetteer)
+    assert place is not None and place.country == "Ukraine"
+
+
+def test_a_national_air_strike_is_that_state_s_forces() -> None:
+    from extraction.document import Document
+    from extraction.engine import Resources, extract_events
+
+    resources = Resources.load()
+    strike = Document(doc_id="a", text="An Israeli airstrike hit a car in Bint Jbeil.")
+    (foreign,) = extract_events(strike, resources)
+    assert str(foreign["actor1"]).startswith("Military Forces of Israel") and foreign["country"] == "Lebanon"
+    text = "On 1 May 2020, French forces hit ISGS fighters close to Menaka with airstrikes."
+    (bare,) = extract_events(Document(doc_id="b", text=text), resources)
+    assert bare["actor2"] == "Islamic State (Greater Sahara)"  # 'airstrikes' alone names no state
