@@ -181,7 +181,7 @@ def _named_mentions(
 def _state_mentions(
     sentence: str, country: str | None, on: date, actors: ActorDictionary
 ) -> list[ActorMention]:
-    found = []
+    found: list[ActorMention] = []
     folded = sentence.casefold()
     for k in _candidates(folded, actors.state_index):
         (force_country, pattern), needles = actors.state_aliases[k], actors.state_needles[k]
@@ -194,8 +194,11 @@ def _state_mentions(
         for m in pattern.finditer(sentence):
             branch = "Police" if _POLICE_ALIAS.search(m.group(0)) else "Military"
             found.append(_state(force_country, branch, country, on, actors, m))
+    named_ends = {mention.end for mention in found}  # 'Saudi-led coalition warplanes': one force
     for branch, pattern in (("Police", _POLICE), ("Military", _MILITARY)):
         for m in pattern.finditer(sentence):
+            if m.start() - 1 in named_ends and sentence[m.start() - 1] == " ":
+                continue
             force_country = _nationality_before(sentence, m.start(), actors) or country
             military_police = sentence[max(0, m.start() - 9) : m.start()].casefold() == "military "
             if force_country:

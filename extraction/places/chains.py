@@ -32,12 +32,15 @@ def chains_of(mentions: list[PlaceMention]) -> list[list[PlaceMention]]:
 
 def _region_of_previous(chains: list[list[PlaceMention]], mention: PlaceMention) -> bool:
     """'Gunmen stormed Kaura Namoda in Zamfara': a region right after 'in' that holds a place of the
-    name before it is that place's parent, which makes the town (not the region) the location."""
+    name before it is that place's parent, which makes the town (not the region) the location; a
+    landmark right before 'in' a place lies in it, whatever its namesakes elsewhere."""
     if not chains or len(chains[-1]) != 1 or mention.cue != "in":
         return False
     head = chains[-1][0]
     if mention.start - head.end > len(" in ") or head.is_country:
         return False
+    if _spot(head) and not _spot(mention):  # 'Tahrir Square in Baghdad': a spot in that town
+        return True
     regions = [c for c in mention.candidates if c.kind in ("admin1", "country")]
     return any(within(c, r) for c in head.candidates if c.kind == "place" for r in regions)
 
@@ -95,6 +98,12 @@ def trim(chain: list[PlaceMention]) -> list[PlaceMention]:
     return chain
 
 
+def _spot(mention: PlaceMention) -> bool:
+    """A landmark: named by its landmark word ('Tahrir Square', 'Makerere University'), even where
+    the ACLED table knows it as a place of its own."""
+    return mention.landmark or mention.text.rsplit(" ", 1)[-1].lower() in lex.LANDMARK_WORDS
+
+
 def _region_only(mention: PlaceMention) -> bool:
     return bool(mention.candidates) and all(c.kind != "place" for c in mention.candidates)
 
@@ -104,6 +113,8 @@ def _is_inside_next(head: PlaceMention, following: PlaceMention) -> bool:
     area, Ica' to Savar and Paracas), 'Barangay Basak, Guihulngan' to Guihulngan and 'Chittagong
     university, Fatehpur union' to Fatehpur: the head is only a spot inside the next town."""
     if head.landmark or head.text.split(" ", 1)[0].lower() in lex.SUBTOWN_PREFIXES:
+        return True
+    if _spot(head) and following.cue == "in" and not following.bracketed:  # 'Tahrir Square in Baghdad'
         return True
     town_next = (
         following.level in lex.TOWN_LEVEL_WORDS

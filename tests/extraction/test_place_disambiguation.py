@@ -415,3 +415,20 @@ def test_a_national_air_strike_is_that_state_s_forces() -> None:
     text = "On 1 May 2020, French forces hit ISGS fighters close to Menaka with airstrikes."
     (bare,) = extract_events(Document(doc_id="b", text=text), resources)
     assert bare["actor2"] == "Islamic State (Greater Sahara)"  # 'airstrikes' alone names no state
+
+
+@pytest.mark.parametrize(
+    ("note", "country", "location"),
+    [
+        ("Protesters gathered in Tahrir Square in Baghdad on Friday.", "Iraq", "Baghdad"),
+        ("Students protested at Makerere University in Kampala.", "Uganda", "Kampala"),
+        ("Protesters gathered in Tahrir Square on Friday.", "Egypt", "Tahrir Square"),  # no town named
+    ],
+)
+def test_a_landmark_in_a_town_lies_in_that_town(
+    gazetteer: Gazetteer, note: str, country: str, location: str
+) -> None:
+    """'Tahrir Square in Baghdad': the square the ACLED table knows in Cairo is not this one; a
+    landmark right before 'in <town>' is a spot in that town, coded to the town."""
+    place = text_location(note, document_context(note, gazetteer), gazetteer)
+    assert place is not None and (place.country, place.location) == (country, location)
