@@ -135,6 +135,40 @@ _INVISIBLE = dict.fromkeys(map(ord, _INVISIBLE_CHARS))
 _INVISIBLE_RE = re.compile(f"[{_INVISIBLE_CHARS}]")
 
 
+# UTF-8 read as cp1252 or latin-1 somewhere upstream ('LabÃ©' for 'Labé', 'â€™' for '’'): a lead
+# character of a two-byte sequence (Latin letters) or of 'â' (general punctuation: dashes, quotes)
+# followed by its continuation characters as cp1252 shows them. Each run is re-decoded on its own,
+# and kept as it is when it is no valid UTF-8 or no such character.
+_CP1252_CONTINUATION = (
+    "\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+    "\u2013\u2014\u2018-\u201a\u201c-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122"
+)
+_MOJIBAKE_RE = re.compile(
+    f"[\u00c2-\u00df][{_CP1252_CONTINUATION}]|\u00e2[{_CP1252_CONTINUATION}]{{2}}"
+)
+
+
+def repair_mojibake(text: str) -> str:
+    """Undo UTF-8 text decoded as cp1252 ('MÃ©naka' -> 'Ménaka'), run by run."""
+    if not _MOJIBAKE_RE.search(text):
+        return text
+    return _MOJIBAKE_RE.sub(_redecoded, text)
+
+
+def _redecoded(match: re.Match[str]) -> str:
+    """The character a run stands for, if it is a Latin letter or sign or a general punctuation
+    mark ('à « ...' in French, with its no-break spaces, is no mojibake of a Samaritan letter)."""
+    run = match.group(0)
+    for encoding in ("cp1252", "latin-1"):
+        try:
+            char = run.encode(encoding).decode("utf-8")
+        except UnicodeError:
+            continue
+        if 0x00A0 <= ord(char) <= 0x024F or 0x2010 <= ord(char) <= 0x2122:
+            return char
+    return run
+
+
 def prepare_text(raw: str, fmt: str = "txt") -> PreparedText:
     """Clean a document of format `fmt` ("txt", "md" or "html") for extraction.
 
@@ -146,6 +180,7 @@ def prepare_text(raw: str, fmt: str = "txt") -> PreparedText:
         warnings.append(f"unknown format {fmt!r}: treated as txt")
     text = _CONTROL_RE.sub(" ", raw.replace("\r\n", "\n").replace("\r", "\n"))
     text = text.translate(_INVISIBLE) if _INVISIBLE_RE.search(text) else text
+    text = repair_mojibake(text)
     if fmt == "html":
         text = html_to_text(text)
     text = strip_markdown(text)

@@ -8,7 +8,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extraction.reading.text import PreparedText, decode_bytes, prepare_text, strip_footnote_markers
+from extraction.reading.text import (
+    PreparedText,
+    decode_bytes,
+    prepare_text,
+    repair_mojibake,
+    strip_footnote_markers,
+)
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "text_prep"
 
@@ -163,3 +169,32 @@ def test_markdown_line_markers_on_one_and_many_lines(raw: str, expected: str, wh
     """Line-start markers are removed whether the text has one line (a note, a snippet: the
     fast path) or many."""
     assert prepare_text(raw, "md").text == expected, why
+
+
+@pytest.mark.parametrize(
+    ("garbled", "clean"),
+    [
+        ("A peaceful march in LabÃ© and MÃ©naka.", "A peaceful march in Labé and Ménaka."),
+        ("The minister said itâ€™s over â€“ for now.", "The minister said it’s over – for now."),
+        ("Ã‰tat de siÃ¨ge", "État de siège"),
+    ],
+)
+def test_utf8_read_as_cp1252_is_repaired(garbled: str, clean: str) -> None:
+    assert repair_mojibake(garbled) == clean
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["São Paulo, Bogotá, naïve café", "il est allé à\u00a0« bonjour »", "© 2020 Ñandú", "Straße, Ærø"],
+)
+def test_real_accents_are_left_alone(text: str) -> None:
+    assert repair_mojibake(text) == text
+
+
+def test_a_garbled_town_is_found_after_repair() -> None:
+    from extraction.document import Document
+    from extraction.engine import Resources, extract_events
+
+    note = "On 3 May 2020, unknown gunmen killed two traders in MÃ©naka."
+    (event,) = extract_events(Document(doc_id="n", text=note), Resources.load())
+    assert (event["country"], event["location"]) == ("Mali", "Menaka")
