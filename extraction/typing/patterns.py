@@ -29,11 +29,24 @@ from extraction.typing.pattern_gates import (
 
 def factor_boundary(pattern: str) -> str:
     """'\\ba|\\bb' -> '\\b(?:a|b)': the same language, but `re` tests the word boundary once per
-    position instead of once per alternative (cue alternations have dozens: a 3-5x speed-up)."""
+    position instead of once per alternative (cue alternations have dozens: a 3-5x speed-up).
+
+    Each run of consecutive alternatives that start with the boundary is factored on its own
+    ('\\ba|\\bb|\\(c\\)|\\bd|\\be' -> '\\b(?:a|b)|\\(c\\)|\\b(?:d|e)'): the alternatives keep their
+    order, so a search tries the same ones in the same order and finds the same match. A run of
+    one is left as it is."""
     parts = top_level_alternatives(pattern)
-    if len(parts) < 2 or not all(part.startswith(r"\b") for part in parts):
+    runs: list[list[str]] = []
+    for part in parts:
+        bounded = part.startswith(r"\b")
+        if bounded and runs and runs[-1][0].startswith(r"\b"):
+            runs[-1].append(part)
+        else:
+            runs.append([part])
+    if len(runs) == len(parts):
         return pattern
-    return r"\b(?:" + "|".join(part[2:] for part in parts) + ")"
+    return "|".join(run[0] if len(run) == 1 else r"\b(?:" + "|".join(p[2:] for p in run) + ")"
+                    for run in runs)
 
 
 _QUANTIFIERS = ("?", "*", "+", "{")

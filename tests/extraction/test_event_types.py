@@ -670,10 +670,24 @@ def test_folded_patterns_match_like_ignorecase_regexes() -> None:
         (r"\bab|cd", r"\bab|cd"),
         (r"\b(?:a|b)|\b[|]x", r"\b(?:(?:a|b)|[|]x)"),
         (r"\bone", r"\bone"),
+        (r"\ba|\bb|\(c\)|\bd|\be", r"\b(?:a|b)|\(c\)|\b(?:d|e)"),  # each run on its own
+        (r"x|\ba|\bb", r"x|\b(?:a|b)"),
+        (r"\ba|y|\bb", r"\ba|y|\bb"),  # runs of one: unchanged
     ],
 )
-def test_factor_boundary_only_rewrites_all_bounded_alternations(pattern: str, factored: str) -> None:
+def test_factor_boundary_factors_each_run_of_bounded_alternatives(pattern: str, factored: str) -> None:
     assert factor_boundary(pattern) == factored
+
+
+def test_factored_runs_find_the_same_matches() -> None:
+    """A run factored apart from an unbounded alternative keeps the order the alternatives are
+    tried in: the same spans, here with a bracket alternative that can start where a run can."""
+    pattern = r"\bin (?:19|20)\d\d\b|\((?:19|20)\d\d\)|\b(?:a|in) total\b|\bsince\b|\(|\bin\b"
+    factored = factor_boundary(pattern)
+    assert factored != pattern
+    for s in [*_all_sentences(), "In total (2021) in 2020 since (in a total) x(in total)"]:
+        expected = [m.span() for m in re.finditer(pattern, s, re.IGNORECASE)]
+        assert [m.span() for m in re.finditer(factored, s, re.IGNORECASE)] == expected, s
 
 
 def test_word_cache_gating_agrees_with_prefix_gating() -> None:
