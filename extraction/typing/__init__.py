@@ -25,7 +25,7 @@ from extraction.typing.learned import (
     unarmed_crowd_against_state,
 )
 from extraction.typing.pattern_gates import index_gates
-from extraction.typing.patterns import FoldedPattern, Match, rx
+from extraction.typing.patterns import FoldedPattern, Match, factor_first_letters, rx
 from extraction.typing.phrases import (
     date_segments,
     date_window,
@@ -53,6 +53,7 @@ __all__ = [
     "date_window",
     "demonstration_followup",
     "escalates",
+    "factor_first_letters",
     "fallback_candidate",
     "fallback_typing",
     "followup_typing",
