@@ -57,6 +57,7 @@ from extraction.fatalities.grammar import (
     _WOUNDED_RE,
 )
 from extraction.reading import parse_number
+from extraction.typing import superset_regex
 
 
 @dataclass(frozen=True)
@@ -328,8 +329,13 @@ def _scan(
     fight, five militants ... were killed' first reads 'a' as the figure (rejected after 'After'),
     then finds 'five'. The scan resumes after the rejected figure, else one character on."""
     pos = start
+    finder = _finder(pattern) if text.isascii() else None
+    lowered = text.lower() if finder is not None else ""
     while pos <= end:
-        match = pattern.search(text, pos, end)
+        if finder is None:
+            match = pattern.search(text, pos, end)
+        else:
+            match = _search(pattern, finder, text, lowered, pos, end)
         if match is None:
             return
         if accept(match):
@@ -436,3 +442,33 @@ def _conjunct_count(words: str) -> int:
         total += (parse_number(match["n"]) or 0) if match["n"] else 1
     return total
 
+
+
+_NAMED_GROUP = re.compile(r"(?<!\\)\(\?P<\w+>")
+
+
+@cache
+def _finder(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """A case-sensitive regex that matches an ASCII text's lowercase wherever the IGNORECASE
+    `pattern` matches the text (extraction.typing.superset_regex; group names dropped), or None.
+    A superset is enough (`_search` confirms each candidate), so a capitalised name may match any letter.
+    `re` runs the long IGNORECASE alternations of this module several times slower."""
+    source = pattern.pattern.removeprefix("(?i)")
+    if not pattern.flags & re.IGNORECASE or "(?P=" in source:
+        return None
+    # a capitalised name ('(?-i:[A-Z]...'): its capital is a lowercase letter in the lowercase
+    return superset_regex(_NAMED_GROUP.sub("(?:", source).replace("(?-i:[A-Z]", "(?:[a-z]"))
+
+
+def _search(
+    pattern: re.Pattern[str], finder: re.Pattern[str], text: str, lowered: str, pos: int, end: int
+) -> re.Match[str] | None:
+    """`pattern.search(text, pos, end)`, tried only where `finder` matches `lowered` (the text's
+    lowercase): it matches wherever `pattern` does, so the first of those where `pattern` matches
+    is where its search would have stopped, and `pattern.match` there gives the same match."""
+    while (candidate := finder.search(lowered, pos, end)) is not None:
+        match = pattern.match(text, candidate.start(), end)
+        if match is not None:
+            return match
+        pos = candidate.start() + 1
+    return None

@@ -25,7 +25,7 @@ from extraction.typing.learned import (
     unarmed_crowd_against_state,
 )
 from extraction.typing.pattern_gates import index_gates
-from extraction.typing.patterns import FoldedPattern, Match, factor_first_letters, rx
+from extraction.typing.patterns import FoldedPattern, Match, factor_first_letters, rx, superset_regex
 from extraction.typing.phrases import (
     date_segments,
     date_window,
@@ -69,6 +69,7 @@ __all__ = [
     "quotes_speaker",
     "rejected_note",
     "rx",
+    "superset_regex",
     "type_phrase",
     "unarmed_crowd_against_state",
 ]

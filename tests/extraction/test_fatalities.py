@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from extraction.fatalities import counting
 from extraction.fatalities.counting import FatalityCount, count_fatalities, events_sharing_fatalities
 from extraction.reading.numbers import parse_number
 
@@ -212,3 +213,33 @@ def test_count_fatalities_never_raises(text: str) -> None:
 ))
 def test_casualty_like_text_never_raises(text: str) -> None:
     assert count_fatalities(text).count >= 0
+
+
+def _sample_sentences() -> list[str]:
+    texts = [row["notes"] for path in sorted(DATA.glob("acled_*_sample.csv"))
+             for row in csv.DictReader(path.open(encoding="utf-8")) if row.get("notes")]
+    return texts[:400] + [
+        "Officer John Kamau and Constable Ochieng were shot dead; the other officer, Sgt Wafula, died later.",
+        "A student, Brian Otieno, was killed and TWO Others Were Injured after police fired at them.",
+    ]
+
+
+def test_lowercase_finder_gives_the_plain_searches_matches() -> None:
+    """The killing patterns are searched through a case-sensitive regex on the lowercase
+    (counting._search): from every start, with or without an end, the same match and groups as
+    the plain IGNORECASE search, including the patterns with a case-sensitive capitalised name."""
+    patterns = [pattern for pattern, _, _ in counting._MENTION_PATTERNS]
+    finders = [counting._finder(pattern) for pattern in patterns]
+    assert all(finder is not None for finder in finders)
+    checked = 0
+    for text in _sample_sentences():
+        lowered = text.lower()
+        for pattern, finder in zip(patterns, finders, strict=True):
+            for pos in range(0, len(text), 23):
+                for end in (len(text), max(pos, len(text) - 30)):
+                    plain = pattern.search(text, pos, end)
+                    fast = counting._search(pattern, finder, text, lowered, pos, end)  # type: ignore[arg-type]
+                    expected = plain and (plain.span(), plain.groupdict())
+                    assert (fast and (fast.span(), fast.groupdict())) == expected, text
+                    checked += plain is not None
+    assert checked > 1000
