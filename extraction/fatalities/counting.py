@@ -451,13 +451,11 @@ _NAMED_GROUP = re.compile(r"(?<!\\)\(\?P<\w+>")
 def _finder(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     """A case-sensitive regex that matches an ASCII text's lowercase wherever the IGNORECASE
     `pattern` matches the text (extraction.typing.superset_regex; group names dropped), or None.
-    A superset is enough (`_search` confirms each candidate), so a capitalised name may match any letter.
     `re` runs the long IGNORECASE alternations of this module several times slower."""
     source = pattern.pattern.removeprefix("(?i)")
     if not pattern.flags & re.IGNORECASE or "(?P=" in source:
         return None
-    # a capitalised name ('(?-i:[A-Z]...'): its capital is a lowercase letter in the lowercase
-    return superset_regex(_NAMED_GROUP.sub("(?:", source).replace("(?-i:[A-Z]", "(?:[a-z]"))
+    return superset_regex(_NAMED_GROUP.sub("(?:", source))
 
 
 def _search(

@@ -154,6 +154,8 @@ _SPAN = re.Match.span
 # escape whose meaning could change under lowercasing.
 _PLAIN_CASED_PART = re.compile(r"(?:[A-Za-z0-9 '|?:()]|\\[-b.'s])*")
 _CASED_PART = re.compile(r"\(\?-i:")
+# '(?-i:[A-Z][\w'-]+)', a capitalised word: on lowercase text its capital is a small letter
+_CAPITALISED_PART = re.compile(r"\(\?-i:\[A-Z\](\[(?:\\w|['’.-])+\][+*]?)\)")
 _LOWER_UNSAFE = re.compile(r"\\[xuUN0-9]")  # escapes that may stand for a capital letter
 # Letters IGNORECASE matches to an ASCII letter that lowercasing does not turn into it ('ſ', the
 # Kelvin sign): a pattern holding one is not gated (other non-ASCII letters never meet ASCII text).
@@ -165,9 +167,11 @@ def superset_regex(pattern: str) -> re.Pattern[str] | None:
     """For a pattern with case-sensitive parts ('(?-i:KDF)': it cannot be folded), its regex
     with lowercased literals and no IGNORECASE: wherever the IGNORECASE pattern matches an ASCII
     text, this one matches the text's lowercase at the same offsets (it also lets 'kdf' through).
-    None when that cannot be vouched for (a class, look-around or escape in a case-sensitive part)."""
+    A capitalised word ('(?-i:[A-Z][\\w'-]+)') becomes any word starting with a letter. None when
+    that cannot be vouched for (another class, a look-around or escape in a case-sensitive part)."""
     if _LOWER_UNSAFE.search(pattern) or any(trap in pattern for trap in _CASE_TRAPS):
         return None
+    pattern = _CAPITALISED_PART.sub(r"(?:[a-z]\1)", pattern)
     for part in _CASED_PART.finditer(pattern):
         close = closing(pattern[part.start() :])
         if close < 0 or not _PLAIN_CASED_PART.fullmatch(pattern, part.end(), part.start() + close):

@@ -94,3 +94,14 @@ def test_gate_keeps_the_case_sensitive_meaning() -> None:
     assert pattern.search("the KDF said") is not None
     assert pattern.search("the kdf said") is None  # the gate passes it, the plain regex decides
     assert re.search(pattern.superset, "the kdf said") is not None
+
+
+def test_capitalised_word_gets_a_gate_that_keeps_its_case() -> None:
+    """'(?-i:[A-Z][\\w'-]+)' (a capitalised name) is gated as any word: the gate lets 'the town'
+    through on the lowercase, the plain regex still wants the capital."""
+    pattern = FoldedPattern(r"\b(?:seized|captured) (?-i:[A-Z][\w'’-]+)")
+    assert pattern.superset is not None
+    assert [m.span() for m in pattern.finditer("Rebels SEIZED Kismayo and captured the town.")] == [(7, 21)]
+    assert pattern.superset.search("captured the town") is not None
+    assert pattern.search("captured the town") is None
+    assert superset_regex(r"\b(?-i:[A-Z][^a-z]+)") is None  # another class after the capital
