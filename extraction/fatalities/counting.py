@@ -302,14 +302,15 @@ def _matches_near(
     The number-first patterns are slow to scan over a whole text; a killing figure always sits
     within a few words of its verb, so scanning short windows keeps the module linear and fast.
     """
+    ascii_lowered = lowered if text.isascii() else None  # once: a long text has many windows
     if len(text) <= _WINDOW_BEFORE + _WINDOW_AFTER:
         if not _trigger_re(triggers).search(lowered):
             return []
-        return list(_scan(pattern, text, 0, len(text), accept))
+        return list(_scan(pattern, text, ascii_lowered, 0, len(text), accept))
     matches: list[re.Match[str]] = []
     last_end = -1
     for start, end in _windows(lowered, triggers):
-        for match in _scan(pattern, text, start, end, accept):
+        for match in _scan(pattern, text, ascii_lowered, start, end, accept):
             if match.start() >= last_end:
                 matches.append(match)
                 last_end = match.end()
@@ -323,16 +324,21 @@ def _trigger_re(triggers: tuple[str, ...]) -> re.Pattern[str]:
 
 
 def _scan(
-    pattern: re.Pattern[str], text: str, start: int, end: int, accept: Callable[[re.Match[str]], bool]
+    pattern: re.Pattern[str],
+    text: str,
+    lowered: str | None,
+    start: int,
+    end: int,
+    accept: Callable[[re.Match[str]], bool],
 ) -> Iterator[re.Match[str]]:
     """Like finditer, but a rejected match does not hide a later one it overlaps: 'After a heavy
     fight, five militants ... were killed' first reads 'a' as the figure (rejected after 'After'),
-    then finds 'five'. The scan resumes after the rejected figure, else one character on."""
+    then finds 'five'. The scan resumes after the rejected figure, else one character on.
+    `lowered` is the lowercase of an ASCII `text` (None for another: it is searched plainly)."""
     pos = start
-    finder = _finder(pattern) if text.isascii() else None
-    lowered = text.lower() if finder is not None else ""
+    finder = _finder(pattern) if lowered is not None else None
     while pos <= end:
-        if finder is None:
+        if finder is None or lowered is None:
             match = pattern.search(text, pos, end)
         else:
             match = _search(pattern, finder, text, lowered, pos, end)
