@@ -1,5 +1,5 @@
 """What later sentences of a report add to a mention already built: each returns a new
-`Mention` (`dataclasses.replace`), never edits one.
+`Mention` (`Mention.replaced`), never edits one.
 
 A brief's toll stated anywhere, a following sentence's 'The attack killed 21 people.', a toll
 split over several places, the copies of a phrase that counts occurrences, and a protest the
@@ -8,8 +8,6 @@ together, so `--explain` always shows the decision the record holds.
 """
 
 from __future__ import annotations
-
-from dataclasses import replace
 
 from extraction.actors import ActorAssignment
 from extraction.fatalities import count_fatalities
@@ -20,13 +18,13 @@ from extraction.typing import EventTyping
 
 def with_explained(mention: Mention, **entries: str) -> Mention:
     """The mention with these `explain` entries replaced (the others kept)."""
-    return replace(mention, explain={**mention.explain, **entries})
+    return mention.replaced(explain={**mention.explain, **entries})
 
 
 def with_fatalities(mention: Mention, count: int, evidence: str) -> Mention:
     """The mention with a new toll, its explanation and a note that states it."""
-    changed = with_explained(replace(mention, fatalities=count), fatalities=evidence)
-    return replace(changed, notes=write_note(changed)) if changed.event_date else changed
+    changed = mention.replaced(fatalities=count, explain={**mention.explain, "fatalities": evidence})
+    return changed.replaced(notes=write_note(changed)) if changed.event_date else changed
 
 
 def count_whole_brief(event: Mention, text: str) -> Mention:
@@ -62,7 +60,7 @@ def split_fatalities(mentions: list[Mention]) -> list[Mention]:
     share, remainder = divmod(total, len(mentions))
     split = []
     for index, mention in enumerate(mentions):
-        mention = replace(mention, fatalities=share + (remainder if index == 0 else 0))
+        mention = mention.replaced(fatalities=share + (remainder if index == 0 else 0))
         if total:
             note = f"{mention.explain['fatalities']} (split over {len(mentions)} places)"
             mention = with_explained(mention, fatalities=note)
@@ -74,13 +72,13 @@ def another_occurrence(mention: Mention, number: int) -> Mention:
     """A copy of a mention for the number-th occurrence a phrase counts; `occurrence` keeps the
     copies apart when merging."""
     typed = f"{mention.explain['event_type']} (occurrence {number + 1} of those counted)"
-    return with_explained(replace(mention, occurrence=number), event_type=typed)
+    return with_explained(mention.replaced(occurrence=number), event_type=typed)
 
 
 def apply_escalation(event: Mention, typing: EventTyping, assigned: ActorAssignment) -> Mention:
     """The event with the graver typing a following sentence or clause reported, with the actors
     read under that typing, and the explanation of both."""
-    escalated = replace(event, **typing_columns(typing, assigned))
+    escalated = event.replaced(**typing_columns(typing, assigned))
     return with_explained(
         escalated,
         event_type=f"{event.explain['event_type']}; escalated by the next sentence: rule {typing.rule!r}",

@@ -5,7 +5,7 @@ in ACLED's columns (with numeric inter codes and interaction), adds the provenan
 extracted record carries, and words the `explain` entries `eventpipe extract --explain` prints.
 
 A `Mention` is built once (`new_mention`) and never edited: what later sentences add (a toll,
-an escalation, a split over places) makes a new one with `dataclasses.replace`
+an escalation, a split over places) makes a new one with `Mention.replaced` (`dataclasses.replace`)
 (extraction.records.continuation), so a mention and its explanation cannot drift apart. It reads
 like a mapping of ACLED column names (`mention["sub_event_type"]`), which is what the merge, the
 notes and the writers consume; `as_record()` gives the plain dict for JSON.
@@ -76,6 +76,22 @@ class Mention(Mapping[str, object]):
         if not isinstance(self.explain, MappingProxyType):
             object.__setattr__(self, "explain", MappingProxyType(dict(self.explain)))
 
+    def replaced(self, **changes: object) -> Mention:
+        """`dataclasses.replace(self, **changes)` in an eighth of the time (~1 us, not ~8): the
+        fields are copied as they are, without the generated __init__ setting forty frozen
+        fields one by one; `explain` is made read-only as __post_init__ does. The engine makes
+        a new mention this way for every pooled, completed or split one (~10k per MB of notes)."""
+        unknown = changes.keys() - _FIELD_SET
+        if unknown:
+            raise TypeError(f"Mention has no field {sorted(unknown)[0]!r}")
+        new = object.__new__(Mention)
+        values = new.__dict__
+        values.update(self.__dict__)
+        values.update(changes)
+        if "explain" in changes:
+            new.__post_init__()
+        return new
+
     def __getitem__(self, key: str) -> object:
         if key not in _FIELD_NAMES or (key == "occurrence" and self.occurrence is None):
             raise KeyError(key)
@@ -93,6 +109,7 @@ class Mention(Mapping[str, object]):
 
 
 _FIELD_NAMES: tuple[str, ...] = tuple(f.name for f in fields(Mention))
+_FIELD_SET = frozenset(_FIELD_NAMES)
 
 
 def new_mention(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import fields, replace
+from dataclasses import fields
 from operator import attrgetter
 
 from extraction.records.mention import Mention
@@ -47,6 +47,6 @@ class ValuePool:
         if any(explain[key] is not value for key, value in mention.explain.items()):
             shared["explain"] = explain
         if shared or id(mention) in self._handed:
-            return replace(mention, **shared)
+            return mention.replaced(**shared)
         self._handed.add(id(mention))
         return mention

@@ -457,3 +457,17 @@ def test_a_country_after_in_and_a_compass_adjective_outranks_the_attackers_natio
     # why: 'in northeastern Kenya' places the event; 'Somali' only says who the attackers were.
     text = "On 2 May 2020, Somali fighters overran a border post in northeastern Kenya and wounded a guard."
     assert [e["country"] for e in extract(resources, text)] == ["Kenya"]
+
+
+def test_replaced_mention_equals_dataclasses_replace(resources: Resources) -> None:
+    """Mention.replaced (the fast copy the records stage uses) gives what dataclasses.replace
+    gives, read-only explain included, and refuses a field a Mention does not have."""
+    (event,) = extract(resources, "On 5 May 2020, police shot dead two protesters in Kisumu town (Kisumu).")
+    changes = {"fatalities": 7, "explain": {**event.explain, "fatalities": "a test"}, "occurrence": 2}
+    fast, slow = event.replaced(**changes), dataclasses.replace(event, **changes)
+    assert fast == slow and fast.as_record() == slow.as_record()
+    assert fast is not event and event.fatalities == 2 and event.get("occurrence") is None
+    with pytest.raises(TypeError):
+        fast.explain["fatalities"] = "edited"  # type: ignore[index]
+    with pytest.raises(TypeError, match="no field 'fatality'"):
+        event.replaced(fatality=1)
