@@ -453,8 +453,25 @@ def _conjunct_count(words: str) -> int:
 _NAMED_GROUP = re.compile(r"(?<!\\)\(\?P<\w+>")
 
 
-@cache
+_FINDERS: dict[re.Pattern[str], re.Pattern[str] | None] = {}
+_SCANS: dict[re.Pattern[str], int] = {}
+# Scans of a pattern before it gets its finder: building one takes 3-25 ms (a few hundred scans'
+# saving); dense notes scan the busy patterns ~600 times a MB, news articles a few times in all.
+_FINDER_AFTER = 200
+
+
 def _finder(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """The pattern's `_build_finder` once it has been scanned `_FINDER_AFTER` times, else None."""
+    if pattern in _FINDERS:
+        return _FINDERS[pattern]
+    scans = _SCANS[pattern] = _SCANS.get(pattern, 0) + 1
+    if scans < _FINDER_AFTER:
+        return None
+    finder = _FINDERS[pattern] = _build_finder(pattern)
+    return finder
+
+
+def _build_finder(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     """A case-sensitive regex that matches an ASCII text's lowercase wherever the IGNORECASE
     `pattern` matches the text (extraction.typing.superset_regex; group names dropped), or None.
     `re` runs the long IGNORECASE alternations of this module several times slower."""

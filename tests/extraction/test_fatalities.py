@@ -229,7 +229,7 @@ def test_lowercase_finder_gives_the_plain_searches_matches() -> None:
     (counting._search): from every start, with or without an end, the same match and groups as
     the plain IGNORECASE search, including the patterns with a case-sensitive capitalised name."""
     patterns = [pattern for pattern, _, _ in counting._MENTION_PATTERNS]
-    finders = [counting._finder(pattern) for pattern in patterns]
+    finders = [counting._build_finder(pattern) for pattern in patterns]
     assert all(finder is not None for finder in finders)
     checked = 0
     for text in _sample_sentences():
