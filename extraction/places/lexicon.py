@@ -190,7 +190,7 @@ SPONSOR_AFTER = re.compile(
 # 'Ukrainian Forces', 'French Operation Barkhane': armed forces that may act abroad.
 FORCES_AFTER = re.compile(
     r"(?:\s+[A-Z][\w'’-]+){0,2}\s+(?:forces|troops|soldiers|army|military|operation|jets|warplanes|airstrikes?|"
-    r"peacekeepers)\b"
+    r"air strikes?|peacekeepers|artillery|shelling|missiles?|drones?|navy|warships?)\b"
 )
 # 'Meru residents', 'Kisii police': a people's name that is also a town, used as a place.
 PLACE_NOUN_AFTER = re.compile(

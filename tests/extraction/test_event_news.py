@@ -172,6 +172,11 @@ from extraction.typing.event_types import classify_event
             "Abduction/forced disappearance",
             "kidnappers taking people is an abduction even without the verb 'kidnap'",
         ),
+        (
+            "A suicide car bomber struck a military convoy near Kandahar airfield.",
+            "Suicide bomb",
+            "a suicide car (truck, motorcycle) bomber is a suicide bomber",
+        ),
     ],
 )
 def test_news_prose_is_typed_by_general_rules(sentence: str, expected: str, why: str) -> None:

@@ -432,3 +432,21 @@ def test_a_landmark_in_a_town_lies_in_that_town(
     landmark right before 'in <town>' is a spot in that town, coded to the town."""
     place = text_location(note, document_context(note, gazetteer), gazetteer)
     assert place is not None and (place.country, place.location) == (country, location)
+
+
+@pytest.mark.parametrize(
+    ("note", "country", "actor1"),
+    [
+        ("Turkish artillery shelled villages near Tal Tamr.", "Syria", "Military Forces of Turkey"),
+        ("Russian missiles hit an apartment block in Dnipro, killing 12 people.", "Ukraine",
+         "Military Forces of Russia"),
+    ],
+)
+def test_a_nationality_s_weapons_act_abroad(note: str, country: str, actor1: str) -> None:
+    """'Turkish artillery' says whose guns fired, not where: the town shelled places the event,
+    and the guns' state is actor1."""
+    from extraction.document import Document
+    from extraction.engine import Resources, extract_events
+
+    (event,) = extract_events(Document(doc_id="n", text=note), Resources.load())
+    assert event["country"] == country and str(event["actor1"]).startswith(actor1)
