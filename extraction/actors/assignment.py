@@ -198,6 +198,19 @@ def _parties(text: str, actors: ActorDictionary) -> list[str]:
     return [actors.parties[k].name for k in candidates if actors.parties[k].pattern.search(text)]
 
 
+# 'a missile ... was intercepted', 'air defences shot down two drones': nobody named, but only
+# armed forces intercept (a defused bomb, with nobody named, stays the police's).
+_INTERCEPTION = re.compile(r"\b(?:intercept\w*|shot down|air defen[cs]es?|downed)\b", re.IGNORECASE)
+
+
+def _interceptor(
+    sentence: str, sub: str, country: str | None, on: date, actors: ActorDictionary
+) -> tuple[str, int] | None:
+    if sub != "Disrupted weapons use" or not country or not _INTERCEPTION.search(sentence):
+        return None
+    return state_force_name(country, "Military", on, actors), 1
+
+
 def _force_or_police(
     mentions: list[ActorMention], country: str | None, on: date, actors: ActorDictionary
 ) -> tuple[str, int] | None:
@@ -329,7 +342,9 @@ def _armed_roles(
         first = (
             state[0]
             if state
-            else _force_or_police(mentions, country, on, actors) or _default_perpetrator(country, actors)
+            else _interceptor(sentence, sub, country, on, actors)
+            or _force_or_police(mentions, country, on, actors)
+            or _default_perpetrator(country, actors)
         )
         return first, (others[0] if others else None), False
     if sub == "Looting/property destruction":

@@ -41,7 +41,7 @@ _MILITARY = rx(
     r"air force|paratroopers|special forces|commandos?|national guard|government forces|security forces|"
     r"gendarmes?|gendarmerie|forces|servicem[ae]n|border guards?|intelligence (?:agents|officials|services?)|"
     r"regime forces|army personnel|military personnel|government troops|security personnel|warplanes?|"
-    r"fighter jets?|jets|aircraft|helicopters?|gunships?|drones?)\b",
+    r"fighter jets?|jets|aircraft|helicopters?|gunships?|drones?|air defen[cs]es?)\b",
 )
 # 'an Israeli airstrike', 'Turkish artillery': a strike or a weapon is a state's armed forces only
 # when its nationality is written with it (a bare 'airstrikes' names nobody: the event's actors do).

@@ -177,6 +177,11 @@ from extraction.typing.event_types import classify_event
             "Suicide bomb",
             "a suicide car (truck, motorcycle) bomber is a suicide bomber",
         ),
+        (
+            "Air defences shot down two drones over Damascus.",
+            "Disrupted weapons use",
+            "'shot down' a projectile is an interception, not an attack",
+        ),
     ],
 )
 def test_news_prose_is_typed_by_general_rules(sentence: str, expected: str, why: str) -> None:
