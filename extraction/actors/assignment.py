@@ -211,6 +211,17 @@ def _interceptor(
     return state_force_name(country, "Military", on, actors), 1
 
 
+def _intervener(
+    mentions: list[ActorMention], country: str | None, on: date, actors: ActorDictionary
+) -> tuple[str, int] | None:
+    """Who broke up a protest: the state's forces named, else an armed group named ('Taliban
+    fighters beat women protesters'), else the police."""
+    groups = [m for m in mentions if m.kind == "group"]
+    if groups and not any(m.kind == "state" for m in mentions):
+        return groups[0].name, groups[0].inter
+    return _force_or_police(mentions, country, on, actors)
+
+
 def _force_or_police(
     mentions: list[ActorMention], country: str | None, on: date, actors: ActorDictionary
 ) -> tuple[str, int] | None:
@@ -233,7 +244,7 @@ def _crowd_roles(
     if typing.event_type == "Protests":
         crowd = (_suffix("Protesters", country), 6)
         if sub in ("Protest with intervention", "Excessive force against protesters"):
-            return crowd, _force_or_police(mentions, country, on, actors), False
+            return crowd, _intervener(mentions, country, on, actors), False
         return crowd, None, False
     crowd = (_suffix("Rioters", country), 5)
     state = [m for m in mentions if m.kind == "state"]

@@ -641,3 +641,9 @@ def test_an_interception_is_the_armed_forces_work(text: str, actor1: str) -> Non
     (event,) = extract_events(Document(doc_id="news", text=text), Resources.load())
     assert event["sub_event_type"] == "Disrupted weapons use"
     assert str(event["actor1"]).startswith(actor1)
+
+
+def test_an_armed_group_breaking_up_a_protest_is_its_intervener() -> None:
+    text = "On 10 August 2020, Taliban fighters beat women protesters demanding the right to work in Kabul."
+    (event,) = extract_events(Document(doc_id="news", text=text), Resources.load())
+    assert (event["sub_event_type"], event["actor2"]) == ("Protest with intervention", "Taliban")
