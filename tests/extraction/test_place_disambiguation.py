@@ -450,3 +450,19 @@ def test_a_nationality_s_weapons_act_abroad(note: str, country: str, actor1: str
 
     (event,) = extract_events(Document(doc_id="n", text=note), Resources.load())
     assert event["country"] == country and str(event["actor1"]).startswith(actor1)
+
+
+@pytest.mark.parametrize(
+    ("note", "location", "precision"),
+    [
+        ("Militants in Cabo Delgado beheaded five people in a village near Macomia.", "Macomia", 2),
+        ("Gunmen in Zamfara state killed ten villagers in Tsafe.", "Tsafe", 2),  # ACLED codes Tsafe at 2
+    ],
+)
+def test_a_town_in_the_region_named_first_is_the_location(
+    gazetteer: Gazetteer, note: str, location: str, precision: int
+) -> None:
+    """ACLED codes the most specific place: a region named first ('in Cabo Delgado') and a town of
+    that region named after it give the town, not the region's capital at precision 3."""
+    place = text_location(note, document_context(note, gazetteer), gazetteer)
+    assert place is not None and (place.location, place.geo_precision) == (location, precision)
