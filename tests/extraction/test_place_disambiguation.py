@@ -466,3 +466,14 @@ def test_a_town_in_the_region_named_first_is_the_location(
     that region named after it give the town, not the region's capital at precision 3."""
     place = text_location(note, document_context(note, gazetteer), gazetteer)
     assert place is not None and (place.location, place.geo_precision) == (location, precision)
+
+
+def test_a_nationality_s_crowd_places_its_protest_at_home(gazetteer: Gazetteer) -> None:
+    """'Lebanese protesters ... in Tripoli' is Lebanon's Tripoli: a crowd demonstrates at home,
+    which outweighs the larger Libyan namesake; without the nationality the capital wins."""
+    lebanese = "Lebanese protesters set tyres alight to block main roads in Tripoli."
+    place = text_location(lebanese, document_context(lebanese, gazetteer), gazetteer)
+    assert place is not None and place.country == "Lebanon"
+    bare = "Protesters set tyres alight to block main roads in Tripoli."
+    place = text_location(bare, document_context(bare, gazetteer), gazetteer)
+    assert place is not None and place.country == "Libya"
