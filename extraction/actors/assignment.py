@@ -198,6 +198,30 @@ def _parties(text: str, actors: ActorDictionary) -> list[str]:
     return [actors.parties[k].name for k in candidates if actors.parties[k].pattern.search(text)]
 
 
+# 'a missile ... was intercepted', 'air defences shot down two drones': nobody named, but only
+# armed forces intercept (a defused bomb, with nobody named, stays the police's).
+_INTERCEPTION = re.compile(r"\b(?:intercept\w*|shot down|air defen[cs]es?|downed)\b", re.IGNORECASE)
+
+
+def _interceptor(
+    sentence: str, sub: str, country: str | None, on: date, actors: ActorDictionary
+) -> tuple[str, int] | None:
+    if sub != "Disrupted weapons use" or not country or not _INTERCEPTION.search(sentence):
+        return None
+    return state_force_name(country, "Military", on, actors), 1
+
+
+def _intervener(
+    mentions: list[ActorMention], country: str | None, on: date, actors: ActorDictionary
+) -> tuple[str, int] | None:
+    """Who broke up a protest: the state's forces named, else an armed group named ('Taliban
+    fighters beat women protesters'), else the police."""
+    groups = [m for m in mentions if m.kind == "group"]
+    if groups and not any(m.kind == "state" for m in mentions):
+        return groups[0].name, groups[0].inter
+    return _force_or_police(mentions, country, on, actors)
+
+
 def _force_or_police(
     mentions: list[ActorMention], country: str | None, on: date, actors: ActorDictionary
 ) -> tuple[str, int] | None:
@@ -220,7 +244,7 @@ def _crowd_roles(
     if typing.event_type == "Protests":
         crowd = (_suffix("Protesters", country), 6)
         if sub in ("Protest with intervention", "Excessive force against protesters"):
-            return crowd, _force_or_police(mentions, country, on, actors), False
+            return crowd, _intervener(mentions, country, on, actors), False
         return crowd, None, False
     crowd = (_suffix("Rioters", country), 5)
     state = [m for m in mentions if m.kind == "state"]
@@ -329,7 +353,9 @@ def _armed_roles(
         first = (
             state[0]
             if state
-            else _force_or_police(mentions, country, on, actors) or _default_perpetrator(country, actors)
+            else _interceptor(sentence, sub, country, on, actors)
+            or _force_or_police(mentions, country, on, actors)
+            or _default_perpetrator(country, actors)
         )
         return first, (others[0] if others else None), False
     if sub == "Looting/property destruction":

@@ -41,11 +41,11 @@ _MILITARY = rx(
     r"air force|paratroopers|special forces|commandos?|national guard|government forces|security forces|"
     r"gendarmes?|gendarmerie|forces|servicem[ae]n|border guards?|intelligence (?:agents|officials|services?)|"
     r"regime forces|army personnel|military personnel|government troops|security personnel|warplanes?|"
-    r"fighter jets?|jets|aircraft|helicopters?|gunships?|drones?)\b",
+    r"fighter jets?|jets|aircraft|helicopters?|gunships?|drones?|air defen[cs]es?)\b",
 )
-# 'an Israeli airstrike', 'Turkish air raids': a strike is a state's armed forces only when its
-# nationality is written with it (a bare 'airstrikes' names nobody: the event's actors do).
-_NATIONAL_AIR_STRIKE = rx(r"\b(?:air ?strikes?|air raids?)\b")
+# 'an Israeli airstrike', 'Turkish artillery': a strike or a weapon is a state's armed forces only
+# when its nationality is written with it (a bare 'airstrikes' names nobody: the event's actors do).
+_NATIONAL_AIR_STRIKE = rx(r"\b(?:air ?strikes?|air raids?|artillery|shelling|missiles?)\b")
 _POLICE = rx(
     r"\b(?:police(?:m[ae]n|wom[ae]n)?(?: officers?| personnel| forces?)?|(?:security )?officers|cops?|"
     r"constables?|anti-riot (?:police|squad|unit)|riot police|law enforce(?:rs|ment(?: agencies| officers)?)|"

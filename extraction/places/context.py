@@ -208,7 +208,7 @@ def document_context(
         elif alpha2 and lex.VISITOR_AFTER.match(text, tail):
             countries[alpha2] += _NEIGHBOUR_WEIGHT
         elif alpha2:
-            countries[alpha2] += 0.5
+            countries[alpha2] += _CROWD_WEIGHT if lex.CROWD_AFTER.match(text, tail) else 0.5
             named.append(alpha2)
     named += [alpha2 for alpha2 in forces if alpha2 in support]
     abroad = frozenset(forces) - set(named) - set(support)
@@ -234,6 +234,11 @@ def document_context(
         frozenset((key, next(iter(names))) for key, names in region_support.items() if len(names) == 1),
         abroad,
     )
+
+
+# 'Lebanese protesters', 'Kenyan students': a crowd demonstrates at home, which says where as
+# firmly as a place does.
+_CROWD_WEIGHT = 2.0
 
 
 def _region_dwarfed(mention: PlaceMention) -> bool:

@@ -181,6 +181,11 @@ VISITOR_AFTER = re.compile(
     r"workers?|engineers?|contractors|instructors|mercenaries|compan(?:y|ies)|firms?|investors?|citizens?|"
     r"journalists?|correspondents?|reporters?|diplomats?|ambassador|envoy|delegation|drones?)\b"
 )
+# 'Lebanese protesters', 'Kenyan students': a people's crowd, at home.
+CROWD_AFTER = re.compile(
+    r"\s+(?:protesters|demonstrators|students|residents|villagers|workers|teachers|farmers|activists|"
+    r"opposition supporters|youths?|women|rioters|mourners|lawyers|doctors|nurses)\b"
+)
 # 'Iranian-backed militias', 'Saudi-led coalition', 'French-trained troops': a sponsor or a
 # leader, not where anything happens.
 SPONSOR_AFTER = re.compile(
@@ -190,7 +195,7 @@ SPONSOR_AFTER = re.compile(
 # 'Ukrainian Forces', 'French Operation Barkhane': armed forces that may act abroad.
 FORCES_AFTER = re.compile(
     r"(?:\s+[A-Z][\w'’-]+){0,2}\s+(?:forces|troops|soldiers|army|military|operation|jets|warplanes|airstrikes?|"
-    r"peacekeepers)\b"
+    r"air strikes?|peacekeepers|artillery|shelling|missiles?|drones?|navy|warships?)\b"
 )
 # 'Meru residents', 'Kisii police': a people's name that is also a town, used as a place.
 PLACE_NOUN_AFTER = re.compile(

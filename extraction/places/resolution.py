@@ -305,12 +305,20 @@ def _resolve(mentions: list[PlaceMention], context: PlaceContext, gazetteer: Gaz
     countries, admin1 = _sentence_priors(mentions)
     chains = [c for c in chains_of(mentions) if eligible(c)]
     unknown = _unknown_mention(mentions, countries, context, gazetteer)
+    region: Place | None = None  # 'in Cabo Delgado ... a village near Macomia': a town in it wins
     for rank, index in sorted((chain_rank(c, n), n) for n, c in enumerate(chains)):
         chain = trim(chains[index])
         resolved = _resolve_chain(chain, countries, admin1, context)
         place = _place_from_chain(chain, resolved, gazetteer)
         if place is not None:
             place = _with_candidates(place, chain[0], countries, admin1, context)
+        if region is not None:
+            if place is not None and place.geo_precision < 3 and (place.country, place.admin1) == (
+                region.country,
+                region.admin1,
+            ):
+                return place
+            continue
         # '[coded to Joghba]' wins over the other places, unless its own chain placed it
         coded = unknown is not None and _coded_unknown(unknown) and unknown not in chains[index]
         # 'in Kabambare in Maniema': a region alone does not hide the unknown town named in it
@@ -322,9 +330,14 @@ def _resolve(mentions: list[PlaceMention], context: PlaceContext, gazetteer: Gaz
             and unknown not in chains[index]
         )
         if place is not None and (rank[0] < 2 or unknown is None) and not coded and not region_only:
+            if place.geo_precision == 3 and len(chains) > 1 and place.admin1:
+                region = place
+                continue
             return place
         if place is not None:  # 'in Ndunyu' beats a name without a locative cue ('of Virginia Nyaiko')
             return _unknown_place(unknown, place, mentions, context, gazetteer)
+    if region is not None:
+        return region
     return _unknown_place(unknown, None, mentions, context, gazetteer) if unknown else None
 
 

@@ -624,3 +624,26 @@ def test_a_group_that_arrests_is_actor1(sentence: str, actor1: str, actor2: str)
     typing = EventTyping("Strategic developments", "Arrests", "Strategic developments", "", "", 0.5)
     result = find_actors(sentence, typing, "Kenya", date(2020, 5, 1), load_actor_dictionary())
     assert (result.actor1, result.actor2 or "") == (actor1, actor2)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1"),
+    [
+        ("Houthi rebels fired a ballistic missile towards the Saudi city of Jazan, which was intercepted.",
+         "Military Forces of Saudi Arabia"),
+        ("Syrian air defences shot down an Israeli missile near Damascus.", "Military Forces of Syria"),
+        ("A bomb planted near a school in Peshawar was defused.", "Police Forces of Pakistan"),
+    ],
+)
+def test_an_interception_is_the_armed_forces_work(text: str, actor1: str) -> None:
+    """Nobody named intercepts a missile but the armed forces (not the police, the default for a
+    defused bomb); 'Syrian air defences' are Syria's, whatever the missile's nationality."""
+    (event,) = extract_events(Document(doc_id="news", text=text), Resources.load())
+    assert event["sub_event_type"] == "Disrupted weapons use"
+    assert str(event["actor1"]).startswith(actor1)
+
+
+def test_an_armed_group_breaking_up_a_protest_is_its_intervener() -> None:
+    text = "On 10 August 2020, Taliban fighters beat women protesters demanding the right to work in Kabul."
+    (event,) = extract_events(Document(doc_id="news", text=text), Resources.load())
+    assert (event["sub_event_type"], event["actor2"]) == ("Protest with intervention", "Taliban")

@@ -172,6 +172,16 @@ from extraction.typing.event_types import classify_event
             "Abduction/forced disappearance",
             "kidnappers taking people is an abduction even without the verb 'kidnap'",
         ),
+        (
+            "A suicide car bomber struck a military convoy near Kandahar airfield.",
+            "Suicide bomb",
+            "a suicide car (truck, motorcycle) bomber is a suicide bomber",
+        ),
+        (
+            "Air defences shot down two drones over Damascus.",
+            "Disrupted weapons use",
+            "'shot down' a projectile is an interception, not an attack",
+        ),
     ],
 )
 def test_news_prose_is_typed_by_general_rules(sentence: str, expected: str, why: str) -> None:

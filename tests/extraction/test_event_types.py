@@ -781,3 +781,10 @@ def test_people_captured_near_a_base_are_no_territory_taken() -> None:
     assert typing is None or typing.sub_event_type != "Non-state actor overtakes territory"
     taken = classify_event("JNIM militants overran the military camp of Boulkessi.")
     assert taken is not None and taken.sub_event_type == "Non-state actor overtakes territory"
+
+
+def test_a_vehicle_that_plunged_into_a_ravine_is_an_accident() -> None:
+    assert non_event_reason("A bus plunged into a ravine in Himachal Pradesh, killing 12 passengers.") == (
+        "accident or disaster"
+    )
+    assert non_event_reason("Gunmen forced a bus off the road and killed 12 passengers in Kohistan.") is None

@@ -432,3 +432,48 @@ def test_a_landmark_in_a_town_lies_in_that_town(
     landmark right before 'in <town>' is a spot in that town, coded to the town."""
     place = text_location(note, document_context(note, gazetteer), gazetteer)
     assert place is not None and (place.country, place.location) == (country, location)
+
+
+@pytest.mark.parametrize(
+    ("note", "country", "actor1"),
+    [
+        ("Turkish artillery shelled villages near Tal Tamr.", "Syria", "Military Forces of Turkey"),
+        ("Russian missiles hit an apartment block in Dnipro, killing 12 people.", "Ukraine",
+         "Military Forces of Russia"),
+    ],
+)
+def test_a_nationality_s_weapons_act_abroad(note: str, country: str, actor1: str) -> None:
+    """'Turkish artillery' says whose guns fired, not where: the town shelled places the event,
+    and the guns' state is actor1."""
+    from extraction.document import Document
+    from extraction.engine import Resources, extract_events
+
+    (event,) = extract_events(Document(doc_id="n", text=note), Resources.load())
+    assert event["country"] == country and str(event["actor1"]).startswith(actor1)
+
+
+@pytest.mark.parametrize(
+    ("note", "location", "precision"),
+    [
+        ("Militants in Cabo Delgado beheaded five people in a village near Macomia.", "Macomia", 2),
+        ("Gunmen in Zamfara state killed ten villagers in Tsafe.", "Tsafe", 2),  # ACLED codes Tsafe at 2
+    ],
+)
+def test_a_town_in_the_region_named_first_is_the_location(
+    gazetteer: Gazetteer, note: str, location: str, precision: int
+) -> None:
+    """ACLED codes the most specific place: a region named first ('in Cabo Delgado') and a town of
+    that region named after it give the town, not the region's capital at precision 3."""
+    place = text_location(note, document_context(note, gazetteer), gazetteer)
+    assert place is not None and (place.location, place.geo_precision) == (location, precision)
+
+
+def test_a_nationality_s_crowd_places_its_protest_at_home(gazetteer: Gazetteer) -> None:
+    """'Lebanese protesters ... in Tripoli' is Lebanon's Tripoli: a crowd demonstrates at home,
+    which outweighs the larger Libyan namesake; without the nationality the capital wins."""
+    lebanese = "Lebanese protesters set tyres alight to block main roads in Tripoli."
+    place = text_location(lebanese, document_context(lebanese, gazetteer), gazetteer)
+    assert place is not None and place.country == "Lebanon"
+    bare = "Protesters set tyres alight to block main roads in Tripoli."
+    place = text_location(bare, document_context(bare, gazetteer), gazetteer)
+    assert place is not None and place.country == "Libya"
