@@ -40,6 +40,7 @@ from extraction.actors.mentions import (
     ActorMention,
     _named_mentions,
     _suffix,
+    before_attribution,
     find_mentions,
     government_name,
     government_period,
@@ -392,7 +393,8 @@ def _with_context_group(
     """
     if any(m.kind == "group" for m in mentions):
         return mentions
-    named = [m for m in _named_mentions(context, country, on, actors) if m.kind == "group"]
+    found = before_attribution(context, _named_mentions(context, country, on, actors))
+    named = [m for m in found if m.kind == "group"]
     if not named:
         return mentions
     generic = next((m for m in mentions if m.kind == "unidentified"), None)

@@ -283,6 +283,22 @@ _LINKED = re.compile(
 )
 
 
+# Who reported an event is no party to it: a closing attribution ('..., the Taliban said.',
+# '..., police said on Monday.', '..., according to the army.'), not a claim of responsibility.
+_ATTRIBUTION = re.compile(
+    r",\s+(?:(?:the|a|an)\s+)?(?:[\w'’-]+\s+){0,6}?(?:said|says|reported|told\s+\w+)"
+    r"(?:\s+on\s+\w+|\s+\w+day)?\s*[.]?\s*$"
+    r"|,\s+according\s+to\s+[^,.;]{1,60}[.]?\s*$",
+    re.IGNORECASE,
+)
+
+
+def before_attribution(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
+    """The mentions before a closing attribution of `text` ('..., the Taliban said.')."""
+    attribution = _ATTRIBUTION.search(text)
+    return mentions if attribution is None else [m for m in mentions if m.start < attribution.start()]
+
+
 def find_mentions(
     sentence: str, country: str | None, on: date, actors: ActorDictionary
 ) -> list[ActorMention]:
@@ -297,6 +313,7 @@ def find_mentions(
         + _communal_mentions(sentence, country, actors)
         + _unidentified_mentions(sentence, country, actors)
     )
+    candidates = before_attribution(sentence, candidates)
     candidates.sort(key=lambda m: (m.start, _KIND_RANK[m.kind], -(m.end - m.start)))
     kept: list[ActorMention] = []
     for mention in candidates:

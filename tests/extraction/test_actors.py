@@ -647,3 +647,20 @@ def test_an_armed_group_breaking_up_a_protest_is_its_intervener() -> None:
     text = "On 10 August 2020, Taliban fighters beat women protesters demanding the right to work in Kabul."
     (event,) = extract_events(Document(doc_id="news", text=text), Resources.load())
     assert (event["sub_event_type"], event["actor2"]) == ("Protest with intervention", "Taliban")
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1", "actor2"),
+    [
+        ("A roadside bomb killed three civilians in Helmand, the Taliban said.",
+         "Unidentified Armed Group (Afghanistan)", "Civilians (Afghanistan)"),
+        ("A roadside bomb killed three soldiers in Helmand, and the Taliban claimed responsibility.",
+         "Taliban", "Military Forces of Afghanistan"),
+    ],
+)
+def test_who_reported_an_event_is_no_party_to_it(text: str, actor1: str, actor2: str) -> None:
+    """A closing attribution ('..., the Taliban said.') names a source, not a side; a claim of
+    responsibility still names the perpetrator."""
+    document = Document(doc_id="news", text=text, published=date(2020, 8, 10))
+    (event,) = extract_events(document, Resources.load())
+    assert event["actor1"] == actor1 and str(event["actor2"]).startswith(actor2)
