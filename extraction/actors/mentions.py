@@ -45,7 +45,7 @@ _MILITARY = rx(
 )
 # 'an Israeli airstrike', 'Turkish artillery': a strike or a weapon is a state's armed forces only
 # when its nationality is written with it (a bare 'airstrikes' names nobody: the event's actors do).
-_NATIONAL_AIR_STRIKE = rx(r"\b(?:air ?strikes?|air raids?|artillery|shelling|missiles?)\b")
+_NATIONAL_WEAPONS = rx(r"\b(?:air ?strikes?|air raids?|artillery|shelling|missiles?)\b")
 _POLICE = rx(
     r"\b(?:police(?:m[ae]n|wom[ae]n)?(?: officers?| personnel| forces?)?|(?:security )?officers|cops?|"
     r"constables?|anti-riot (?:police|squad|unit)|riot police|law enforce(?:rs|ment(?: agencies| officers)?)|"
@@ -205,7 +205,7 @@ def _state_mentions(
                 found.append(
                     _state(force_country, "Military" if military_police else branch, country, on, actors, m)
                 )
-    for m in _NATIONAL_AIR_STRIKE.finditer(sentence):
+    for m in _NATIONAL_WEAPONS.finditer(sentence):
         if force_country := _nationality_before(sentence, m.start(), actors):
             found.append(_state(force_country, "Military", country, on, actors, m))
     return found

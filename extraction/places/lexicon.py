@@ -181,10 +181,9 @@ VISITOR_AFTER = re.compile(
     r"workers?|engineers?|contractors|instructors|mercenaries|compan(?:y|ies)|firms?|investors?|citizens?|"
     r"journalists?|correspondents?|reporters?|diplomats?|ambassador|envoy|delegation|drones?)\b"
 )
-# 'Lebanese protesters', 'Kenyan students': a people's crowd, at home.
+# 'Lebanese protesters', 'Kenyan students': a people's crowd, at home (words.toml [crowd_nouns]).
 CROWD_AFTER = re.compile(
-    r"\s+(?:protesters|demonstrators|students|residents|villagers|workers|teachers|farmers|activists|"
-    r"opposition supporters|youths?|women|rioters|mourners|lawyers|doctors|nurses)\b"
+    r"\s+(?:" + "|".join(map(re.escape, sorted(_WORDS["crowd_nouns"], key=len, reverse=True))) + r")\b"
 )
 # 'Iranian-backed militias', 'Saudi-led coalition', 'French-trained troops': a sponsor or a
 # leader, not where anything happens.
