@@ -235,10 +235,12 @@ def _admin2_from(parents: list[Entry], anchor: Entry) -> str | None:
 
 
 def unit_name(name: str | None) -> str | None:
-    """A second-level unit's name as ACLED writes it, without the level word GeoNames keeps
-    ('Bohodukhivskyi Raion' -> 'Bohodukhivskyi', 'Amphoe Rueso' -> 'Rueso')."""
+    """A second-level unit's name as ACLED writes it, in plain ASCII and without the level word
+    GeoNames keeps ('Bohodukhivskyi Raion' -> 'Bohodukhivskyi', 'Amphoe Rueso' -> 'Rueso',
+    'Sa‘dah' -> "Sa'dah")."""
     if not name:
         return name
+    name = ascii_name(name)
     for prefix in lex.ADMIN2_PREFIXES:
         if name.startswith(prefix) and len(name) > len(prefix):
             name = name[len(prefix) :]

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from extraction.places import lexicon as lex
+from extraction.places.acled import km
 from extraction.places.gazetteer import Entry
 from extraction.places.guards import notable_town
 from extraction.places.mentions import PlaceMention
@@ -90,12 +91,29 @@ def trim(chain: list[PlaceMention]) -> list[PlaceMention]:
     parts = [
         position
         for position, mention in enumerate(chain)
-        if mention.part_of_previous and not _region_only(mention)
+        if mention.part_of_previous
+        and not _region_only(mention)
+        and not _far_in_region(chain[position - 1], mention)
     ]
     chain = chain[parts[-1] :] if parts else chain
     while len(chain) > 1 and _is_inside_next(chain[0], chain[1]):
         chain = chain[1:]
     return chain
+
+
+def _far_in_region(area: PlaceMention, holder: PlaceMention) -> bool:
+    """'Shindand district of Herat': a known town far from the town of the holder's name, in the
+    region of that name, is a district of the region, not a quarter of the town."""
+    regions = {c.admin1_key for c in holder.candidates if c.kind == "admin1"}
+    towns = [c for c in holder.candidates if c.kind == "place" and c.admin1_key in regions]
+    return bool(towns) and any(
+        c.kind == "place" and c.admin1_key in regions and all(km(c, t) > _QUARTER_KM for t in towns)
+        for c in area.candidates
+    )
+
+
+# A city's quarters lie within this distance of its centre; a town farther away is no quarter.
+_QUARTER_KM = 30.0
 
 
 def _spot(mention: PlaceMention) -> bool:

@@ -155,6 +155,8 @@ def coordinated_places(clause: str, event: dict, trail: PlaceTrail, gazetteer: G
     """The other places of a coordinated locative phrase naming the event's place ('protests in
     Nairobi and Kisumu', 'arrests in Austria and Germany'): ACLED codes one event per location."""
     for match in _COORDINATED_RE.finditer(clause):
+        if any(" and " in m.text for m in place_mentions(f"in {match['names']}", gazetteer)):
+            continue  # 'in Zahedan, Sistan and Baluchestan': one region's name, not a list
         places = [_place_of_name(name, trail, gazetteer) for name in _LIST_SPLIT_RE.split(match["names"])]
         if len(places) < 2 or any(p is None for p in places):
             continue

@@ -12,7 +12,7 @@ from extraction.places.context import PlaceContext
 from extraction.places.folding import variant_key
 from extraction.places.gazetteer import Entry
 from extraction.places.mentions import _CITY_WITH_DISTRICTS, PlaceMention
-from extraction.places.spelling import fold_word, same_spelling
+from extraction.places.spelling import fold_word, same_spelling, soft_ending_equal
 
 _fold_word = fold_word
 
@@ -34,7 +34,12 @@ def needs_support(mention: PlaceMention, entry: Entry) -> bool:
 
 def _other_romanisation(written: str, entry: Entry) -> bool:
     """Whether the text's name reaches the place only through transliteration folding."""
-    return written != _fold_word(entry.name) and variant_key(written) == variant_key(_fold_word(entry.name))
+    folded = _fold_word(entry.name)
+    return (
+        written != folded
+        and not soft_ending_equal(folded, written)
+        and variant_key(written) == variant_key(folded)
+    )
 
 
 def supported(entry: Entry, countries: set[str], context: PlaceContext) -> bool:

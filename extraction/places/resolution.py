@@ -108,7 +108,7 @@ def _score(
         if mention.level in lex.ADMIN_LEVEL_WORDS or role == "parent":
             score += 8
         elif mention.level in lex.TOWN_LEVEL_WORDS or role == "head":
-            score -= 3
+            score -= _REGION_HEAD_PENALTY
     elif mention.level in lex.ADMIN_LEVEL_WORDS:
         score -= 3
     elif role == "parent" and entry.ident.startswith(SUBDIVISION_ID_PREFIX):
@@ -116,6 +116,7 @@ def _score(
     return score
 
 
+_REGION_HEAD_PENALTY = 3  # 'in Kisumu' is the town before the county of that name
 _USES_BONUS = 2.0  # ACLED's usage counts as much as a hundredfold population at most
 _EXACT_BONUS = 0.5  # the name exactly as written weighs like a threefold population
 
@@ -149,10 +150,24 @@ def _best(
     ):
         return None
 
+    # 'rockets hit a base in Anbar': a region beats villages known by other spellings or aliases
+    region_as_written = (
+        role == "head"
+        and mention.level is None
+        and any(c.kind == "admin1" for c in pool)
+        and not any(
+            c.kind == "place"
+            and (c.uses or c.population >= _SMALL_ABROAD or same_spelling(c.name, _fold_word(mention.text)))
+            for c in pool
+        )
+    )
+
     def rank(entry: Entry) -> float:
         score = _score(entry, mention, role, countries, admin1, context)
         if child is not None and any(within(c, entry) for c in child.candidates):
             score += 6
+        if region_as_written and entry.kind == "admin1":
+            score += _REGION_HEAD_PENALTY
         return score
 
     best = max(pool, key=rank)

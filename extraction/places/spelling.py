@@ -77,7 +77,7 @@ def fold_names(names: list[str]) -> list[str]:
 fold_word = lru_cache(maxsize=1 << 16)(fold_name)
 
 
-_ASCII_QUOTES = str.maketrans({"’": "'", "ʻ": "'", "ʼ": "'", "ʿ": "", "ʾ": ""})
+_ASCII_QUOTES = str.maketrans({"’": "'", "‘": "'", "ʻ": "'", "ʼ": "'", "ʿ": "", "ʾ": ""})
 
 
 def ascii_name(name: str) -> str:
@@ -102,7 +102,7 @@ def same_spelling(name: str, written: str) -> bool:
     """The place's own name, or a transliteration of it ('Tillabery' for Tillaberi), rather
     than one of its alternate names ('Boni' for Bonn)."""
     folded = fold_word(name)
-    if folded == written:
+    if folded == written or soft_ending_equal(folded, written):
         return True
     if len(written) < 6 or abs(len(folded) - len(written)) > 2 or folded[:2] != written[:2]:
         return False  # cheap: most alternate names are nothing like the written one
@@ -110,3 +110,12 @@ def same_spelling(name: str, written: str) -> bool:
 
 
 _VARIANT_RATIO = 0.85
+
+
+def soft_ending_equal(folded: str, written: str) -> bool:
+    """"Sa'dah" and 'Saada', 'Hodeidah' and 'Hodeida': a final h after a vowel is only how one
+    transliteration writes the same ending (folded names)."""
+    return folded[-1:] != written[-1:] and _SOFT_ENDING.sub("", folded) == _SOFT_ENDING.sub("", written)
+
+
+_SOFT_ENDING = re.compile(r"(?<=[aeiou])h$")

@@ -72,6 +72,21 @@ def first_event(text: str, resources: Resources) -> dict:
             ("India", "Arunachal Pradesh", "Khonsa", 3),
             "a district known only as its places' admin2 is coded at its largest place, at precision 3",
         ),
+        (
+            "On 3 May 2020, Taliban militants ambushed a police convoy in Shindand district of Herat.",
+            ("Afghanistan", "Herat", "Shindand", 1),
+            "a town far from the city of the province's name is a district of the province, not a quarter",
+        ),
+        (
+            "On 3 May 2020, rockets were fired at a military base in Anbar.",
+            ("Iraq", "Al-Anbar", "Ramadi", 3),
+            "a region named as written beats a foreign village under another spelling (Ambar, Turkey)",
+        ),
+        (
+            "On 3 May 2020, coalition airstrikes hit a house in Saada, killing five civilians.",
+            ("Yemen", "Sa'dah", "Saada", 1),
+            "a final -h after a vowel is a transliteration's (Sa'dah), no other name (Sada, Spain)",
+        ),
     ],
 )
 def test_geography_outside_the_place_table(text: str, expected: tuple, why: str, geonames_only) -> None:
@@ -111,3 +126,15 @@ def test_the_packaged_place_table_is_layered_over_geonames() -> None:
     raw = gzip.decompress(resources.files("extraction.data").joinpath("acled_places.tsv.gz").read_bytes())
     assert raw.split(b"\n", 1)[0].split(b"\t")[:2] == [b"key", b"location"]
     assert gazetteer.source_country("Hindustan Times") == "IN"  # ACLED's sources name their country
+
+
+def test_a_region_named_with_and_is_no_list_of_places(geonames_only) -> None:
+    text = "On 3 May 2020, gunmen killed two policemen in Zahedan, Sistan and Baluchestan province."
+    events = extract_events(Document(doc_id="t", text=text), geonames_only)
+    assert [(e["location"], e["admin1"]) for e in events] == [("Zahedan", "Sistan and Baluchestan")]
+
+
+def test_admin_names_are_plain_ascii(geonames_only) -> None:
+    text = "On 3 May 2020, coalition airstrikes hit a house in Saada, killing five civilians."
+    event = first_event(text, geonames_only)
+    assert event["admin2"] == "Sa'dah"  # GeoNames writes the ayn as a typographic quote
