@@ -135,10 +135,25 @@ _POSSESSIVE = re.compile(r"['’]s?\s")
 
 def _ordered(mentions: list[ActorMention], sentence: str) -> list[ActorMention]:
     """Initiator first: a mention introduced by 'by' (passive voice) is the agent; a possessive
-    ('the Taliban's spiritual capital') qualifies something else and comes last."""
+    ('the Taliban's spiritual capital') qualifies something else and comes last; the ally in a
+    joint subject ('Police and KDF soldiers attacked Al Shabaab') comes after the side they fought."""
     agents = [m for m in mentions if _AGENT_BEFORE.search(sentence[max(0, m.start - 30) : m.start])]
     owners = [m for m in mentions if m not in agents and _POSSESSIVE.match(sentence, m.end)]
-    return agents + [m for m in mentions if m not in agents and m not in owners] + owners
+    ordered = agents + [m for m in mentions if m not in agents and m not in owners] + owners
+    if (
+        len(ordered) > 2
+        and not agents
+        and _JOINT_SUBJECT.fullmatch(sentence, ordered[0].end, ordered[1].start)
+        and not _JOINT_SUBJECT.fullmatch(sentence, ordered[1].end, ordered[2].start)  # 'A, B and C clashed'
+    ):
+        ordered[1], ordered[2] = ordered[2], ordered[1]
+    return ordered
+
+
+# 'Turkish forces and the Syrian National Army shelled ...': nothing but a conjunction between two.
+_JOINT_SUBJECT = re.compile(
+    r"\s*(?:/\s*|(?:,|and|,\s*and|along with|together with|backed by|supported by)\s+)(?:the\s+)?"
+)
 
 
 _ATTRIBUTED_BEFORE = re.compile(

@@ -664,3 +664,21 @@ def test_who_reported_an_event_is_no_party_to_it(text: str, actor1: str, actor2:
     document = Document(doc_id="news", text=text, published=date(2020, 8, 10))
     (event,) = extract_events(document, Resources.load())
     assert event["actor1"] == actor1 and str(event["actor2"]).startswith(actor2)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1", "actor2"),
+    [
+        ("Police and KDF soldiers attacked Al Shabaab militants in Mandera, killing three.",
+         "Police Forces of Kenya", "Al Shabaab"),
+        ("Turkish forces and the Syrian National Army shelled YPG positions around Tal Tamr.",
+         "Military Forces of Turkey", "YPG: People's Protection Units"),
+        ("JNIM and FAMa/Wagner forces clashed near Anefis.",
+         "JNIM: Group for Support of Islam and Muslims", "Military Forces of Mali"),
+    ],
+)
+def test_an_ally_in_a_joint_subject_is_not_the_other_side(text: str, actor1: str, actor2: str) -> None:
+    """'A and B attacked C': C is the side A fought, B its ally; 'A and B/C clashed' keeps A and B."""
+    document = Document(doc_id="news", text=text, published=date(2020, 8, 10))
+    event = extract_events(document, Resources.load())[0]
+    assert str(event["actor1"]).startswith(actor1) and str(event["actor2"]).startswith(actor2)
