@@ -46,6 +46,7 @@ from extraction.actors.mentions import (
     government_period,
     state_force_name,
 )
+from extraction.actors.ordering import AGENT_BEFORE, initiator_first
 from extraction.typing import NOTE_PREFIX, EventTyping, rx
 from schemas.codebook import CIVILIAN_TARGETING, country_alpha3, interaction_number, region_of
 
@@ -120,7 +121,6 @@ def actor_countries(
     yield country_alpha3(home) if home else None
 
 
-_AGENT_BEFORE = re.compile(r"\bby (?:\w+ ){0,3}$", re.IGNORECASE)
 _CIVILIAN_VICTIM = rx(
     r"\b(?:civilians?|villagers?|residents?|locals?|farmers?|herders?|traders?|teachers?|students?|pupils?|"
     r"passengers?|drivers?|workers?|wom[ae]n|child(?:ren)?|boys?|girls?|m[ae]n|persons?|people|famil(?:y"
@@ -128,66 +128,6 @@ _CIVILIAN_VICTIM = rx(
     r"tourists?|journalists?|worshipp?ers?|victims?|bod(?:y|ies)|employees|elders?|chiefs?|suspects?|"
     r"households?|homes?|houses?|leaders?|activists?|supporters?|members|youths?)\b",
 )
-
-
-_POSSESSIVE = re.compile(r"['’]s?\s")
-
-
-def _ordered(mentions: list[ActorMention], sentence: str) -> list[ActorMention]:
-    """Initiator first: a mention introduced by 'by' (passive voice) is the agent; a possessive
-    ('the Taliban's spiritual capital') qualifies something else and comes last; the ally in a
-    joint subject ('Police and KDF soldiers attacked Al Shabaab') comes after the side they fought."""
-    agents = [m for m in mentions if _AGENT_BEFORE.search(sentence[max(0, m.start - 30) : m.start])]
-    owners = [m for m in mentions if m not in agents and _POSSESSIVE.match(sentence, m.end)]
-    ordered = agents + [m for m in mentions if m not in agents and m not in owners] + owners
-    if (
-        len(ordered) > 2
-        and not agents
-        and _JOINT_SUBJECT.fullmatch(sentence, ordered[0].end, ordered[1].start)
-        and not _JOINT_SUBJECT.fullmatch(sentence, ordered[1].end, ordered[2].start)  # 'A, B and C clashed'
-    ):
-        ordered[1], ordered[2] = ordered[2], ordered[1]
-    return ordered
-
-
-# 'Turkish forces and the Syrian National Army shelled ...': nothing but a conjunction between two.
-_JOINT_SUBJECT = re.compile(
-    r"\s*(?:/\s*|(?:,|and|,\s*and|along with|together with|backed by|supported by)\s+)(?:the\s+)?"
-)
-
-
-_ATTRIBUTED_BEFORE = re.compile(
-    r"\b(?:suspect(?:ed|s)?|believed|assumed|thought|said|reported(?:ly)?|links?|linked|affiliated|members?"
-    r"|belong(?:s|ed|ing)?|comprising|includ(?:e|ed|ing)|loyal|allied)\b[^.;]{0,30}$",
-    re.IGNORECASE,
-)
-_ATTRIBUTED_AFTER = re.compile(
-    r"\W*(?:(?:has|have|had|was|were|is|are)\s+)?(?:claimed|blamed|suspected|accused|took\s+responsibility)\b",
-    re.IGNORECASE,
-)
-
-
-def _named_first(ordered: list[ActorMention], sentence: str) -> list[ActorMention]:
-    """'Gunmen believed to be members of Al Shabaab killed three', 'gunmen attacked a bus; Al
-    Shabaab claimed the attack': an armed group the text names as the perpetrator replaces the
-    unidentified attackers. Not when the unidentified group is the agent of a passive ('suspected
-    Al Shabaab returnees were shot dead by gunmen'): the named group is then the victim."""
-    if (
-        not ordered
-        or ordered[0].kind != "unidentified"
-        or _AGENT_BEFORE.search(sentence[max(0, ordered[0].start - 30) : ordered[0].start])
-    ):
-        return ordered
-    named = next((m for m in ordered if m.kind == "group" and _is_attributed(sentence, m)), None)
-    if named is None:
-        return ordered
-    return [named, *(m for m in ordered if m is not named and m.kind != "unidentified")]
-
-
-def _is_attributed(sentence: str, mention: ActorMention) -> bool:
-    """Whether the text attributes the event to the mention ('suspected to be', 'claimed')."""
-    before = sentence[max(0, mention.start - 45) : mention.start]
-    return bool(_ATTRIBUTED_BEFORE.search(before) or _ATTRIBUTED_AFTER.match(sentence, mention.end))
 
 
 def _civilians(country: str | None) -> tuple[str, int]:
@@ -314,7 +254,7 @@ def _lays_it(mention: ActorMention, sentence: str) -> bool:
     """Whether the forces are the device's user: its agent ('planted by the army') or the subject
     of a laying verb ('soldiers threw a grenade')."""
     before = sentence[max(0, mention.start - 30) : mention.start]
-    return bool(_AGENT_BEFORE.search(before) or _LAYING_AFTER.match(sentence, mention.end))
+    return bool(AGENT_BEFORE.search(before) or _LAYING_AFTER.match(sentence, mention.end))
 
 
 # A group that arrests: its name is the subject of an active arrest verb ('the SDF arrested').
@@ -341,7 +281,7 @@ def _armed_roles(
     actors: ActorDictionary,
 ) -> tuple[tuple[str, int], tuple[str, int] | None, bool]:
     """(actor1, actor2, civilians targeted) for Battles, Explosions, VAC and Strategic developments."""
-    ranked = _named_first(_ordered(mentions, sentence), sentence)
+    ranked = initiator_first(mentions, sentence)
     ordered = [(m.name, m.inter) for m in ranked]
     event_type, sub = typing.event_type, typing.sub_event_type
     if event_type == "Violence against civilians":

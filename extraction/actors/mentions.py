@@ -343,5 +343,12 @@ def _describes_gap(sentence: str, previous: ActorMention, mention: ActorMention)
     if mention.kind in _GENERIC_KINDS and _KIND_RANK[previous.kind] < _KIND_RANK[mention.kind]:
         between = sentence[previous.end : mention.start]
         if len(between) <= 12 and not re.search(r"[,;]|\b(?:and|with|against|on|by)\b", between):
-            return len(between) + 1
+            return 0 if _VERB_BETWEEN.search(between) else len(between) + 1
     return 0
+
+
+# 'Al Shabaab killed two policemen': a verb between makes the generic word another actor.
+_VERB_BETWEEN = re.compile(
+    r"\b(?!(?:arm|suspect|alleg|mask|unidentifi|affiliat|link|alli)ed\b)[a-z]+ed\b"
+    r"|\b(?:shot|hit|beat|took|fought|struck|kills?|attacks?|shoots?|seizes?)\b"
+)

@@ -328,9 +328,9 @@ def _resolve(mentions: list[PlaceMention], context: PlaceContext, gazetteer: Gaz
         if place is not None:
             place = _with_candidates(place, chain[0], countries, admin1, context)
         if region is not None:
-            if place is not None and place.geo_precision < 3 and (place.country, place.admin1) == (
-                region.country,
-                region.admin1,
+            if place is not None and place.geo_precision < 3 and (
+                (place.country, place.admin1) == (region.country, region.admin1)
+                or _named_not(place, region, countries, gazetteer)
             ):
                 return place
             continue
@@ -354,6 +354,12 @@ def _resolve(mentions: list[PlaceMention], context: PlaceContext, gazetteer: Gaz
     if region is not None:
         return region
     return _unknown_place(unknown, None, mentions, context, gazetteer) if unknown else None
+
+
+def _named_not(place: Place, region: Place, countries: set[str], gazetteer: Gazetteer) -> bool:
+    """'Security forces in Ecuador clashed with inmates at the Litoral penitentiary in Guayaquil':
+    a town of the country the sentence names beats a region of a country it does not name."""
+    return _alpha2_of(place, gazetteer) in countries and _alpha2_of(region, gazetteer) not in countries
 
 
 def _with_candidates(

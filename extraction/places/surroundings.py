@@ -32,7 +32,9 @@ def _possessed_by(text: str, owner: PlaceMention, start: int) -> bool:
     owner is the parent of what follows."""
     if _quarter_of(text, owner, start):
         return bool(owner.candidates)
-    return owner.is_country and _POSSESSIVE_GAP.fullmatch(text, owner.end, start) is not None
+    # "Chhattisgarh's Bijapur district": a region owns what follows as a country does
+    regional = owner.is_country or any(c.kind == "admin1" for c in owner.candidates)
+    return regional and _POSSESSIVE_GAP.fullmatch(text, owner.end, start) is not None
 
 
 def _quarter_of(text: str, owner: PlaceMention, start: int) -> bool:

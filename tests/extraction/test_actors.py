@@ -675,10 +675,13 @@ def test_who_reported_an_event_is_no_party_to_it(text: str, actor1: str, actor2:
          "Military Forces of Turkey", "YPG: People's Protection Units"),
         ("JNIM and FAMa/Wagner forces clashed near Anefis.",
          "JNIM: Group for Support of Islam and Muslims", "Military Forces of Mali"),
+        ("Al Shabaab killed two policemen in Mandera.", "Al Shabaab", "Police Forces of Kenya"),
     ],
 )
 def test_an_ally_in_a_joint_subject_is_not_the_other_side(text: str, actor1: str, actor2: str) -> None:
-    """'A and B attacked C': C is the side A fought, B its ally; 'A and B/C clashed' keeps A and B."""
+    """'A and B attacked C': C is the side A fought, B its ally; 'A and B/C clashed' keeps A and B;
+    a generic word after a verb is another actor, not a description of the group ('A killed two
+    policemen')."""
     document = Document(doc_id="news", text=text, published=date(2020, 8, 10))
     event = extract_events(document, Resources.load())[0]
     assert str(event["actor1"]).startswith(actor1) and str(event["actor2"]).startswith(actor2)

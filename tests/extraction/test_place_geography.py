@@ -87,6 +87,16 @@ def first_event(text: str, resources: Resources) -> dict:
             ("Yemen", "Sa'dah", "Saada", 1),
             "a final -h after a vowel is a transliteration's (Sa'dah), no other name (Sada, Spain)",
         ),
+        (
+            "On 3 May 2020, police in Ecuador clashed with inmates at the Litoral penitentiary in Guayaquil.",
+            ("Ecuador", "Guayas", "Guayaquil", 1),
+            "a town of the country the sentence names beats a region of another (Littoral, Cameroon)",
+        ),
+        (
+            "On 3 May 2020, Maoist rebels killed two policemen in Chhattisgarh's Bijapur district.",
+            ("India", "Chhattisgarh", "Bijapur", 1),
+            "a region's possessive owns the district that follows (not Karnataka's Bijapur)",
+        ),
     ],
 )
 def test_geography_outside_the_place_table(text: str, expected: tuple, why: str, geonames_only) -> None:
