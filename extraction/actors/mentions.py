@@ -202,13 +202,32 @@ def _state_mentions(
             force_country = _nationality_before(sentence, m.start(), actors) or country
             military_police = sentence[max(0, m.start() - 9) : m.start()].casefold() == "military "
             if force_country:
-                found.append(
-                    _state(force_country, "Military" if military_police else branch, country, on, actors, m)
-                )
+                force_branch = "Military" if military_police else branch
+                found += _paired_forces(sentence, m.start(), force_branch, country, on, actors)
+                found.append(_state(force_country, force_branch, country, on, actors, m))
     for m in _NATIONAL_WEAPONS.finditer(sentence):
         if force_country := _nationality_before(sentence, m.start(), actors):
             found.append(_state(force_country, "Military", country, on, actors, m))
     return found
+
+
+def _paired_forces(
+    sentence: str, start: int, branch: str, country: str | None, on: date, actors: ActorDictionary
+) -> list[ActorMention]:
+    """'Armenian and Azerbaijani forces', 'Kyrgyz and Tajik border guards': the first nationality
+    of a pair sharing one force noun names a force of its own."""
+    window_start = max(0, start - 40)
+    matches = list(actors.nationality_pattern.finditer(sentence, window_start, start))
+    if len(matches) < 2 or not _PAIR_GAP.fullmatch(sentence, matches[-2].end(), matches[-1].start()):
+        return []
+    first = matches[-2]
+    force_country = actors.nationalities[first.group(1)]
+    inter = 1 if country in (None, force_country) else 8
+    name = state_force_name(force_country, branch, on, actors)
+    return [ActorMention(name, inter, first.start(), first.end(), first.group(0), "state")]
+
+
+_PAIR_GAP = re.compile(r"\s+(?:and|or)\s+|\s*/\s*")
 
 
 def _names_country(sentence: str, country: str, actors: ActorDictionary) -> bool:

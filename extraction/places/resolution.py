@@ -146,7 +146,10 @@ def _best(
     if not pool or (
         role == "head"
         and parent is None
-        and _quarter_elsewhere(mention, pool, admin1 or set(context.admin1[:1]))
+        and (
+            _quarter_elsewhere(mention, pool, admin1 or set(context.admin1[:1]))
+            or _village_abroad(pool, admin1)
+        )
     ):
         return None
 
@@ -190,6 +193,16 @@ def _quarter_elsewhere(mention: PlaceMention, pool: list[Entry], admin1: set[str
         and all(
             c.kind == "place" and c.population < _SMALL_ABROAD and c.admin1_key not in admin1 for c in pool
         )
+    )
+
+
+def _village_abroad(pool: list[Entry], admin1: set[str]) -> bool:
+    """'near the village of Kok-Tash in the Batken region': a village of that name only in
+    another country than the region's the sentence names is a namesake; the village is the
+    region's, unknown to the gazetteer."""
+    countries = {key.split(".", 1)[0] for key in admin1}
+    return bool(countries) and all(
+        c.kind == "place" and c.population < _SMALL_ABROAD and c.alpha2 not in countries for c in pool
     )
 
 

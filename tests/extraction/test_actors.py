@@ -685,3 +685,18 @@ def test_an_ally_in_a_joint_subject_is_not_the_other_side(text: str, actor1: str
     document = Document(doc_id="news", text=text, published=date(2020, 8, 10))
     event = extract_events(document, Resources.load())[0]
     assert str(event["actor1"]).startswith(actor1) and str(event["actor2"]).startswith(actor2)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1", "actor2"),
+    [
+        ("Armenian and Azerbaijani forces clashed on the border in Tovuz district.",
+         "Military Forces of Armenia", "Military Forces of Azerbaijan"),
+        ("Indian and Pakistani troops exchanged fire along the Line of Control.",
+         "Military Forces of India", "Military Forces of Pakistan"),
+    ],
+)
+def test_two_nationalities_sharing_a_force_noun_are_two_forces(text: str, actor1: str, actor2: str) -> None:
+    document = Document(doc_id="news", text=text, published=date(2020, 9, 28))
+    event = extract_events(document, Resources.load())[0]
+    assert str(event["actor1"]).startswith(actor1) and str(event["actor2"]).startswith(actor2)

@@ -97,6 +97,11 @@ def first_event(text: str, resources: Resources) -> dict:
             ("India", "Chhattisgarh", "Bijapur", 1),
             "a region's possessive owns the district that follows (not Karnataka's Bijapur)",
         ),
+        (
+            "On 3 May 2020, border guards exchanged fire near the village of Kok-Tash in the Batken region.",
+            ("Kyrgyzstan", "Batken", "Kok-Tash", 2),
+            "a village known only in another country than the named region's is that region's",
+        ),
     ],
 )
 def test_geography_outside_the_place_table(text: str, expected: tuple, why: str, geonames_only) -> None:
