@@ -126,7 +126,8 @@ _CIVILIAN_VICTIM = rx(
     r"passengers?|drivers?|workers?|wom[ae]n|child(?:ren)?|boys?|girls?|m[ae]n|persons?|people|famil(?:y"
     r"|ies)|"
     r"tourists?|journalists?|worshipp?ers?|victims?|bod(?:y|ies)|employees|elders?|chiefs?|suspects?|"
-    r"households?|homes?|houses?|leaders?|activists?|supporters?|members|youths?)\b",
+    r"households?|homes?|houses?|leaders?|activists?|supporters?|members|youths?|shepherds?|fishermen|"
+    r"pilgrims?)\b",
 )
 
 

@@ -113,9 +113,19 @@ _VARIANT_RATIO = 0.85
 
 
 def soft_ending_equal(folded: str, written: str) -> bool:
-    """"Sa'dah" and 'Saada', 'Hodeidah' and 'Hodeida': a final h after a vowel is only how one
-    transliteration writes the same ending (folded names)."""
-    return folded[-1:] != written[-1:] and _SOFT_ENDING.sub("", folded) == _SOFT_ENDING.sub("", written)
+    """"Sa'dah" and 'Saada', 'Hodeidah' and 'Hodeida', 'As Sukhnah' and 'Al-Sukhnah': a final h
+    after a vowel and the assimilated Arabic article are only how one transliteration writes the
+    same name (folded names)."""
+    if folded == written:
+        return False
+    if bool(_ARTICLE.match(folded)) != bool(_ARTICLE.match(written)):
+        return False  # 'El Gouna' is not a village 'Gouna'
+    return _plain(folded) == _plain(written)
+
+
+def _plain(folded: str) -> str:
+    return _SOFT_ENDING.sub("", _ARTICLE.sub("", folded))
 
 
 _SOFT_ENDING = re.compile(r"(?<=[aeiou])h$")
+_ARTICLE = re.compile(r"^(?:al|el|as|ash|ad|ar|at|az|an|ath|adh) (?=\w{3})")

@@ -102,6 +102,11 @@ def first_event(text: str, resources: Resources) -> dict:
             ("Kyrgyzstan", "Batken", "Kok-Tash", 2),
             "a village known only in another country than the named region's is that region's",
         ),
+        (
+            "On 3 May 2020, a landmine exploded in the Badia desert near Al-Sukhnah, killing two shepherds.",
+            ("Syria", "Homs", "Al-Sukhnah", 2),
+            "a desert is no town (Badia, Italy); al- and as- are one article, the town near it the place",
+        ),
     ],
 )
 def test_geography_outside_the_place_table(text: str, expected: tuple, why: str, geonames_only) -> None:
