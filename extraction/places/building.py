@@ -237,7 +237,7 @@ def _admin2_from(parents: list[Entry], anchor: Entry) -> str | None:
 def unit_name(name: str | None) -> str | None:
     """A second-level unit's name as ACLED writes it, in plain ASCII and without the level word
     GeoNames keeps ('Bohodukhivskyi Raion' -> 'Bohodukhivskyi', 'Amphoe Rueso' -> 'Rueso',
-    'Sa‘dah' -> "Sa'dah")."""
+    'Sa‘dah' -> 'Sadah')."""
     if not name:
         return name
     name = ascii_name(name)

@@ -77,7 +77,10 @@ def fold_names(names: list[str]) -> list[str]:
 fold_word = lru_cache(maxsize=1 << 16)(fold_name)
 
 
-_ASCII_QUOTES = str.maketrans({"’": "'", "‘": "'", "ʻ": "'", "ʼ": "'", "ʿ": "", "ʾ": ""})
+# GeoNames writes an Arabic or Persian ayn as '‘' ('Nād ‘Alī', 'Yirga ‘Alem'), as some write 'ʿ':
+# ACLED drops it ('Nad Ali', 'Yirga Alem'; every such name its place table shares with GeoNames).
+# '’' stays an apostrophe: it is also English's ("Cox's Bazar").
+_ASCII_QUOTES = str.maketrans({"’": "'", "ʻ": "'", "ʼ": "'", "ʿ": "", "ʾ": "", "‘": ""})
 
 
 def ascii_name(name: str) -> str:

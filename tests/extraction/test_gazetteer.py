@@ -223,6 +223,7 @@ def test_build_tells_strict_romanisations_from_french_accents(build, name: str, 
         ("SD", "Northern Darfur", "North Darfur", "SD-DN", "North Darfur"),
         ("TN", "Ariana", "L'Ariana", "TN-12", None),  # only an article more: no new spelling
         ("SY", "Aleppo", "Halab", "SY-HL", None),  # ISO's 'Ḩalab' is a strict romanisation
+        ("YE", "Aden", "‘Adan", "YE-AD", None),  # and so is '‘Adan', its ayn written '‘'
         ("TN", "Banzart", "Bizerta", "TN-23", None),  # GeoNames and ISO disagree
         ("TN", "Banzart", "Bizerte", None, None),  # no ISO region linked
     ],
@@ -302,3 +303,20 @@ def test_acled_named_regions_keep_their_name_whatever_the_text_wrote(
     the gazetteer's spelling, not the source's 'Saada' or 'Beyrouth'."""
     region = next(e for e in gazetteer.lookup(written) if e.kind == "admin1" and e.alpha2 == alpha2)
     assert gazetteer.admin1[region.admin1_key].fixed
+
+
+@pytest.mark.parametrize("seat", ["Nad Ali", "Achin", "Sayyidabad"])
+def test_district_seats_resolve_by_their_bare_name(seat: str) -> None:
+    """GeoNames names these seats with an administrative label ('Ḩukūmat-e Nād ‘Alī', 'Markaz-e
+    Woluswalī-ye Āchīn', 'Markaz-e Sayyidābād'); news writes the bare name, which the build indexes."""
+    import eventpipe
+
+    text = f"Taliban militants ambushed a police convoy in {seat}. 8 policemen were killed."
+    (event,) = eventpipe.extract(text)
+    assert (event["location"], event["country"]) == (seat, "Afghanistan")
+    assert event["latitude"] is not None and event["longitude"] is not None
+
+
+def test_ascii_name_drops_the_ayn_geonames_writes_as_a_quote() -> None:
+    assert ascii_name("Nād ‘Alī") == "Nad Ali"  # ACLED's spelling; fold_name already ignores it
+    assert ascii_name("Cox’s Bāzār") == "Cox's Bazar"  # '’' is also English's apostrophe

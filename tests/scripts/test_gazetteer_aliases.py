@@ -58,3 +58,37 @@ def test_an_alias_without_its_example_is_refused(build: ModuleType, tmp_path: Pa
     path.write_text('[[country]]\ncountry = "MM"\naliases = ["Burma"]\n', encoding="utf-8")
     with pytest.raises(ValueError, match="needs country, aliases and example"):
         build.read_aliases(path)
+
+
+SEAT_LABELS = ALIASES["seat_label"]
+
+
+@pytest.mark.parametrize("entry", SEAT_LABELS, ids=[e["bare"] for e in SEAT_LABELS])
+def test_every_seat_label_example_is_found_by_its_bare_name(
+    build: ModuleType, gazetteer: Gazetteer, entry: dict
+) -> None:
+    (alpha2, *_) = entry["countries"]
+    assert build.ascii_name(build.bare_seat_name(entry["example"], alpha2)) == entry["bare"]
+    found = [e for e in gazetteer.lookup(entry["bare"]) if e.kind == "place" and e.alpha2 == alpha2]
+    assert entry["bare"] in {e.name for e in found}, found
+
+
+@pytest.mark.parametrize(
+    ("name", "alpha2"),
+    [
+        ("Huyền Tụng", "VN"),  # a village: 'Huyện' (district) is the label, not 'Huyền'
+        ("Markaz", "YE"),  # nothing but the label
+        ("Financial District", "US"),  # 'District' is a label in Thailand, not here
+        ("Al Markaz", "SA"),
+    ],
+)
+def test_a_name_without_a_seat_label_stays_whole(build: ModuleType, name: str, alpha2: str) -> None:
+    assert build.bare_seat_name(name, alpha2) is None
+
+
+def test_a_seat_label_without_its_example_is_refused(build: ModuleType, tmp_path: Path) -> None:
+    path = tmp_path / "aliases.toml"
+    entry = '[[seat_label]]\nforms = ["Markaz-e"]\nat = ["start"]\ncountries = ["AF"]\n'
+    path.write_text(entry, encoding="utf-8")
+    with pytest.raises(ValueError, match="needs forms, at, countries, example and bare"):
+        build.read_seat_labels(path)
