@@ -12,6 +12,7 @@ from extraction.places.acled import km
 from extraction.places.gazetteer import Entry
 from extraction.places.guards import notable_town
 from extraction.places.mentions import PlaceMention
+from extraction.places.spelling import fold_word
 
 __all__ = ["chain_rank", "chains_of", "eligible", "trim", "within"]
 
@@ -59,7 +60,7 @@ def within(entry: Entry, parent: Entry) -> bool:
 
 def eligible(chain: list[PlaceMention]) -> bool:
     head = chain[0]
-    if head.is_country and len(chain) == 1:
+    if head.is_country and len(chain) == 1 and not _region_under_country_alias(head):
         return False
     if head.cue in lex.STRONG_CUES or len(chain) > 1:
         return True
@@ -68,6 +69,14 @@ def eligible(chain: list[PlaceMention]) -> bool:
         return False
     named = head.cue is not None or head.level is not None  # 'in Mayo', 'Baramulla district': a place
     return named or any(c.population >= 100_000 or c.kind == "admin1" for c in head.candidates)
+
+
+def _region_under_country_alias(mention: PlaceMention) -> bool:
+    """'in the Gaza Strip', 'across the West Bank': a region's own name that is also an alias of
+    its country names the region ('in Mexico' names the country: its own name)."""
+    written = fold_word(mention.text)
+    own = [c for c in mention.candidates if fold_word(c.name) == written]
+    return bool(own) and all(c.kind == "admin1" for c in own)
 
 
 def chain_rank(chain: list[PlaceMention], index: int) -> tuple[int, int, int]:

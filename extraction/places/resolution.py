@@ -66,7 +66,7 @@ from extraction.places.mentions import (
     _named_after_cue,
     find_places,
 )
-from extraction.places.spelling import ascii_name, same_spelling
+from extraction.places.spelling import ascii_name, same_spelling, without_article
 from extraction.places.surroundings import _is_people_name
 
 __all__ = [
@@ -234,7 +234,12 @@ def _without_foreign_aliases(
         abroad = bool(supported) and c.population < _SMALL_ABROAD and c.alpha2 not in supported
         if abroad and not unique_town(c, mention) or acled_only_abroad(c, elsewhere):
             return False
-        return c.alpha2 in known or c.population >= _ALIAS_CITY or same_spelling(c.name, written)
+        return (
+            c.alpha2 in known
+            or c.population >= _ALIAS_CITY
+            or same_spelling(c.name, written)
+            or c.population >= _SMALL_ABROAD and without_article(_fold_word(c.name)) == written  # 'Qamishli'
+        )
 
     return [c for c in pool if plausible(c)]
 

@@ -126,6 +126,11 @@ def soft_ending_equal(folded: str, written: str) -> bool:
     return _plain(folded) == _plain(written)
 
 
+def without_article(folded: str) -> str:
+    """A folded name without its Arabic article ('al qamishli' -> 'qamishli')."""
+    return _ARTICLE.sub("", folded)
+
+
 def _plain(folded: str) -> str:
     return _SOFT_ENDING.sub("", _ARTICLE.sub("", folded))
 

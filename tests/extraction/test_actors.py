@@ -694,6 +694,8 @@ def test_an_ally_in_a_joint_subject_is_not_the_other_side(text: str, actor1: str
          "Military Forces of Armenia", "Military Forces of Azerbaijan"),
         ("Indian and Pakistani troops exchanged fire along the Line of Control.",
          "Military Forces of India", "Military Forces of Pakistan"),
+        ("A US-led coalition airstrike killed four IS militants in the Hamrin mountains.",
+         "Military Forces of the United States", "Islamic State"),
     ],
 )
 def test_two_nationalities_sharing_a_force_noun_are_two_forces(text: str, actor1: str, actor2: str) -> None:

@@ -107,6 +107,16 @@ def first_event(text: str, resources: Resources) -> dict:
             ("Syria", "Homs", "Al-Sukhnah", 2),
             "a desert is no town (Badia, Italy); al- and as- are one article, the town near it the place",
         ),
+        (
+            "On 3 May 2020, Israeli aircraft struck Hamas targets in the Gaza Strip.",
+            ("Palestine", "Gaza Strip", "Gaza", 3),
+            "a region's own name that is also an alias of its country names the region",
+        ),
+        (
+            "On 3 May 2020, Kurdish protesters gathered in Qamishli against the Turkish offensive.",
+            ("Syria", "Al Hasakeh", "Qamishli", 1),
+            "a city without its article (Al Qamishli) is no foreign alias where another country is named",
+        ),
     ],
 )
 def test_geography_outside_the_place_table(text: str, expected: tuple, why: str, geonames_only) -> None:
