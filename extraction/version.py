@@ -6,4 +6,4 @@ older engine are not reused.
 
 from __future__ import annotations
 
-EXTRACTOR_VERSION = "0.3.5"
+EXTRACTOR_VERSION = "0.3.6"
