@@ -19,6 +19,8 @@
 # in-sample for those rules (they are a regression check, not a measure of quality).
 # bench/negatives.csv: 45 non-events in the shape of ACLED notes (a date and a place, no event).
 # bench/probe_asia_me.csv: 62 ACLED-style notes for the Middle East and Asia (gold written by us).
+# bench/probe_places_actors.csv: 17 notes written in the eighth round while fixing the place and actor
+# rules they exposed (Afghan districts, Arabic spellings, joint subjects): in-sample, a regression check.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/.venv/bin:$PATH"
@@ -41,7 +43,7 @@ done
 
 for extra in bench/news_snippets.csv bench/news_negatives.csv bench/news_snippets_2.csv \
              bench/news_negatives_2.csv bench/news_snippets_3.csv bench/news_snippets_4.csv \
-             bench/news_negatives_3.csv bench/negatives.csv bench/probe_asia_me.csv; do
+             bench/news_negatives_3.csv bench/negatives.csv bench/probe_asia_me.csv bench/probe_places_actors.csv; do
     score="$(python3 "$BENCH/score_notes.py" --gold "$extra" --cmd "$CMD" \
              --report "$OUT/$(basename "$extra" .csv).json" | tail -n 1)"
     echo "$(basename "$extra" .csv): $score"
