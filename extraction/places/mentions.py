@@ -141,9 +141,12 @@ def _demonym_only(key: str, gazetteer: Gazetteer) -> bool:
 
 
 def _inside_longer_name(text: str, tokens: list[_Token], i: int) -> bool:
-    """'Imran Khan', 'Islamic State Khorasan': a name glued to a preceding capitalised word."""
+    """'Imran Khan', 'Islamic State Khorasan': a name glued to a preceding capitalised word;
+    'Dand-e Patan': the second word of a Persian ezafe name is no place of its own."""
     if i == 0:
         return False
+    if _EZAFE_BEFORE.search(text, max(0, tokens[i].start - 20), tokens[i].start):
+        return True
     previous = tokens[i - 1]
     if previous.lower == "of":
         return (
@@ -162,6 +165,9 @@ def _inside_longer_name(text: str, tokens: list[_Token], i: int) -> bool:
     if previous.lower in _COMPASS_ADJECTIVES:
         return False  # 'Northern Shan State': a part of Shan, unless the whole is a known name
     return previous.lower not in lex.CUES and previous.lower not in {"the", "and"}
+
+
+_EZAFE_BEFORE = re.compile(r"\b[A-Z][a-z]+-(?:e|i|ye|yi) $")
 
 
 def _cue_before(text: str, start: int) -> str | None:

@@ -117,6 +117,11 @@ def first_event(text: str, resources: Resources) -> dict:
             ("Syria", "Al Hasakeh", "Qamishli", 1),
             "a city without its article (Al Qamishli) is no foreign alias where another country is named",
         ),
+        (
+            "On 3 May 2020, Afghan forces recaptured Dand-e Patan district from the Taliban.",
+            ("Afghanistan", None, None, 3),
+            "the second word of a Persian ezafe name is no place of its own (Patan, Nepal)",
+        ),
     ],
 )
 def test_geography_outside_the_place_table(text: str, expected: tuple, why: str, geonames_only) -> None:
