@@ -145,8 +145,9 @@ def _inside_longer_name(text: str, tokens: list[_Token], i: int) -> bool:
     'Dand-e Patan': the second word of a Persian ezafe name is no place of its own."""
     if i == 0:
         return False
-    if _EZAFE_BEFORE.search(text, max(0, tokens[i].start - 20), tokens[i].start):
-        return True
+    start = tokens[i].start
+    if text[start - 3 : start] in _EZAFE_ENDS and _EZAFE_BEFORE.search(text, max(0, start - 20), start):
+        return True  # (the slice first: asked of every capitalised word)
     previous = tokens[i - 1]
     if previous.lower == "of":
         return (
@@ -168,6 +169,7 @@ def _inside_longer_name(text: str, tokens: list[_Token], i: int) -> bool:
 
 
 _EZAFE_BEFORE = re.compile(r"\b[A-Z][a-z]+-(?:e|i|ye|yi) $")
+_EZAFE_ENDS = frozenset({"-e ", "-i ", "ye ", "yi "})
 
 
 def _cue_before(text: str, start: int) -> str | None:
