@@ -221,10 +221,7 @@ def _paired_forces(
     if len(matches) < 2 or not _PAIR_GAP.fullmatch(sentence, matches[-2].end(), matches[-1].start()):
         return []
     first = matches[-2]
-    force_country = actors.nationalities[first.group(1)]
-    inter = 1 if country in (None, force_country) else 8
-    name = state_force_name(force_country, branch, on, actors)
-    return [ActorMention(name, inter, first.start(), first.end(), first.group(0), "state")]
+    return [_state(actors.nationalities[first.group(1)], branch, country, on, actors, first)]
 
 
 _PAIR_GAP = re.compile(r"\s+(?:and|or)\s+|\s*/\s*")

@@ -5,10 +5,10 @@ the admin1/admin2 names ACLED spells, a nearby namesake, and a named place the g
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, replace
 
 from extraction.places import lexicon as lex
+from extraction.places.acled import km as _km
 from extraction.places.gazetteer import Country, Entry, Gazetteer
 from extraction.places.mentions import (
     PlaceMention,
@@ -172,13 +172,6 @@ def _near_namesake(head: PlaceMention, parent: Entry) -> Entry:
 
 
 _NAMESAKE_KM = 150.0
-
-
-def _km(a: Entry, b: Entry) -> float:
-    """Great-circle distance in km (haversine)."""
-    lat1, lon1, lat2, lon2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(h))
 
 
 def _admin1_spellings(chain: list[PlaceMention], resolved: list[Entry | None]) -> dict[str, str]:

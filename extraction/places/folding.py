@@ -20,10 +20,8 @@ import re
 from collections.abc import Callable, Iterable
 
 from extraction.places.name_index import NameIndex
+from extraction.places.spelling import ARABIC_ARTICLE
 
-# The Arabic article as transliterated before a name ('Al Fashir', 'El Geneina', 'Ad Damazin',
-# 'As Sulaymaniyah', 'Ash Shihr'), dropped at the start of a name.
-_ARTICLE = re.compile(r"^(?:al|el|ad|ed|as|es|ash|ar|er|an|at|az|ez|adh|ath) ")
 # Persian/Turkic '-abad' (a settlement) as written in Central Asia: Jalolobod, Dushanbe's Obod.
 _OBOD = re.compile(r"obod\b")
 # A final '-ah' is often written '-a' ('Al Qubbah' / 'Al-Qubba', 'Ajdabiyah' / 'Ajdabiya').
@@ -35,7 +33,7 @@ def variant_key(key: str) -> str:
     """The variant key of a folded name (`fold_name`'s output): 'al kereinik' -> 'kereinik',
     'jalolobod' -> 'jalolabad', 'al qubah' -> 'quba', 'bobo dioulaso' -> 'bobodioulaso' (spaces
     are dropped last, so names written as one word or two meet)."""
-    folded = _ARTICLE.sub("", key)
+    folded = ARABIC_ARTICLE.sub("", key)  # dropped at the start of a name
     folded = _FINAL_AH.sub("a", _OBOD.sub("abad", folded))
     if " " in folded:
         folded = _DOUBLED.sub(r"\1", folded.replace(" ", ""))

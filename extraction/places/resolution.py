@@ -154,13 +154,13 @@ def _best(
         return None
 
     # 'rockets hit a base in Anbar': a region beats villages known by other spellings or aliases
+    written = _fold_word(mention.text)
     region_as_written = (
         role == "head"
         and mention.level is None
         and any(c.kind == "admin1" for c in pool)
         and not any(
-            c.kind == "place"
-            and (c.uses or c.population >= _SMALL_ABROAD or same_spelling(c.name, _fold_word(mention.text)))
+            c.kind == "place" and (c.uses or c.population >= _SMALL_ABROAD or same_spelling(c.name, written))
             for c in pool
         )
     )

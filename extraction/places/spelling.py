@@ -121,7 +121,7 @@ def soft_ending_equal(folded: str, written: str) -> bool:
     same name (folded names)."""
     if folded == written or _soft_tail(folded) != _soft_tail(written):
         return False  # cheap first: asked of most candidates of every place mention
-    if bool(_ARTICLE.match(folded)) != bool(_ARTICLE.match(written)):
+    if bool(ARABIC_ARTICLE.match(folded)) != bool(ARABIC_ARTICLE.match(written)):
         return False  # 'El Gouna' is not a village 'Gouna'
     return _plain(folded) == _plain(written)
 
@@ -138,12 +138,14 @@ _VOWELS = frozenset("aeiou")
 
 def without_article(folded: str) -> str:
     """A folded name without its Arabic article ('al qamishli' -> 'qamishli')."""
-    return _ARTICLE.sub("", folded)
+    return ARABIC_ARTICLE.sub("", folded)
 
 
 def _plain(folded: str) -> str:
-    return _SOFT_ENDING.sub("", _ARTICLE.sub("", folded))
+    return _SOFT_ENDING.sub("", ARABIC_ARTICLE.sub("", folded))
 
 
 _SOFT_ENDING = re.compile(r"(?<=[aeiou])h$")
-_ARTICLE = re.compile(r"^(?:al|el|as|ash|ad|ar|at|az|an|ath|adh) (?=\w{3})")
+# The Arabic article as transliterated before a folded name ('al fashir', 'el geneina', 'ad
+# damazin', 'as sulaymaniyah', 'ash shihr'); also the transliteration folding's (places.folding).
+ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|ed|as|es|ash|ar|er|an|at|az|ez|adh|ath) ")
