@@ -112,7 +112,12 @@ _PERIOD = rx(
     r"|\b" + r"\b|\b".join(_WORDS.words["trends"]) + r"\b"
 )
 _HARD = rx(r"\b(?:" + _WORDS.alternation("hard_violence") + r")\b")
-_HABITUAL = rx(r"\b(?:" + _WORDS.alternation("habitual") + r")\s+(?!(?:\w+\s+)?(?:on|in|at|during)\b)\w+")
+# a habit in a relative clause describes a noun, not the sentence's event ('demanding the bonus,
+# which is usually paid before Eid')
+_HABITUAL = rx(
+    r"(?<!which )(?<!which is )(?<!which are )(?<!that is )(?<!that are )(?<!who )"
+    r"\b(?:" + _WORDS.alternation("habitual") + r")\s+(?!(?:\w+\s+)?(?:on|in|at|during)\b)\w+"
+)
 # 'ISK attacked minorities, rival clerics, and foreigners': a list of bare plural categories
 # as the target describes a pattern of behaviour, not one occurrence.
 _CATEGORY_LIST = re.compile(

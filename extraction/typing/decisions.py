@@ -58,7 +58,7 @@ _PEACEFUL_TRANSFER = rx(
 # A report that says no fighting took place (or that nothing is known of any): the codebook's
 # non-violent transfer, whoever takes the place ('retook X. No confrontation was reported.').
 NO_FIGHTING = rx(
-    r"\bwithout (?:a |any )?(?:fight(?:ing)?|resistance|a shot|battle"
+    r"\bwithout (?:a |any )?(?:fight(?:ing)?|resistance|a shot|battle|violence|bloodshed"
     r"|(?:armed )?(?:confrontation|clash(?:es)?|combat))\b"
     r"|\bno (?:armed )?(?:" + _WORDS.alternation("no_fight") + r")"
     r" (?:was |were |has been |had been )?(?:" + _WORDS.alternation("happened") + r")\b"

@@ -15,6 +15,7 @@ extraction.typing.decisions (demonstrations: extraction.typing.crowds).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -81,7 +82,12 @@ _GRIEVANCE = rx(
     r"|calling for|justice for|in solidarity with|"
     r"following|a day after|days after)\b[^.;]*?(?=[.;]|$|,\s*(?:and|then|before|while|but)\b)"
 )
-_SEPARATE = rx(r"[^,.;]*\((?:coded|recorded) (?:separately|as a separate event)\)")
+_SEPARATE = re.compile(r"\((?:coded|recorded) (?:separately|as a separate event)\)", re.IGNORECASE)
+# Where the clause naming the separately coded event starts: a punctuation mark or a word that
+# subordinates it ('protested after their leader was sentenced (coded separately)').
+_SEPARATE_START = re.compile(
+    r"[,.;]|\b(?:after|following|when|while|amid|over|against|because|since|as|for)\b", re.IGNORECASE
+)
 _VIOLENT_CUES = (
     "riot",
     "riot_act",
@@ -147,7 +153,16 @@ def _mask_separate(text: str) -> str:
     """Blank the clauses naming an event coded separately (the regex runs only when one may)."""
     if "separate" not in text.casefold():
         return text
-    return _SEPARATE.sub(lambda m: " " * len(m.group(0)), text)
+    boundaries = [m.end() for m in _SEPARATE_START.finditer(text)]
+    pieces: list[str] = []
+    done = index = start = 0  # one pass: each tag blanks back to the last boundary before it
+    for tag in _SEPARATE.finditer(text):
+        while index < len(boundaries) and boundaries[index] <= tag.start():
+            start, index = boundaries[index], index + 1
+        start = max(start, done)
+        pieces += [text[done:start], " " * (tag.end() - start)]
+        done = tag.end()
+    return "".join(pieces) + text[done:]
 
 
 # 'They also demanded the release of jailed opposition leaders': the detention is what a

@@ -117,6 +117,49 @@ from extraction.typing.event_types import classify_event
             "impacts involving heavy weapons, in one direction",
         ),
         (
+            "On 4 July 2019, military forces gained control of Dhuboy without violence.",
+            "Non-violent transfer of territory",
+            "a place taken without violence is a transfer",
+        ),
+        (
+            "On 9 July 2019, rebel forces fired 120mm at the army positions near Horlivka.",
+            "Shelling/artillery/missile attack",
+            "a calibre fired is artillery, not small arms",
+        ),
+        (
+            "On 14 September 2023, party supporters protested in Kinshasa after their leader was sentenced "
+            "(coded separately).",
+            "Peaceful protest",
+            "only the clause naming the separately coded event is set aside",
+        ),
+        (
+            "On 8 June 2020, workers protested in Bandung, demanding their bonus, which is usually paid "
+            "before Ied Fitr.",
+            "Peaceful protest",
+            "a habit in a relative clause is the noun's, and 'Ied' is Eid, no IED",
+        ),
+        (
+            "On 5 April 2022, Russian forces shelled a chemical plant in Donetsk region.",
+            "Shelling/artillery/missile attack",
+            "a plant shelled is no industrial accident",
+        ),
+        (
+            "On 9 November 2023, likely JNIM militants fired a mortar shell at the military camp in Sofara.",
+            "Shelling/artillery/missile attack",
+            "'likely' before the perpetrator attributes, it does not hedge",
+        ),
+        (
+            "Indigenous groups occupied a ranch in Mato Grosso do Sul, demanding the demarcation of their "
+            "land.",
+            "Peaceful protest",
+            "an occupation to press a demand",
+        ),
+        (
+            "On 2 April 2022, residents who were moved against their will organized a protest in Luhansk.",
+            "Peaceful protest",
+            "'against their will' is a noun, no modal",
+        ),
+        (
             "On 7 May 2020, residents clashed with the police in Mal, denouncing power and water cuts.",
             "Violent demonstration",
             "a crowd fighting the police while voicing a demand",
@@ -148,6 +191,17 @@ def test_third_wave_typing(sentence: str, expected: str, why: str) -> None:
         "On 2 February 2023, archaeologists discovered the remains of an ancient settlement near Luxor.",
         "On 1 May 2020, there was no armed clash around Kyar Nyo Kan village, according to villagers.",
         "On 9 May 2020, no one was killed in Gao.",
+        # the ninth round's cues, where their words mean something else
+        "On 3 May 2021, the film bombed at the box office in Mumbai.",
+        "On 3 May 2021, the row over the budget blew up in parliament.",
+        "On 3 May 2021, the two leaders had an encounter with the press in Tashkent.",
+        "On 3 May 2021, fans poured onto the streets of Buenos Aires to celebrate the victory.",
+        "On 3 May 2021, the company fired 200 workers at its plant in Dhaka.",
+        "On 3 May 2021, the army said it will launch operations against the rebels next month.",
+        "On 3 May 2021, shop owners removed goods from the flooded market in Dhaka.",
+        "On 3 May 2021, the minister set off for Geneva to attend the talks.",
+        "On 3 May 2021, the pandemic caused a work stoppage at the car factory in Pune.",
+        "On 3 May 2021, the convoy took the street to the airport in Kabul.",
     ],
 )
 def test_look_alikes_stay_non_events(sentence: str) -> None:
