@@ -139,7 +139,7 @@ def _is_inside_next(head: PlaceMention, following: PlaceMention) -> bool:
     """ACLED codes 'Science Lab area, Dhaka city' to Dhaka (but 'Savar area (Dhaka)' and 'Paracas
     area, Ica' to Savar and Paracas), 'Barangay Basak, Guihulngan' to Guihulngan and 'Chittagong
     university, Fatehpur union' to Fatehpur: the head is only a spot inside the next town."""
-    if head.landmark or head.text.split(" ", 1)[0].lower() in lex.SUBTOWN_PREFIXES:
+    if head.landmark or head.text.split(" ", 1)[0].lower().rstrip(".") in lex.SUBTOWN_PREFIXES:
         return True
     if _spot(head) and following.cue == "in" and not following.bracketed:  # 'Tahrir Square in Baghdad'
         return True

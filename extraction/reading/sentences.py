@@ -26,7 +26,9 @@ class Sentence:
 _TITLES = frozenset(
     "mr mrs ms dr prof gen lt col maj capt cpt sgt cpl pvt adm cmdr brig gov sen rep rev fr st mt ft "
     "hon pres supt insp det lieut gens cdr spt amb sheikh sh mgr jr sr messrs mme mlle "
-    "vs v etc al inc ltd co corp bros dept govt univ approx est ca cf esp fig vol pp ed eds".split()
+    "vs v etc al inc ltd co corp bros dept govt univ approx est ca cf esp fig vol pp ed eds "
+    # place abbreviations of addresses: barangay, santo / santa, province, district, township
+    "brgy bgy sto sta prov dist twp".split()
 )
 # Abbreviations that are not sentence ends when a number follows ('No. 5', 'Jan. 3').
 _BEFORE_NUMBER = frozenset(

@@ -18,6 +18,11 @@ from extraction.reading.sentences import split_sentences
             "military and academic titles",
         ),
         (
+            "A trader was shot dead at Brgy. Lucao, Sto. Tomas on 3 May. Police are investigating.",
+            ["A trader was shot dead at Brgy. Lucao, Sto. Tomas on 3 May.", "Police are investigating."],
+            "address abbreviations (barangay, santo) before a name",
+        ),
+        (
             "Mines is a specialist at the U.S. Institute of Peace. Zelin is a fellow.",
             ["Mines is a specialist at the U.S. Institute of Peace.", "Zelin is a fellow."],
             "dotted acronym before a name",
