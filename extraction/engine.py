@@ -317,12 +317,11 @@ def _clause_events(
         when = own[0] if own else when
         clause_typing = classify_event(clause.text) if len(clauses) > 1 else typing
         mention = _build_mention(clause, sentence, clause_typing or typing, when, doc, state, resources)
-        if mention is None:
-            continue
-        if mentions and _same_unit(mentions[-1], mention):
+        if mention is None or (mentions and _same_unit(mentions[-1], mention)):
             # the same event told on ('Students protest ...; police disperse them'): the graver kind
-            if clause_typing is not None:
-                mentions[-1] = _escalate_demonstration(mentions[-1], clause.text, clause_typing, resources)
+            last = mentions[-1] if mentions else None
+            if last and (told := followup_typing(last.sub_event_type, clause.text, clause_typing)):
+                mentions[-1] = _escalate_demonstration(last, clause.text, told, resources)
             continue
         if mentions and clause_typing is None and mention.get("location") == mentions[-1].get("location"):
             continue

@@ -137,6 +137,12 @@ def test_demonstration_followup_leaves_a_peaceful_protest_alone(sentence: str) -
             "On 3 May 2021, soldiers clashed with ADF rebels in Beni. Two soldiers were killed.",
             "Armed clash",
         ),
+        (
+            # the clause after a semicolon tells on the same protest, as the next sentence would
+            "On 12 January 2020, students gathered at the university in Tehran to protest the downing of "
+            "the airliner; police dispersed them.",
+            "Protest with intervention",
+        ),
     ],
 )
 def test_engine_types_a_report_by_its_following_sentence(
