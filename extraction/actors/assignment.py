@@ -260,7 +260,10 @@ def _lays_it(mention: ActorMention, sentence: str) -> bool:
 
 # A group that arrests: its name is the subject of an active arrest verb ('the SDF arrested').
 _ARRESTING = re.compile(
-    r"\W*(?:(?!(?:were|was|been|being|are|is)\b)[\w'’-]+\s+){0,3}?(?:arrested|detained|rounded\s+up)\b",
+    r"\W*(?:(?!(?:were|was|been|being|are|is)\b)[\w'’-]+\s+){0,3}?"
+    # 'the SDF raided a house in X and arrested two suspects': the raiders are the arresters
+    r"(?:(?:raided|stormed|searched|surrounded|cordoned\s+off)\b[^.;]{0,80}?\band\s+)?"
+    r"(?:arrested|detained|rounded\s+up)\b",
     re.IGNORECASE,
 )
 # Displacement, ACLED's 'Other' strategic development whose actor is the civilians who leave.

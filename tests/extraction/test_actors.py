@@ -552,6 +552,12 @@ def test_home_countries_are_acled_country_names() -> None:
             "Police Forces of India (2014-)",
         ),
         (
+            "Maoists killed a villager in Bijapur district, suspecting him of being a police informer.",
+            "India",
+            "CPI (Maoist): Communist Party of India (Maoist)",
+            "Civilians (India)",
+        ),
+        (
             "Syrian Arab Army units shelled Kafr Nabl with artillery.",
             "Syria",
             "Military Forces of Syria (2000-2024)",
@@ -616,6 +622,7 @@ def test_a_governing_body_is_acleds_government_actor(sentence: str, actor1: str)
     [
         ("Al Shabaab militants arrested three traders at a checkpoint.", "Al Shabaab", ""),
         ("Three Al Shabaab suspects were arrested.", "Police Forces of Kenya (2013-2022)", "Al Shabaab"),
+        ("Al Shabaab militants raided a village and arrested three traders.", "Al Shabaab", ""),
     ],
 )
 def test_a_group_that_arrests_is_actor1(sentence: str, actor1: str, actor2: str) -> None:
