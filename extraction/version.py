@@ -6,4 +6,4 @@ older engine are not reused.
 
 from __future__ import annotations
 
-EXTRACTOR_VERSION = "0.3.6"
+EXTRACTOR_VERSION = "0.3.7"
