@@ -139,12 +139,12 @@ from extraction.typing.event_types import classify_event
             "a habit in a relative clause is the noun's, and 'Ied' is Eid, no IED",
         ),
         (
-            "On 5 April 2022, Russian forces shelled a chemical plant in Donetsk region.",
+            "On 7 April 2022, artillery units shelled the chemical plant outside Sievierodonetsk.",
             "Shelling/artillery/missile attack",
             "a plant shelled is no industrial accident",
         ),
         (
-            "On 9 November 2023, likely JNIM militants fired a mortar shell at the military camp in Sofara.",
+            "On 2 October 2023, likely ISGS militants lobbed mortar rounds at the army base in Menaka.",
             "Shelling/artillery/missile attack",
             "'likely' before the perpetrator attributes, it does not hedge",
         ),
