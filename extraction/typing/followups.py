@@ -9,7 +9,7 @@ read a following sentence and return the graver typing it implies, or None.
 
 from __future__ import annotations
 
-from extraction.typing.assertion import _HEDGE, find_cues, non_event_reason
+from extraction.typing.assertion import find_cues, has_hedge, non_event_reason
 from extraction.typing.crowds import _demonstration_decision
 from extraction.typing.decisions import NO_FIGHTING
 from extraction.typing.event_types import EventTyping
@@ -55,7 +55,7 @@ def battle_followup(sentence: str) -> EventTyping | None:
     attacked returned fire ('The police shot back') or the victim belonged to an armed group
     ('The victim was a gang member'). None otherwise; the caller decides which event it follows."""
     match = _FOUGHT_BACK.search(sentence) or _VICTIM_WAS_ARMED.search(sentence)
-    if match is None or _HEDGE.search(sentence[max(0, match.start() - 40) : match.start()]):
+    if match is None or has_hedge(sentence[max(0, match.start() - 40) : match.start()]):
         return None
     return EventTyping(
         event_type=SUB_EVENT_PARENT["Armed clash"],
