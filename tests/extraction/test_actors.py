@@ -564,6 +564,24 @@ def test_home_countries_are_acled_country_names() -> None:
             "",
         ),
         (
+            "Jaish al-Adl militants attacked a border post near Saravan, killing two guards.",
+            "Iran",
+            "Jaish al Adl",
+            "Unidentified Armed Group (Iran)",
+        ),
+        (
+            "Hurras al-Din fighters clashed with HTS west of Idleb.",
+            "Syria",
+            "Hurras al Din",
+            "HTS: Hayat Tahrir al Sham",
+        ),
+        (
+            "Government troops had an encounter with Abu Sayyaf militants in Patikul.",
+            "Philippines",
+            "Military Forces of the Philippines (2016-2022)",
+            "ASG: Abu Sayyaf",
+        ),
+        (
             "HTS fighters clashed with regime forces near Saraqib.",
             "Syria",
             "HTS: Hayat Tahrir al Sham",
