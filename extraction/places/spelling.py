@@ -142,7 +142,7 @@ def without_article(folded: str) -> str:
 
 
 def _plain(folded: str) -> str:
-    return _SOFT_ENDING.sub("", ARABIC_ARTICLE.sub("", folded))
+    return _SOFT_ENDING.sub("", without_article(folded))
 
 
 _SOFT_ENDING = re.compile(r"(?<=[aeiou])h$")

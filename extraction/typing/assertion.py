@@ -303,13 +303,13 @@ def _cues_in(sentence: str) -> dict[str, Match]:
     return found
 
 
-@lru_cache(maxsize=512)
 def _habitual(text: str) -> bool:
     """A habit adverb outside a relative clause ('police routinely harass', not 'the bonus, which
     is usually paid before Eid'): the relative pronoun is matched with the adverb and rejected."""
     return any(m.group(0)[:3].casefold() not in ("whi", "tha", "who") for m in _HABITUAL.finditer(text))
 
 
+@lru_cache(maxsize=512)
 def _ordinary_crime(text: str) -> bool:
     """'Thieves stole fertiliser', 'arrested two men for selling counterfeit seed': no political
     actor and no violence (armed robbers who kill are still coded, as ACLED does)."""

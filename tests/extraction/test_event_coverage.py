@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from extraction.typing.event_types import classify_event
+from extraction.typing.event_types import _mask_separate, classify_event
 
 
 @pytest.mark.parametrize(
@@ -206,3 +206,15 @@ def test_third_wave_typing(sentence: str, expected: str, why: str) -> None:
 )
 def test_look_alikes_stay_non_events(sentence: str) -> None:
     assert classify_event(sentence) is None
+
+
+def test_many_separately_coded_tags_each_blank_only_their_clause() -> None:
+    # why: each tag blanks back to its own clause in one pass (a quadratic version took 13 s on a
+    # note of 2,000 tags); the protest the sentence reports survives every tag after it
+    text = "On 3 May 2021, students rallied in Dhaka" + " after a raid (coded separately)" * 500 + "."
+    masked = _mask_separate(text)
+    assert len(masked) == len(text)
+    assert "coded" not in masked and "raid" not in masked
+    assert masked.startswith("On 3 May 2021, students rallied in Dhaka after ")
+    typing = classify_event(text)
+    assert typing is not None and typing.sub_event_type == "Peaceful protest"
